@@ -1,0 +1,14 @@
+namespace Contracts.Core.Batching;
+
+/// <summary>How a batch is cut and how many requests run at once.</summary>
+/// <param name="ChunkSize">Items per request (at least 1).</param>
+/// <param name="MaxConcurrency">Requests in flight at once (at least 1).</param>
+public readonly record struct ChunkedBatchOptions(int ChunkSize, int MaxConcurrency)
+{
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ChunkSize, 1, nameof(ChunkSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+    }
+}

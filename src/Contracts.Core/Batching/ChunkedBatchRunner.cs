@@ -1,0 +1,221 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using Contracts.Core.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Contracts.Core.Batching;
+
+/// <summary>
+/// Streams any number of items to a vendor in chunks, a bounded number of requests at a time, and reports every
+/// item exactly once as accepted, rejected or not attempted.
+/// </summary>
+/// <remarks>
+/// <para>Memory stays flat: the input is read lazily, at most <c>MaxConcurrency</c> chunks are in flight and at most
+/// twice that many results wait for the reader, so a million items cost what a few chunks cost.</para>
+/// <para>Cancelling stops new requests; a request already on the wire completes (bounded by the client's timeout)
+/// so that its true outcome is known, and the rest of the input is still read and reported as not attempted.
+/// A chunk failure that applies to every request (<see cref="ChunkSendResult.StopBatch"/>) stops the batch the
+/// same way. If reading the input itself fails, everything read so far is reported, then that exception is thrown.</para>
+/// </remarks>
+public static class ChunkedBatchRunner
+{
+    /// <summary>Runs the batch, yielding results as requests complete (not in input order: see <see cref="BatchChunkResult{T}.ChunkIndex"/>).</summary>
+    /// <param name="items">The input, read once, lazily.</param>
+    /// <param name="options">Chunk size and concurrency.</param>
+    /// <param name="validateItem">Returns why an item cannot be sent, or null when it can; invalid items are reported rejected and never sent.</param>
+    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here: no token means not attempted and stop; a vendor 4xx (not 408/429) means rejected and stop; a failed connection means not attempted; anything else means rejected with delivery unknown.</param>
+    /// <param name="logger">Receives chunk events.</param>
+    /// <param name="cancellationToken">Stops sending; see the remarks.</param>
+    public static async IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
+        IAsyncEnumerable<T> items,
+        ChunkedBatchOptions options,
+        Func<T, string?> validateItem,
+        Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
+        ILogger? logger = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(validateItem);
+        ArgumentNullException.ThrowIfNull(sendChunk);
+        options.Validate();
+
+        var run = new Run<T>(options, validateItem, sendChunk, logger ?? NullLogger.Instance, cancellationToken);
+        var pump = run.PumpAsync(items);
+        try
+        {
+            await foreach (var result in run.Results.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+                yield return result;
+        }
+        finally
+        {
+            // Reached early only when the reader stops enumerating: abandon in-flight work.
+            run.Abandon();
+            await pump.ConfigureAwait(false);
+            run.Dispose();
+        }
+
+        run.ThrowIfInputFailed();
+    }
+
+    /// <summary>Runs the batch over a synchronous input; see <see cref="RunAsync{T}(IAsyncEnumerable{T}, ChunkedBatchOptions, Func{T, string?}, Func{IReadOnlyList{T}, CancellationToken, Task{ChunkSendResult}}, ILogger?, CancellationToken)"/>.</summary>
+    public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
+        IEnumerable<T> items,
+        ChunkedBatchOptions options,
+        Func<T, string?> validateItem,
+        Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return RunAsync(items.ToAsyncEnumerable(), options, validateItem, sendChunk, logger, cancellationToken);
+    }
+
+    private sealed class Run<T> : IDisposable
+    {
+        private readonly ChunkedBatchOptions _options;
+        private readonly Func<T, string?> _validateItem;
+        private readonly Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> _sendChunk;
+        private readonly ILogger _logger;
+        private readonly CancellationToken _cancellation;
+        private readonly CancellationTokenSource _abandon = new();
+        private readonly Channel<BatchChunkResult<T>> _results;
+        private BatchFailure? _stoppedBy;
+        private ExceptionDispatchInfo? _inputFailure;
+
+        public Run(
+            ChunkedBatchOptions options,
+            Func<T, string?> validateItem,
+            Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
+            ILogger logger,
+            CancellationToken cancellation)
+        {
+            _options = options;
+            _validateItem = validateItem;
+            _sendChunk = sendChunk;
+            _logger = logger;
+            _cancellation = cancellation;
+            _results = Channel.CreateBounded<BatchChunkResult<T>>(new BoundedChannelOptions(options.MaxConcurrency * 2)
+            {
+                SingleReader = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+        }
+
+        public ChannelReader<BatchChunkResult<T>> Results => _results.Reader;
+
+        public void Abandon() => _abandon.Cancel();
+
+        public void Dispose() => _abandon.Dispose();
+
+        public void ThrowIfInputFailed() => _inputFailure?.Throw();
+
+        public async Task PumpAsync(IAsyncEnumerable<T> items)
+        {
+            await Task.Yield();
+            try
+            {
+                var chunks = items.Chunk(_options.ChunkSize).Select((chunk, index) => (Index: (long)index, Items: chunk));
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = _abandon.Token };
+                await Parallel.ForEachAsync(chunks, parallel, (chunk, _) => ProcessAsync(chunk.Index, chunk.Items)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+            {
+                // The reader left; nobody is waiting for the rest.
+            }
+            catch (Exception ex)
+            {
+                _inputFailure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                _results.Writer.TryComplete();
+            }
+        }
+
+        private async ValueTask ProcessAsync(long chunkIndex, T[] chunk)
+        {
+            var sendable = await ReportInvalidItemsAsync(chunkIndex, chunk).ConfigureAwait(false);
+            if (sendable.Count == 0)
+                return;
+
+            var result = await SendAsync(chunkIndex, sendable).ConfigureAwait(false);
+            Log.ChunkCompleted(_logger, chunkIndex, sendable.Count, result.Outcome.ToString());
+            await _results.Writer.WriteAsync(result, _abandon.Token).ConfigureAwait(false);
+        }
+
+        private async ValueTask<IReadOnlyList<T>> ReportInvalidItemsAsync(long chunkIndex, T[] chunk)
+        {
+            List<T>? valid = null;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var problem = _validateItem(chunk[i]);
+                if (problem is null)
+                {
+                    valid?.Add(chunk[i]);
+                    continue;
+                }
+
+                // First invalid item: from here on, keep the valid ones aside.
+                valid ??= new List<T>(chunk.AsSpan(0, i).ToArray());
+                var failure = new BatchFailure(BatchFailureKind.InvalidInput, problem);
+                await _results.Writer.WriteAsync(
+                    new BatchChunkResult<T>(chunkIndex, [chunk[i]], BatchItemOutcome.Rejected, failure, null),
+                    _abandon.Token).ConfigureAwait(false);
+            }
+            return valid ?? (IReadOnlyList<T>)chunk;
+        }
+
+        private async Task<BatchChunkResult<T>> SendAsync(long chunkIndex, IReadOnlyList<T> items)
+        {
+            if (_cancellation.IsCancellationRequested)
+                return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, BatchFailure.Cancelled, null);
+            if (Volatile.Read(ref _stoppedBy) is { } stoppedBy)
+                return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, stoppedBy, null);
+
+            ChunkSendResult sent;
+            try
+            {
+                // Not the caller's token: a request on the wire completes so that its outcome is known.
+                sent = await _sendChunk(items, _abandon.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!_abandon.IsCancellationRequested)
+            {
+                sent = Classify(ex);
+            }
+
+            if (sent.StopBatch && sent.Failure is { } reason)
+                StopAfter(chunkIndex, reason);
+            return new BatchChunkResult<T>(chunkIndex, items, sent.Outcome, sent.Failure, sent.RequestId);
+        }
+
+        /// <summary>
+        /// What an exception from a sender means for its items and for the rest of the batch. Failures that every
+        /// later request would repeat (no token, a 4xx other than 408/429) stop the batch; transient ones do not.
+        /// </summary>
+        private static ChunkSendResult Classify(Exception exception) => exception switch
+        {
+            AccessTokenException token => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(token, BatchFailureKind.AuthenticationFailed), stopBatch: true),
+            VendorApiException vendor => ChunkSendResult.Rejected(BatchFailure.FromVendor(vendor), stopBatch: IsPermanent(vendor.StatusCode)),
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } connection =>
+                ChunkSendResult.NotAttempted(new BatchFailure(BatchFailureKind.TransportError, $"Could not connect to the vendor: {connection.Message}", exception: connection), stopBatch: false),
+            _ => ChunkSendResult.Rejected(new BatchFailure(BatchFailureKind.TransportError, $"The request failed ({exception.GetType().Name}: {exception.Message}); the vendor may or may not have received it.", exception: exception), stopBatch: false),
+        };
+
+        private static bool IsPermanent(int? statusCode) => statusCode is >= 400 and < 500 and not 408 and not 429;
+
+        private void StopAfter(long chunkIndex, BatchFailure reason)
+        {
+            var stopped = new BatchFailure(
+                BatchFailureKind.BatchStopped,
+                $"Not sent: the batch stopped after chunk {chunkIndex} failed: {reason.Reason}",
+                reason.StatusCode,
+                reason.ErrorCode,
+                reason.RequestId,
+                reason.Exception);
+            if (Interlocked.CompareExchange(ref _stoppedBy, stopped, null) is null)
+                Log.BatchStopped(_logger, chunkIndex, reason.Reason);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Contracts.Core;
+
+/// <summary>
+/// A call a vendor refused or could not complete. Every vendor's exception derives from it, so callers can catch
+/// one type and still read what the vendor said: HTTP status, the vendor's error code and its request id.
+/// </summary>
+/// <remarks>Messages are built from the vendor's answer only: never from a request, so never with a secret in them.</remarks>
+public abstract class VendorApiException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="vendor">Vendor name as users know it (ENGAGE, Ogangi, Accengage, ONC).</param>
+    /// <param name="summary">What failed, in a few words.</param>
+    /// <param name="statusCode">HTTP status, when there was an HTTP answer.</param>
+    /// <param name="errorCode">The vendor's error code, when it gave one.</param>
+    /// <param name="vendorMessage">The vendor's own explanation, when it gave one.</param>
+    /// <param name="requestId">The vendor's request id, to quote to its support.</param>
+    /// <param name="innerException">The underlying failure.</param>
+    protected VendorApiException(
+        string vendor,
+        string summary,
+        int? statusCode,
+        string? errorCode,
+        string? vendorMessage,
+        string? requestId,
+        Exception? innerException)
+        : base(Compose(vendor, summary, statusCode, errorCode, vendorMessage, requestId), innerException)
+    {
+        Vendor = vendor;
+        StatusCode = statusCode;
+        ErrorCode = string.IsNullOrEmpty(errorCode) ? null : errorCode;
+        VendorMessage = string.IsNullOrEmpty(vendorMessage) ? null : vendorMessage;
+        RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+    }
+
+    /// <summary>The vendor (ENGAGE, Ogangi, Accengage, ONC).</summary>
+    public string Vendor { get; }
+
+    /// <summary>The HTTP status of the vendor's answer; null when no answer came.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The vendor's error code, as the vendor wrote it.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The vendor's explanation.</summary>
+    public string? VendorMessage { get; }
+
+    /// <summary>The vendor's id for the request; quote it to the vendor's support.</summary>
+    public string? RequestId { get; }
+
+    private static string Compose(string vendor, string summary, int? statusCode, string? errorCode, string? vendorMessage, string? requestId)
+    {
+        var text = new StringBuilder();
+        text.Append(vendor).Append(": ").Append(summary);
+        if (!string.IsNullOrEmpty(vendorMessage))
+            text.Append(": ").Append(vendorMessage);
+        var details = new List<string>(3);
+        if (statusCode is { } status)
+            details.Add(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"));
+        if (!string.IsNullOrEmpty(errorCode))
+            details.Add($"error code {errorCode}");
+        if (!string.IsNullOrEmpty(requestId))
+            details.Add($"request id {requestId}");
+        if (details.Count > 0)
+            text.Append(" (").AppendJoin(", ", details).Append(')');
+        return text.ToString();
+    }
+}

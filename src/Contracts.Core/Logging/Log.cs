@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Core.Logging;
+
+/// <summary>
+/// Every log line Contracts.Core writes. None takes a token, key or secret as an argument, so none can leak one.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{Provider} acquired a token that expires at {ExpiresAt:O}")]
+    public static partial void TokenAcquired(ILogger logger, string provider, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "{Provider} could not acquire a token ({ExceptionType})")]
+    public static partial void TokenAcquisitionFailed(ILogger logger, string provider, string exceptionType);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "{Provider} dropped a token the vendor rejected")]
+    public static partial void TokenInvalidated(ILogger logger, string provider);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Method} {Path} was refused with {StatusCode}; retrying once with a fresh token")]
+    public static partial void RetryingWithFreshToken(ILogger logger, string method, string path, int statusCode);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Not sending the token to {Host}: not an allowed host")]
+    public static partial void HostNotAllowed(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Chunk {ChunkIndex} ({Count} items): {Outcome}")]
+    public static partial void ChunkCompleted(ILogger logger, long chunkIndex, int count, string outcome);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Batch stopped after chunk {ChunkIndex}: {Reason}; the remaining items are reported as not attempted")]
+    public static partial void BatchStopped(ILogger logger, long chunkIndex, string reason);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Contracts.Core;
+
+/// <summary>
+/// Collects option errors as "Type.Option message" lines, so a bad setting is named in the start-up failure.
+/// </summary>
+public sealed class OptionsValidationBuilder
+{
+    private readonly string _optionsName;
+    private readonly List<string> _failures = [];
+
+    /// <summary>Starts collecting errors for the options type called <paramref name="optionsName"/>.</summary>
+    public OptionsValidationBuilder(string optionsName) => _optionsName = optionsName;
+
+    /// <summary>Records that <paramref name="option"/> is wrong, and why.</summary>
+    public void Add(string option, string problem) => _failures.Add($"{_optionsName}.{option} {problem}");
+
+    /// <summary>The errors collected so far.</summary>
+    public IReadOnlyList<string> Failures => _failures;
+
+    /// <summary>The result for <see cref="IValidateOptions{TOptions}"/>.</summary>
+    public ValidateOptionsResult ToResult()
+        => _failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_failures);
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> listing every error, if there is any.</summary>
+    public void ThrowIfInvalid(Type optionsType)
+    {
+        if (_failures.Count > 0)
+            throw new OptionsValidationException(_optionsName, optionsType, _failures);
+    }
+}

@@ -1,0 +1,40 @@
+namespace Contracts.Core;
+
+/// <summary>Settings every vendor client has: where to send, how long to wait, how often to retry.</summary>
+public abstract class VendorClientOptions
+{
+    /// <summary>The most retries Kiota's retry handler allows.</summary>
+    public const int MaxAllowedRetries = 10;
+
+    /// <summary>
+    /// The vendor's base URL. Overrides the vendor's default (a region, a documented host); set it to point a
+    /// client at Contracts.Sandbox or a proxy.
+    /// </summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The longest one call may take, retries included. Default 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How many times a request answered 429, 503 or 504 is sent again (0 to 10). Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Base delay between retries when the vendor sends no Retry-After; doubled on each attempt. Whole seconds,
+    /// at most 180. Default 3 seconds.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Adds a message for every common setting that is out of range.</summary>
+    protected void ValidateCommon(OptionsValidationBuilder failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        if (BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
+            failures.Add(nameof(BaseUrl), $"must be an absolute http or https URL (got '{url}').");
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            failures.Add(nameof(Timeout), "must be positive.");
+        if (MaxRetries is < 0 or > MaxAllowedRetries)
+            failures.Add(nameof(MaxRetries), $"must be between 0 and {MaxAllowedRetries} (got {MaxRetries}).");
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromSeconds(180))
+            failures.Add(nameof(RetryDelay), "must be between 0 and 180 seconds.");
+    }
+}

@@ -1,0 +1,49 @@
+namespace Contracts.Engage;
+
+/// <summary>
+/// The fields every ENGAGE answer carries (message, errorCode, requestId), and what they mean. The generated
+/// answer types implement it through the partials below.
+/// </summary>
+internal interface IEngageAnswer
+{
+    string? Message { get; }
+
+    string? ErrorCode { get; }
+
+    string RequestId { get; }
+
+    /// <summary>The vendor's explanation of a failure, in one sentence.</summary>
+    string? Explanation { get; }
+}
+
+/// <summary>How ENGAGE error codes read.</summary>
+public static class EngageErrorCodes
+{
+    /// <summary>
+    /// True when <paramref name="errorCode"/> means success: absent, empty or 0. ENGAGE sends the code as a
+    /// number in some answers and as a string in others; both arrive here as text.
+    /// </summary>
+    public static bool IsSuccess(string? errorCode) => string.IsNullOrWhiteSpace(errorCode) || errorCode.Trim() == "0";
+}
+
+/// <summary>ENGAGE's answer to the token request and to the token health check.</summary>
+public partial class TokenResponse : IEngageAnswer
+{
+    string? IEngageAnswer.Explanation => Message;
+}
+
+/// <summary>ENGAGE's answer to a batch push.</summary>
+public partial class BatchPushResponse : IEngageAnswer
+{
+    /// <summary>True when the push succeeded: the answer's error code is empty or 0 (HTTP 200 alone does not say so).</summary>
+    public bool IsSuccess => EngageErrorCodes.IsSuccess(ErrorCode);
+
+    /// <summary>The failure reason (<c>response</c>) and the message, e.g. "Not allowed to use one or more anumbers."</summary>
+    public string? Explanation => (Response, Message) switch
+    {
+        ({ Length: > 0 } response, { Length: > 0 } message) when !string.Equals(response, "success", StringComparison.OrdinalIgnoreCase) => $"{response} {message}",
+        (_, { Length: > 0 } message) => message,
+        ({ Length: > 0 } response, _) => response,
+        _ => null,
+    };
+}

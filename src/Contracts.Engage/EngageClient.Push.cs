@@ -1,0 +1,105 @@
+using Contracts.Core.Batching;
+using Contracts.Engage.Logging;
+
+namespace Contracts.Engage;
+
+public partial class EngageClient
+{
+    /// <summary>
+    /// Pushes the program to <paramref name="destinations"/> in one request, after checking ENGAGE's rules.
+    /// </summary>
+    /// <returns>ENGAGE's answer (with its requestId) when the push succeeded.</returns>
+    /// <exception cref="ArgumentException">The push or a destination breaks ENGAGE's rules; nothing was sent.</exception>
+    /// <exception cref="EngageException">ENGAGE refused the push, including an HTTP 200 answer with a failure errorCode.</exception>
+    /// <exception cref="Contracts.Core.AccessTokenException">No access token could be obtained; nothing was sent.</exception>
+    public async Task<BatchPushResponse> PushAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        ArgumentNullException.ThrowIfNull(destinations);
+        var list = destinations as IList<Destination> ?? destinations.ToList();
+        EngagePushValidator.ThrowIfInvalid(push, list as IReadOnlyList<Destination> ?? list.ToList());
+        foreach (var destination in list)
+            EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
+
+        var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(list), cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            EngageLog.PushRefused(_logger, list.Count, answer.ErrorCode, answer.RequestId);
+            throw new EngageException("push refused", 200, null, EmptyHeaders, answer, null);
+        }
+        EngageLog.Pushed(_logger, list.Count, answer.RequestId);
+        return answer;
+    }
+
+    /// <summary>
+    /// Pushes the program to any number of destinations, streamed in requests of <c>BatchSize</c> destinations with
+    /// at most <c>MaxConcurrency</c> in flight, and yields one result per request (and one per invalid destination)
+    /// as they complete. Every destination is reported exactly once: accepted, rejected (with ENGAGE's message,
+    /// errorCode and requestId, or the rule it breaks) or not attempted (cancelled, or stopped by a failure that
+    /// every request would repeat).
+    /// </summary>
+    /// <remarks>
+    /// The push settings are checked at once, before anything is sent (<see cref="ArgumentException"/>); each
+    /// destination is checked as it is read, and an invalid one is reported rejected without being sent. Memory
+    /// does not grow with the number of destinations. Cancelling stops new requests and reports the rest as not
+    /// attempted; it does not throw.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The shared push settings break ENGAGE's rules; nothing was sent.</exception>
+    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        ArgumentNullException.ThrowIfNull(destinations);
+        EngagePushValidator.ThrowIfInvalid(push);
+        return ChunkedBatchRunner.RunAsync(
+            destinations,
+            new ChunkedBatchOptions(_options.BatchSize, _options.MaxConcurrency),
+            CheckAndWarn,
+            (chunk, token) => SendChunkAsync(push, chunk, token),
+            _logger,
+            cancellationToken);
+    }
+
+    /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
+    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destinations);
+        return PushInChunksAsync(push, destinations.ToAsyncEnumerable(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <see cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/> to the end and
+    /// returns the whole report. Rejected and not-attempted destinations are always kept; accepted ones only when
+    /// <paramref name="keepAcceptedDestinations"/> is true.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shared push settings break ENGAGE's rules; nothing was sent.</exception>
+    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+
+    /// <inheritdoc cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>
+    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+
+    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> EmptyHeaders = new Dictionary<string, IEnumerable<string>>();
+
+    private string? CheckAndWarn(Destination destination)
+    {
+        var problem = EngagePushValidator.CheckDestination(destination);
+        if (problem is null)
+            EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
+        return problem;
+    }
+
+    private async Task<ChunkSendResult> SendChunkAsync(EngagePush push, IReadOnlyList<Destination> chunk, CancellationToken cancellationToken)
+    {
+        var destinations = chunk as IList<Destination> ?? chunk.ToList();
+        var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
+        if (answer.IsSuccess)
+            return ChunkSendResult.Accepted(answer.RequestId);
+
+        // HTTP 200 with a failure errorCode: ENGAGE refused something every request shares (the aNumbers), so
+        // sending the remaining chunks would only be refused the same way.
+        EngageLog.PushRefused(_logger, chunk.Count, answer.ErrorCode, answer.RequestId);
+        var failure = new BatchFailure(BatchFailureKind.VendorRejected, answer.Explanation ?? "ENGAGE refused the push.", 200, answer.ErrorCode, answer.RequestId);
+        return ChunkSendResult.Rejected(failure, stopBatch: true);
+    }
+}

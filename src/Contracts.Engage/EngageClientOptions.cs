@@ -1,0 +1,70 @@
+using Contracts.Core;
+
+namespace Contracts.Engage;
+
+/// <summary>Settings of an <see cref="EngageClient"/>. <see cref="ToString"/> never shows the client secret.</summary>
+public sealed class EngageClientOptions : VendorClientOptions
+{
+    /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Engage";
+
+    /// <summary>The documented token lifetime, used when a token carries no JWT <c>exp</c>.</summary>
+    public static readonly TimeSpan DocumentedTokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>The ENGAGE deployment; ignored when <see cref="VendorClientOptions.BaseUrl"/> is set. Default: United States.</summary>
+    public EngageRegion Region { get; set; } = EngageRegion.UnitedStates;
+
+    /// <summary>Federated client id issued by First Orion.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Federated client secret issued by First Orion. Treat it as a password: it is never logged.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>
+    /// Destinations per push request when streaming a batch. ENGAGE documents no limit; 1,000 keeps each request
+    /// small (about 100 KB) while amortising the per-request cost. Default 1,000.
+    /// </summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Push requests in flight at once when streaming a batch. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Token lifetime assumed when a token is not a JWT with <c>exp</c>. Default 15 minutes, as documented.</summary>
+    public TimeSpan TokenLifetime { get; set; } = DocumentedTokenLifetime;
+
+    /// <summary>How long before expiry a token is replaced. Default 60 seconds.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, else the region's host.</summary>
+    public Uri ResolveBaseUrl() => BaseUrl ?? Region switch
+    {
+        EngageRegion.International => new Uri("https://api.engage-ae.com/"),
+        _ => new Uri("https://api.fo-engage.com/"),
+    };
+
+    /// <summary>Every problem with these settings, each naming the option.</summary>
+    public OptionsValidationBuilder Validate()
+    {
+        var failures = new OptionsValidationBuilder(nameof(EngageClientOptions));
+        ValidateCommon(failures);
+        if (!Enum.IsDefined(Region))
+            failures.Add(nameof(Region), $"must be {EngageRegion.UnitedStates} or {EngageRegion.International}.");
+        if (string.IsNullOrWhiteSpace(ClientId))
+            failures.Add(nameof(ClientId), "is required (the federated client id issued by First Orion).");
+        if (string.IsNullOrWhiteSpace(ClientSecret))
+            failures.Add(nameof(ClientSecret), "is required (the federated client secret issued by First Orion).");
+        if (BatchSize < 1)
+            failures.Add(nameof(BatchSize), $"must be at least 1 (got {BatchSize}).");
+        if (MaxConcurrency < 1)
+            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        if (TokenLifetime <= TimeSpan.Zero)
+            failures.Add(nameof(TokenLifetime), "must be positive.");
+        if (TokenRefreshMargin < TimeSpan.Zero || TokenRefreshMargin >= TokenLifetime)
+            failures.Add(nameof(TokenRefreshMargin), "must be at least zero and shorter than TokenLifetime.");
+        return failures;
+    }
+
+    /// <summary>Describes the settings with the secret redacted.</summary>
+    public override string ToString()
+        => $"EngageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, ClientId = {ClientId}, ClientSecret = {(ClientSecret.Length == 0 ? "(empty)" : "***")}, BatchSize = {BatchSize}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+}

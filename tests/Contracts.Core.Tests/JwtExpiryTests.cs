@@ -1,0 +1,45 @@
+using Contracts.Core.Authentication;
+using Contracts.Testing;
+
+namespace Contracts.Core.Tests;
+
+public sealed class JwtExpiryTests
+{
+    // The access token printed in the ENGAGE guide (seed 000): an AWS Cognito JWT with "exp":1560356075.
+    private const string SeedToken =
+        "eyJraWQiOiJzVkM5eXczZ2Vtckwzb2ZpbXZCM1BSWGNWc1JhcXJsR0lQSWN0TDhUcXBrPSIsImFsZyI6IlJTMjU2In0." +
+        "eyJzdWIiOiJrdjQ4NmhxYWxsYml2c2t2NnE2M3Zhc2NwIiwidG9rZW5fdXNlIjoiYWNjZXNzIiwic2NvcGUiOiJjb20uZmlyc3Rvcmlvbi5lbmdhZ2UuZmVkZXJhdGlvblwvZmVkZXJhdGVkaW5mb3JtIiwiYXV0aF90aW1lIjoxNTYwMzUyNDc1LCJpc3MiOiJodHRwczpcL1wvY29nbml0by1pZHAudXMtZWFzdC0xLmFtYXpvbmF3cy5jb21cL3VzLWVhc3QtMV80WlZGZDBKbXEiLCJleHAiOjE1NjAzNTYwNzUsImlhdCI6MTU2MDM1MjQ3NSwidmVyc2lvbiI6MiwianRpIjoiNzRiZTczOTktZTZmYi00Njk4LWIwMzUtMjdkMzE0YTI4MTdmIiwiY2xpZW50X2lkIjoia3Y0ODZocWFsbGJpdnNrdjZxNjN2YXNjcCJ9." +
+        "signature";
+
+    [Fact]
+    public void Reads_exp_of_the_seed_token()
+    {
+        Assert.True(JwtExpiry.TryRead(SeedToken, out var exp));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1560356075), exp);
+    }
+
+    [Fact]
+    public void Reads_exp_of_a_generated_token()
+    {
+        var expiry = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        Assert.True(JwtExpiry.TryRead(Jwt.WithExpiry(expiry), out var exp));
+        Assert.Equal(expiry, exp);
+    }
+
+    [Theory]
+    [InlineData("opaque-token-without-dots")]
+    [InlineData("a.b")]
+    [InlineData("a.!!!not-base64!!!.c")]
+    [InlineData("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.sig")] // valid JWT without exp
+    [InlineData("eyJhbGciOiJub25lIn0.bm90IGpzb24.sig")] // payload is not JSON
+    public void Returns_false_when_there_is_no_usable_exp(string token)
+        => Assert.False(JwtExpiry.TryRead(token, out _));
+
+    [Fact]
+    public void Falls_back_to_the_documented_lifetime()
+    {
+        var issued = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        var token = AccessToken.FromIssued("opaque", TimeSpan.FromMinutes(15), issued);
+        Assert.Equal(issued.AddMinutes(15), token.ExpiresAt);
+    }
+}

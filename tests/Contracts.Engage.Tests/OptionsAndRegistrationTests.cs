@@ -1,0 +1,131 @@
+using Contracts.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Contracts.Engage.Tests;
+
+public sealed class OptionsAndRegistrationTests
+{
+    [Fact]
+    public void Constructor_rejects_bad_options_naming_each_one()
+    {
+        var options = new EngageClientOptions { ClientId = "", ClientSecret = "", BatchSize = 0, MaxConcurrency = 0, MaxRetries = 11, BaseUrl = new Uri("ftp://x/") };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new EngageClient(options));
+
+        foreach (var name in new[] { "ClientId", "ClientSecret", "BatchSize", "MaxConcurrency", "MaxRetries", "BaseUrl" })
+            Assert.Contains($"EngageClientOptions.{name} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EngageRegion.UnitedStates, "https://api.fo-engage.com/")]
+    [InlineData(EngageRegion.International, "https://api.engage-ae.com/")]
+    public void Region_selects_the_documented_host(EngageRegion region, string expected)
+        => Assert.Equal(new Uri(expected), new EngageClientOptions { Region = region }.ResolveBaseUrl());
+
+    [Fact]
+    public void Explicit_base_url_wins_over_the_region()
+        => Assert.Equal(new Uri("http://127.0.0.1:9/"), new EngageClientOptions { Region = EngageRegion.International, BaseUrl = new Uri("http://127.0.0.1:9/") }.ResolveBaseUrl());
+
+    [Fact]
+    public async Task Container_validates_options_at_start_up()
+    {
+        var services = new ServiceCollection();
+        services.AddEngageClient(o => o.ClientId = "only-the-id");
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EngageClientOptions>>().Value);
+        Assert.Contains("EngageClientOptions.ClientSecret is required", error.Message, StringComparison.Ordinal);
+        // What the host runs at start-up (ValidateOnStart):
+        var startup = provider.GetRequiredService<IStartupValidator>();
+        Assert.Throws<OptionsValidationException>(startup.Validate);
+    }
+
+    [Fact]
+    public async Task Registered_client_pushes_end_to_end_with_its_own_tokens_and_returns_the_builder()
+    {
+        await using var engage = await FakeEngage.StartAsync();
+        var services = new ServiceCollection();
+        var extraHandlerCalls = 0;
+        services.AddEngageClient(o =>
+            {
+                o.BaseUrl = engage.Server.BaseUrl;
+                o.ClientId = FakeEngage.ClientId;
+                o.ClientSecret = FakeEngage.ClientSecret;
+            })
+            .AddHttpMessageHandler(() => new CountingHandler(() => Interlocked.Increment(ref extraHandlerCalls)));
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IEngageClient>();
+        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await provider.GetRequiredService<EngageClient>().PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+
+        Assert.Single(engage.TokenRequests); // one provider shared by every client instance
+        Assert.Equal(2, engage.PushRequests.Count);
+        Assert.All(engage.PushRequests, p => Assert.StartsWith("Bearer ", p.Header("Authorization"), StringComparison.Ordinal));
+        Assert.Equal(2, extraHandlerCalls);
+    }
+
+    [Fact]
+    public async Task Options_bind_from_configuration()
+    {
+        await using var engage = await FakeEngage.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Contracts:Engage:BaseUrl"] = engage.Server.BaseUrl.ToString(),
+            ["Contracts:Engage:ClientId"] = FakeEngage.ClientId,
+            ["Contracts:Engage:ClientSecret"] = FakeEngage.ClientSecret,
+            ["Contracts:Engage:BatchSize"] = "7",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddEngageClient(configuration.GetSection(EngageClientOptions.SectionName));
+        await using var provider = services.BuildServiceProvider();
+
+        var report = await provider.GetRequiredService<IEngageClient>().PushAllAsync(Samples.SeedPush(), Samples.Numbered(20));
+
+        Assert.Equal(20, report.AcceptedCount);
+        Assert.Equal(3, engage.PushRequests.Count);
+    }
+
+    [Fact]
+    public async Task Throttled_push_is_retried_after_the_retry_after_delay()
+    {
+        await using var engage = await FakeEngage.StartAsync();
+        engage.PushAnswer = (n, _) => n == 1 ? (429, null) : (200, SeedSamples.PushSuccess);
+        using var client = new EngageClient(engage.Options());
+
+        var answer = await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+
+        Assert.True(answer.IsSuccess);
+        Assert.Equal(2, engage.PushRequests.Count);
+        Assert.Equal("1", engage.PushRequests[1].Header("Retry-Attempt"));
+    }
+
+    [Fact]
+    public async Task Retries_give_up_after_MaxRetries_with_the_vendor_status()
+    {
+        await using var server = await LoopbackServer.StartAsync((request, context) =>
+        {
+            if (request.Path == FakeEngage.TokenPath)
+                return context.RespondJsonAsync(200, """{"accessToken":"opaque","message":"Success","errorCode":0,"requestId":"r"}""");
+            context.Response.Headers.RetryAfter = "0";
+            return context.RespondJsonAsync(503, null);
+        });
+        using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", MaxRetries = 2, RetryDelay = TimeSpan.Zero });
+
+        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(3, server.RequestsTo(FakeEngage.PushPath).Count);
+    }
+
+    private sealed class CountingHandler(Action onSend) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            onSend();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

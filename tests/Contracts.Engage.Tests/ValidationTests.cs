@@ -1,0 +1,92 @@
+namespace Contracts.Engage.Tests;
+
+/// <summary>Every documented rule is checked before anything leaves the process.</summary>
+public sealed class ValidationTests : IAsyncLifetime
+{
+    private FakeEngage _engage = null!;
+
+    public async Task InitializeAsync() => _engage = await FakeEngage.StartAsync();
+
+    public async Task DisposeAsync() => await _engage.DisposeAsync();
+
+    public static TheoryData<string, string> InvalidPushes() => new()
+    {
+        { "bad-bNumber", "bNumber '+1 501 890 2005' is not E.164" },
+        { "bad-aNumber", "aNumbers[1] '5013509988' is not E.164" },
+        { "no-aNumbers", "aNumbers must hold 1 to 400 numbers (got 0)" },
+        { "401-aNumbers", "aNumbers must hold 1 to 400 numbers (got 401)" },
+        { "zero-ttl", "ttlSeconds must be more than 0 (got 0)" },
+        { "negative-ttl", "ttlSeconds must be more than 0 (got -5)" },
+        { "empty-program", "programContentUuid must be the program's UUID" },
+        { "empty-group", "aNumberGroupId must be the group's UUID" },
+        { "no-destinations", "destinations must hold at least one destination" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPushes))]
+    public async Task Invalid_push_throws_naming_the_field_and_sends_nothing(string scenario, string expected)
+    {
+        using var client = new EngageClient(_engage.Options());
+        var (push, destinations) = Build(scenario);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PushAsync(push, destinations));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_engage.Server.Requests);
+    }
+
+    [Fact]
+    public void Streaming_push_checks_the_shared_settings_at_once()
+    {
+        using var client = new EngageClient(_engage.Options());
+        var push = EngagePush.FromANumbers(Samples.Program, []);
+
+        var error = Assert.Throws<ArgumentException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
+
+        Assert.Contains("aNumbers must hold 1 to 400", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_engage.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Four_hundred_aNumbers_are_allowed()
+    {
+        using var client = new EngageClient(_engage.Options());
+        var aNumbers = Enumerable.Range(0, 400).Select(i => $"+1555{i:D7}");
+
+        await client.PushAsync(EngagePush.FromANumbers(Samples.Program, aNumbers), Samples.SeedDestinations());
+
+        Assert.Equal(400, Assert.Single(_engage.PushRequests).Json.GetProperty("aNumbers").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_push_type_cannot_hold_both_aNumbers_and_a_group()
+    {
+        // xor by construction: the two factories are the only way in, and 'with' cannot set either field.
+        var fromNumbers = EngagePush.FromANumbers(Samples.Program, Samples.ANumbers);
+        var fromGroup = EngagePush.FromANumberGroup(Samples.Program, Samples.Group);
+        Assert.Null(fromNumbers.ANumberGroupId);
+        Assert.Null(fromGroup.ANumbers);
+        Assert.Empty(EngagePushValidator.CheckPush(fromNumbers));
+        Assert.Empty(EngagePushValidator.CheckPush(fromGroup));
+    }
+
+    private static (EngagePush Push, Destination[] Destinations) Build(string scenario)
+    {
+        var valid = Samples.SeedPush();
+        var destinations = Samples.SeedDestinations();
+        return scenario switch
+        {
+            "bad-bNumber" => (valid, [destinations[0], new Destination { BNumber = "+1 501 890 2005" }]),
+            "bad-aNumber" => (EngagePush.FromANumbers(Samples.Program, ["+5014008029", "5013509988"]), destinations),
+            "no-aNumbers" => (EngagePush.FromANumbers(Samples.Program, []), destinations),
+            "401-aNumbers" => (EngagePush.FromANumbers(Samples.Program, Enumerable.Range(0, 401).Select(i => $"+1555{i:D7}")), destinations),
+            "zero-ttl" => (valid with { TtlSeconds = 0 }, destinations),
+            "negative-ttl" => (valid with { TtlSeconds = -5 }, destinations),
+            "empty-program" => (EngagePush.FromANumbers(Guid.Empty, Samples.ANumbers), destinations),
+            "empty-group" => (EngagePush.FromANumberGroup(Samples.Program, Guid.Empty), destinations),
+            "no-destinations" => (valid, []),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
+        };
+    }
+}
