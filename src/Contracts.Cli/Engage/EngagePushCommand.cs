@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Contracts.Cli.Output;
+using Contracts.Core;
+using Contracts.Core.Batching;
+using Contracts.Engage;
+using Microsoft.Extensions.Options;
+
+namespace Contracts.Cli.Engage;
+
+/// <summary>`notify engage push`: pushes a program to every number of a file, in streamed chunks.</summary>
+internal static class EngagePushCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var file = new Option<FileInfo>("--file", "-f")
+        {
+            Description = "Destinations: one E.164 number per line, or CSV with a bNumber column (customTrackingId and other columns become personalization).",
+            Required = true,
+        }.AcceptExistingOnly();
+        var program = new Option<Guid>("--program") { Description = "Program Content UUID (Content Portal).", Required = true };
+        var aNumbers = new Option<string[]>("--anumber")
+        {
+            Description = "Calling number (E.164), repeatable, up to 400. Either this or --group.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var group = new Option<Guid?>("--group") { Description = "aNumber Group UUID (Content Portal). Either this or --anumber." };
+        var ttl = new Option<int>("--ttl") { Description = "Seconds the content lives on the device (ENGAGE recommends 960).", DefaultValueFactory = _ => 3600 };
+        var keep = new Option<bool>("--keep-after-call") { Description = "Keep the content on the device after the call." };
+        var notBefore = new Option<DateTimeOffset?>("--not-before") { Description = "Do not deliver before this moment (ISO 8601)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Destinations per request (default 1000)." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight at once (default 4)." };
+        var failures = new Option<FileInfo?>("--failures") { Description = "Write every number not accepted, with its outcome and reason, to this CSV file." };
+
+        var command = new Command("push", "Push an ENGAGE program to every number of a file, with a progress bar and a per-outcome summary.")
+        {
+            file, program, aNumbers, group, ttl, keep, notBefore, batchSize, concurrency, failures,
+        };
+        command.Validators.Add(result =>
+        {
+            var hasNumbers = result.GetValue(aNumbers) is { Length: > 0 };
+            var hasGroup = result.GetValue(group) is not null;
+            if (hasNumbers == hasGroup)
+                result.AddError("Give either --anumber (one or more) or --group, not both.");
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = globals.CreateContext(parse);
+            var push = (parse.GetValue(group) is { } groupId
+                ? EngagePush.FromANumberGroup(parse.GetValue(program), groupId)
+                : EngagePush.FromANumbers(parse.GetValue(program), parse.GetValue(aNumbers)!)) with
+            {
+                TtlSeconds = parse.GetValue(ttl),
+                KeepAfterCall = parse.GetValue(keep),
+                NotBefore = parse.GetValue(notBefore),
+            };
+            var path = parse.GetValue(file)!.FullName;
+            return await RunAsync(context, globals, parse, push, path, parse.GetValue(failures)?.FullName,
+                o =>
+                {
+                    if (parse.GetValue(batchSize) is { } size)
+                        o.BatchSize = size;
+                    if (parse.GetValue(concurrency) is { } parallel)
+                        o.MaxConcurrency = parallel;
+                }, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CommandContext context, GlobalOptions globals, ParseResult parse, EngagePush push, string path, string? failuresPath,
+        Action<EngageClientOptions> adjust, CancellationToken cancellationToken)
+    {
+        var problems = EngagePushValidator.CheckPush(push);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+                context.Error.WriteLine($"error: {problem}");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, adjust, cancellationToken).ConfigureAwait(false);
+            var total = DestinationFile.Count(path);
+            var tally = new BatchTally();
+            using var failures = failuresPath is null ? null : new FailuresFile(failuresPath);
+
+            await ProgressView.RunAsync(context, $"Pushing to {total:N0} destinations", total, async advance =>
+            {
+                await foreach (var result in connection.Client.PushInChunksAsync(push, DestinationFile.Read(path), cancellationToken).ConfigureAwait(false))
+                {
+                    tally.Add(result);
+                    failures?.Add(result);
+                    advance(result.Items.Count);
+                }
+            }).ConfigureAwait(false);
+
+            BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
+            return ExitCodeFor(tally, cancellationToken.IsCancellationRequested);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or FormatException or ArgumentException)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (VendorApiException ex)
+        {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.VendorError;
+        }
+    }
+
+    private static int ExitCodeFor(BatchTally tally, bool cancelled)
+    {
+        if (cancelled)
+            return ExitCodes.Cancelled;
+        if (tally.Total > 0 && tally.Accepted == 0 && tally.Failures.Any(f => f.Kind is BatchFailureKind.AuthenticationFailed))
+            return ExitCodes.VendorError;
+        return tally.Rejected + tally.NotAttempted == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Contracts.Cli;
+
+/// <summary>The exit codes every notify command uses (documented in the README and in --help).</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything was accepted.</summary>
+    public const int Success = 0;
+
+    /// <summary>The run finished but some items were rejected or not attempted; the summary says which.</summary>
+    public const int PartialFailure = 1;
+
+    /// <summary>Bad arguments or input; nothing was sent.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The vendor refused the call (credentials, configuration) or could not be reached.</summary>
+    public const int VendorError = 3;
+
+    /// <summary>Cancelled (Ctrl+C); the summary lists what was not attempted.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Contracts.Cli.Demo;
+using Contracts.Cli.Engage;
+
+namespace Contracts.Cli;
+
+/// <summary>The `notify` command tree.</summary>
+public static class NotifyApp
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Create()
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "notify: send notifications through ENGAGE, Ogangi, Accengage and ONC from a terminal or a script.\n" +
+            "Without credentials every command runs against the embedded sandbox (127.0.0.1) and says so.\n" +
+            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected or not attempted, " +
+            $"{ExitCodes.InvalidInput} invalid input (nothing sent), {ExitCodes.VendorError} vendor refused or unreachable, {ExitCodes.Cancelled} cancelled.")
+        {
+            globals.Json,
+            globals.Settings,
+            DemoCommand.Create(globals),
+            new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration();
+        if (output is not null)
+            configuration.Output = output;
+        if (error is not null)
+            configuration.Error = error;
+        return Create().Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}

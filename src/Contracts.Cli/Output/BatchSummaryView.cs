@@ -1,0 +1,57 @@
+using Spectre.Console;
+
+namespace Contracts.Cli.Output;
+
+/// <summary>Prints a batch's final summary for people or as JSON.</summary>
+public static class BatchSummaryView
+{
+    /// <summary>Prints <paramref name="tally"/>.</summary>
+    public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tally);
+        if (context.Json)
+        {
+            context.WriteJson(new
+            {
+                title,
+                sandbox,
+                cancelled,
+                total = tally.Total,
+                accepted = tally.Accepted,
+                rejected = tally.Rejected,
+                notAttempted = tally.NotAttempted,
+                failures = tally.Failures.Select(f => new
+                {
+                    outcome = f.Outcome.ToString(),
+                    kind = f.Kind.ToString(),
+                    reason = f.Reason,
+                    count = f.Count,
+                    statusCode = f.StatusCode,
+                    errorCode = f.ErrorCode,
+                    requestId = f.FirstRequestId,
+                }),
+            });
+            return;
+        }
+
+        var table = new Table().Title(title).AddColumn("Outcome").AddColumn(new TableColumn("Items").RightAligned());
+        table.AddRow("accepted", tally.Accepted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("rejected", tally.Rejected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("not attempted", tally.NotAttempted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("[bold]total[/]", tally.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        context.Console.Write(table);
+        foreach (var failure in tally.Failures)
+        {
+            var details = string.Join(", ", new[]
+            {
+                failure.StatusCode is { } s ? $"HTTP {s}" : null,
+                failure.ErrorCode is { Length: > 0 } e ? $"error code {e}" : null,
+                failure.FirstRequestId is { } r ? $"request id {r}" : null,
+            }.OfType<string>());
+            context.Console.MarkupLineInterpolated($"  {failure.Outcome} {failure.Count:N0}: {failure.Reason}{(details.Length > 0 ? $" ({details})" : "")}");
+        }
+        if (cancelled)
+            context.Console.MarkupLine("[yellow]Cancelled: the items not attempted were never sent.[/]");
+    }
+}

@@ -1,0 +1,81 @@
+using Contracts.Core.Batching;
+
+namespace Contracts.Cli.Output;
+
+/// <summary>
+/// Counts a streamed batch by outcome and groups failures by reason, in memory that does not grow with the batch:
+/// the items themselves are not kept (the failures file, when asked for, receives them as they come).
+/// </summary>
+public sealed class BatchTally
+{
+    private readonly Dictionary<(BatchItemOutcome, BatchFailureKind, string), FailureGroup> _failures = [];
+
+    /// <summary>Accepted items.</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>Rejected items.</summary>
+    public long Rejected { get; private set; }
+
+    /// <summary>Items not attempted.</summary>
+    public long NotAttempted { get; private set; }
+
+    /// <summary>All items reported.</summary>
+    public long Total => Accepted + Rejected + NotAttempted;
+
+    /// <summary>Failures grouped by outcome, kind and reason, largest first.</summary>
+    public IReadOnlyList<FailureGroup> Failures => _failures.Values.OrderByDescending(f => f.Count).ToList();
+
+    /// <summary>Adds one result.</summary>
+    public void Add<T>(BatchChunkResult<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var count = result.Items.Count;
+        switch (result.Outcome)
+        {
+            case BatchItemOutcome.Accepted:
+                Accepted += count;
+                return;
+            case BatchItemOutcome.Rejected:
+                Rejected += count;
+                break;
+            default:
+                NotAttempted += count;
+                break;
+        }
+
+        var failure = result.Failure!;
+        var key = (result.Outcome, failure.Kind, GroupingReason(failure));
+        if (!_failures.TryGetValue(key, out var group))
+            _failures[key] = group = new FailureGroup(result.Outcome, failure.Kind, key.Item3, failure.StatusCode, failure.ErrorCode, failure.RequestId);
+        group.Count += count;
+    }
+
+    // Invalid numbers each have their own sentence; group them under one line so the summary stays short.
+    private static string GroupingReason(BatchFailure failure)
+        => failure.Kind == BatchFailureKind.InvalidInput ? "not a valid E.164 number" : failure.Reason;
+}
+
+/// <summary>Items that failed the same way.</summary>
+public sealed class FailureGroup(BatchItemOutcome outcome, BatchFailureKind kind, string reason, int? statusCode, string? errorCode, string? firstRequestId)
+{
+    /// <summary>Rejected or not attempted.</summary>
+    public BatchItemOutcome Outcome { get; } = outcome;
+
+    /// <summary>The failure's category.</summary>
+    public BatchFailureKind Kind { get; } = kind;
+
+    /// <summary>The reason, as the vendor or the SDK put it.</summary>
+    public string Reason { get; } = reason;
+
+    /// <summary>The HTTP status, if any.</summary>
+    public int? StatusCode { get; } = statusCode;
+
+    /// <summary>The vendor's error code, if any.</summary>
+    public string? ErrorCode { get; } = errorCode;
+
+    /// <summary>The vendor's request id of the first such failure.</summary>
+    public string? FirstRequestId { get; } = firstRequestId;
+
+    /// <summary>How many items.</summary>
+    public long Count { get; set; }
+}

@@ -1,0 +1,3 @@
+using Contracts.Cli;
+
+return await NotifyApp.RunAsync(args).ConfigureAwait(false);

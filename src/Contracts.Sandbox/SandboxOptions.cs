@@ -1,0 +1,16 @@
+using Contracts.Sandbox.Engage;
+
+namespace Contracts.Sandbox;
+
+/// <summary>How the sandbox starts and what each simulated vendor account holds.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The clock tokens and sessions expire by; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The simulated ENGAGE account.</summary>
+    public EngageSandboxOptions Engage { get; } = new();
+}

@@ -1,0 +1,81 @@
+using Contracts.Engage;
+using Contracts.Sandbox.Engage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Sandbox;
+
+/// <summary>
+/// The sandbox: one Kestrel host on 127.0.0.1 that simulates every vendor under its own path prefix.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var sandbox = await SandboxServer.StartAsync();
+/// using var engage = sandbox.CreateEngageClient();
+/// await engage.PushAsync(push, destinations);
+/// </code>
+/// </example>
+public sealed class SandboxServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Options = options;
+        Engage = engage;
+    }
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The settings the sandbox started with.</summary>
+    public SandboxOptions Options { get; }
+
+    /// <summary>The simulated ENGAGE: what it received, and controls such as expiring tokens.</summary>
+    public EngageSimulator Engage { get; }
+
+    /// <summary>Base URL to give an ENGAGE client.</summary>
+    public Uri EngageBaseUrl => new(BaseUrl, EngageSimulator.Prefix.TrimStart('/') + "/");
+
+    /// <summary>Starts the sandbox on 127.0.0.1.</summary>
+    public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+
+        var tokens = new SandboxTokenIssuer(options.TimeProvider);
+        var engage = new EngageSimulator(options.Engage, tokens);
+        engage.Map(app);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage);
+    }
+
+    /// <summary>Options for an ENGAGE client pointed at this sandbox with its credentials.</summary>
+    public EngageClientOptions CreateEngageClientOptions() => new()
+    {
+        BaseUrl = EngageBaseUrl,
+        ClientId = Options.Engage.ClientId,
+        ClientSecret = Options.Engage.ClientSecret,
+    };
+
+    /// <summary>An ENGAGE client pointed at this sandbox. Dispose it before the sandbox.</summary>
+    public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
+
+    /// <summary>Stops the host.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,109 @@
+namespace Contracts.Cli.Tests;
+
+public sealed class EngagePushCommandTests : IDisposable
+{
+    private const string Program = "3e1b9b27-d1f9-4c8d-800f-bb534d6928d6";
+    private readonly string _directory = Directory.CreateTempSubdirectory("notify-tests").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string WriteFile(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public async Task Hundred_thousand_numbers_from_a_file_are_each_reported_exactly_once_against_the_sandbox()
+    {
+        var numbers = Enumerable.Range(0, 100_000).Select(i => $"+1555{i:D7}").ToList();
+        numbers[12_345] = "12345"; // one bad line: rejected by validation, never sent
+        var file = WriteFile("numbers.txt", numbers);
+        var failures = Path.Combine(_directory, "failures.csv");
+
+        var run = await CliRun.RunAsync("engage", "push", "--file", file, "--program", Program, "--anumber", "+5014008029", "--json", "--failures", failures);
+
+        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
+        var json = run.Json;
+        Assert.Equal(100_000, json.GetProperty("total").GetInt64());
+        Assert.Equal(99_999, json.GetProperty("accepted").GetInt64());
+        Assert.Equal(1, json.GetProperty("rejected").GetInt64());
+        Assert.Equal(0, json.GetProperty("notAttempted").GetInt64());
+        Assert.True(json.GetProperty("sandbox").GetBoolean());
+        var failureLines = File.ReadAllLines(failures);
+        Assert.Equal(2, failureLines.Length);
+        Assert.StartsWith("12345,Rejected,InvalidInput", failureLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_with_header_tracking_id_and_personalization_is_read()
+    {
+        var file = WriteFile("numbers.csv", ["bNumber;customTrackingId;MY_VAR", "+15018902005;t-1;Hello", "+14258309029;t-2;World"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "935b91a0-f2fb-4c43-b629-63fea6634512", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(2, run.Json.GetProperty("accepted").GetInt64());
+    }
+
+    [Fact]
+    public async Task Unowned_aNumber_is_reported_with_the_vendor_error_code()
+    {
+        var file = WriteFile("numbers.txt", Enumerable.Range(0, 10).Select(i => $"+1555{i:D7}"));
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json");
+
+        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        var failure = Assert.Single(run.Json.GetProperty("failures").EnumerateArray());
+        Assert.Equal("200", failure.GetProperty("errorCode").GetString());
+        Assert.Contains("Not allowed to use one or more anumbers.", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_aNumbers_and_group_is_a_usage_error()
+    {
+        var file = WriteFile("numbers.txt", ["+15550000001"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+5014008029", "--group", "935b91a0-f2fb-4c43-b629-63fea6634512");
+
+        Assert.NotEqual(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("either --anumber", run.Error + run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_push_settings_exit_2_and_send_nothing()
+    {
+        var file = WriteFile("numbers.txt", ["+15550000001"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "not-a-number", "--ttl", "0");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("aNumbers[0] 'not-a-number' is not E.164", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ttlSeconds must be more than 0", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal); // failed before connecting
+    }
+
+    [Fact]
+    public async Task Help_is_available_for_every_command()
+    {
+        foreach (var args in new[] { new[] { "--help" }, ["demo", "--help"], ["engage", "--help"], ["engage", "push", "--help"] })
+        {
+            var run = await CliRun.RunAsync(args);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_runs_every_step_as_documented()
+    {
+        var run = await CliRun.RunAsync("demo", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var steps = run.Json.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Contains(steps, s => s.GetProperty("name").GetString() == "engage.batch");
+        Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
+    }
+}
