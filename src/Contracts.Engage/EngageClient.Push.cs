@@ -17,7 +17,7 @@ public partial class EngageClient
         ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(destinations);
         var list = destinations as IList<Destination> ?? destinations.ToList();
-        EngagePushValidator.ThrowIfInvalid(push, list as IReadOnlyList<Destination> ?? list.ToList());
+        EngagePushValidator.ThrowIfInvalid(push, list);
         foreach (var destination in list)
             EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
 

@@ -64,7 +64,7 @@ public static class EngagePushValidator
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem of a push and its destinations.</summary>
-    internal static void ThrowIfInvalid(EngagePush push, IReadOnlyList<Destination> destinations)
+    internal static void ThrowIfInvalid(EngagePush push, IList<Destination> destinations)
     {
         var problems = CheckPush(push).ToList();
         if (destinations.Count == 0)

@@ -13,6 +13,9 @@ public static class EngageServiceCollectionExtensions
     /// <summary>The named HttpClient used for the open token endpoint.</summary>
     public const string TokenHttpClientName = "Contracts.Engage.Token";
 
+    /// <summary>The name of the typed HttpClient behind <see cref="IEngageClient"/> (IHttpClientFactory names typed clients after the type).</summary>
+    public const string ApiHttpClientName = nameof(IEngageClient);
+
     /// <summary>
     /// Registers <see cref="EngageClient"/> (and <see cref="IEngageClient"/>) configured by <paramref name="configure"/>.
     /// Returns the client's builder, so you can add your own handlers.
@@ -39,6 +42,11 @@ public static class EngageServiceCollectionExtensions
 
     private static IHttpClientBuilder AddEngageClientCore(IServiceCollection services)
     {
+        // Called twice (say, configuration then code): the second call only adds its configuration; adding the
+        // pipeline again would put every handler in twice.
+        if (services.Any(d => d.ServiceType == typeof(EngageTokenProvider)))
+            return services.AddHttpClient(ApiHttpClientName);
+
         services.AddOptions<EngageClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EngageClientOptions>, EngageClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

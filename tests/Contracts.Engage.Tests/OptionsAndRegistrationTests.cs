@@ -68,6 +68,22 @@ public sealed class OptionsAndRegistrationTests
     }
 
     [Fact]
+    public async Task Registering_twice_adds_configuration_not_a_second_pipeline()
+    {
+        await using var engage = await FakeEngage.StartAsync();
+        var services = new ServiceCollection();
+        services.AddEngageClient(o => o.BaseUrl = engage.Server.BaseUrl);
+        services.AddEngageClient(o => { o.ClientId = FakeEngage.ClientId; o.ClientSecret = FakeEngage.ClientSecret; });
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IEngageClient>().PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+
+        var push = Assert.Single(engage.PushRequests);
+        Assert.Single(push.Header("User-Agent")!.Split(' '), p => p.StartsWith("Contracts.Engage/", StringComparison.Ordinal));
+        Assert.Single(engage.TokenRequests);
+    }
+
+    [Fact]
     public async Task Options_bind_from_configuration()
     {
         await using var engage = await FakeEngage.StartAsync();
@@ -100,6 +116,32 @@ public sealed class OptionsAndRegistrationTests
         Assert.True(answer.IsSuccess);
         Assert.Equal(2, engage.PushRequests.Count);
         Assert.Equal("1", engage.PushRequests[1].Header("Retry-Attempt"));
+    }
+
+    [Fact]
+    public async Task Retry_waits_at_least_what_Retry_After_asks()
+    {
+        var pushesSeen = 0;
+        await using var server = await LoopbackServer.StartAsync((request, context) =>
+        {
+            if (request.Path == FakeEngage.TokenPath)
+                return context.RespondJsonAsync(200, """{"accessToken":"opaque","message":"Success","errorCode":0,"requestId":"r"}""");
+            if (Interlocked.Increment(ref pushesSeen) == 1)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return context.RespondJsonAsync(503, null);
+            }
+            return context.RespondJsonAsync(200, SeedSamples.PushSuccess);
+        });
+        using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", RetryDelay = TimeSpan.Zero });
+
+        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+
+        var pushes = server.RequestsTo(FakeEngage.PushPath);
+        Assert.Equal(2, pushes.Count);
+        // A lower bound only: a slow machine can wait longer, never shorter.
+        var waited = pushes[1].ReceivedAt - pushes[0].ReceivedAt;
+        Assert.True(waited >= TimeSpan.FromMilliseconds(900), $"retried after {waited.TotalMilliseconds} ms");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class RecordedRequest
 {
     public RecordedRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body)
     {
+        ReceivedAt = DateTimeOffset.UtcNow;
         Method = method;
         Path = path;
         Query = query;
@@ -16,6 +17,9 @@ public sealed class RecordedRequest
     }
 
     public string Method { get; }
+
+    /// <summary>When the server finished reading the request.</summary>
+    public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>The path as received (still percent-encoded).</summary>
     public string Path { get; }

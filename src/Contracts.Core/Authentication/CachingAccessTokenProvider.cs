@@ -55,7 +55,10 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
     private int _acquisitionCount;
 
     /// <summary>Asks the vendor for a new token. Called by one caller at a time, never concurrently.</summary>
-    /// <param name="cancellationToken">Cancelled only when the provider is abandoned, not when one waiting caller gives up.</param>
+    /// <param name="cancellationToken">
+    /// Not tied to any caller: the acquisition is shared, so one waiting caller giving up must not fail it for the
+    /// others. The HTTP client's timeout bounds it.
+    /// </param>
     protected abstract Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken);
 
     /// <summary>Returns a token that is not about to expire, fetching one when needed (single-flight).</summary>

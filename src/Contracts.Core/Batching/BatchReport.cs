@@ -14,6 +14,7 @@ public sealed class BatchReport<T>
     private readonly List<T> _accepted = [];
     private readonly List<BatchItemFailure<T>> _rejected = [];
     private readonly List<BatchItemFailure<T>> _notAttempted = [];
+    private readonly List<string> _requestIds = [];
 
     /// <summary>Creates an empty report.</summary>
     /// <param name="keepAcceptedItems">Whether <see cref="Accepted"/> keeps the items themselves, or only counts them.</param>
@@ -45,8 +46,6 @@ public sealed class BatchReport<T>
 
     /// <summary>The vendor request ids of the accepted requests, in completion order.</summary>
     public IReadOnlyList<string> AcceptedRequestIds => _requestIds;
-
-    private readonly List<string> _requestIds = [];
 
     /// <summary>Adds one result.</summary>
     public void Add(BatchChunkResult<T> result)

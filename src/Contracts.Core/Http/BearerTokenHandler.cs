@@ -52,7 +52,8 @@ public sealed class BearerTokenHandler : DelegatingHandler
         if (!await _isTokenRejected(response, cancellationToken).ConfigureAwait(false))
             return response;
 
-        Log.RetryingWithFreshToken(_logger, request.Method.Method, request.RequestUri?.AbsolutePath ?? "", (int)response.StatusCode);
+        // The host only: some vendors carry phone numbers and signatures in the path.
+        Log.RetryingWithFreshToken(_logger, request.Method.Method, request.RequestUri?.Host ?? "", (int)response.StatusCode);
         response.Dispose();
         _tokens.Invalidate(token.Value);
         var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);

@@ -16,8 +16,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "{Provider} dropped a token the vendor rejected")]
     public static partial void TokenInvalidated(ILogger logger, string provider);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Method} {Path} was refused with {StatusCode}; retrying once with a fresh token")]
-    public static partial void RetryingWithFreshToken(ILogger logger, string method, string path, int statusCode);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "{Method} to {Host} was refused with {StatusCode}; retrying once with a fresh token")]
+    public static partial void RetryingWithFreshToken(ILogger logger, string method, string host, int statusCode);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Not sending the token to {Host}: not an allowed host")]
     public static partial void HostNotAllowed(ILogger logger, string host);
