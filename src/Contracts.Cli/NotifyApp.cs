@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
+using Contracts.Cli.Sandbox;
 
 namespace Contracts.Cli;
 
@@ -20,6 +21,7 @@ public static class NotifyApp
             globals.Json,
             globals.Settings,
             DemoCommand.Create(globals),
+            SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
         };
         return root;

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Contracts.Core.Json;
 
 namespace Contracts.Engage;
@@ -8,16 +6,13 @@ namespace Contracts.Engage;
 public partial class EngageClient
 {
     /// <summary>
-    /// Adjusts the generated serializer to ENGAGE as it really answers and as its tables say to send:
-    /// optional fields are left out rather than sent as null; errorCode and response are read whether ENGAGE
-    /// sends them as strings, numbers or objects; date-times go out in UTC with a Z, as the seed shows; phone
-    /// numbers go out as "+1501..." rather than "\u002B1501...", and personalization text as plain UTF-8 (the
-    /// body is never embedded in HTML, so the HTML-safe escaping of the default encoder buys nothing).
+    /// The SDK's shared settings for generated clients (<see cref="GeneratedModelJson.ApplyDefaults"/>), plus ENGAGE
+    /// as it really answers and as its tables say to send: errorCode and response are read whether ENGAGE sends them
+    /// as strings, numbers or objects; date-times go out in UTC with a Z, as the seed shows.
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
-        settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        GeneratedModelJson.ApplyDefaults(settings);
         settings.Converters.Add(new LenientStringConverter());
         settings.Converters.Add(new UtcDateTimeOffsetConverter());
     }

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Contracts.Sandbox;
+
+namespace Contracts.Cli.Sandbox;
+
+/// <summary>`notify sandbox`: runs the sandbox in the foreground until Ctrl+C, for other tools (pact verifier, benchmarks, a browser).</summary>
+internal static class SandboxCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one and prints it).", DefaultValueFactory = _ => 0 };
+        var command = new Command("sandbox", "Run the vendor sandbox on 127.0.0.1 until Ctrl+C and print its base URLs.") { port };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = globals.CreateContext(parse);
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
+            if (context.Json)
+                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl });
+            else
+                context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\nCtrl+C stops it.");
+            await context.Output.FlushAsync(cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the normal way out.
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

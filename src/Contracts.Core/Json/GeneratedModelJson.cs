@@ -1,0 +1,59 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Contracts.Core.Json;
+
+/// <summary>
+/// Serializer settings every NSwag-generated client of this SDK shares; each vendor's
+/// <c>UpdateJsonSerializerSettings</c> partial calls <see cref="ApplyDefaults"/> and adds only its own quirks.
+/// </summary>
+public static class GeneratedModelJson
+{
+    /// <summary>The private field behind NSwag's <c>AdditionalProperties</c> (NSwag 14 templates).</summary>
+    internal const string ExtensionDataField = "_additionalProperties";
+
+    /// <summary>
+    /// Optional fields left unset are left out (not sent as null); text goes out as plain UTF-8 (a request body is
+    /// never embedded in HTML, so the default encoder's HTML-safe escaping of '+' and non-ASCII buys nothing and
+    /// turns "+1501..." into "\u002B1501..."); unknown fields still round-trip through AdditionalProperties, without
+    /// the cost of an empty dictionary per serialized object.
+    /// </summary>
+    public static void ApplyDefaults(JsonSerializerOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadExtensionDataFromField } };
+    }
+
+    /// <summary>
+    /// NSwag's models create an empty AdditionalProperties dictionary the first time the property is read, and the
+    /// serializer reads it for every object it writes: a 100-destination push allocated 100 dictionaries. This
+    /// modifier makes the serializer read the backing field instead (null when no unknown field was ever seen).
+    /// </summary>
+    public static void ReadExtensionDataFromField(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+            return;
+        foreach (var property in typeInfo.Properties)
+        {
+            if (!property.IsExtensionData)
+                continue;
+            var field = typeInfo.Type.GetField(ExtensionDataField, BindingFlags.Instance | BindingFlags.NonPublic);
+            if (field is not null)
+                property.Get = CompileGetter(typeInfo.Type, field);
+        }
+    }
+
+    private static Func<object, object?> CompileGetter(Type type, FieldInfo field)
+    {
+        var instance = Expression.Parameter(typeof(object), "instance");
+        var body = Expression.Convert(Expression.Field(Expression.Convert(instance, type), field), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Contracts.Core.Batching;
+using Contracts.Engage;
+using Contracts.Sandbox.Engage;
+
+namespace Contracts.Benchmarks.Engage;
+
+/// <summary>
+/// The batch measurements, each run in a process of its own against the sandbox process: the SDK streaming N
+/// destinations with its default batch size and concurrency, and the limit: plain HttpClient posting prebuilt
+/// requests of the same size at the same concurrency.
+/// </summary>
+public static class EngageBatchRun
+{
+    private const string ClientId = "sandbox-client";
+    private const string ClientSecret = "sandbox-secret";
+
+    /// <summary>SDK: PushInChunksAsync over a lazily generated input, default options.</summary>
+    public static async Task<object> SdkAsync(Uri engageUrl, int count)
+    {
+        var options = new EngageClientOptions { BaseUrl = engageUrl, ClientId = ClientId, ClientSecret = ClientSecret };
+        using var client = new EngageClient(options);
+        var push = EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup);
+        await client.PushAsync(push, Generate(1)).ConfigureAwait(false); // token and JIT outside the clock
+
+        long accepted = 0, other = 0;
+        var clock = Stopwatch.StartNew();
+        await foreach (var result in client.PushInChunksAsync(push, Generate(count)).ConfigureAwait(false))
+        {
+            if (result.Outcome == BatchItemOutcome.Accepted)
+                accepted += result.Items.Count;
+            else
+                other += result.Items.Count;
+        }
+        clock.Stop();
+        return Figures("sdk", count, accepted, other, clock.Elapsed, options.BatchSize, options.MaxConcurrency);
+    }
+
+    /// <summary>The limit: prebuilt bodies, one token, plain HttpClient, the SDK's default batch size and concurrency.</summary>
+    public static async Task<object> CapacityAsync(Uri engageUrl, int count)
+    {
+        var defaults = new EngageClientOptions();
+        using var http = new HttpClient { BaseAddress = engageUrl };
+        var token = await TokenAsync(http).ConfigureAwait(false);
+        var bodies = Generate(count).Chunk(defaults.BatchSize).Select(BuildBody).ToArray();
+        var uri = new Uri($"federated/outbound/v2/batch?programContentUuid={EngageSandboxOptions.DemoProgram}", UriKind.Relative);
+
+        long accepted = 0, other = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(bodies, new ParallelOptions { MaxDegreeOfParallelism = defaults.MaxConcurrency }, async (body, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body.Bytes) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+            Interlocked.Add(ref response.IsSuccessStatusCode ? ref accepted : ref other, body.Count);
+        }).ConfigureAwait(false);
+        clock.Stop();
+        return Figures("capacity", count, accepted, other, clock.Elapsed, defaults.BatchSize, defaults.MaxConcurrency);
+    }
+
+    private static object Figures(string mode, int count, long accepted, long other, TimeSpan elapsed, int batchSize, int concurrency)
+    {
+        using var self = Process.GetCurrentProcess();
+        return new
+        {
+            mode,
+            destinations = count,
+            accepted,
+            notAccepted = other,
+            seconds = Math.Round(elapsed.TotalSeconds, 3),
+            destinationsPerSecond = Math.Round(count / elapsed.TotalSeconds),
+            peakWorkingSetMiB = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
+            batchSize,
+            concurrency,
+        };
+    }
+
+    private static IEnumerable<Destination> Generate(int count)
+    {
+        for (var i = 0; i < count; i++)
+            yield return new Destination { BNumber = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+1{i:D10}") };
+    }
+
+    private static (byte[] Bytes, int Count) BuildBody(Destination[] chunk)
+    {
+        var builder = new StringBuilder("{\"destinations\":[");
+        for (var i = 0; i < chunk.Length; i++)
+            builder.Append(i == 0 ? "" : ",").Append("{\"bNumber\":\"").Append(chunk[i].BNumber).Append("\"}");
+        builder.Append("],\"aNumberGroupId\":\"").Append(EngageSandboxOptions.DemoANumberGroup).Append("\",\"ttlSeconds\":3600,\"keepAfterCall\":false}");
+        return (Encoding.UTF8.GetBytes(builder.ToString()), chunk.Length);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "federated/content/v2/token")
+        {
+            Content = new StringContent($$"""{"clientId":"{{ClientId}}","clientSecret":"{{ClientSecret}}"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Federated-Purpose", "inform");
+        using var response = await http.SendAsync(request).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return json.RootElement.GetProperty("accessToken").GetString()!;
+    }
+}
