@@ -70,8 +70,10 @@ internal sealed class OgangiAnswer
 
     private static (OgangiAnswer?, string) Parse(XmlReader reader, string start, string? contentType)
     {
-        if (IsHtml(start, contentType))
-            return (null, contentType is null ? "an HTML page" : $"an HTML page ({contentType})");
+        // The body decides, not the Content-Type: a server may label its XML text/html.
+        var html = contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
+        if (StartsLikeHtml(start))
+            return (null, html);
         XDocument document;
         try
         {
@@ -79,25 +81,24 @@ internal sealed class OgangiAnswer
         }
         catch (XmlException malformed)
         {
+            if (IsHtml(contentType))
+                return (null, html);
             // Only the position: the parser's message may quote the body, which can echo the signed URL.
             var where = malformed.LineNumber > 0 ? $"line {malformed.LineNumber}, position {malformed.LinePosition}" : "a document type declaration, which is not processed";
             return (null, $"malformed XML ({where}{(contentType is null ? "" : ", " + contentType)})");
         }
         var root = document.Root!;
         if (root.Name != "response")
-        {
-            var what = root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) ? "an HTML page" : $"XML whose root is <{root.Name.LocalName}>";
-            return (null, what);
-        }
+            return (null, root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) || IsHtml(contentType) ? html : $"XML whose root is <{root.Name.LocalName}>");
         if (root.Element("status") is not { } status)
             return (null, "a <response> without <status>");
         return (new OgangiAnswer(root, status.Value.Trim()), "");
     }
 
-    private static bool IsHtml(string start, string? contentType)
+    private static bool IsHtml(string? contentType) => contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+
+    private static bool StartsLikeHtml(string start)
     {
-        if (contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
-            return true;
         var text = start.AsSpan().TrimStart().TrimStart('\uFEFF');
         return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }

@@ -96,6 +96,15 @@ public sealed class ErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ogangi_xml_labelled_text_html_is_still_read()
+    {
+        _ogangi.Answer = _ => (200, "text/html;charset=ISO-8859-1", SeedSamples.SendMt);
+        using var client = new OgangiClient(_ogangi.Options());
+
+        Assert.Equal("OK", (await client.SendMtAsync("13056708084", "hi", "19893653744")).Status);
+    }
+
+    [Fact]
     public async Task Answer_with_a_dtd_is_refused_without_expanding_it()
     {
         const string bomb = """<?xml version="1.0"?><!DOCTYPE response [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><response><status>OK</status><description>&b;</description></response>""";
