@@ -1,0 +1,99 @@
+using Contracts.Core.Validation;
+
+namespace Contracts.Ogangi;
+
+/// <summary>
+/// Checks the plain values of one call and turns them into path values, collecting every problem so that one
+/// <see cref="ArgumentException"/> lists them all before anything is sent.
+/// </summary>
+internal sealed class OgangiArguments(string method)
+{
+    private readonly List<string> _problems = [];
+
+    /// <summary>
+    /// A mobile number in international form, with or without a leading '+' (E.164: 2 to 15 digits, the first not
+    /// 0); returned as digits only, the form every Ogangi sample uses.
+    /// </summary>
+    public string MobileNumber(string name, string? value)
+    {
+        if (value is null)
+            return Problem(name, "is required.");
+        var withPlus = value.StartsWith('+') ? value : "+" + value;
+        if (!PhoneNumbers.IsE164(withPlus))
+            return Problem(name, $"'{value}' is not a mobile number in international form (2 to 15 digits, the first not 0, an optional leading '+').");
+        return withPlus[1..];
+    }
+
+    /// <summary>A message text, non-blank, valid Unicode and at most <see cref="OgangiLimits.MaxTextLength"/> long.</summary>
+    public string Text(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return Problem(name, "is empty; Ogangi needs a text to send.");
+        if (value.Length > OgangiLimits.MaxTextLength)
+            return Problem(name, $"has {value.Length} characters (UTF-16 code units); the most this client sends is {OgangiLimits.MaxTextLength}.");
+        if (!IsValidUtf16(value))
+            return Problem(name, "is not valid Unicode text (it holds a lone surrogate, which has no UTF-8 form).");
+        return value;
+    }
+
+    /// <summary>A required free-text path value (a short code, a carrier).</summary>
+    public string Segment(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return Problem(name, "is required.");
+        return SegmentProblem(name, value) ?? value;
+    }
+
+    /// <summary>An optional path value: the literal <c>null</c> when absent.</summary>
+    public string OptionalSegment(string name, string? value)
+    {
+        if (value is null)
+            return OgangiLimits.AbsentValue;
+        if (string.IsNullOrWhiteSpace(value))
+            return Problem(name, "is blank; pass null to leave it out.");
+        return SegmentProblem(name, value) ?? value;
+    }
+
+    public void Range(string name, int value, int min, int max)
+    {
+        if (value < min || value > max)
+            Problem(name, $"must be between {min} and {max} (got {value}).");
+    }
+
+    public void Add(string problem) => _problems.Add(problem);
+
+    public void ThrowIfAny()
+    {
+        if (_problems.Count == 0)
+            return;
+        var lines = string.Join(Environment.NewLine, _problems.Select(p => "- " + p));
+        throw new ArgumentException($"The Ogangi {method} call is invalid; nothing was sent:{Environment.NewLine}{lines}");
+    }
+
+    private string? SegmentProblem(string name, string value)
+    {
+        if (OgangiPathSegment.Problem(value) is { } problem)
+            return Problem(name, problem);
+        if (!IsValidUtf16(value))
+            return Problem(name, "is not valid Unicode text (it holds a lone surrogate).");
+        return null;
+    }
+
+    private string Problem(string name, string problem)
+    {
+        _problems.Add($"{name} {problem}");
+        return "";
+    }
+
+    private static bool IsValidUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(value[i]))
+                return false;
+        }
+        return true;
+    }
+}

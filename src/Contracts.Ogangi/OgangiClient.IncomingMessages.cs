@@ -1,0 +1,74 @@
+namespace Contracts.Ogangi;
+
+public partial class OgangiClient
+{
+    /// <summary>
+    /// Fires an incoming message (MO) to the Campaign Manager for <paramref name="mobileNumber"/>, as if the user had
+    /// sent <paramref name="text"/> (Ogangi's <c>fireMessage</c>, GET). The campaign answers through its own channel;
+    /// Ogangi documents no result, so the answer's envelope is returned.
+    /// </summary>
+    /// <param name="mobileNumber">The user the MO is fired for, in international form with or without '+'.</param>
+    /// <param name="text">The MO's text; sent Base64url-encoded, at most <see cref="OgangiLimits.MaxTextLength"/> UTF-16 code units.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<OgangiResponse> FireMessageAsync(string mobileNumber, string text, CancellationToken cancellationToken = default)
+    {
+        var arguments = new OgangiArguments("fireMessage");
+        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        text = arguments.Text(nameof(text), text);
+        arguments.ThrowIfAny();
+
+        return CallAsync(
+            "fireMessage",
+            () => FireMessageAsync(InstanceId, number, OgangiBase64Url.Encode(text), _publicKey!, SignedByPrepareRequest, cancellationToken),
+            OgangiResultReader.Envelope,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires an incoming message (MO) described by a fire message descriptor (Ogangi's <c>fireMessage</c>, POST with
+    /// the JSON descriptor); see <see cref="FireMessageDescriptor.Create"/>. Only the instance id is signed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The descriptor has no field; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<FireMessageResult> FireMessageAsync(FireMessageDescriptor descriptor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var arguments = new OgangiArguments("fireMessage");
+        foreach (var problem in descriptor.Problems())
+            arguments.Add(problem);
+        arguments.ThrowIfAny();
+
+        return CallAsync(
+            "fireMessage",
+            () => FireMessageWithDescriptorAsync(InstanceId, _publicKey!, SignedByPrepareRequest, descriptor, cancellationToken),
+            OgangiResultReader.FireMessage,
+            cancellationToken);
+    }
+
+    /// <summary>Lists one page of the incoming messages (MO) received (Ogangi's <c>tools/getMOMessages</c>).</summary>
+    /// <param name="page">The page, from 1.</param>
+    /// <param name="pageSize">Messages per page, 1 to <see cref="OgangiLimits.MaxPageSize"/>.</param>
+    /// <param name="filter">Narrows the messages; null (or an empty filter) lists them all (sent as <c>null</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page: <c>Records</c> (total found) and <c>Messages</c> (this page's messages).</returns>
+    /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<MoMessageList> GetMoMessagesAsync(int page, int pageSize, OgangiMoFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new OgangiArguments("getMOMessages");
+        arguments.Range(nameof(page), page, 1, int.MaxValue);
+        arguments.Range(nameof(pageSize), pageSize, 1, OgangiLimits.MaxPageSize);
+        foreach (var problem in filter?.Problems() ?? [])
+            arguments.Add(problem);
+        arguments.ThrowIfAny();
+
+        var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
+        return CallAsync(
+            "getMOMessages",
+            () => GetMoMessagesAsync(InstanceId, page, pageSize, search, _publicKey!, SignedByPrepareRequest, cancellationToken),
+            OgangiResultReader.MoMessages,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,93 @@
+namespace Contracts.Ogangi;
+
+public partial class OgangiClient
+{
+    // The signature argument of a generated operation: PrepareRequest writes the real one.
+    private const string SignedByPrepareRequest = "";
+
+    /// <summary>Sends an SMS (Ogangi's <c>tools/sendSMS</c>) and returns the message Ogangi created.</summary>
+    /// <param name="mobileNumber">The recipient, in international form with or without '+' (e.g. 13056708084).</param>
+    /// <param name="text">The message; sent Base64url-encoded, at most <see cref="OgangiLimits.MaxTextLength"/> UTF-16 code units.</param>
+    /// <param name="from">The short or long code the SMS comes from.</param>
+    /// <param name="carrier">The recipient's mobile operator; null lets Ogangi choose (sent as <c>null</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<SendSmsResult> SendSmsAsync(string mobileNumber, string text, string from, string? carrier = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new OgangiArguments("sendSMS");
+        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        text = arguments.Text(nameof(text), text);
+        from = arguments.Segment(nameof(from), from);
+        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
+        arguments.ThrowIfAny();
+
+        return CallAsync(
+            "sendSMS",
+            () => SendSmsAsync(InstanceId, carrier, from, OgangiBase64Url.Encode(number), OgangiBase64Url.Encode(text), _publicKey!, SignedByPrepareRequest, cancellationToken),
+            OgangiResultReader.SendSms,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends an SMS through the Campaign Manager (Ogangi's <c>sendMT</c>, or <c>sendMT</c> with flags when
+    /// <paramref name="flags"/> is set). Ogangi documents no result for it: the answer's envelope is returned.
+    /// </summary>
+    /// <param name="mobileNumber">The recipient, in international form with or without '+' (e.g. 13056708084).</param>
+    /// <param name="text">The message; sent Base64url-encoded, at most <see cref="OgangiLimits.MaxTextLength"/> UTF-16 code units.</param>
+    /// <param name="from">The short or long code the SMS comes from.</param>
+    /// <param name="carrier">The operator ID; null lets the Campaign Manager look for a suitable carrier (sent as <c>null</c>).</param>
+    /// <param name="flags">Flags for a backend job (format not documented by Ogangi); null uses the route without flags.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<OgangiResponse> SendMtAsync(string mobileNumber, string text, string from, string? carrier = null, string? flags = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new OgangiArguments("sendMT");
+        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        text = arguments.Text(nameof(text), text);
+        from = arguments.Segment(nameof(from), from);
+        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
+        var flagsSegment = flags is null ? null : arguments.Segment(nameof(flags), flags);
+        arguments.ThrowIfAny();
+
+        var encodedText = OgangiBase64Url.Encode(text);
+        return CallAsync(
+            "sendMT",
+            () => flagsSegment is null
+                ? SendMtAsync(InstanceId, from, carrier, number, encodedText, _publicKey!, SignedByPrepareRequest, cancellationToken)
+                : SendMtWithFlagsAsync(InstanceId, from, carrier, number, encodedText, flagsSegment, _publicKey!, SignedByPrepareRequest, cancellationToken),
+            OgangiResultReader.Envelope,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates a PIN, sends it by SMS (Ogangi's <c>tools/sendSMSPinMobileNumberConfirm</c>) and returns it, so the
+    /// caller can compare it with what the user types back.
+    /// </summary>
+    /// <param name="mobileNumber">The recipient, in international form with or without '+' (e.g. 13056708084).</param>
+    /// <param name="text">The message that carries the PIN; how Ogangi places the PIN in it is not documented.</param>
+    /// <param name="from">The short or long code the SMS comes from.</param>
+    /// <param name="pinLength">Digits in the PIN, <see cref="OgangiLimits.MinPinLength"/> to <see cref="OgangiLimits.MaxPinLength"/>.</param>
+    /// <param name="carrier">The operator name (case sensitive); null when not known (sent as <c>null</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The confirmation; its <c>Pin</c> is text, leading zeros kept, and null when the answer carried none.</returns>
+    /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
+    /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    public Task<PinSmsConfirmation> SendPinAsync(string mobileNumber, string text, string from, int pinLength, string? carrier = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new OgangiArguments("sendSMSPinMobileNumberConfirm");
+        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        text = arguments.Text(nameof(text), text);
+        from = arguments.Segment(nameof(from), from);
+        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
+        arguments.Range(nameof(pinLength), pinLength, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
+        arguments.ThrowIfAny();
+
+        return CallAsync(
+            "sendSMSPinMobileNumberConfirm",
+            () => SendSmsPinMobileNumberConfirmAsync(InstanceId, carrier, from, number, OgangiBase64Url.Encode(text), pinLength, _publicKey!, SignedByPrepareRequest, cancellationToken),
+            OgangiResultReader.Pin,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,143 @@
+using Contracts.Core.Http;
+using Contracts.Ogangi.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Contracts.Ogangi;
+
+/// <summary>
+/// Client for the Ogangi (Messangi) Campaign Manager REST API. The operations of the contract are generated and take
+/// the path values as Ogangi writes them (Base64url, <c>null</c> literals); the friendly methods
+/// (<see cref="SendSmsAsync(string, string, string, string?, CancellationToken)"/>, <see cref="SendMtAsync(string, string, string, string?, string?, CancellationToken)"/>,
+/// <see cref="SendPinAsync"/>, <see cref="FireMessageAsync(string, string, CancellationToken)"/>,
+/// <see cref="FireMessageAsync(FireMessageDescriptor, CancellationToken)"/>, <see cref="GetMoMessagesAsync(int, int, OgangiMoFilter?, CancellationToken)"/>)
+/// take plain values, check them, encode them and return typed results.
+/// </summary>
+/// <remarks>
+/// A client built with <see cref="OgangiClientOptions"/> signs every call, generated operations included: it writes
+/// the configured public key and the signature in the last two path segments, whatever was passed for them. Every
+/// path value is escaped so that it stays one segment (<see cref="OgangiPathSegment"/>). Thread-safe: share one
+/// instance. <c>new OgangiClient(options)</c> owns its connections and must be disposed; with
+/// <c>services.AddOgangiClient(...)</c> the container owns them.
+/// </remarks>
+public partial class OgangiClient : IDisposable
+{
+    /// <summary>User-agent product name sent with every request.</summary>
+    public const string ProductName = "Contracts.Ogangi";
+
+    private readonly OgangiClientOptions? _options;
+    private readonly OgangiSigner? _signer;
+    private readonly string? _publicKey;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly List<IDisposable> _owned = [];
+
+    /// <summary>Creates a client that signs its calls with the keys in <paramref name="options"/>.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public OgangiClient(OgangiClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, transport: null, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler).
+    /// The transport is not disposed with the client.
+    /// </summary>
+    public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null)
+        : this(BuildPipeline(options, transport, out var owned), options, loggerFactory?.CreateLogger<OgangiClient>())
+    {
+        _owned.AddRange(owned);
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> you configured yourself (as <c>AddOgangiClient</c> does); its
+    /// base address must end with '/'. Not disposed with the client.
+    /// </summary>
+    public OgangiClient(HttpClient httpClient, OgangiClientOptions options, ILogger<OgangiClient>? logger)
+        : this(httpClient, options, (ILogger?)logger)
+    {
+    }
+
+    private OgangiClient(HttpClient httpClient, OgangiClientOptions options, ILogger? logger)
+        : this(httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate().ThrowIfInvalid(typeof(OgangiClientOptions));
+        _options = options;
+        _signer = new OgangiSigner(options.PrivateKey);
+        _publicKey = options.PublicKey;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
+    public void Dispose()
+    {
+        foreach (var resource in _owned)
+            resource.Dispose();
+        _owned.Clear();
+        GC.SuppressFinalize(this);
+    }
+
+    private long InstanceId => _options?.InstanceId
+        ?? throw new InvalidOperationException("This OgangiClient was created from an HttpClient alone: the friendly methods need OgangiClientOptions (instance id and keys).");
+
+    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out List<IDisposable> owned)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate().ThrowIfInvalid(typeof(OgangiClientOptions));
+        owned = [];
+        if (transport is null)
+        {
+            transport = VendorHttpPipeline.CreateTransport();
+            owned.Add(transport);
+        }
+        var http = VendorHttpPipeline.CreateHttpClient(options, options.BaseUrl!, VendorHttpPipeline.CreateHandlers(options, ProductName), transport);
+        owned.Add(http);
+        return http;
+    }
+
+    /// <summary>
+    /// Sends one call and reads its answer: the result when Ogangi says OK, otherwise an <see cref="OgangiException"/>
+    /// naming the method, whatever the HTTP status.
+    /// </summary>
+    private async Task<T> CallAsync<T>(string method, Func<Task<FileResponse>> send, Func<OgangiAnswer, T> readResult, CancellationToken cancellationToken)
+    {
+        FileResponse file;
+        try
+        {
+            file = await send().ConfigureAwait(false);
+        }
+        catch (OgangiException refused)
+        {
+            throw Logged(refused.ForMethod(method));
+        }
+
+        using (file)
+        {
+            var read = await OgangiAnswer.ReadAsync(file.Stream, OgangiException.ContentTypeOf(file.Headers), cancellationToken).ConfigureAwait(false);
+            if (read.Answer is { Status: OgangiStatus.Ok } answer)
+            {
+                OgangiLog.Completed(_logger, method);
+                return readResult(answer);
+            }
+            throw Logged(new OgangiException(method, file.StatusCode, read, file.Headers, innerException: null));
+        }
+    }
+
+    private OgangiException Logged(OgangiException error)
+    {
+        var method = error.Method ?? "call";
+        switch (error.Status)
+        {
+            case OgangiStatus.BadSignature:
+                OgangiLog.BadSignature(_logger, method);
+                break;
+            case OgangiStatus.Unreadable:
+                OgangiLog.Unreadable(_logger, method, error.StatusCode);
+                break;
+            default:
+                OgangiLog.Refused(_logger, method, error.ErrorCode, error.StatusCode);
+                break;
+        }
+        return error;
+    }
+}

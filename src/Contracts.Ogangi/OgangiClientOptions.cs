@@ -1,0 +1,52 @@
+using Contracts.Core;
+
+namespace Contracts.Ogangi;
+
+/// <summary>Settings of an <see cref="OgangiClient"/>. <see cref="ToString"/> never shows the private key.</summary>
+public sealed class OgangiClientOptions : VendorClientOptions
+{
+    /// <summary>The configuration section <c>AddOgangiClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Ogangi";
+
+    /// <summary>
+    /// The workspace identification number Ogangi gives with your Campaign Manager's URL; the first parameter of
+    /// every call.
+    /// </summary>
+    public long? InstanceId { get; set; }
+
+    /// <summary>The public key to access the API; sent in the URL of every call.</summary>
+    public string PublicKey { get; set; } = "";
+
+    /// <summary>
+    /// The private key that signs every call. Never sent, never logged, never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string PrivateKey { get; set; } = "";
+
+    /// <summary>Every problem with these settings, each naming the option.</summary>
+    /// <remarks>
+    /// <see cref="VendorClientOptions.BaseUrl"/> is required: each customer has its own Campaign Manager, so there is
+    /// no default host to fall back on (a wrong one would receive your signed calls).
+    /// </remarks>
+    public OptionsValidationBuilder Validate()
+    {
+        var failures = new OptionsValidationBuilder(nameof(OgangiClientOptions));
+        ValidateCommon(failures);
+        if (BaseUrl is null)
+            failures.Add(nameof(BaseUrl), "is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
+        if (InstanceId is null)
+            failures.Add(nameof(InstanceId), "is required (the workspace identification number Ogangi gave you).");
+        else if (InstanceId < 0)
+            failures.Add(nameof(InstanceId), $"cannot be negative (got {InstanceId}).");
+        if (string.IsNullOrWhiteSpace(PublicKey))
+            failures.Add(nameof(PublicKey), "is required (the API public key Ogangi gave you).");
+        else if (OgangiPathSegment.Problem(PublicKey) is { } problem)
+            failures.Add(nameof(PublicKey), problem);
+        if (string.IsNullOrEmpty(PrivateKey))
+            failures.Add(nameof(PrivateKey), "is required (the API private key Ogangi gave you; it signs every call and is never sent).");
+        return failures;
+    }
+
+    /// <summary>Describes the settings with the private key redacted.</summary>
+    public override string ToString()
+        => $"OgangiClientOptions {{ BaseUrl = {BaseUrl}, InstanceId = {InstanceId}, PublicKey = {PublicKey}, PrivateKey = {(PrivateKey.Length == 0 ? "(empty)" : "***")}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+}

@@ -1,0 +1,50 @@
+namespace Contracts.Ogangi;
+
+/// <summary>
+/// An Ogangi call's relative URL taken apart: <c>{method}/{parameters...}/{publicKey}/{signature}</c>, where the
+/// method name is one segment (<c>sendMT</c>) or two under <c>tools/</c> (<c>tools/sendSMS</c>).
+/// </summary>
+internal sealed class OgangiRoute
+{
+    private const string ToolsNamespace = "tools";
+
+    private OgangiRoute(string method, IReadOnlyList<string> parameters, string publicKey, string signature)
+    {
+        Method = method;
+        Parameters = parameters;
+        PublicKey = publicKey;
+        Signature = signature;
+    }
+
+    /// <summary>The method path, e.g. <c>tools/sendSMS</c>.</summary>
+    public string Method { get; }
+
+    /// <summary>The parameter values (not percent-encoded), in URL order: what the signature covers.</summary>
+    public IReadOnlyList<string> Parameters { get; }
+
+    public string PublicKey { get; }
+
+    public string Signature { get; }
+
+    /// <summary>
+    /// Reads the relative URL the generated client built, each segment escaped by <see cref="Uri.EscapeDataString(string)"/>
+    /// (which escapes '/', so splitting on it finds the segments).
+    /// </summary>
+    public static OgangiRoute FromGenerated(string relativeUrl)
+    {
+        var segments = relativeUrl.Split('/');
+        var methodLength = segments[0] == ToolsNamespace ? 2 : 1;
+        if (segments.Length < methodLength + 2)
+            throw new InvalidOperationException($"'{segments[0]}' is not an Ogangi route: it needs a method name, a public key and a signature.");
+        return new OgangiRoute(
+            string.Join('/', segments[..methodLength]),
+            segments[methodLength..^2].Select(Uri.UnescapeDataString).ToArray(),
+            Uri.UnescapeDataString(segments[^2]),
+            Uri.UnescapeDataString(segments[^1]));
+    }
+
+    /// <summary>The relative URL to send: every value escaped by <see cref="OgangiPathSegment.Escape"/>.</summary>
+    /// <exception cref="ArgumentException">A value is empty, <c>.</c> or <c>..</c>.</exception>
+    public string ToUrl(string publicKey, string signature)
+        => string.Join('/', Parameters.Append(publicKey).Append(signature).Select(OgangiPathSegment.Escape).Prepend(Method));
+}

@@ -1,0 +1,38 @@
+namespace Contracts.Ogangi.Tests;
+
+/// <summary>
+/// Every operation of the contract, called through the friendly API with the values of the contract's worked example.
+/// Tests run these against <see cref="FakeOgangi"/>; the Pact consumer tests will run the same calls against a Pact
+/// mock server.
+/// </summary>
+internal static class OgangiOperations
+{
+    /// <summary>The filter of the vendor's MO search string example.</summary>
+    public static OgangiMoFilter VendorExampleFilter { get; } = new()
+    {
+        From = ["13056708084"],
+        Order = OgangiSortOrder.Descending,
+        To = ["19893143924"],
+        Keywords = ["^OGANGI.*"],
+        Carriers = ["movistar"],
+    };
+
+    public static IReadOnlyDictionary<string, Func<IOgangiClient, Task>> Calls { get; } = new Dictionary<string, Func<IOgangiClient, Task>>
+    {
+        ["sendSms"] = c => c.SendSmsAsync("13056708084", "OGANGI TEST MESSAGE", "19893653744", "carrierName"),
+        ["sendMt"] = c => c.SendMtAsync("13056708084", "OGANGI TEST MESSAGE", "19893653744"),
+        ["sendMtWithFlags"] = c => c.SendMtAsync("13056708084", "OGANGI TEST MESSAGE", "19893653744", flags: "null"),
+        ["sendSmsPinMobileNumberConfirm"] = c => c.SendPinAsync("13056708084", "Your PIN code", "19893653744", 6, "Movistar"),
+        ["fireMessage"] = c => c.FireMessageAsync("1200000001", "Test qa API fireMessage."),
+        ["fireMessageWithDescriptor"] = c => c.FireMessageAsync(FireMessageDescriptor.Create("SENDER_ID_CODE", "STOP", "13055468310")),
+        ["getMoMessages"] = c => c.GetMoMessagesAsync(1, 10, VendorExampleFilter),
+    };
+
+    public static TheoryData<string> Ids()
+    {
+        var ids = new TheoryData<string>();
+        foreach (var id in Calls.Keys)
+            ids.Add(id);
+        return ids;
+    }
+}
