@@ -1,0 +1,77 @@
+using Contracts.Core;
+
+namespace Contracts.Accengage;
+
+/// <summary>Settings of an <see cref="AccengageClient"/>. <see cref="ToString"/> never shows the API key.</summary>
+public sealed class AccengageClientOptions : VendorClientOptions
+{
+    /// <summary>The configuration section <c>AddAccengageClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Accengage";
+
+    /// <summary>Accengage's production host.</summary>
+    public static readonly Uri ProductionBaseUrl = new("https://api.accengage.com/");
+
+    /// <summary>The documented token lifetime: the access token answer carries no expiry.</summary>
+    public static readonly TimeSpan DocumentedTokenLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Partner ID of the app the friendly methods (paging, batches) work on; Accengage gives one per app. The
+    /// generated operations take the partner ID as an argument, so one client can still reach other apps.
+    /// </summary>
+    public string PartnerId { get; set; } = "";
+
+    /// <summary>
+    /// The user's API key (Accengage dashboard: Administration, Generate a key), used only to sign requests: it is
+    /// never sent and never logged. Treat it as a password.
+    /// </summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>E-mail of the Accengage user the API key belongs to; the access token is requested for this user.</summary>
+    public string UserEmail { get; set; } = "";
+
+    /// <summary>Requests in flight at once when a batch is split into several requests. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>Token lifetime assumed, as the answer carries no expiry. Default 24 hours, as documented.</summary>
+    public TimeSpan TokenLifetime { get; set; } = DocumentedTokenLifetime;
+
+    /// <summary>How long before the assumed expiry a token is replaced. Default 5 minutes.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, else <see cref="ProductionBaseUrl"/>.</summary>
+    public Uri ResolveBaseUrl() => BaseUrl ?? ProductionBaseUrl;
+
+    /// <summary>Every problem with these settings, each naming the option.</summary>
+    public OptionsValidationBuilder Validate()
+    {
+        var failures = new OptionsValidationBuilder(nameof(AccengageClientOptions));
+        ValidateCommon(failures);
+        if (string.IsNullOrWhiteSpace(PartnerId))
+            failures.Add(nameof(PartnerId), "is required (the partner ID Accengage gives the app).");
+        else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId)
+            failures.Add(nameof(PartnerId), $"must be the app's partner ID alone, without slashes or surrounding spaces (got '{PartnerId}').");
+        if (string.IsNullOrWhiteSpace(ApiKey))
+            failures.Add(nameof(ApiKey), "is required (the user's API key, generated in the Accengage dashboard).");
+        if (string.IsNullOrWhiteSpace(UserEmail))
+            failures.Add(nameof(UserEmail), "is required (the e-mail of the Accengage user the API key belongs to).");
+        else if (!LooksLikeEmail(UserEmail))
+            failures.Add(nameof(UserEmail), $"must be an e-mail address (got '{UserEmail}').");
+        if (MaxConcurrency < 1)
+            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        if (TokenLifetime <= TimeSpan.Zero)
+            failures.Add(nameof(TokenLifetime), "must be positive.");
+        if (TokenRefreshMargin < TimeSpan.Zero || TokenRefreshMargin >= TokenLifetime)
+            failures.Add(nameof(TokenRefreshMargin), "must be at least zero and shorter than TokenLifetime.");
+        return failures;
+    }
+
+    /// <summary>Describes the settings with the API key redacted.</summary>
+    public override string ToString()
+        => $"AccengageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, PartnerId = {PartnerId}, UserEmail = {UserEmail}, ApiKey = {(ApiKey.Length == 0 ? "(empty)" : "***")}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+
+    private static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Contracts.Accengage;
+
+/// <summary>Accengage's documented limits on one request.</summary>
+public static class AccengageLimits
+{
+    /// <summary>Targets in one instant message request ("up to 100 targets in a single instant message request").</summary>
+    public const int MaxTargetsPerInstantMessage = 100;
+
+    /// <summary>Users in one device group update ("you can update up to 100 users at once").</summary>
+    public const int MaxUsersPerDeviceUpdate = 100;
+}

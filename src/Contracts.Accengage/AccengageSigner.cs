@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Contracts.Accengage;
+
+/// <summary>
+/// Accengage's request signature: <c>Accengage-Signature</c> is the lowercase hexadecimal SHA1 of the raw request
+/// body, then the API key, then the <c>Accengage-Time</c> value (Unix seconds), as UTF-8 bytes. A request without a
+/// body signs the API key and the time alone.
+/// </summary>
+public static class AccengageSigner
+{
+    /// <summary>The header that carries the time, in seconds since the epoch.</summary>
+    public const string TimeHeader = "Accengage-Time";
+
+    /// <summary>The header that carries the signature.</summary>
+    public const string SignatureHeader = "Accengage-Signature";
+
+    /// <summary>Signs <paramref name="body"/> (the exact bytes sent; empty when there is none) for <paramref name="unixTime"/>.</summary>
+    /// <returns>40 lowercase hexadecimal characters.</returns>
+    public static string Sign(ReadOnlySpan<byte> body, string apiKey, long unixTime)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiKey);
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        sha1.AppendData(body);
+        sha1.AppendData(Encoding.UTF8.GetBytes(apiKey + FormatTime(unixTime)));
+        return Convert.ToHexStringLower(sha1.GetHashAndReset());
+    }
+
+    /// <summary>The <c>Accengage-Time</c> value for <paramref name="unixTime"/>.</summary>
+    public static string FormatTime(long unixTime) => unixTime.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,125 @@
+using Contracts.Core.Paging;
+
+namespace Contracts.Core.Tests;
+
+public sealed class LinkHeaderPagerTests
+{
+    private static readonly Uri Page1 = new("https://api.example.test/items");
+
+    [Theory]
+    [InlineData("<https://api.example.test/items?page=1>; rel=\"first\", <https://api.example.test/items?page=3>; rel=\"next\"", "https://api.example.test/items?page=3")]
+    [InlineData("<https://api.example.test/items?page=3>; rel=next", "https://api.example.test/items?page=3")]
+    [InlineData("<https://api.example.test/items?page=3>;rel=\"next last\"", "https://api.example.test/items?page=3")]
+    [InlineData("<https://api.example.test/a?page=1>; title=\"x, <y>; rel=next\"; rel=\"prev\", <https://api.example.test/a?page=3>; REL=\"Next\"", "https://api.example.test/a?page=3")]
+    [InlineData("</items?page=2&sort=asc>; rel=\"next\"", "https://api.example.test/items?page=2&sort=asc")]
+    [InlineData("<?page=2>; rel=\"next\"", "https://api.example.test/items?page=2")]
+    public void Finds_the_next_link(string header, string expected)
+        => Assert.Equal(new Uri(expected), LinkHeaderPager.FindNext([header], Page1));
+
+    [Theory]
+    [InlineData("<https://api.example.test/items?page=1>; rel=\"first\", <https://api.example.test/items?page=1>; rel=\"prev\"")]
+    [InlineData("<https://api.example.test/items?page=2>; rel=\"nextish\"")]
+    [InlineData("")]
+    [InlineData("garbage, <unterminated")]
+    public void Finds_no_next_link_when_there_is_none(string header)
+        => Assert.Null(LinkHeaderPager.FindNext([header], Page1));
+
+    [Fact]
+    public void Reads_next_from_any_of_several_header_values()
+        => Assert.Equal(new Uri("https://api.example.test/items?page=2"), LinkHeaderPager.FindNext(["<https://api.example.test/items?page=1>; rel=\"first\"", "<https://api.example.test/items?page=2>; rel=\"next\""], Page1));
+
+    [Fact]
+    public async Task Follows_next_links_exactly_until_a_page_has_none()
+    {
+        var requested = new List<Uri?>();
+        var items = await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+        {
+            requested.Add(next);
+            var n = next is null ? 1 : int.Parse(next.Query.Split('=')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            var link = n < 4 ? $"<https://api.example.test/items?filter=a%20b&page={n + 1}>; rel=\"next\"" : "<https://api.example.test/items?page=1>; rel=\"first\"";
+            return Task.FromResult(Page([n * 10, n * 10 + 1], link, next ?? Page1));
+        }).ToListAsync();
+
+        Assert.Equal([10, 11, 20, 21, 30, 31, 40, 41], items);
+        Assert.Equal([null, new("https://api.example.test/items?filter=a%20b&page=2"), new("https://api.example.test/items?filter=a%20b&page=3"), new("https://api.example.test/items?filter=a%20b&page=4")], requested);
+    }
+
+    [Fact]
+    public async Task Requests_a_page_only_when_the_reader_gets_to_it()
+    {
+        var fetched = 0;
+        await foreach (var item in LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+        {
+            fetched++;
+            return Task.FromResult(Page([fetched], $"<https://api.example.test/items?page={fetched + 1}>; rel=\"next\"", next ?? Page1));
+        }))
+        {
+            if (item == 2)
+                break;
+        }
+
+        Assert.Equal(2, fetched);
+    }
+
+    [Fact]
+    public async Task An_empty_page_ends_the_list_even_with_a_next_link()
+    {
+        var fetched = 0;
+        var items = await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+        {
+            fetched++;
+            int[] page = fetched == 1 ? [1] : [];
+            return Task.FromResult(Page(page, $"<https://api.example.test/items?page={fetched + 1}>; rel=\"next\"", next ?? Page1));
+        }).ToListAsync();
+
+        Assert.Equal([1], items);
+        Assert.Equal(2, fetched);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_between_pages()
+    {
+        using var cts = new CancellationTokenSource();
+        var fetched = 0;
+        var seen = new List<int>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+            {
+                fetched++;
+                return Task.FromResult(Page([fetched], $"<https://api.example.test/items?page={fetched + 1}>; rel=\"next\"", next ?? Page1));
+            }, cts.Token))
+            {
+                seen.Add(item);
+                if (item == 2)
+                    await cts.CancelAsync();
+            }
+        });
+
+        Assert.Equal([1, 2], seen);
+        Assert.Equal(2, fetched);
+    }
+
+    [Fact]
+    public async Task A_next_link_to_another_origin_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+                Task.FromResult(Page([1], "<https://elsewhere.example.test/items?page=2>; rel=\"next\"", next ?? Page1))).ToListAsync());
+
+        Assert.Contains("another origin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_next_link_back_to_a_page_already_read_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+                Task.FromResult(Page([1], next is null ? "<https://api.example.test/items?page=2>; rel=\"next\"" : "<https://api.example.test/items>; rel=\"next\"", next ?? Page1))).ToListAsync());
+
+        Assert.Contains("already read", error.Message, StringComparison.Ordinal);
+    }
+
+    private static LinkedPage<int> Page(int[] items, string link, Uri requestUri) => new(items.ToAsyncEnumerable(), [link], requestUri);
+}
