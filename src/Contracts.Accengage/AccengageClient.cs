@@ -22,7 +22,7 @@ public partial class AccengageClient : IDisposable
 
     private readonly AccengageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly List<IDisposable> _owned = [];
+    private readonly OwnedHttpClients? _connections;
 
     /// <summary>
     /// Creates a client that signs every request and gets, caches and refreshes its own tokens from <paramref name="options"/>.
@@ -38,9 +38,9 @@ public partial class AccengageClient : IDisposable
     /// The transport is not disposed with the client.
     /// </summary>
     public AccengageClient(AccengageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var owned), options, loggerFactory?.CreateLogger<AccengageClient>())
+        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var connections), options, loggerFactory?.CreateLogger<AccengageClient>())
     {
-        _owned.AddRange(owned);
+        _connections = connections;
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public partial class AccengageClient : IDisposable
         : this(httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(AccengageClientOptions));
+        options.ThrowIfInvalid();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -65,9 +65,7 @@ public partial class AccengageClient : IDisposable
     /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
     public void Dispose()
     {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        _owned.Clear();
+        _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -76,34 +74,15 @@ public partial class AccengageClient : IDisposable
         HttpMessageHandler? transport,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
-        out List<IDisposable> owned)
+        out OwnedHttpClients connections)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(AccengageClientOptions));
-        owned = [];
-        if (transport is null)
-        {
-            transport = VendorHttpPipeline.CreateTransport();
-            owned.Add(transport);
-        }
-
-        var baseUrl = options.ResolveBaseUrl();
+        options.ThrowIfInvalid();
+        connections = new OwnedHttpClients(transport);
         // The token route is open but signed: its client has the standard pipeline and signing, no bearer handler.
-        var tokenHttp = VendorHttpPipeline.CreateHttpClient(
-            options,
-            baseUrl,
-            VendorHttpPipeline.CreateHandlers(options, ProductName, signing: new AccengageSigningHandler(options.ApiKey, timeProvider)),
-            transport);
-        owned.Add(tokenHttp);
+        var tokenHttp = connections.Create(options, ProductName, signing: new AccengageSigningHandler(options.ApiKey, timeProvider));
         var tokens = new AccengageTokenProvider(new AccengageClient(tokenHttp), options, timeProvider, loggerFactory?.CreateLogger<AccengageTokenProvider>());
-
         var bearer = new BearerTokenHandler(tokens, AccengageTokenProvider.IsTokenRejectedAsync, loggerFactory?.CreateLogger<BearerTokenHandler>());
-        var apiHttp = VendorHttpPipeline.CreateHttpClient(
-            options,
-            baseUrl,
-            VendorHttpPipeline.CreateHandlers(options, ProductName, authentication: bearer, signing: new AccengageSigningHandler(options.ApiKey, timeProvider)),
-            transport);
-        owned.Add(apiHttp);
-        return apiHttp;
+        return connections.Create(options, ProductName, authentication: bearer, signing: new AccengageSigningHandler(options.ApiKey, timeProvider));
     }
 }

@@ -3,7 +3,7 @@ using Contracts.Core;
 namespace Contracts.Accengage;
 
 /// <summary>Settings of an <see cref="AccengageClient"/>. <see cref="ToString"/> never shows the API key.</summary>
-public sealed class AccengageClientOptions : VendorClientOptions
+public sealed class AccengageClientOptions : TokenClientOptions
 {
     /// <summary>The configuration section <c>AddAccengageClient(configuration)</c> reads by convention.</summary>
     public const string SectionName = "Contracts:Accengage";
@@ -32,20 +32,19 @@ public sealed class AccengageClientOptions : VendorClientOptions
     /// <summary>Requests in flight at once when a batch is split into several requests. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>Token lifetime assumed, as the answer carries no expiry. Default 24 hours, as documented.</summary>
-    public TimeSpan TokenLifetime { get; set; } = DocumentedTokenLifetime;
-
-    /// <summary>How long before the assumed expiry a token is replaced. Default 5 minutes.</summary>
-    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Creates the options with the documented 24-hour token lifetime and a 5-minute refresh margin.</summary>
+    public AccengageClientOptions()
+        : base(DocumentedTokenLifetime, TimeSpan.FromMinutes(5))
+    {
+    }
 
     /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, else <see cref="ProductionBaseUrl"/>.</summary>
-    public Uri ResolveBaseUrl() => BaseUrl ?? ProductionBaseUrl;
+    public override Uri ResolveBaseUrl() => BaseUrl ?? ProductionBaseUrl;
 
-    /// <summary>Every problem with these settings, each naming the option.</summary>
-    public OptionsValidationBuilder Validate()
+    /// <inheritdoc />
+    protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
-        var failures = new OptionsValidationBuilder(nameof(AccengageClientOptions));
-        ValidateCommon(failures);
+        ArgumentNullException.ThrowIfNull(failures);
         if (string.IsNullOrWhiteSpace(PartnerId))
             failures.Add(nameof(PartnerId), "is required (the partner ID Accengage gives the app).");
         else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId)
@@ -58,11 +57,6 @@ public sealed class AccengageClientOptions : VendorClientOptions
             failures.Add(nameof(UserEmail), $"must be an e-mail address (got '{UserEmail}').");
         if (MaxConcurrency < 1)
             failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
-        if (TokenLifetime <= TimeSpan.Zero)
-            failures.Add(nameof(TokenLifetime), "must be positive.");
-        if (TokenRefreshMargin < TimeSpan.Zero || TokenRefreshMargin >= TokenLifetime)
-            failures.Add(nameof(TokenRefreshMargin), "must be at least zero and shorter than TokenLifetime.");
-        return failures;
     }
 
     /// <summary>Describes the settings with the API key redacted.</summary>

@@ -1,9 +1,7 @@
 using Contracts.Core.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Contracts.Accengage;
 
@@ -15,13 +13,12 @@ public static class AccengageServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="AccengageClient"/> (and <see cref="IAccengageClient"/>) configured by <paramref name="configure"/>.
-    /// Returns the client's builder, so you can add your own handlers.
+    /// Returns the client's builder, so you can add your own handlers. Calling it again adds configuration only.
     /// </summary>
     public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, Action<AccengageClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<AccengageClientOptions>().Configure(configure);
+        services.AddVendorOptions<AccengageClientOptions>().Configure(configure);
         return AddAccengageClientCore(services);
     }
 
@@ -31,46 +28,25 @@ public static class AccengageServiceCollectionExtensions
     /// </summary>
     public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AccengageClientOptions>().Bind(configuration);
+        services.AddVendorOptions<AccengageClientOptions>().Bind(configuration);
         return AddAccengageClientCore(services);
     }
 
     private static IHttpClientBuilder AddAccengageClientCore(IServiceCollection services)
     {
-        services.AddOptions<AccengageClientOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccengageClientOptions>, AccengageClientOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-
-        services.AddHttpClient(TokenHttpClientName, (sp, http) => Configure(http, Options(sp)))
-            .AddVendorPipeline(Options, AccengageClient.ProductName, signing: Signing);
-
-        services.TryAddSingleton(sp => new AccengageTokenProvider(
-            new AccengageClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClientName)),
-            Options(sp),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<AccengageTokenProvider>>()));
-
-        services.TryAddTransient(sp => (AccengageClient)sp.GetRequiredService<IAccengageClient>());
-        return services
-            .AddHttpClient<IAccengageClient, AccengageClient>((http, sp) => new AccengageClient(http, Options(sp), sp.GetService<ILogger<AccengageClient>>()))
-            .ConfigureHttpClient((sp, http) => Configure(http, Options(sp)))
-            .AddVendorPipeline(
-                Options,
-                AccengageClient.ProductName,
-                authentication: sp => new BearerTokenHandler(sp.GetRequiredService<AccengageTokenProvider>(), AccengageTokenProvider.IsTokenRejectedAsync, sp.GetService<ILogger<BearerTokenHandler>>()),
-                signing: Signing);
+        services.AddVendorTokenProvider<AccengageTokenProvider, AccengageClientOptions>(
+            TokenHttpClientName,
+            AccengageClient.ProductName,
+            (http, sp) => new AccengageTokenProvider(new AccengageClient(http), sp.GetVendorOptions<AccengageClientOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<AccengageTokenProvider>>()),
+            signing: Signing);
+        return services.AddVendorHttpClient<IAccengageClient, AccengageClient, AccengageClientOptions>(
+            AccengageClient.ProductName,
+            (http, sp) => new AccengageClient(http, sp.GetVendorOptions<AccengageClientOptions>(), sp.GetService<ILogger<AccengageClient>>()),
+            authentication: sp => new BearerTokenHandler(sp.GetRequiredService<AccengageTokenProvider>(), AccengageTokenProvider.IsTokenRejectedAsync, sp.GetService<ILogger<BearerTokenHandler>>()),
+            signing: Signing);
     }
 
-    private static AccengageClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<AccengageClientOptions>>().Value;
-
-    private static DelegatingHandler Signing(IServiceProvider services) => new AccengageSigningHandler(Options(services).ApiKey, services.GetRequiredService<TimeProvider>());
-
-    private static void Configure(HttpClient http, AccengageClientOptions options)
-    {
-        var baseUrl = options.ResolveBaseUrl().AbsoluteUri;
-        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        http.Timeout = options.Timeout;
-    }
+    private static DelegatingHandler Signing(IServiceProvider services)
+        => new AccengageSigningHandler(services.GetVendorOptions<AccengageClientOptions>().ApiKey, services.GetRequiredService<TimeProvider>());
 }

@@ -10,7 +10,7 @@ namespace Contracts.Accengage;
 /// Accengage access tokens: asks <c>POST /v1/access_token</c> with the user's e-mail through the generated client
 /// (signed, without a token), and lets <see cref="CachingAccessTokenProvider"/> cache, share and refresh them. The
 /// answer carries no expiry, so a token is assumed to live the documented 24 hours
-/// (<see cref="AccengageClientOptions.TokenLifetime"/>) and is replaced earlier whenever Accengage refuses it
+/// (<see cref="Contracts.Core.TokenClientOptions.TokenLifetime"/>) and is replaced earlier whenever Accengage refuses it
 /// (<see cref="IsTokenRejectedAsync"/>).
 /// </summary>
 public sealed class AccengageTokenProvider : CachingAccessTokenProvider

@@ -21,7 +21,7 @@ public partial class EngageClient : IDisposable
 
     private readonly EngageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly List<IDisposable> _owned = [];
+    private readonly OwnedHttpClients? _connections;
 
     /// <summary>
     /// Creates a client that gets, caches and refreshes its own tokens from <paramref name="options"/>.
@@ -37,9 +37,9 @@ public partial class EngageClient : IDisposable
     /// The transport is not disposed with the client.
     /// </summary>
     public EngageClient(EngageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var owned), options, loggerFactory?.CreateLogger<EngageClient>())
+        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var connections), options, loggerFactory?.CreateLogger<EngageClient>())
     {
-        _owned.AddRange(owned);
+        _connections = connections;
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public partial class EngageClient : IDisposable
         : this(httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(EngageClientOptions));
+        options.ThrowIfInvalid();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -63,9 +63,7 @@ public partial class EngageClient : IDisposable
     /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
     public void Dispose()
     {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        _owned.Clear();
+        _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -74,26 +72,14 @@ public partial class EngageClient : IDisposable
         HttpMessageHandler? transport,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
-        out List<IDisposable> owned)
+        out OwnedHttpClients connections)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(EngageClientOptions));
-        owned = [];
-        if (transport is null)
-        {
-            transport = VendorHttpPipeline.CreateTransport();
-            owned.Add(transport);
-        }
-
-        var baseUrl = options.ResolveBaseUrl();
+        options.ThrowIfInvalid();
+        connections = new OwnedHttpClients(transport);
         // The token endpoint is open: its client has the standard pipeline without the bearer handler.
-        var tokenHttp = VendorHttpPipeline.CreateHttpClient(options, baseUrl, VendorHttpPipeline.CreateHandlers(options, ProductName), transport);
-        owned.Add(tokenHttp);
-        var tokens = new EngageTokenProvider(new EngageClient(tokenHttp), options, timeProvider, loggerFactory?.CreateLogger<EngageTokenProvider>());
-
+        var tokens = new EngageTokenProvider(new EngageClient(connections.Create(options, ProductName)), options, timeProvider, loggerFactory?.CreateLogger<EngageTokenProvider>());
         var bearer = new BearerTokenHandler(tokens, logger: loggerFactory?.CreateLogger<BearerTokenHandler>());
-        var apiHttp = VendorHttpPipeline.CreateHttpClient(options, baseUrl, VendorHttpPipeline.CreateHandlers(options, ProductName, authentication: bearer), transport);
-        owned.Add(apiHttp);
-        return apiHttp;
+        return connections.Create(options, ProductName, authentication: bearer);
     }
 }

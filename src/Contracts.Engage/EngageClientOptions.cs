@@ -3,7 +3,7 @@ using Contracts.Core;
 namespace Contracts.Engage;
 
 /// <summary>Settings of an <see cref="EngageClient"/>. <see cref="ToString"/> never shows the client secret.</summary>
-public sealed class EngageClientOptions : VendorClientOptions
+public sealed class EngageClientOptions : TokenClientOptions
 {
     /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
     public const string SectionName = "Contracts:Engage";
@@ -29,24 +29,23 @@ public sealed class EngageClientOptions : VendorClientOptions
     /// <summary>Push requests in flight at once when streaming a batch. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
-    /// <summary>Token lifetime assumed when a token is not a JWT with <c>exp</c>. Default 15 minutes, as documented.</summary>
-    public TimeSpan TokenLifetime { get; set; } = DocumentedTokenLifetime;
-
-    /// <summary>How long before expiry a token is replaced. Default 60 seconds.</summary>
-    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Creates the options with the documented 15-minute token lifetime and a 60-second refresh margin.</summary>
+    public EngageClientOptions()
+        : base(DocumentedTokenLifetime, TimeSpan.FromSeconds(60))
+    {
+    }
 
     /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, else the region's host.</summary>
-    public Uri ResolveBaseUrl() => BaseUrl ?? Region switch
+    public override Uri ResolveBaseUrl() => BaseUrl ?? Region switch
     {
         EngageRegion.International => new Uri("https://api.engage-ae.com/"),
         _ => new Uri("https://api.fo-engage.com/"),
     };
 
-    /// <summary>Every problem with these settings, each naming the option.</summary>
-    public OptionsValidationBuilder Validate()
+    /// <inheritdoc />
+    protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
-        var failures = new OptionsValidationBuilder(nameof(EngageClientOptions));
-        ValidateCommon(failures);
+        ArgumentNullException.ThrowIfNull(failures);
         if (!Enum.IsDefined(Region))
             failures.Add(nameof(Region), $"must be {EngageRegion.UnitedStates} or {EngageRegion.International}.");
         if (string.IsNullOrWhiteSpace(ClientId))
@@ -57,11 +56,6 @@ public sealed class EngageClientOptions : VendorClientOptions
             failures.Add(nameof(BatchSize), $"must be at least 1 (got {BatchSize}).");
         if (MaxConcurrency < 1)
             failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
-        if (TokenLifetime <= TimeSpan.Zero)
-            failures.Add(nameof(TokenLifetime), "must be positive.");
-        if (TokenRefreshMargin < TimeSpan.Zero || TokenRefreshMargin >= TokenLifetime)
-            failures.Add(nameof(TokenRefreshMargin), "must be at least zero and shorter than TokenLifetime.");
-        return failures;
     }
 
     /// <summary>Describes the settings with the secret redacted.</summary>

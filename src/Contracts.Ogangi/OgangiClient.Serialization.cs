@@ -1,18 +1,14 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Contracts.Core.Json;
 
 namespace Contracts.Ogangi;
 
 public partial class OgangiClient
 {
     /// <summary>
-    /// The fire message descriptor (the only JSON Ogangi receives) leaves unset fields out rather than sending them
-    /// as null, and keeps its text as plain UTF-8 rather than HTML-safe escapes (the body is never embedded in HTML).
+    /// The fire message descriptor (the only JSON Ogangi receives) uses the SDK's shared settings for generated
+    /// clients (<see cref="GeneratedModelJson.ApplyDefaults"/>): unset fields left out rather than sent as null, text
+    /// as plain UTF-8 rather than HTML-safe escapes.
     /// </summary>
-    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
-    {
-        settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-    }
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => GeneratedModelJson.ApplyDefaults(settings);
 }

@@ -29,7 +29,7 @@ public partial class OgangiClient : IDisposable
     private readonly OgangiSigner? _signer;
     private readonly string? _publicKey;
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly List<IDisposable> _owned = [];
+    private readonly OwnedHttpClients? _connections;
 
     /// <summary>Creates a client that signs its calls with the keys in <paramref name="options"/>.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
@@ -43,9 +43,9 @@ public partial class OgangiClient : IDisposable
     /// The transport is not disposed with the client.
     /// </summary>
     public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null)
-        : this(BuildPipeline(options, transport, out var owned), options, loggerFactory?.CreateLogger<OgangiClient>())
+        : this(BuildPipeline(options, transport, out var connections), options, loggerFactory?.CreateLogger<OgangiClient>())
     {
-        _owned.AddRange(owned);
+        _connections = connections;
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public partial class OgangiClient : IDisposable
         : this(httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(OgangiClientOptions));
+        options.ThrowIfInvalid();
         _options = options;
         _signer = new OgangiSigner(options.PrivateKey);
         _publicKey = options.PublicKey;
@@ -71,28 +71,19 @@ public partial class OgangiClient : IDisposable
     /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
     public void Dispose()
     {
-        foreach (var resource in _owned)
-            resource.Dispose();
-        _owned.Clear();
+        _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     private long InstanceId => _options?.InstanceId
         ?? throw new InvalidOperationException("This OgangiClient was created from an HttpClient alone: the friendly methods need OgangiClientOptions (instance id and keys).");
 
-    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out List<IDisposable> owned)
+    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out OwnedHttpClients connections)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate().ThrowIfInvalid(typeof(OgangiClientOptions));
-        owned = [];
-        if (transport is null)
-        {
-            transport = VendorHttpPipeline.CreateTransport();
-            owned.Add(transport);
-        }
-        var http = VendorHttpPipeline.CreateHttpClient(options, options.BaseUrl!, VendorHttpPipeline.CreateHandlers(options, ProductName), transport);
-        owned.Add(http);
-        return http;
+        options.ThrowIfInvalid();
+        connections = new OwnedHttpClients(transport);
+        return connections.Create(options, ProductName);
     }
 
     /// <summary>

@@ -22,15 +22,19 @@ public sealed class OgangiClientOptions : VendorClientOptions
     /// </summary>
     public string PrivateKey { get; set; } = "";
 
-    /// <summary>Every problem with these settings, each naming the option.</summary>
+    /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, which is required.</summary>
     /// <remarks>
-    /// <see cref="VendorClientOptions.BaseUrl"/> is required: each customer has its own Campaign Manager, so there is
-    /// no default host to fall back on (a wrong one would receive your signed calls).
+    /// Each customer has its own Campaign Manager, so there is no default host to fall back on (a wrong one would
+    /// receive your signed calls).
     /// </remarks>
-    public OptionsValidationBuilder Validate()
+    /// <exception cref="InvalidOperationException"><see cref="VendorClientOptions.BaseUrl"/> is not set.</exception>
+    public override Uri ResolveBaseUrl()
+        => BaseUrl ?? throw new InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager's REST API base.");
+
+    /// <inheritdoc />
+    protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
-        var failures = new OptionsValidationBuilder(nameof(OgangiClientOptions));
-        ValidateCommon(failures);
+        ArgumentNullException.ThrowIfNull(failures);
         if (BaseUrl is null)
             failures.Add(nameof(BaseUrl), "is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
         if (InstanceId is null)
@@ -43,7 +47,6 @@ public sealed class OgangiClientOptions : VendorClientOptions
             failures.Add(nameof(PublicKey), problem);
         if (string.IsNullOrEmpty(PrivateKey))
             failures.Add(nameof(PrivateKey), "is required (the API private key Ogangi gave you; it signs every call and is never sent).");
-        return failures;
     }
 
     /// <summary>Describes the settings with the private key redacted.</summary>

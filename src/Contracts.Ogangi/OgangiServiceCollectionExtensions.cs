@@ -1,9 +1,7 @@
 using Contracts.Core.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Contracts.Ogangi;
 
@@ -21,9 +19,8 @@ public static class OgangiServiceCollectionExtensions
     /// </remarks>
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, Action<OgangiClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<OgangiClientOptions>().Configure(configure);
+        services.AddVendorOptions<OgangiClientOptions>().Configure(configure);
         return AddOgangiClientCore(services);
     }
 
@@ -34,31 +31,14 @@ public static class OgangiServiceCollectionExtensions
     /// <remarks><inheritdoc cref="AddOgangiClient(IServiceCollection, Action{OgangiClientOptions})" path="/remarks"/></remarks>
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OgangiClientOptions>().Bind(configuration);
+        services.AddVendorOptions<OgangiClientOptions>().Bind(configuration);
         return AddOgangiClientCore(services);
     }
 
     private static IHttpClientBuilder AddOgangiClientCore(IServiceCollection services)
-    {
-        services.AddOptions<OgangiClientOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OgangiClientOptions>, OgangiClientOptionsValidator>());
-        services.TryAddTransient(sp => (OgangiClient)sp.GetRequiredService<IOgangiClient>());
-        return services
-            .AddHttpClient<IOgangiClient, OgangiClient>((http, sp) => new OgangiClient(http, Options(sp), sp.GetService<ILogger<OgangiClient>>()))
-            .ConfigureHttpClient((sp, http) => Configure(http, Options(sp)))
-            .AddVendorPipeline(Options, OgangiClient.ProductName)
+        => services.AddVendorHttpClient<IOgangiClient, OgangiClient, OgangiClientOptions>(
+                OgangiClient.ProductName,
+                (http, sp) => new OgangiClient(http, sp.GetVendorOptions<OgangiClientOptions>(), sp.GetService<ILogger<OgangiClient>>()))
             .RemoveAllLoggers();
-    }
-
-    private static OgangiClientOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<OgangiClientOptions>>().Value;
-
-    private static void Configure(HttpClient http, OgangiClientOptions options)
-    {
-        // Validation at start-up rejects a missing BaseUrl before any client is created.
-        var baseUrl = options.BaseUrl!.AbsoluteUri;
-        http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-        http.Timeout = options.Timeout;
-    }
 }

@@ -92,6 +92,15 @@ public static class VendorHttpPipeline
         return builder;
     }
 
+    /// <summary>Sets an HttpClient's base address (with the trailing '/' relative routes need) and timeout from the options.</summary>
+    public static void Configure(HttpClient http, VendorClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        http.BaseAddress = WithTrailingSlash(options.ResolveBaseUrl());
+        http.Timeout = options.Timeout;
+    }
+
     /// <summary>The socket handler used when the caller brings none: pooled connections recycled every few minutes so DNS changes are seen.</summary>
     public static SocketsHttpHandler CreateTransport() => new()
     {

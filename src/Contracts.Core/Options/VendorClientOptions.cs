@@ -24,8 +24,27 @@ public abstract class VendorClientOptions
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The base URL requests go to: <see cref="BaseUrl"/>, else the vendor's documented host.</summary>
+    /// <exception cref="InvalidOperationException">The vendor has no default host and <see cref="BaseUrl"/> is not set.</exception>
+    public abstract Uri ResolveBaseUrl();
+
+    /// <summary>Every problem with these settings, each line naming the option ("EngageClientOptions.ClientId is required ...").</summary>
+    public OptionsValidationBuilder Validate()
+    {
+        var failures = new OptionsValidationBuilder(GetType().Name);
+        ValidateCommon(failures);
+        ValidateVendorOptions(failures);
+        return failures;
+    }
+
+    /// <summary>Throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem, if there is any.</summary>
+    public void ThrowIfInvalid() => Validate().ThrowIfInvalid(GetType());
+
+    /// <summary>Adds a message for every vendor-specific setting that is missing or out of range.</summary>
+    protected abstract void ValidateVendorOptions(OptionsValidationBuilder failures);
+
     /// <summary>Adds a message for every common setting that is out of range.</summary>
-    protected void ValidateCommon(OptionsValidationBuilder failures)
+    protected virtual void ValidateCommon(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
         if (BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
