@@ -588,7 +588,7 @@ namespace Contracts.Engage
 
         /// <summary>
         /// Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
-        /// <br/>some answers and as an empty string in others. Empty or 0 means success.
+        /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
@@ -725,7 +725,7 @@ namespace Contracts.Engage
     {
 
         /// <summary>
-        /// Response object from the server; "success", or a sentence saying why the push failed.
+        /// Response object from the server; "success", or a sentence saying why the push failed. May be null.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
         public string? Response { get; set; } = default!;
@@ -738,7 +738,7 @@ namespace Contracts.Engage
 
         /// <summary>
         /// Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
-        /// <br/>some answers and as an empty string in others. Empty or 0 means success.
+        /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
