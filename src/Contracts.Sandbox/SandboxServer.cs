@@ -1,5 +1,7 @@
 using Contracts.Engage;
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Faults;
+using Contracts.Sandbox.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Contracts.Sandbox;
 
 /// <summary>
-/// The sandbox: one Kestrel host on 127.0.0.1 that simulates every vendor under its own path prefix.
+/// The sandbox: one Kestrel host on 127.0.0.1 that simulates every vendor under its own path prefix, with fault
+/// injection per vendor and control endpoints under /_sandbox (Pact provider states, credential expiry, reset).
 /// </summary>
 /// <example>
 /// <code>
@@ -29,6 +32,7 @@ public sealed class SandboxServer : IAsyncDisposable
         BaseUrl = baseUrl;
         Options = options;
         Engage = engage;
+        Simulators = [engage];
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -37,11 +41,14 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The settings the sandbox started with.</summary>
     public SandboxOptions Options { get; }
 
-    /// <summary>The simulated ENGAGE: what it received, and controls such as expiring tokens.</summary>
+    /// <summary>Every simulated vendor.</summary>
+    public IReadOnlyList<VendorSimulator> Simulators { get; }
+
+    /// <summary>The simulated ENGAGE: what it received, its faults, and controls such as expiring tokens.</summary>
     public EngageSimulator Engage { get; }
 
     /// <summary>Base URL to give an ENGAGE client.</summary>
-    public Uri EngageBaseUrl => new(BaseUrl, EngageSimulator.Prefix.TrimStart('/') + "/");
+    public Uri EngageBaseUrl => BaseUrlOf(Engage);
 
     /// <summary>Starts the sandbox on 127.0.0.1.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
@@ -52,13 +59,27 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
-        var tokens = new SandboxTokenIssuer(options.TimeProvider);
-        var engage = new EngageSimulator(options.Engage, tokens);
-        engage.Map(app);
+        var engage = new EngageSimulator(options.Engage, options.TimeProvider);
+        VendorSimulator[] simulators = [engage];
+        foreach (var simulator in simulators)
+        {
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(simulator.Prefix, StringComparison.Ordinal),
+                branch => branch.Use(next => context => FaultInjection.HandleAsync(simulator, context, () => next(context))));
+            simulator.MapRoutes(app);
+        }
+        ControlEndpoints.Map(app, simulators);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage);
+    }
+
+    /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
+    public Uri BaseUrlOf(VendorSimulator simulator)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        return new Uri(BaseUrl, simulator.Prefix.TrimStart('/') + "/");
     }
 
     /// <summary>Options for an ENGAGE client pointed at this sandbox with its credentials.</summary>

@@ -65,7 +65,7 @@ internal static class DemoCommand
 
         // Tokens expire mid-run: the client gets a new one once and carries on.
         var tokensBefore = sandbox.Engage.TokenRequests;
-        sandbox.Engage.ExpireTokens();
+        sandbox.Engage.ExpireCredentials();
         await client.PushAsync(push, [new Destination { BNumber = "+15018902005" }], cancellationToken).ConfigureAwait(false);
         steps.Add(Record(say, "engage.token-refresh", $"token expired server-side; the client refreshed it once and the push went through (token requests: {tokensBefore} -> {sandbox.Engage.TokenRequests})", sandbox.Engage.TokenRequests == tokensBefore + 1));
 

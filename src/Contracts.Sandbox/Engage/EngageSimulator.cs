@@ -11,21 +11,29 @@ namespace Contracts.Sandbox.Engage;
 /// check and the batch push, with the documented answers (including HTTP 200 with errorCode 200 for aNumbers the
 /// account does not own, and 401 without a body for a bad token).
 /// </summary>
-public sealed class EngageSimulator
+public sealed class EngageSimulator : VendorSimulator
 {
     /// <summary>Route prefix of the simulated ENGAGE host.</summary>
-    public const string Prefix = "/engage";
+    public const string RoutePrefix = "/engage";
 
     private readonly EngageSandboxOptions _options;
     private readonly SandboxTokenIssuer _tokens;
+    private readonly HashSet<Guid> _programs = [];
+    private readonly HashSet<string> _aNumbers = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _groups = [];
+    private volatile bool _trustAnyBearer;
+    private volatile bool _trustAnyCredentials;
+    private volatile bool _refuseAllCredentials;
     private long _pushes;
     private long _acceptedDestinations;
     private long _tokenRequests;
 
-    internal EngageSimulator(EngageSandboxOptions options, SandboxTokenIssuer tokens)
+    internal EngageSimulator(EngageSandboxOptions options, TimeProvider time)
+        : base("ENGAGE", RoutePrefix)
     {
         _options = options;
-        _tokens = tokens;
+        _tokens = new SandboxTokenIssuer(time);
+        LoadAccount();
     }
 
     /// <summary>Token requests received.</summary>
@@ -38,9 +46,61 @@ public sealed class EngageSimulator
     public long AcceptedDestinations => Interlocked.Read(ref _acceptedDestinations);
 
     /// <summary>Invalidates every token issued so far, as if they expired now.</summary>
-    public void ExpireTokens() => _tokens.RevokeAll();
+    public override void ExpireCredentials()
+    {
+        _trustAnyBearer = false;
+        _tokens.RevokeAll();
+    }
 
-    internal void Map(IEndpointRouteBuilder routes)
+    /// <inheritdoc />
+    public override void Reset()
+    {
+        base.Reset();
+        _trustAnyBearer = _trustAnyCredentials = _refuseAllCredentials = false;
+        LoadAccount();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The states the ENGAGE consumer contract uses. Its requests carry example credentials and tokens the sandbox
+    /// never issued, so the states that promise a valid token or valid credentials make the sandbox accept them.
+    /// </remarks>
+    public override bool ApplyProviderState(string state, IReadOnlyDictionary<string, JsonElement> parameters)
+    {
+        switch (state)
+        {
+            case "the client credentials are valid":
+                _trustAnyCredentials = true;
+                return true;
+            case "the client credentials are not valid":
+                _refuseAllCredentials = true;
+                return true;
+            case "the access token has expired":
+                ExpireCredentials();
+                return true;
+            case "the access token is valid":
+            case "the program is configured":
+            case "the program and its aNumbers are configured":
+            case "the program and an aNumber group are configured":
+                _trustAnyBearer = true;
+                return true;
+            case "the program is not correctly configured":
+                _trustAnyBearer = true;
+                lock (_programs)
+                    _programs.Clear();
+                return true;
+            case "one or more aNumbers are not associated with the service provider":
+                _trustAnyBearer = true;
+                lock (_aNumbers)
+                    _aNumbers.Clear();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <inheritdoc />
+    protected internal override void MapRoutes(IEndpointRouteBuilder routes)
     {
         var engage = routes.MapGroup(Prefix);
         engage.MapPost("/federated/content/v2/token", IssueTokenAsync);
@@ -53,9 +113,7 @@ public sealed class EngageSimulator
         Interlocked.Increment(ref _tokenRequests);
         var body = await ReadJsonAsync(request).ConfigureAwait(false);
         var purposeOk = string.Equals(request.Headers["X-Federated-Purpose"], "inform", StringComparison.Ordinal);
-        if (!purposeOk || body is not { } json
-            || Text(json, "clientId") != _options.ClientId
-            || Text(json, "clientSecret") != _options.ClientSecret)
+        if (!purposeOk || body is not { } json || !CredentialsAccepted(Text(json, "clientId"), Text(json, "clientSecret")))
         {
             return Answer(500, new { accessToken = (string?)null, message = "Failed to grant access token", errorCode = 500, requestId = NewRequestId() });
         }
@@ -66,17 +124,17 @@ public sealed class EngageSimulator
 
     private IResult CheckHealth(HttpRequest request)
     {
-        if (!_tokens.IsValidBearer(request.Headers.Authorization))
+        if (!BearerAccepted(request))
             return Results.StatusCode(401);
         return Answer(200, new { accessToken = (string?)null, message = "Healthy", errorCode = "", requestId = NewRequestId() });
     }
 
     private async Task<IResult> PushAsync(HttpRequest request)
     {
-        if (!_tokens.IsValidBearer(request.Headers.Authorization))
+        if (!BearerAccepted(request))
             return Results.StatusCode(401);
 
-        if (!Guid.TryParse(request.Query["programContentUuid"], out var program) || !_options.Programs.Contains(program))
+        if (!Guid.TryParse(request.Query["programContentUuid"], out var program) || !Contains(_programs, program))
             return Failure(400, "Invalid program setup on this program", "Batch push could not complete push successfully.");
 
         if (await ReadJsonAsync(request).ConfigureAwait(false) is not { ValueKind: JsonValueKind.Object } body)
@@ -84,7 +142,7 @@ public sealed class EngageSimulator
 
         var hasNumbers = body.TryGetProperty("aNumbers", out var aNumbers) && aNumbers.ValueKind == JsonValueKind.Array && aNumbers.GetArrayLength() > 0;
         var hasGroup = body.TryGetProperty("aNumberGroupId", out var group) && group.ValueKind == JsonValueKind.String;
-        if (hasNumbers == hasGroup || (hasGroup && !(Guid.TryParse(group.GetString(), out var groupId) && _options.ANumberGroups.Contains(groupId))))
+        if (hasNumbers == hasGroup || (hasGroup && !(Guid.TryParse(group.GetString(), out var groupId) && Contains(_groups, groupId))))
             return Failure(400, "Must send aNumbers or a valid ANumberGroupId", "Batch could not complete push successfully.");
         if (hasNumbers && aNumbers.GetArrayLength() > 400)
             return Failure(400, "Too many aNumbers: at most 400", "Batch could not complete push successfully.");
@@ -100,12 +158,46 @@ public sealed class EngageSimulator
         if (!TryReadTtl(body, out var ttl) || ttl <= 0)
             return Failure(400, "ttlSeconds must be a positive integer", "Batch could not complete push successfully.");
 
-        if (hasNumbers && aNumbers.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.String || !_options.ANumbers.Contains(n.GetString()!)))
+        if (hasNumbers && aNumbers.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.String || !Contains(_aNumbers, n.GetString()!)))
             return Failure(200, "Not allowed to use one or more anumbers.", "Batch push could not complete push successfully.", errorCode: 200);
 
         Interlocked.Increment(ref _pushes);
         Interlocked.Add(ref _acceptedDestinations, destinations.GetArrayLength());
         return Answer(200, new { response = "success", message = (string?)null, errorCode = "", requestId = NewRequestId() });
+    }
+
+    private bool CredentialsAccepted(string? clientId, string? clientSecret)
+        => !_refuseAllCredentials
+           && (_trustAnyCredentials ? !string.IsNullOrEmpty(clientId) && !string.IsNullOrEmpty(clientSecret)
+               : clientId == _options.ClientId && clientSecret == _options.ClientSecret);
+
+    private bool BearerAccepted(HttpRequest request)
+        => _tokens.IsValidBearer(request.Headers.Authorization)
+           || (_trustAnyBearer && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal));
+
+    private void LoadAccount()
+    {
+        lock (_programs)
+        {
+            _programs.Clear();
+            _programs.UnionWith(_options.Programs);
+        }
+        lock (_aNumbers)
+        {
+            _aNumbers.Clear();
+            _aNumbers.UnionWith(_options.ANumbers);
+        }
+        lock (_groups)
+        {
+            _groups.Clear();
+            _groups.UnionWith(_options.ANumberGroups);
+        }
+    }
+
+    private static bool Contains<T>(HashSet<T> set, T value)
+    {
+        lock (set)
+            return set.Contains(value);
     }
 
     // The guide's sample request sends ttlSeconds as a string while its table says Integer: accept both.
