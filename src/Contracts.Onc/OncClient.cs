@@ -115,6 +115,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> call, Func<T, bool> succeeded, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
         var session = await _sessions.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var (answer, ok) = await AttemptAsync(operation, call, succeeded, session.Value, cancellationToken).ConfigureAwait(false);
         if (ok || !await IsSessionGoneAsync(operation, session.Value, cancellationToken).ConfigureAwait(false))
@@ -181,6 +182,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private static HttpMessageHandler BuildPipeline(OncClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate().ThrowIfInvalid(typeof(OncClientOptions));
         return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, ProductName), VendorHttpPipeline.CreateTransport());
     }
 }
