@@ -84,7 +84,7 @@ internal sealed class WsdlDocument
     {
         var schemas = new XmlSchemaSet { XmlResolver = new LocalFileResolver() };
         var problems = new List<WsdlGenerationException>();
-        schemas.ValidationEventHandler += (_, e) => problems.Add(locator.Error(e.Exception, $"invalid schema: {e.Message}"));
+        schemas.ValidationEventHandler += (_, e) => problems.Add(locator.Error(e.Exception, $"invalid schema: {e.Message}{Cause(e.Exception)}"));
 
         var types = root.Element(WsdlNames.Wsdl + "types");
         foreach (var schemaElement in types?.Elements(WsdlNames.Xsd + "schema") ?? [])
@@ -106,6 +106,9 @@ internal sealed class WsdlDocument
             throw problems[0];
         return schemas;
     }
+
+    /// <summary>Why an import could not be resolved (the resolver's own message), which the schema reader hides in the inner exception.</summary>
+    private static string Cause(Exception exception) => exception.InnerException is { } inner ? $" ({inner.Message})" : "";
 
     /// <summary>Resolves schemaLocation to local files only: generation never reaches the network.</summary>
     private sealed class LocalFileResolver : XmlUrlResolver
