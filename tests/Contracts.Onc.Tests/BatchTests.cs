@@ -4,25 +4,15 @@ using static Contracts.Onc.Tests.OncContract;
 namespace Contracts.Onc.Tests;
 
 /// <summary>Many contacts: bounded concurrency on one session, every contact reported exactly once.</summary>
-public sealed class BatchTests : IAsyncLifetime
+public sealed class BatchTests : FakeOncTests
 {
-    private FakeOnc _onc = null!;
-
-    public async Task InitializeAsync() => _onc = await FakeOnc.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        Assert.Empty(_onc.Problems);
-        await _onc.DisposeAsync();
-    }
-
     [Fact]
     public async Task Each_contact_is_accepted_or_rejected_with_the_service_code_and_concurrency_stays_bounded()
     {
-        _onc.CallDelay = TimeSpan.FromMilliseconds(20);
-        _onc.AddContactCode = contact => ((string?)contact.Element(Dc + "SMSCommInfo")!.Element(Dc + "Destination"))!.EndsWith('7') ? 11 : 0;
+        Onc.CallDelay = TimeSpan.FromMilliseconds(20);
+        Onc.AddContactCode = contact => ((string?)contact.Element(Dc + "SMSCommInfo")!.Element(Dc + "Destination"))!.EndsWith('7') ? 11 : 0;
         var contacts = Enumerable.Range(0, 40).Select(i => Samples.NewContact($"+1555020{i:D2}")).ToList();
-        await using var client = new OncClient(_onc.Options(o => o.MaxConcurrency = 3));
+        await using var client = new OncClient(Onc.Options(o => o.MaxConcurrency = 3));
 
         var report = await client.AddCampaignContactsAsync(contacts, keepAcceptedContacts: true);
 
@@ -35,9 +25,9 @@ public sealed class BatchTests : IAsyncLifetime
             Assert.Equal(BatchFailureKind.VendorRejected, r.Failure.Kind);
             Assert.Equal("11", r.Failure.ErrorCode);
         });
-        Assert.Equal(40, _onc.Count("AddCampaignContact"));
-        Assert.Equal(1, _onc.Count("OpenAPISession"));
-        Assert.InRange(_onc.Server.PeakConcurrency, 1, 3);
+        Assert.Equal(40, Onc.Count("AddCampaignContact"));
+        Assert.Equal(1, Onc.Count("OpenAPISession"));
+        Assert.InRange(Onc.Server.PeakConcurrency, 1, 3);
         Assert.Equal(contacts.Select(c => c.Id).Order(), report.Accepted.Concat(report.Rejected.Select(r => r.Item)).Select(c => c.Id).Order());
     }
 
@@ -48,35 +38,35 @@ public sealed class BatchTests : IAsyncLifetime
         bad.SMSCommInfo!.RetryCount = -1;
         var noCampaign = Samples.NewContact("+15550301");
         noCampaign.CampaignId = Guid.Empty;
-        await using var client = new OncClient(_onc.Options());
+        await using var client = new OncClient(Onc.Options());
 
         var report = await client.AddCampaignContactsAsync([Samples.NewContact("+15550302"), bad, noCampaign]);
 
         Assert.Equal(1, report.AcceptedCount);
         Assert.Equal(2, report.RejectedCount);
         Assert.All(report.Rejected, r => Assert.Equal(BatchFailureKind.InvalidInput, r.Failure.Kind));
-        Assert.Equal(1, _onc.Count("AddCampaignContact"));
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
     }
 
     [Fact]
     public async Task Refused_credentials_stop_the_batch_and_report_every_contact_not_attempted()
     {
-        _onc.OpenFailure = (1, "Invalid credentials");
-        await using var client = new OncClient(_onc.Options(o => o.MaxConcurrency = 2));
+        Onc.OpenFailure = (1, "Invalid credentials");
+        await using var client = new OncClient(Onc.Options(o => o.MaxConcurrency = 2));
 
         var report = await client.AddCampaignContactsAsync(Enumerable.Range(0, 25).Select(i => Samples.NewContact($"+1555040{i:D2}")));
 
         Assert.Equal(25, report.NotAttemptedCount);
-        Assert.Equal(0, _onc.Count("AddCampaignContact"));
-        Assert.InRange(_onc.Count("OpenAPISession"), 1, 2);
+        Assert.Equal(0, Onc.Count("AddCampaignContact"));
+        Assert.InRange(Onc.Count("OpenAPISession"), 1, 2);
         Assert.Contains(report.NotAttempted, r => r.Failure.Kind == BatchFailureKind.AuthenticationFailed && r.Failure.ErrorCode == "1");
     }
 
     [Fact]
     public async Task Cancelling_reports_the_rest_as_not_attempted()
     {
-        _onc.CallDelay = TimeSpan.FromMilliseconds(50);
-        await using var client = new OncClient(_onc.Options(o => o.MaxConcurrency = 1));
+        Onc.CallDelay = TimeSpan.FromMilliseconds(50);
+        await using var client = new OncClient(Onc.Options(o => o.MaxConcurrency = 1));
         using var cancel = new CancellationTokenSource();
         var results = new List<BatchChunkResult<OutboundNotificationContactInfo>>();
 
@@ -89,6 +79,6 @@ public sealed class BatchTests : IAsyncLifetime
 
         Assert.Equal(30, results.Sum(r => r.Items.Count));
         Assert.Contains(results, r => r.Outcome == BatchItemOutcome.NotAttempted && r.Failure!.Kind == BatchFailureKind.Cancelled);
-        Assert.Equal(results.Count(r => r.Outcome == BatchItemOutcome.Accepted), _onc.Count("AddCampaignContact"));
+        Assert.Equal(results.Count(r => r.Outcome == BatchItemOutcome.Accepted), Onc.Count("AddCampaignContact"));
     }
 }

@@ -7,22 +7,20 @@ namespace Contracts.Onc.Tests;
 /// Every operation against the loopback SOAP service: what goes over the wire (action, content type, wrapper,
 /// namespaces, values, schema validity) and what the client makes of answers written by hand.
 /// </summary>
-public sealed class WireTests : IAsyncLifetime
+public sealed class WireTests : FakeOncTests
 {
-    private FakeOnc _onc = null!;
     private OncClient _client = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _onc = await FakeOnc.StartAsync();
-        _client = new OncClient(_onc.Options());
+        await base.InitializeAsync();
+        _client = new OncClient(Onc.Options());
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _client.DisposeAsync();
-        Assert.Empty(_onc.Problems);
-        await _onc.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -30,13 +28,13 @@ public sealed class WireTests : IAsyncLifetime
     {
         await _client.GetCampaignListingAsync();
 
-        var open = Assert.Single(_onc.CallsTo("OpenAPISession"));
+        var open = Assert.Single(Onc.CallsTo("OpenAPISession"));
         Assert.Equal(FakeOnc.AccountId, (string?)open.Element(Tempuri + "accountId"));
         Assert.Equal(FakeOnc.UserName, (string?)open.Element(Tempuri + "username"));
         Assert.Equal(FakeOnc.Password, (string?)open.Element(Tempuri + "password"));
         Assert.Equal(["accountId", "username", "password"], open.Elements().Select(e => e.Name.LocalName));
-        var listing = Assert.Single(_onc.CallsTo("GetCampaignListing"));
-        Assert.Equal(Assert.Single(_onc.IssuedSessions), (string?)listing.Element(Tempuri + "sessionId"));
+        var listing = Assert.Single(Onc.CallsTo("GetCampaignListing"));
+        Assert.Equal(Assert.Single(Onc.IssuedSessions), (string?)listing.Element(Tempuri + "sessionId"));
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class WireTests : IAsyncLifetime
     {
         await _client.GetCampaignsAsync();
 
-        var requests = _onc.Server.Requests;
+        var requests = Onc.Server.Requests;
         Assert.Equal(2, requests.Count);
         Assert.All(requests, r => Assert.Equal("text/xml; charset=utf-8", r.Header("Content-Type")));
         Assert.Equal($"\"{ActionPrefix}OpenAPISession\"", requests[0].Header("SOAPAction"));
@@ -75,7 +73,7 @@ public sealed class WireTests : IAsyncLifetime
         var campaign = await _client.GetCampaignAsync(Samples.SpringCampaign);
 
         AssertSpring(campaign);
-        var request = Assert.Single(_onc.CallsTo("GetCampaign"));
+        var request = Assert.Single(Onc.CallsTo("GetCampaign"));
         Assert.Equal(Samples.SpringCampaign.ToString(), (string?)request.Element(Tempuri + "campaignId"));
     }
 
@@ -84,8 +82,8 @@ public sealed class WireTests : IAsyncLifetime
     {
         Assert.Null(await _client.GetCampaignAsync(Guid.NewGuid()));
 
-        Assert.Equal(1, _onc.Count("OpenAPISession"));
-        Assert.Equal(1, _onc.Count("GetCampaignListing")); // the session check
+        Assert.Equal(1, Onc.Count("OpenAPISession"));
+        Assert.Equal(1, Onc.Count("GetCampaignListing")); // the session check
     }
 
     [Fact]
@@ -94,7 +92,7 @@ public sealed class WireTests : IAsyncLifetime
         var id = Guid.NewGuid();
         await _client.AddCampaignAsync(Samples.NewCampaign(id));
 
-        var campaign = Assert.Single(_onc.CallsTo("AddCampaign")).Element(Tempuri + "campaign")!;
+        var campaign = Assert.Single(Onc.CallsTo("AddCampaign")).Element(Tempuri + "campaign")!;
         Assert.Equal(
             ["ActiveFromDate", "ActiveFromTime", "ActiveToDate", "ActiveToTime", "AllowAddingContactsFromExternalApps", "CreationDateUtc", "Description",
              "EmailNotificationRequired", "ID", "IsPaused", "OutboundEmailNotificationInfo", "OutboundSMSNotificationInfo", "OutboundVoiceNotificationInfo",
@@ -140,16 +138,16 @@ public sealed class WireTests : IAsyncLifetime
         campaign.IsPaused = true;
         await _client.UpdateCampaignAsync(campaign);
 
-        Assert.Equal("true", (string?)Assert.Single(_onc.CallsTo("UpdateCampaign")).Element(Tempuri + "campaign")!.Element(Dc + "IsPaused"));
-        Assert.True(bool.Parse((string)_onc.StoredCampaign(Samples.SpringCampaign)!.Element(Dc + "IsPaused")!));
+        Assert.Equal("true", (string?)Assert.Single(Onc.CallsTo("UpdateCampaign")).Element(Tempuri + "campaign")!.Element(Dc + "IsPaused"));
+        Assert.True(bool.Parse((string)Onc.StoredCampaign(Samples.SpringCampaign)!.Element(Dc + "IsPaused")!));
     }
 
     [Fact]
     public async Task DeleteCampaign_sends_the_id_and_a_refusal_carries_the_code()
     {
         await _client.DeleteCampaignAsync(Samples.SpringCampaign);
-        Assert.Null(_onc.StoredCampaign(Samples.SpringCampaign));
-        Assert.Equal(Samples.SpringCampaign.ToString(), (string?)Assert.Single(_onc.CallsTo("DeleteCampaign")).Element(Tempuri + "campaignId"));
+        Assert.Null(Onc.StoredCampaign(Samples.SpringCampaign));
+        Assert.Equal(Samples.SpringCampaign.ToString(), (string?)Assert.Single(Onc.CallsTo("DeleteCampaign")).Element(Tempuri + "campaignId"));
 
         var error = await Assert.ThrowsAsync<OncException>(() => _client.DeleteCampaignAsync(Samples.SpringCampaign));
         Assert.Equal(3, error.Code);
@@ -163,7 +161,7 @@ public sealed class WireTests : IAsyncLifetime
         var ids = await _client.GetCampaignContactsListingAsync(Samples.SpringCampaign);
 
         Assert.Equal([Samples.Contact], ids);
-        Assert.Equal(Samples.SpringCampaign.ToString(), (string?)Assert.Single(_onc.CallsTo("GetCampaignContactsListing")).Element(Tempuri + "campaignId"));
+        Assert.Equal(Samples.SpringCampaign.ToString(), (string?)Assert.Single(Onc.CallsTo("GetCampaignContactsListing")).Element(Tempuri + "campaignId"));
     }
 
     [Fact]
@@ -190,7 +188,7 @@ public sealed class WireTests : IAsyncLifetime
         contact.VoiceCommInfo = new CommunicationInfo { Destination = "+15550123", StatusCode = CommunicationStatusCode.Cancelled };
         await _client.AddCampaignContactAsync(contact);
 
-        var sent = Assert.Single(_onc.CallsTo("AddCampaignContact")).Element(Tempuri + "contact")!;
+        var sent = Assert.Single(Onc.CallsTo("AddCampaignContact")).Element(Tempuri + "contact")!;
         Assert.Equal(["CampaignId", "EmailCommInfo", "Id", "SMSCommInfo", "VoiceCommInfo"], sent.Elements().Select(e => e.Name.LocalName));
         Assert.Equal(contact.Id.ToString(), (string?)sent.Element(Dc + "Id"));
         var sms = sent.Element(Dc + "SMSCommInfo")!;
@@ -198,7 +196,7 @@ public sealed class WireTests : IAsyncLifetime
         Assert.Equal("1", (string?)sms.Element(Dc + "StatusCode"));
         Assert.Equal("3", (string?)sms.Element(Dc + "RetryCount"));
         Assert.Equal("7", (string?)sent.Element(Dc + "VoiceCommInfo")!.Element(Dc + "StatusCode"));
-        Assert.NotNull(_onc.StoredContact(contact.Id));
+        Assert.NotNull(Onc.StoredContact(contact.Id));
     }
 
     [Fact]
@@ -207,9 +205,9 @@ public sealed class WireTests : IAsyncLifetime
         var contact = Samples.NewContact("+15550124", Samples.Contact);
         await _client.UpdateCampaignContactAsync(contact);
 
-        var sent = Assert.Single(_onc.CallsTo("UpdateCampaignContact")).Element(Tempuri + "contact")!;
+        var sent = Assert.Single(Onc.CallsTo("UpdateCampaignContact")).Element(Tempuri + "contact")!;
         Assert.Equal("+15550124", (string?)sent.Element(Dc + "SMSCommInfo")!.Element(Dc + "Destination"));
-        Assert.Equal("+15550124", (string?)_onc.StoredContact(Samples.Contact)!.Element(Dc + "SMSCommInfo")!.Element(Dc + "Destination"));
+        Assert.Equal("+15550124", (string?)Onc.StoredContact(Samples.Contact)!.Element(Dc + "SMSCommInfo")!.Element(Dc + "Destination"));
     }
 
     [Fact]
@@ -217,24 +215,24 @@ public sealed class WireTests : IAsyncLifetime
     {
         await _client.DeleteCampaignContactAsync(Samples.SpringCampaign, Samples.Contact);
 
-        var request = Assert.Single(_onc.CallsTo("DeleteCampaignContact"));
+        var request = Assert.Single(Onc.CallsTo("DeleteCampaignContact"));
         Assert.Equal(["sessionId", "campaignId", "contactId"], request.Elements().Select(e => e.Name.LocalName));
         Assert.Equal(Samples.Contact.ToString(), (string?)request.Element(Tempuri + "contactId"));
-        Assert.Null(_onc.StoredContact(Samples.Contact));
+        Assert.Null(Onc.StoredContact(Samples.Contact));
     }
 
     [Fact]
     public async Task CloseSession_sends_CloseAPISession_with_the_session_and_the_next_call_opens_a_new_one()
     {
         await _client.GetCampaignListingAsync();
-        var first = Assert.Single(_onc.IssuedSessions);
+        var first = Assert.Single(Onc.IssuedSessions);
 
         await _client.CloseSessionAsync();
         await _client.GetCampaignListingAsync();
 
-        Assert.Equal(first, (string?)Assert.Single(_onc.CallsTo("CloseAPISession")).Element(Tempuri + "sessionId"));
-        Assert.False(_onc.IsOpen(first));
-        Assert.Equal(2, _onc.IssuedSessions.Count);
+        Assert.Equal(first, (string?)Assert.Single(Onc.CallsTo("CloseAPISession")).Element(Tempuri + "sessionId"));
+        Assert.False(Onc.IsOpen(first));
+        Assert.Equal(2, Onc.IssuedSessions.Count);
     }
 
     private static void AssertSpring(OutboundNotificationCampaignInfo? campaign)
