@@ -97,7 +97,18 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         }
     }
 
-    private bool IsUsable(AccessToken token) => TimeProvider.GetUtcNow() < token.ExpiresAt - _refreshMargin;
+    /// <summary>
+    /// When <paramref name="token"/> stops being usable: its <see cref="AccessToken.ExpiresAt"/>. A vendor whose
+    /// credentials expire after a period of inactivity (a sliding expiry, such as ONC's sessions) returns a later
+    /// moment each time the credential is used; the refresh margin and single-flight renewal apply as for any token.
+    /// </summary>
+    protected virtual DateTimeOffset ExpiryOf(AccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return token.ExpiresAt;
+    }
+
+    private bool IsUsable(AccessToken token) => TimeProvider.GetUtcNow() < ExpiryOf(token) - _refreshMargin;
 
     private Task<AccessToken> JoinAcquisition(CancellationToken cancellationToken)
     {

@@ -52,12 +52,7 @@ public static class VendorHttpPipeline
         ArgumentNullException.ThrowIfNull(handlers);
         var ownsTransport = transport is null;
         transport ??= CreateTransport();
-        HttpMessageHandler first = transport;
-        for (var i = handlers.Count - 1; i >= 0; i--)
-        {
-            handlers[i].InnerHandler = first;
-            first = handlers[i];
-        }
+        var first = Chain(handlers, transport);
         // A transport the caller brought (tests, benchmarks, one shared by a vendor's token and API clients)
         // outlives this client: disposing the chain would dispose it too.
         return new HttpClient(first, disposeHandler: ownsTransport)
@@ -65,6 +60,23 @@ public static class VendorHttpPipeline
             BaseAddress = WithTrailingSlash(baseAddress),
             Timeout = options.Timeout,
         };
+    }
+
+    /// <summary>
+    /// Links <paramref name="handlers"/> (outermost first) in front of <paramref name="transport"/> and returns the
+    /// outermost handler, for a client that takes a handler rather than an <see cref="HttpClient"/> (WCF's SOAP client).
+    /// </summary>
+    public static HttpMessageHandler Chain(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler transport)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(transport);
+        var first = transport;
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = first;
+            first = handlers[i];
+        }
+        return first;
     }
 
     /// <summary>Adds the same pipeline to a client registered with IHttpClientFactory.</summary>

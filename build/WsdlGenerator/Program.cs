@@ -1,0 +1,30 @@
+using System.Globalization;
+using Contracts.WsdlGenerator;
+
+// Usage: Contracts.WsdlGenerator --contract <file.wsdl> --display-path <path shown in headers and errors>
+//                                --namespace <C# namespace> --output <folder>
+// Exit code 0 on success, 1 on a contract error (printed as "file(line,col): error WSDLGEN: ..." for MSBuild), 2 on bad usage.
+var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i + 1 < args.Length; i += 2)
+    arguments[args[i]] = args[i + 1];
+if (args.Length % 2 != 0 || !arguments.TryGetValue("--contract", out var contract) || !arguments.TryGetValue("--namespace", out var ns)
+    || !arguments.TryGetValue("--output", out var output))
+{
+    Console.Error.WriteLine("usage: Contracts.WsdlGenerator --contract <file.wsdl> [--display-path <path>] --namespace <C# namespace> --output <folder>");
+    return 2;
+}
+
+try
+{
+    var options = new GeneratorOptions(contract, arguments.GetValueOrDefault("--display-path", contract), ns);
+    var files = Generator.Generate(options);
+    var (written, deleted) = OutputFolder.Update(output, files);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.ContractDisplayPath}: {files.Count} files, {written} written, {deleted} stale deleted"));
+    return 0;
+}
+catch (WsdlGenerationException ex)
+{
+    // MSBuild's Exec turns lines in this form into build errors that point at the contract.
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}

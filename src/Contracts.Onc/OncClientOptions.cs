@@ -1,0 +1,79 @@
+using Contracts.Core;
+
+namespace Contracts.Onc;
+
+/// <summary>Settings of an <see cref="OncClient"/>. <see cref="ToString"/> never shows the password.</summary>
+public sealed class OncClientOptions : VendorClientOptions
+{
+    /// <summary>The configuration section <c>AddOncClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Onc";
+
+    /// <summary>How long the service keeps an unused session, as documented: 20 minutes of inactivity.</summary>
+    public static readonly TimeSpan DocumentedSessionIdleTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>The default <see cref="MaxResponseSize"/>: 64 MiB.</summary>
+    public const long DefaultMaxResponseSize = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Id of the ONC account. Together with <see cref="UserName"/> and <see cref="Password"/> it opens sessions
+    /// (OpenAPISession).
+    /// </summary>
+    public string AccountId { get; set; } = "";
+
+    /// <summary>User name of the account's API user.</summary>
+    public string UserName { get; set; } = "";
+
+    /// <summary>Password of the API user. Treat it as a secret: it is never logged or shown.</summary>
+    public string Password { get; set; } = "";
+
+    /// <summary>
+    /// How long the service keeps a session nobody uses. The client opens a new session instead of using one idle
+    /// this long (minus <see cref="SessionRefreshMargin"/>). Default 20 minutes, as documented.
+    /// </summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = DocumentedSessionIdleTimeout;
+
+    /// <summary>How long before its idle timeout a session is considered gone. Default 60 seconds.</summary>
+    public TimeSpan SessionRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>AddCampaignContact calls in flight at once when adding many contacts. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// The largest SOAP answer accepted, in bytes (WCF refuses larger ones). GetCampaignContacts answers grow with the
+    /// campaign: about 1 KB per contact. Default 64 MiB.
+    /// </summary>
+    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
+
+    /// <summary>The service address: <see cref="VendorClientOptions.BaseUrl"/>, which ONC requires (the .svc path is not public).</summary>
+    /// <exception cref="InvalidOperationException">BaseUrl is not set.</exception>
+    public override Uri ResolveBaseUrl() => BaseUrl ?? throw new InvalidOperationException($"{nameof(OncClientOptions)}.{nameof(BaseUrl)} is required.");
+
+    /// <inheritdoc />
+    protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        if (BaseUrl is null)
+        {
+            failures.Add(nameof(BaseUrl), "is required: the address of the ONC service (.svc) your account uses, e.g. on "
+                + "https://pop1-apps.mycontactcenter.net (USA); pop0 Canada, pop2 London, pop3 Sydney, pop4 Japan. The path is given by the vendor.");
+        }
+        if (string.IsNullOrWhiteSpace(AccountId))
+            failures.Add(nameof(AccountId), "is required (the ONC account id).");
+        if (string.IsNullOrWhiteSpace(UserName))
+            failures.Add(nameof(UserName), "is required (the account's API user name).");
+        if (string.IsNullOrEmpty(Password))
+            failures.Add(nameof(Password), "is required (the API user's password).");
+        if (SessionIdleTimeout <= TimeSpan.Zero)
+            failures.Add(nameof(SessionIdleTimeout), "must be positive.");
+        if (SessionRefreshMargin < TimeSpan.Zero || SessionRefreshMargin >= SessionIdleTimeout)
+            failures.Add(nameof(SessionRefreshMargin), "must be at least zero and shorter than SessionIdleTimeout.");
+        if (MaxConcurrency < 1)
+            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        if (MaxResponseSize < 1024)
+            failures.Add(nameof(MaxResponseSize), $"must be at least 1024 bytes (got {MaxResponseSize}).");
+    }
+
+    /// <summary>Describes the settings with the password redacted.</summary>
+    public override string ToString()
+        => $"OncClientOptions {{ BaseUrl = {BaseUrl}, AccountId = {AccountId}, UserName = {UserName}, Password = {(Password.Length == 0 ? "(empty)" : "***")}, SessionIdleTimeout = {SessionIdleTimeout}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+}

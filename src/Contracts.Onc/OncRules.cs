@@ -1,0 +1,66 @@
+namespace Contracts.Onc;
+
+/// <summary>
+/// What the SDK checks before sending: the rules the vendor document states (a contact's RetryCount is 0 to 255) and
+/// what no call can succeed without (ids, a campaign for the contact, something to deliver). A break is reported
+/// before anything is sent.
+/// </summary>
+public static class OncRules
+{
+    /// <summary>Why <paramref name="contact"/> cannot be added, or null when it can.</summary>
+    public static string? CheckNewContact(OutboundNotificationContactInfo? contact)
+    {
+        if (contact is null)
+            return "the contact is null.";
+        if (contact.CampaignId == Guid.Empty)
+            return "CampaignId is required: it names the campaign the contact is added to.";
+        if (contact.SMSCommInfo is null && contact.VoiceCommInfo is null && contact.EmailCommInfo is null)
+            return "the contact has no SMSCommInfo, VoiceCommInfo or EmailCommInfo, so there is nothing to deliver.";
+        return CheckCommunication(contact.SMSCommInfo, nameof(contact.SMSCommInfo))
+            ?? CheckCommunication(contact.VoiceCommInfo, nameof(contact.VoiceCommInfo))
+            ?? CheckCommunication(contact.EmailCommInfo, nameof(contact.EmailCommInfo));
+    }
+
+    /// <summary>Why <paramref name="contact"/> cannot be updated, or null when it can.</summary>
+    public static string? CheckExistingContact(OutboundNotificationContactInfo? contact)
+    {
+        if (contact is not null && contact.Id == Guid.Empty)
+            return "Id is required: it names the contact to update.";
+        return CheckNewContact(contact);
+    }
+
+    /// <summary>Why <paramref name="campaign"/> cannot be sent, or null when it can.</summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="requireId">True for an update, which names the campaign by its ID.</param>
+    public static string? CheckCampaign(OutboundNotificationCampaignInfo? campaign, bool requireId)
+    {
+        if (campaign is null)
+            return "the campaign is null.";
+        if (requireId && campaign.ID == Guid.Empty)
+            return "ID is required: it names the campaign to update.";
+        if (campaign.OutboundVoiceNotificationInfo is { } voice)
+        {
+            if (voice.DialMsTimeout < 0)
+                return $"OutboundVoiceNotificationInfo.DialMsTimeout must not be negative (got {voice.DialMsTimeout}).";
+            if (voice.MaxTextPlays < 0)
+                return $"OutboundVoiceNotificationInfo.MaxTextPlays must not be negative (got {voice.MaxTextPlays}).";
+            if (voice.MaxDeliveryRetries < 0)
+                return $"OutboundVoiceNotificationInfo.MaxDeliveryRetries must not be negative (got {voice.MaxDeliveryRetries}).";
+            if (voice.RetryMinutesInterval < 0)
+                return $"OutboundVoiceNotificationInfo.RetryMinutesInterval must not be negative (got {voice.RetryMinutesInterval}).";
+        }
+        return null;
+    }
+
+    private static string? CheckCommunication(CommunicationInfo? info, string name)
+        => info is { RetryCount: < 0 or > 255 }
+            ? $"{name}.RetryCount must be between 0 and 255, as the service documents (got {info.RetryCount})."
+            : null;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="parameter"/> when <paramref name="problem"/> is set.</summary>
+    internal static void ThrowIf(string? problem, string parameter)
+    {
+        if (problem is not null)
+            throw new ArgumentException($"{char.ToUpperInvariant(problem[0])}{problem[1..]} Nothing was sent.", parameter);
+    }
+}

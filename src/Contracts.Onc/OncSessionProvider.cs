@@ -1,0 +1,93 @@
+using Contracts.Core.Authentication;
+using Contracts.Onc.Http;
+using Contracts.Onc.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Onc;
+
+/// <summary>
+/// ONC sessions as tokens: a session id is what every call carries, so Core's <see cref="CachingAccessTokenProvider"/>
+/// gives the lifecycle (one cached session, opened single-flight however many callers need one, dropped when the
+/// service no longer accepts it). What is ONC's own: sessions are opened with OpenAPISession, they expire after a
+/// period of inactivity (a sliding expiry: every call pushes it back) and they should be closed with CloseAPISession.
+/// </summary>
+internal sealed class OncSessionProvider : CachingAccessTokenProvider
+{
+    private readonly IOutboundNotificationsCampaignsService _service;
+    private readonly string _accountId;
+    private readonly string _userName;
+    private readonly string _password;
+    private readonly TimeSpan _idleTimeout;
+    private readonly Lock _gate = new();
+    private string? _openSession;
+    private DateTimeOffset _lastActivity;
+
+    public OncSessionProvider(IOutboundNotificationsCampaignsService service, OncClientOptions options, TimeProvider? timeProvider, ILogger? logger)
+        : base(timeProvider, options.SessionRefreshMargin, logger, allowedHosts: null)
+    {
+        _service = service;
+        _accountId = options.AccountId;
+        _userName = options.UserName;
+        _password = options.Password;
+        _idleTimeout = options.SessionIdleTimeout;
+    }
+
+    /// <summary>Records a call the service accepted on <paramref name="sessionId"/>, started at <paramref name="startedAt"/>: the idle clock restarts.</summary>
+    public void MarkActive(string sessionId, DateTimeOffset startedAt)
+    {
+        lock (_gate)
+        {
+            if (_openSession == sessionId && startedAt > _lastActivity)
+                _lastActivity = startedAt;
+        }
+    }
+
+    /// <summary>Closes the open session, if any. The next call opens a new one.</summary>
+    /// <exception cref="OncException">CloseAPISession answered an error code.</exception>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        string? sessionId;
+        lock (_gate)
+        {
+            sessionId = _openSession;
+            _openSession = null;
+        }
+        if (sessionId is null)
+            return;
+        Invalidate(sessionId);
+        var answer = await OncWire.SendAsync(OncOperations.CloseApiSession, () => _service.CloseAPISessionAsync(sessionId), cancellationToken).ConfigureAwait(false);
+        if (answer is null || answer.ErrorCode != 0)
+            throw new OncException(OncOperations.CloseApiSession, answer?.ErrorCode, answer?.Description ?? "the service gave no answer");
+        OncLog.SessionClosed(Logger);
+    }
+
+    protected override async Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
+    {
+        var openedAt = TimeProvider.GetUtcNow();
+        var answer = await OncWire.SendAsync(
+            OncOperations.OpenApiSession,
+            () => _service.OpenAPISessionAsync(_accountId, _userName, _password),
+            cancellationToken).ConfigureAwait(false);
+        if (answer is null || answer.ErrorCode != 0 || string.IsNullOrEmpty(answer.SessionId))
+        {
+            var description = answer?.Description ?? (answer is null ? "the service gave no answer" : "the answer holds no session id");
+            throw new OncException(OncOperations.OpenApiSession, answer?.ErrorCode is 0 ? null : answer?.ErrorCode, description);
+        }
+
+        lock (_gate)
+        {
+            _openSession = answer.SessionId;
+            _lastActivity = openedAt;
+        }
+        OncLog.SessionOpened(Logger, _accountId);
+        return new AccessToken(answer.SessionId, openedAt + _idleTimeout);
+    }
+
+    /// <summary>A session lives until it has been idle for the timeout: its expiry moves with every accepted call.</summary>
+    protected override DateTimeOffset ExpiryOf(AccessToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        lock (_gate)
+            return token.Value == _openSession ? _lastActivity + _idleTimeout : token.ExpiresAt;
+    }
+}

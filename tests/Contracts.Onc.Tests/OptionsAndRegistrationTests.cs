@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Contracts.Onc.Tests;
+
+public sealed class OptionsAndRegistrationTests
+{
+    [Fact]
+    public void Constructor_rejects_bad_options_naming_each_one()
+    {
+        var options = new OncClientOptions { MaxConcurrency = 0, SessionIdleTimeout = TimeSpan.Zero, MaxResponseSize = 10, MaxRetries = 11 };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new OncClient(options));
+
+        foreach (var name in new[] { "BaseUrl", "AccountId", "UserName", "Password", "MaxConcurrency", "SessionIdleTimeout", "MaxResponseSize", "MaxRetries" })
+            Assert.Contains($"OncClientOptions.{name} ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Container_validates_options_at_start_up()
+    {
+        var services = new ServiceCollection();
+        services.AddOncClient(o => o.AccountId = "only-the-account");
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OncClientOptions>>().Value);
+        Assert.Contains("OncClientOptions.Password is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OncClientOptions.BaseUrl is required", error.Message, StringComparison.Ordinal);
+        var startup = provider.GetRequiredService<IStartupValidator>();
+        Assert.Throws<OptionsValidationException>(startup.Validate);
+    }
+
+    [Fact]
+    public async Task Registered_client_is_one_shared_instance_whose_soap_calls_go_through_handlers_added_to_the_builder()
+    {
+        await using var onc = await FakeOnc.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = onc.Options().BaseUrl!.AbsoluteUri,
+            ["AccountId"] = FakeOnc.AccountId,
+            ["UserName"] = FakeOnc.UserName,
+            ["Password"] = FakeOnc.Password,
+        }).Build();
+        var services = new ServiceCollection();
+        IHttpClientBuilder builder = services.AddOncClient(configuration);
+        builder.AddHttpMessageHandler(() => new StampHandler());
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var client = provider.GetRequiredService<IOncClient>();
+            Assert.Same(client, provider.GetRequiredService<OncClient>());
+            Assert.Single(await client.GetCampaignListingAsync());
+        }
+
+        Assert.All(onc.Server.Requests, r => Assert.Equal("yes", r.Header("X-Stamp")));
+        Assert.Equal(1, onc.Count("CloseAPISession")); // the container disposed the client, which closed its session
+        Assert.Empty(onc.Problems);
+    }
+
+    [Fact]
+    public void Options_ToString_hides_the_password()
+    {
+        var text = new OncClientOptions { Password = FakeOnc.Password, AccountId = "a", UserName = "u" }.ToString();
+
+        Assert.DoesNotContain(FakeOnc.Password, text, StringComparison.Ordinal);
+        Assert.Contains("Password = ***", text, StringComparison.Ordinal);
+    }
+
+    private sealed class StampHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Stamp", "yes");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
