@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using Contracts.Onc;
 using Contracts.Sandbox.Onc;
@@ -356,6 +357,61 @@ public sealed class OncSimulatorTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromMinutes(5), sandbox.CreateOncClientOptions().SessionIdleTimeout);
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, sandbox.Onc.OpenSessions);
+    }
+
+    [Fact]
+    public async Task Provider_states_make_the_pact_examples_valid_until_teardown()
+    {
+        using var control = new HttpClient { BaseAddress = _sandbox.BaseUrl };
+        async Task StateAsync(string state, object parameters, string action = "setup")
+        {
+            using var response = await control.PostAsJsonAsync("_sandbox/provider-states/onc", new { state, @params = parameters, action });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        var campaign = Guid.NewGuid();
+        var contact = Guid.NewGuid();
+
+        await StateAsync("the API user's credentials are valid", new { accountId = "pact-account", username = "pact-user" });
+        await StateAsync("an API session is open", new { sessionId = "pact-session" });
+        await StateAsync("a campaign exists", new { campaignId = campaign });
+        await StateAsync("a contact exists in the campaign", new { campaignId = campaign, contactId = contact });
+
+        var open = await _soap.CallAsync("OpenAPISession", "<accountId>pact-account</accountId><username>pact-user</username><password>any</password>");
+        Assert.Equal("0", open.Member("OpenAPISessionResult", "ErrorCode"));
+        var listing = await _soap.CallAsync("GetCampaignListing", "<sessionId>pact-session</sessionId>");
+        Assert.Equal([campaign.ToString()], listing.Result("GetCampaignListingResult").Elements().Select(e => e.Value));
+        var contacts = await _soap.CallAsync("GetCampaignContacts", $"<sessionId>pact-session</sessionId><campaignId>{campaign}</campaignId>");
+        var stored = Assert.Single(contacts.Result("GetCampaignContactsResult").Elements());
+        Assert.DoesNotContain(stored.Descendants(), e => e.Attribute(Xsi + "nil") is not null); // every field set, as the contract's example
+        Assert.Empty(Validate(contacts.Body));
+
+        await StateAsync("no campaign has the id", new { campaignId = campaign });
+        Assert.True((await _soap.CallAsync("GetCampaign", $"<sessionId>pact-session</sessionId><campaignId>{campaign}</campaignId>")).IsNil("GetCampaignResult"));
+
+        await StateAsync("an API session is open", new { sessionId = "pact-session" }, action: "teardown");
+        Assert.True((await _soap.CallAsync("GetCampaignListing", "<sessionId>pact-session</sessionId>")).IsNil("GetCampaignListingResult"));
+        var refused = await _soap.CallAsync("OpenAPISession", "<accountId>pact-account</accountId><username>pact-user</username><password>any</password>");
+        Assert.Equal(OncSandboxErrorCodes.InvalidCredentials.ToString(), refused.Member("OpenAPISessionResult", "ErrorCode"));
+        Assert.Equal([Demo, OncSandboxOptions.PausedCampaign], _sandbox.Onc.CampaignIds);
+    }
+
+    [Fact]
+    public async Task Provider_states_for_refusals_and_expiry_and_the_expire_control_end_sessions()
+    {
+        using var control = new HttpClient { BaseAddress = _sandbox.BaseUrl };
+        var session = await _soap.OpenSessionAsync();
+
+        using (var expire = await control.PostAsync("_sandbox/onc/expire-credentials", null))
+            Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
+        Assert.True((await _soap.CallAsync("GetCampaigns", $"<sessionId>{session}</sessionId>")).IsNil("GetCampaignsResult"));
+
+        using (var refuse = await control.PostAsJsonAsync("_sandbox/provider-states/ONC", new { state = "the API user's credentials are not valid" }))
+            Assert.Equal(HttpStatusCode.OK, refuse.StatusCode);
+        var refused = await _soap.CallAsync("OpenAPISession", "<accountId>sandbox-account</accountId><username>sandbox-user</username><password>sandbox-password</password>");
+        Assert.Equal(OncSandboxErrorCodes.InvalidCredentials.ToString(), refused.Member("OpenAPISessionResult", "ErrorCode"));
+
+        using var unknown = await control.PostAsJsonAsync("_sandbox/provider-states/onc", new { state = "the moon is full" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     private static OutboundNotificationCampaignInfo NewCampaign(Guid id) => new()

@@ -165,24 +165,24 @@ internal sealed class OncAccount
         }
     }
 
-    /// <summary>Adds a campaign with this ID unless there is one (for provider states).</summary>
+    /// <summary>Adds a campaign with this ID and every field set unless there is one (for provider states).</summary>
     public void EnsureCampaign(Guid id)
     {
         lock (_gate)
         {
             if (!_campaigns.ContainsKey(id))
-                _campaigns[id] = FromOptions(new OncSandboxCampaign { Id = id, ShortName = "Pact campaign", SmsFromNumber = "+15550100100", SmsText = "Hello" });
+                _campaigns[id] = CompleteCampaign(id);
         }
     }
 
-    /// <summary>Adds a contact with this ID to the campaign unless there is one (for provider states).</summary>
+    /// <summary>Adds a contact with this ID, reachable on every channel, to the campaign unless there is one (for provider states).</summary>
     public void EnsureContact(Guid campaignId, Guid contactId)
     {
         EnsureCampaign(campaignId);
         lock (_gate)
         {
             if (!_contacts.ContainsKey(contactId))
-                _contacts[contactId] = FromOptions(new OncSandboxContact { Id = contactId, CampaignId = campaignId, SmsDestination = "+15550100001" });
+                _contacts[contactId] = CompleteContact(campaignId, contactId);
         }
     }
 
@@ -235,6 +235,42 @@ internal sealed class OncAccount
             ("SMSCommInfo", Channel(contact.SmsDestination)),
             ("VoiceCommInfo", Channel(contact.VoiceDestination)),
             ("EmailCommInfo", Channel(contact.EmailDestination)));
+    }
+
+    private static XElement CompleteCampaign(Guid id)
+    {
+        const string text = "Your appointment is tomorrow at 10:00.";
+        return OncContracts.Campaign.Create(OncContracts.CampaignItem,
+            ("ActiveFromDate", new DateTime(2025, 1, 1)),
+            ("ActiveFromTime", TimeSpan.FromHours(9)),
+            ("ActiveToDate", new DateTime(2025, 12, 31)),
+            ("ActiveToTime", new TimeSpan(17, 30, 0)),
+            ("AllowAddingContactsFromExternalApps", true),
+            ("CreationDateUtc", new DateTime(2025, 1, 6, 9, 30, 0, DateTimeKind.Utc)),
+            ("Description", "Reminders by SMS, voice and email"),
+            ("EmailNotificationRequired", false),
+            ("ID", id),
+            ("IsPaused", false),
+            ("OutboundEmailNotificationInfo", OncContracts.EmailInfo.Create(Dc + "x", ("Enabled", true), ("FromEmail", "reminders@example.com"), ("HtmlContent", $"<p>{text}</p>"), ("Subject", "Appointment reminder"))),
+            ("OutboundSMSNotificationInfo", OncContracts.SmsInfo.Create(Dc + "x", ("Enabled", true), ("FromNumber", "+15550100100"), ("TextToSend", text))),
+            ("OutboundVoiceNotificationInfo", OncContracts.VoiceInfo.Create(Dc + "x", ("CallingName", "Reminders"), ("CallingNumber", "+15550100200"), ("DialMsTimeout", 30_000),
+                ("Enabled", true), ("MaxDeliveryRetries", 2), ("MaxTextPlays", 2), ("RetryMinutesInterval", 15), ("TTSVoiceName", "en-US-Female"), ("TextToSpeak", text))),
+            ("ProgressWSEndpoint", "https://example.com/onc/progress"),
+            ("ShortName", "Reminders"),
+            ("SmsNotificationRequired", true),
+            ("VoiceNotificationRequired", false));
+    }
+
+    private static XElement CompleteContact(Guid campaignId, Guid contactId)
+    {
+        XElement Channel(string destination) => OncContracts.CommunicationInfo.Create(Dc + "x",
+            ("Destination", destination), ("LastDeliveryErrorCode", 0), ("RetryCount", 3), ("StatusCode", 1), ("TextToSendOverwrite", "See you tomorrow."));
+        return OncContracts.Contact.Create(OncContracts.ContactItem,
+            ("CampaignId", campaignId),
+            ("EmailCommInfo", Channel("ada@example.com")),
+            ("Id", contactId),
+            ("SMSCommInfo", Channel("+15550100001")),
+            ("VoiceCommInfo", Channel("+15550100001")));
     }
 
     private static bool RetryCountsValid(XElement contact)

@@ -76,6 +76,13 @@ internal sealed class OncSessionStore(TimeProvider time, TimeSpan idleTimeout)
         return true;
     }
 
+    /// <summary>Treats <paramref name="sessionId"/>, which this store never issued, as a session opened now (Pact interactions carry example ids).</summary>
+    public void Adopt(string sessionId)
+    {
+        lock (_gate)
+            _lastActivity[sessionId] = time.GetUtcNow();
+    }
+
     /// <summary>
     /// Accepts session ids this store never issued, as if they had just been opened (Pact interactions carry example
     /// ids). Ends with <see cref="ExpireAll"/>.

@@ -41,7 +41,7 @@ public sealed class OncSimulator : VendorSimulator
     private readonly OncSessionStore _sessions;
     private readonly OncAccount _account = new();
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
-    private volatile bool _acceptAnyCredentials;
+    private (string? AccountId, string? UserName)? _acceptedCredentials;
     private volatile bool _refuseAllCredentials;
 
     internal OncSimulator(OncSandboxOptions options, TimeProvider time)
@@ -78,32 +78,52 @@ public sealed class OncSimulator : VendorSimulator
     public override void Reset()
     {
         base.Reset();
-        _acceptAnyCredentials = _refuseAllCredentials = false;
+        _acceptedCredentials = null;
+        _refuseAllCredentials = false;
         _sessions.ExpireAll();
         _account.Load(_options);
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The states the ONC consumer contract uses. Its requests carry example credentials and session ids the sandbox
-    /// never issued, so the states that promise valid credentials or an open session make the sandbox accept them.
+    /// The states the ONC consumer contract (contracts/pacts/Contracts.Onc-ONC.json) uses. Its requests carry example
+    /// credentials and session ids the sandbox never issued, so the states that promise valid credentials or an open
+    /// session make the sandbox accept those (the account id and user name given, with any password; the session id
+    /// given, or any without one). "a campaign exists" leaves the account holding that campaign alone, every field
+    /// set, so that a listing holds only campaigns shaped as the contract shows them.
     /// </remarks>
     public override bool ApplyProviderState(string state, IReadOnlyDictionary<string, JsonElement> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        string? Text(string name) => parameters.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Guid Id(string name) => Guid.TryParse(Text(name), out var id) ? id : throw new ArgumentException($"The state '{state}' needs a '{name}' parameter holding a GUID.");
+
         switch (state)
         {
-            case "the API credentials are valid":
-                _acceptAnyCredentials = true;
+            case "the API user's credentials are valid":
+                _acceptedCredentials = (Text("accountId"), Text("username"));
                 return true;
-            case "the API credentials are not valid":
+            case "the API user's credentials are not valid":
                 _refuseAllCredentials = true;
+                return true;
+            case "an API session is open":
+                if (Text("sessionId") is { Length: > 0 } sessionId)
+                    _sessions.Adopt(sessionId);
+                else
+                    _sessions.AcceptAnySession();
                 return true;
             case "the API session has expired":
                 ExpireCredentials();
                 return true;
-            case "an API session is open":
-                _sessions.AcceptAnySession();
+            case "a campaign exists":
+                _account.Clear();
+                _account.EnsureCampaign(Id("campaignId"));
+                return true;
+            case "no campaign has the id":
+                _account.DeleteCampaign(Id("campaignId"));
+                return true;
+            case "a contact exists in the campaign":
+                _account.EnsureContact(Id("campaignId"), Id("contactId"));
                 return true;
             default:
                 return false;
@@ -218,8 +238,8 @@ public sealed class OncSimulator : VendorSimulator
     private XElement OpenSession(string operation, XElement parameters)
     {
         var (accountId, userName, password) = (Text(parameters, "accountId"), Text(parameters, "username"), Text(parameters, "password"));
-        var accepted = !_refuseAllCredentials && (_acceptAnyCredentials
-            ? !string.IsNullOrEmpty(accountId) && !string.IsNullOrEmpty(userName) && !string.IsNullOrEmpty(password)
+        var accepted = !_refuseAllCredentials && (_acceptedCredentials is { } trusted
+            ? (trusted.AccountId ?? accountId) == accountId && (trusted.UserName ?? userName) == userName && !string.IsNullOrEmpty(password)
             : accountId == _options.AccountId && userName == _options.UserName && password == _options.Password);
         var result = accepted
             ? OncContracts.OpenSessionResult.Create(OncSoap.Service + "x", ("ErrorCode", Success), ("SessionId", _sessions.Open()))
