@@ -104,14 +104,21 @@ public sealed class SandboxServer : IAsyncDisposable
     public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
 
     /// <summary>Options for an ONC client pointed at this sandbox with its credentials and session idle timeout.</summary>
-    public OncClientOptions CreateOncClientOptions() => new()
+    public OncClientOptions CreateOncClientOptions()
     {
-        BaseUrl = OncBaseUrl,
-        AccountId = Options.Onc.AccountId,
-        UserName = Options.Onc.UserName,
-        Password = Options.Onc.Password,
-        SessionIdleTimeout = Options.Onc.SessionIdleTimeout,
-    };
+        var options = new OncClientOptions
+        {
+            BaseUrl = OncBaseUrl,
+            AccountId = Options.Onc.AccountId,
+            UserName = Options.Onc.UserName,
+            Password = Options.Onc.Password,
+            SessionIdleTimeout = Options.Onc.SessionIdleTimeout,
+        };
+        // A sandbox configured with a short idle timeout (to see sessions expire in a test) gets a margin that fits it.
+        if (options.SessionRefreshMargin >= options.SessionIdleTimeout)
+            options.SessionRefreshMargin = options.SessionIdleTimeout / 4;
+        return options;
+    }
 
     /// <summary>
     /// An ONC client pointed at this sandbox, on the sandbox's clock (so sessions idle out for both at once). Dispose it

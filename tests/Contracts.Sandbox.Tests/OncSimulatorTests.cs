@@ -344,7 +344,7 @@ public sealed class OncSimulatorTests : IAsyncLifetime
         var options = new SandboxOptions { TimeProvider = _time };
         options.Onc.AccountId = "acct-7";
         options.Onc.Password = "other-password";
-        options.Onc.SessionIdleTimeout = TimeSpan.FromMinutes(5);
+        options.Onc.SessionIdleTimeout = TimeSpan.FromSeconds(30);
         options.Onc.Campaigns.Clear();
         options.Onc.Contacts.Clear();
         options.Onc.Campaigns.Add(new OncSandboxCampaign { Id = id, ShortName = "Mine", EmailFrom = "me@example.com" });
@@ -354,9 +354,11 @@ public sealed class OncSimulatorTests : IAsyncLifetime
         var campaign = Assert.Single(await client.GetCampaignsAsync());
 
         Assert.Equal((id, "Mine", "me@example.com", true), (campaign.ID, campaign.ShortName, campaign.OutboundEmailNotificationInfo!.FromEmail, campaign.EmailNotificationRequired));
-        Assert.Equal(TimeSpan.FromMinutes(5), sandbox.CreateOncClientOptions().SessionIdleTimeout);
-        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(TimeSpan.FromSeconds(30), sandbox.CreateOncClientOptions().SessionIdleTimeout);
+        _time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(0, sandbox.Onc.OpenSessions);
+        Assert.Single(await client.GetCampaignsAsync()); // the client knew the session had idled out and opened another
+        Assert.Equal(2, sandbox.Onc.SessionsOpened);
     }
 
     [Fact]
