@@ -43,13 +43,13 @@ public sealed class OpenApiClassificationTests
             false, "`required` changed from [\"name\"] to (unset)."),
         ["an optional request field added"] = (
             t => t.Edit("        tag:\n          type: string\n", "        tag:\n          type: string\n        age:\n          type: integer\n"),
-            false, "Added."),
+            false, "Property `age` was added."),
         ["an optional response field added"] = (
             t => t.Edit("          enum: [available, sold]\n", "          enum: [available, sold]\n        nickname:\n          type: string\n"),
-            false, "Added."),
+            false, "Property `nickname` was added."),
         ["an operation added"] = (
             t => t.Edit("components:\n", "  /pets/{id}:\n    delete:\n      operationId: deletePet\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: integer\n      responses:\n        '204':\n          description: Deleted.\ncomponents:\n"),
-            false, "Added."),
+            false, "Path item was added."),
     };
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];

@@ -78,7 +78,7 @@ internal sealed class OpenApiComparer(RedoclyDiff redocly)
         {
             return (true,
                 $"a field the client sends was removed: code that sets it no longer compiles against the regenerated model, and clients already deployed still send it (redocly rates it {change.Impact}: it counts only removals the server would refuse)",
-                $"Property `{segments[^1]}` was removed.");
+                Describe(change));
         }
         if (RemovedEnumValues(change) is { Count: > 0 } values)
         {
@@ -108,11 +108,21 @@ internal sealed class OpenApiComparer(RedoclyDiff redocly)
 
     private static string Describe(RedoclyChange change) => change.Kind switch
     {
-        "added" => "Added.",
-        "removed" => "Removed.",
+        "added" => $"{Noun(change)} was added.",
+        "removed" => $"{Noun(change)} was removed.",
         _ when change.Property == "key" => $"Renamed from {Shorten(change.Base?.Value)} to {Shorten(change.Revision?.Value)}.",
         _ => $"`{change.Property}` changed from {Shorten(change.Base?.Value)} to {Shorten(change.Revision?.Value)}.",
     };
+
+    /// <summary>What was added or removed: "Property `tag`" for a schema property, else redocly's node type in words ("Path item").</summary>
+    private static string Noun(RedoclyChange change)
+    {
+        var segments = JsonPointer.Decode(change.Path);
+        if (change.TypeName == "Schema" && segments.Count >= 2 && segments[^2] == "properties")
+            return $"Property `{segments[^1]}`";
+        var words = string.Concat(change.TypeName.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        return words.Length == 0 ? "It" : words;
+    }
 
     private static string Shorten(string? json)
     {
