@@ -1,4 +1,5 @@
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Onc;
 
 namespace Contracts.Sandbox;
 
@@ -13,4 +14,7 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ENGAGE account.</summary>
     public EngageSandboxOptions Engage { get; } = new();
+
+    /// <summary>The simulated ONC account.</summary>
+    public OncSandboxOptions Onc { get; } = new();
 }

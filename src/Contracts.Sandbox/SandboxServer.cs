@@ -1,7 +1,9 @@
 using Contracts.Engage;
+using Contracts.Onc;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
+using Contracts.Sandbox.Onc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,13 +28,14 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage)
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage, OncSimulator onc)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
         Engage = engage;
-        Simulators = [engage];
+        Onc = onc;
+        Simulators = [engage, onc];
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -50,6 +53,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an ENGAGE client.</summary>
     public Uri EngageBaseUrl => BaseUrlOf(Engage);
 
+    /// <summary>The simulated ONC: its sessions, campaigns and contacts, its faults, and controls such as expiring sessions.</summary>
+    public OncSimulator Onc { get; }
+
+    /// <summary>The ONC service address (the SOAP endpoint) to give an ONC client.</summary>
+    public Uri OncBaseUrl => new(BaseUrlOf(Onc), OncSimulator.ServicePath);
+
     /// <summary>Starts the sandbox on 127.0.0.1.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -60,7 +69,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
 
         var engage = new EngageSimulator(options.Engage, options.TimeProvider);
-        VendorSimulator[] simulators = [engage];
+        var onc = new OncSimulator(options.Onc, options.TimeProvider);
+        VendorSimulator[] simulators = [engage, onc];
         foreach (var simulator in simulators)
         {
             app.UseWhen(
@@ -72,7 +82,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage, onc);
     }
 
     /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
@@ -92,6 +102,29 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An ENGAGE client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
+
+    /// <summary>Options for an ONC client pointed at this sandbox with its credentials and session idle timeout.</summary>
+    public OncClientOptions CreateOncClientOptions()
+    {
+        var options = new OncClientOptions
+        {
+            BaseUrl = OncBaseUrl,
+            AccountId = Options.Onc.AccountId,
+            UserName = Options.Onc.UserName,
+            Password = Options.Onc.Password,
+            SessionIdleTimeout = Options.Onc.SessionIdleTimeout,
+        };
+        // A sandbox configured with a short idle timeout (to see sessions expire in a test) gets a margin that fits it.
+        if (options.SessionRefreshMargin >= options.SessionIdleTimeout)
+            options.SessionRefreshMargin = options.SessionIdleTimeout / 4;
+        return options;
+    }
+
+    /// <summary>
+    /// An ONC client pointed at this sandbox, on the sandbox's clock (so sessions idle out for both at once). Dispose it
+    /// before the sandbox: disposing closes its session.
+    /// </summary>
+    public OncClient CreateOncClient(ILoggerFactory? loggerFactory = null) => new(CreateOncClientOptions(), loggerFactory, Options.TimeProvider);
 
     /// <summary>Stops the host.</summary>
     public async ValueTask DisposeAsync()

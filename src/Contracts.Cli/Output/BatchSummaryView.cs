@@ -6,22 +6,28 @@ namespace Contracts.Cli.Output;
 public static class BatchSummaryView
 {
     /// <summary>Prints <paramref name="tally"/>.</summary>
-    public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox)
+    /// <param name="context">Where to print.</param>
+    /// <param name="title">What the batch was.</param>
+    /// <param name="tally">The batch's counts and failure groups.</param>
+    /// <param name="cancelled">Whether the run was cancelled.</param>
+    /// <param name="sandbox">Whether the run went to the embedded sandbox.</param>
+    /// <param name="items">Per-item outcomes to add to the JSON as "items" (e.g. each contact not accepted); people see them from the command.</param>
+    public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox, IReadOnlyList<object>? items = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tally);
         if (context.Json)
         {
-            context.WriteJson(new
+            var summary = new Dictionary<string, object?>
             {
-                title,
-                sandbox,
-                cancelled,
-                total = tally.Total,
-                accepted = tally.Accepted,
-                rejected = tally.Rejected,
-                notAttempted = tally.NotAttempted,
-                failures = tally.Failures.Select(f => new
+                ["title"] = title,
+                ["sandbox"] = sandbox,
+                ["cancelled"] = cancelled,
+                ["total"] = tally.Total,
+                ["accepted"] = tally.Accepted,
+                ["rejected"] = tally.Rejected,
+                ["notAttempted"] = tally.NotAttempted,
+                ["failures"] = tally.Failures.Select(f => new
                 {
                     outcome = f.Outcome.ToString(),
                     kind = f.Kind.ToString(),
@@ -31,7 +37,10 @@ public static class BatchSummaryView
                     errorCode = f.ErrorCode,
                     requestId = f.FirstRequestId,
                 }),
-            });
+            };
+            if (items is not null)
+                summary["items"] = items;
+            context.WriteJson(summary);
             return;
         }
 
