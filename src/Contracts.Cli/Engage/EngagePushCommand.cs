@@ -37,8 +37,9 @@ internal static class EngagePushCommand
         };
         command.Validators.Add(result =>
         {
-            var hasNumbers = result.GetValue(aNumbers) is { Length: > 0 };
-            var hasGroup = result.GetValue(group) is not null;
+            // Presence, not values: a value that failed to parse (--group not-a-uuid) has its own error already.
+            var hasNumbers = result.GetResult(aNumbers) is { Tokens.Count: > 0 };
+            var hasGroup = result.GetResult(group) is { Tokens.Count: > 0 };
             if (hasNumbers == hasGroup)
                 result.AddError("Give either --anumber (one or more) or --group, not both.");
         });
