@@ -1,4 +1,5 @@
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Ogangi;
 
 namespace Contracts.Sandbox;
 
@@ -13,4 +14,7 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ENGAGE account.</summary>
     public EngageSandboxOptions Engage { get; } = new();
+
+    /// <summary>The simulated Ogangi workspace.</summary>
+    public OgangiSandboxOptions Ogangi { get; } = new();
 }

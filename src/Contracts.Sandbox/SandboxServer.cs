@@ -1,7 +1,9 @@
 using Contracts.Engage;
+using Contracts.Ogangi;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
+using Contracts.Sandbox.Ogangi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,13 +28,14 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage)
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage, OgangiSimulator ogangi)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
         Engage = engage;
-        Simulators = [engage];
+        Ogangi = ogangi;
+        Simulators = [engage, ogangi];
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -50,6 +53,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an ENGAGE client.</summary>
     public Uri EngageBaseUrl => BaseUrlOf(Engage);
 
+    /// <summary>The simulated Ogangi Campaign Manager: the messages it sent and received, its faults and modes.</summary>
+    public OgangiSimulator Ogangi { get; }
+
+    /// <summary>Base URL to give an Ogangi client: it stands for a Campaign Manager's <c>.../rest/api/</c>.</summary>
+    public Uri OgangiBaseUrl => BaseUrlOf(Ogangi);
+
     /// <summary>Starts the sandbox on 127.0.0.1.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -60,7 +69,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
 
         var engage = new EngageSimulator(options.Engage, options.TimeProvider);
-        VendorSimulator[] simulators = [engage];
+        var ogangi = new OgangiSimulator(options.Ogangi, options.TimeProvider);
+        VendorSimulator[] simulators = [engage, ogangi];
         foreach (var simulator in simulators)
         {
             app.UseWhen(
@@ -72,7 +82,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage, ogangi);
     }
 
     /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
@@ -92,6 +102,18 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An ENGAGE client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
+
+    /// <summary>Options for an Ogangi client pointed at this sandbox with its workspace's instance id and keys.</summary>
+    public OgangiClientOptions CreateOgangiClientOptions() => new()
+    {
+        BaseUrl = OgangiBaseUrl,
+        InstanceId = Options.Ogangi.InstanceId,
+        PublicKey = Options.Ogangi.PublicKey,
+        PrivateKey = Options.Ogangi.PrivateKey,
+    };
+
+    /// <summary>An Ogangi client pointed at this sandbox. Dispose it before the sandbox.</summary>
+    public OgangiClient CreateOgangiClient(ILoggerFactory? loggerFactory = null) => new(CreateOgangiClientOptions(), loggerFactory);
 
     /// <summary>Stops the host.</summary>
     public async ValueTask DisposeAsync()
