@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
+using Contracts.Cli.Ogangi;
 using Contracts.Cli.Sandbox;
 
 namespace Contracts.Cli;
@@ -23,6 +24,7 @@ public static class NotifyApp
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
+            OgangiCommand.Create(globals),
         };
         return root;
     }
