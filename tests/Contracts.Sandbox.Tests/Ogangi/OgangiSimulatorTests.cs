@@ -235,6 +235,17 @@ public sealed class OgangiSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_longest_text_the_sdk_sends_fits_the_request_line_and_arrives_whole()
+    {
+        using var client = Client();
+        var text = new string('€', OgangiLimits.MaxTextLength); // 3 UTF-8 bytes each: the longest URL the SDK can build
+
+        await client.SendSmsAsync("13056708084", text, OgangiSandboxOptions.DemoShortCode);
+
+        Assert.Equal(text, Assert.Single(Ogangi.SentMessages).Text);
+    }
+
+    [Fact]
     public async Task The_sdk_client_signed_with_another_key_gets_bad_signature_and_nothing_is_sent()
     {
         var options = ClientOptions();
