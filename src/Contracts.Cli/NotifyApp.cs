@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
+using Contracts.Cli.Ogangi;
 using Contracts.Cli.Onc;
 using Contracts.Cli.Sandbox;
 
@@ -24,6 +25,7 @@ public static class NotifyApp
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
+            OgangiCommand.Create(globals),
             OncCommand.Create(globals),
         };
         return root;

@@ -1,4 +1,5 @@
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Ogangi;
 using Contracts.Sandbox.Onc;
 
 namespace Contracts.Sandbox;
@@ -14,6 +15,9 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ENGAGE account.</summary>
     public EngageSandboxOptions Engage { get; } = new();
+
+    /// <summary>The simulated Ogangi workspace.</summary>
+    public OgangiSandboxOptions Ogangi { get; } = new();
 
     /// <summary>The simulated ONC account.</summary>
     public OncSandboxOptions Onc { get; } = new();

@@ -1,8 +1,10 @@
 using Contracts.Engage;
+using Contracts.Ogangi;
 using Contracts.Onc;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
+using Contracts.Sandbox.Ogangi;
 using Contracts.Sandbox.Onc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,14 +30,15 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage, OncSimulator onc)
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage, OgangiSimulator ogangi, OncSimulator onc)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
         Engage = engage;
+        Ogangi = ogangi;
         Onc = onc;
-        Simulators = [engage, onc];
+        Simulators = [engage, ogangi, onc];
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -53,6 +56,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an ENGAGE client.</summary>
     public Uri EngageBaseUrl => BaseUrlOf(Engage);
 
+    /// <summary>The simulated Ogangi Campaign Manager: the messages it sent and received, its faults and modes.</summary>
+    public OgangiSimulator Ogangi { get; }
+
+    /// <summary>Base URL to give an Ogangi client: it stands for a Campaign Manager's <c>.../rest/api/</c>.</summary>
+    public Uri OgangiBaseUrl => BaseUrlOf(Ogangi);
+
     /// <summary>The simulated ONC: its sessions, campaigns and contacts, its faults, and controls such as expiring sessions.</summary>
     public OncSimulator Onc { get; }
 
@@ -69,8 +78,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
 
         var engage = new EngageSimulator(options.Engage, options.TimeProvider);
+        var ogangi = new OgangiSimulator(options.Ogangi, options.TimeProvider);
         var onc = new OncSimulator(options.Onc, options.TimeProvider);
-        VendorSimulator[] simulators = [engage, onc];
+        VendorSimulator[] simulators = [engage, ogangi, onc];
         foreach (var simulator in simulators)
         {
             app.UseWhen(
@@ -82,7 +92,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage, onc);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage, ogangi, onc);
     }
 
     /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
@@ -102,6 +112,18 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An ENGAGE client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
+
+    /// <summary>Options for an Ogangi client pointed at this sandbox with its workspace's instance id and keys.</summary>
+    public OgangiClientOptions CreateOgangiClientOptions() => new()
+    {
+        BaseUrl = OgangiBaseUrl,
+        InstanceId = Options.Ogangi.InstanceId,
+        PublicKey = Options.Ogangi.PublicKey,
+        PrivateKey = Options.Ogangi.PrivateKey,
+    };
+
+    /// <summary>An Ogangi client pointed at this sandbox. Dispose it before the sandbox.</summary>
+    public OgangiClient CreateOgangiClient(ILoggerFactory? loggerFactory = null) => new(CreateOgangiClientOptions(), loggerFactory);
 
     /// <summary>Options for an ONC client pointed at this sandbox with its credentials and session idle timeout.</summary>
     public OncClientOptions CreateOncClientOptions()
