@@ -1,3 +1,4 @@
+using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
 
 namespace Contracts.Sandbox;
@@ -13,4 +14,7 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ENGAGE account.</summary>
     public EngageSandboxOptions Engage { get; } = new();
+
+    /// <summary>The simulated Accengage account.</summary>
+    public AccengageSandboxOptions Accengage { get; } = new();
 }

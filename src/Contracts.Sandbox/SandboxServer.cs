@@ -1,4 +1,6 @@
+using Contracts.Accengage;
 using Contracts.Engage;
+using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
@@ -26,13 +28,14 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage)
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, IReadOnlyList<VendorSimulator> simulators)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
-        Engage = engage;
-        Simulators = [engage];
+        Simulators = simulators;
+        Engage = simulators.OfType<EngageSimulator>().Single();
+        Accengage = simulators.OfType<AccengageSimulator>().Single();
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -50,6 +53,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an ENGAGE client.</summary>
     public Uri EngageBaseUrl => BaseUrlOf(Engage);
 
+    /// <summary>The simulated Accengage: its counters, faults, and controls such as expiring tokens.</summary>
+    public AccengageSimulator Accengage { get; }
+
+    /// <summary>Base URL to give an Accengage client.</summary>
+    public Uri AccengageBaseUrl => BaseUrlOf(Accengage);
+
     /// <summary>Starts the sandbox on 127.0.0.1.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -59,8 +68,11 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
-        var engage = new EngageSimulator(options.Engage, options.TimeProvider);
-        VendorSimulator[] simulators = [engage];
+        VendorSimulator[] simulators =
+        [
+            new EngageSimulator(options.Engage, options.TimeProvider),
+            new AccengageSimulator(options.Accengage, options.TimeProvider),
+        ];
         foreach (var simulator in simulators)
         {
             app.UseWhen(
@@ -72,7 +84,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, simulators);
     }
 
     /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
@@ -92,6 +104,21 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An ENGAGE client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public EngageClient CreateEngageClient(ILoggerFactory? loggerFactory = null) => new(CreateEngageClientOptions(), loggerFactory);
+
+    /// <summary>
+    /// Options for an Accengage client pointed at this sandbox with its demo account: the demo app's partner ID, the
+    /// user's e-mail and API key. Signing and tokens work as against Accengage.
+    /// </summary>
+    public AccengageClientOptions CreateAccengageClientOptions() => new()
+    {
+        BaseUrl = AccengageBaseUrl,
+        PartnerId = Options.Accengage.Apps.FirstOrDefault()?.PartnerId ?? AccengageSandboxOptions.DemoPartnerId,
+        UserEmail = Options.Accengage.UserEmail,
+        ApiKey = Options.Accengage.ApiKey,
+    };
+
+    /// <summary>An Accengage client pointed at this sandbox. Dispose it before the sandbox.</summary>
+    public AccengageClient CreateAccengageClient(ILoggerFactory? loggerFactory = null) => new(CreateAccengageClientOptions(), loggerFactory);
 
     /// <summary>Stops the host.</summary>
     public async ValueTask DisposeAsync()
