@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Contracts.Cli.Accengage;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
 using Contracts.Cli.Sandbox;
@@ -23,6 +24,7 @@ public static class NotifyApp
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
+            AccengageCommand.Create(globals),
         };
         return root;
     }

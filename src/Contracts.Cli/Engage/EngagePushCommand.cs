@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Contracts.Cli.Output;
-using Contracts.Core;
-using Contracts.Core.Batching;
 using Contracts.Engage;
-using Microsoft.Extensions.Options;
 
 namespace Contracts.Cli.Engage;
 
@@ -79,7 +76,7 @@ internal static class EngagePushCommand
             return ExitCodes.InvalidInput;
         }
 
-        try
+        return await CommandFailures.RunAsync(context, async () =>
         {
             await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, adjust, cancellationToken).ConfigureAwait(false);
             var total = DestinationFile.Count(path);
@@ -97,26 +94,7 @@ internal static class EngagePushCommand
             }).ConfigureAwait(false);
 
             BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
-            return ExitCodeFor(tally, cancellationToken.IsCancellationRequested);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or FormatException or ArgumentException)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (VendorApiException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.VendorError;
-        }
-    }
-
-    private static int ExitCodeFor(BatchTally tally, bool cancelled)
-    {
-        if (cancelled)
-            return ExitCodes.Cancelled;
-        if (tally.Total > 0 && tally.Accepted == 0 && tally.Failures.Any(f => f.Kind is BatchFailureKind.AuthenticationFailed))
-            return ExitCodes.VendorError;
-        return tally.Rejected + tally.NotAttempted == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+            return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
+        }).ConfigureAwait(false);
     }
 }

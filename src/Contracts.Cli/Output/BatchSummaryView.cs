@@ -5,6 +5,32 @@ namespace Contracts.Cli.Output;
 /// <summary>Prints a batch's final summary for people or as JSON.</summary>
 public static class BatchSummaryView
 {
+    /// <summary>The summary as --json prints it: counts by outcome and failures grouped by reason.</summary>
+    public static object Describe(string title, BatchTally tally, bool cancelled, bool sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return new
+        {
+            title,
+            sandbox,
+            cancelled,
+            total = tally.Total,
+            accepted = tally.Accepted,
+            rejected = tally.Rejected,
+            notAttempted = tally.NotAttempted,
+            failures = tally.Failures.Select(f => new
+            {
+                outcome = f.Outcome.ToString(),
+                kind = f.Kind.ToString(),
+                reason = f.Reason,
+                count = f.Count,
+                statusCode = f.StatusCode,
+                errorCode = f.ErrorCode,
+                requestId = f.FirstRequestId,
+            }),
+        };
+    }
+
     /// <summary>Prints <paramref name="tally"/>.</summary>
     public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox)
     {
@@ -12,26 +38,7 @@ public static class BatchSummaryView
         ArgumentNullException.ThrowIfNull(tally);
         if (context.Json)
         {
-            context.WriteJson(new
-            {
-                title,
-                sandbox,
-                cancelled,
-                total = tally.Total,
-                accepted = tally.Accepted,
-                rejected = tally.Rejected,
-                notAttempted = tally.NotAttempted,
-                failures = tally.Failures.Select(f => new
-                {
-                    outcome = f.Outcome.ToString(),
-                    kind = f.Kind.ToString(),
-                    reason = f.Reason,
-                    count = f.Count,
-                    statusCode = f.StatusCode,
-                    errorCode = f.ErrorCode,
-                    requestId = f.FirstRequestId,
-                }),
-            });
+            context.WriteJson(Describe(title, tally, cancelled, sandbox));
             return;
         }
 

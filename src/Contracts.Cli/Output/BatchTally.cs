@@ -6,7 +6,11 @@ namespace Contracts.Cli.Output;
 /// Counts a streamed batch by outcome and groups failures by reason, in memory that does not grow with the batch:
 /// the items themselves are not kept (the failures file, when asked for, receives them as they come).
 /// </summary>
-public sealed class BatchTally
+/// <param name="invalidInputReason">
+/// One line for every item refused by validation, whose reasons each name their item; null keeps each reason as it is
+/// (when the reasons are already general). Default: ENGAGE's numbers.
+/// </param>
+public sealed class BatchTally(string? invalidInputReason = "not a valid E.164 number")
 {
     private readonly Dictionary<(BatchItemOutcome, BatchFailureKind, string), FailureGroup> _failures = [];
 
@@ -50,9 +54,9 @@ public sealed class BatchTally
         group.Count += count;
     }
 
-    // Invalid numbers each have their own sentence; group them under one line so the summary stays short.
-    private static string GroupingReason(BatchFailure failure)
-        => failure.Kind == BatchFailureKind.InvalidInput ? "not a valid E.164 number" : failure.Reason;
+    // Invalid items each have their own sentence; group them under one line so the summary stays short.
+    private string GroupingReason(BatchFailure failure)
+        => failure.Kind == BatchFailureKind.InvalidInput && invalidInputReason is not null ? invalidInputReason : failure.Reason;
 }
 
 /// <summary>Items that failed the same way.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contracts.Sandbox;
+using Contracts.Sandbox.Accengage;
 
 namespace Contracts.Cli.Sandbox;
 
@@ -15,9 +16,10 @@ internal static class SandboxCommand
             var context = globals.CreateContext(parse);
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
             if (context.Json)
-                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl });
+                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl, accengage = sandbox.AccengageBaseUrl });
             else
-                context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\nCtrl+C stops it.");
+                context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\n" +
+                    $"  Accengage: {sandbox.AccengageBaseUrl} (user '{sandbox.Options.Accengage.UserEmail}', API key '{sandbox.Options.Accengage.ApiKey}', partner ID '{AccengageSandboxOptions.DemoPartnerId}')\nCtrl+C stops it.");
             await context.Output.FlushAsync(cancellationToken);
             try
             {
