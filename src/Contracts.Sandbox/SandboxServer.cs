@@ -73,6 +73,9 @@ public sealed class SandboxServer : IAsyncDisposable
             new EngageSimulator(options.Engage, options.TimeProvider),
             new AccengageSimulator(options.Accengage, options.TimeProvider),
         ];
+        // Before routing, so that a vendor named by header is routed under its prefix.
+        VendorHeaderRouting.Use(app, simulators);
+        app.UseRouting();
         foreach (var simulator in simulators)
         {
             app.UseWhen(

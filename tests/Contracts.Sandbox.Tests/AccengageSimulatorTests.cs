@@ -196,16 +196,17 @@ public sealed class AccengageSimulatorTests : IAsyncLifetime
     public async Task Next_links_repeat_the_query_and_the_sdk_follows_them_to_the_end()
     {
         var token = await _wire.TokenAsync();
-        using var page = await _wire.SendAsync(HttpMethod.Get, $"{App}/campaigns/91/targets?data%5B%5D=clientId&startDate=2015-01-01", token: token);
+        using var page = await _wire.SendAsync(HttpMethod.Get, $"{App}/campaigns/91/clicks?data%5B%5D=clientId&startDate=2015-01-01", token: token);
         var next = (await AccengageWire.ReadAsync(page)).GetProperty("links").GetProperty("next").GetString()!;
-        Assert.EndsWith("/campaigns/91/targets?data%5B%5D=clientId&startDate=2015-01-01&page=2", next, StringComparison.Ordinal);
+        Assert.EndsWith("/campaigns/91/clicks?data%5B%5D=clientId&startDate=2015-01-01&page=2", next, StringComparison.Ordinal);
 
         using var client = Client();
         Assert.Equal(AccengageDemoAccount.CampaignCount, await client.EnumerateCampaignsAsync().CountAsync());
         Assert.Equal(AccengageDemoAccount.MessageCount, await client.EnumerateMessagesAsync().CountAsync());
-        var targets = await client.EnumerateCampaignTargetsAsync(AccengageDemoAccount.CampaignId, data: ["clientId"]).ToListAsync();
-        Assert.Equal(250, targets.Count);
-        Assert.Equal("123456", targets[0].Data!["clientId"]?.ToString());
+        var clicks = await client.EnumerateCampaignClicksAsync(AccengageDemoAccount.CampaignId, data: ["clientId"]).ToListAsync();
+        Assert.Equal(150, clicks.Count);
+        Assert.Equal("123456", clicks[0].Data!["clientId"]?.ToString());
+        Assert.Equal(50, await client.EnumerateMessageTargetsAsync(AccengageDemoAccount.MessageId).CountAsync());
         Assert.Equal(5, await client.EnumerateMessagesAsync(externalId: "PushCampaign2017%").CountAsync());
     }
 
@@ -463,6 +464,9 @@ public sealed class AccengageSimulatorTests : IAsyncLifetime
     {
         using var client = Client();
         Assert.Equal(150, await client.EnumerateCampaignClicksAsync(AccengageDemoAccount.CampaignId).CountAsync());
+        // Clicks every 7 minutes from 12:00: 12:00 to 12:56 are up to 13:00.
+        Assert.Equal(9, await client.EnumerateCampaignClicksAsync(AccengageDemoAccount.CampaignId, startDate: "2015-01-01", endDate: "2015-01-01 13:00:00").CountAsync());
+        Assert.Equal(60, await client.EnumerateMessageClicksAsync(AccengageDemoAccount.MessageId).CountAsync());
         Assert.Equal(new[] { 1L, 2L }, (await client.ListMessageActionsAsync("myPartnerId", AccengageDemoAccount.MessageId)).Actions!.Select(a => a.Id!.Value));
         var day = await client.EnumerateStatsAsync(date: new DateTimeOffset(2015, 1, 2, 0, 0, 0, TimeSpan.Zero)).SingleAsync();
         Assert.Equal("2015-01-02", day.Date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -488,7 +492,23 @@ public sealed class AccengageSimulatorTests : IAsyncLifetime
         Assert.Equal(0, (await _wire.CallAsync(HttpMethod.Get, $"{App}/geogroups")).Body.GetProperty("geogroups")[0].GetProperty("beacons").GetArrayLength());
     }
 
-    // Provider states
+    // Provider states and tools
+
+    [Fact]
+    public async Task A_vendor_named_by_header_is_served_at_its_own_paths_and_links_lead_back_the_same_way()
+    {
+        var token = await _wire.TokenAsync();
+        using var root = new HttpClient { BaseAddress = _sandbox.BaseUrl };
+        root.DefaultRequestHeaders.Add("X-Sandbox-Vendor", "accengage");
+        var rootWire = new AccengageWire(root, () => _time.GetUtcNow().ToUnixTimeSeconds());
+
+        using var page = await rootWire.SendAsync(HttpMethod.Get, "v1/me/apps/myPartnerId/campaigns?page=2", token: token);
+        var links = (await AccengageWire.ReadAsync(page)).GetProperty("links");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(new Uri(_sandbox.BaseUrl, "v1/me/apps/myPartnerId/campaigns?page=3").AbsoluteUri, links.GetProperty("next").GetString());
+        Assert.Contains($"<{new Uri(_sandbox.BaseUrl, "v1/me/apps/myPartnerId/campaigns?page=1").AbsoluteUri}>; rel=\"first\"", string.Join(",", page.Headers.GetValues("Link")), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Provider_states_accept_example_credentials_until_teardown_and_refuse_as_they_say()
@@ -531,6 +551,19 @@ public sealed class AccengageSimulatorTests : IAsyncLifetime
 
         await StateAsync("alarm 777 (external ID rainy-day) exists");
         Assert.Equal(777, (await ExampleRequestAsync($"{App}/alarms/external/rainy-day")).Item2.GetProperty("id").GetInt64());
+        await StateAsync("", "teardown");
+
+        await StateAsync("message 2157 is a scheduled push excluding Mondays and Wednesdays");
+        var (_, exclusions) = await ExampleRequestAsync($"{App}/messages/2157/schedules/exclusions");
+        Assert.Equal("""[{"type":"DAYS","days":"[1,3]"}]""", exclusions.GetRawText());
+        await StateAsync("", "teardown");
+
+        await StateAsync("in-app message 2157 (external ID welcome-banner) exists and is inactive");
+        Assert.False((await ExampleRequestAsync($"{App}/inapps/external/welcome-banner")).Item2.GetProperty("isActive").GetBoolean());
+        await StateAsync("", "teardown");
+
+        await StateAsync("no user has the e-mail mymail@client.com");
+        Assert.Equal(404, (await _wire.CallAsync(HttpMethod.Post, "v1/access_token", """{"email":"mymail@client.com"}""", token: null)).Status);
         await StateAsync("", "teardown");
 
         using var unknown = await control.PostAsJsonAsync("_sandbox/provider-states/accengage", new { state = "the moon is full" });

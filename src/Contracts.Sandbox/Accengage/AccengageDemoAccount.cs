@@ -76,23 +76,24 @@ public static class AccengageDemoAccount
         app.StaticListDevices[StaticListId] = [Parse("""{"deviceId":"1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D","expireAt":"2030-12-31T23:59:59.000Z"}""")];
 
         AddDevices(app, DeviceCount);
+        // Campaign 91: 150 clicks (two pages), 60 of them on message 2157 (one page); 80 targets, 50 of message 2157.
         for (var i = 0; i < 150; i++)
         {
             app.Clicks.Add(new JsonObject
             {
                 ["campaignId"] = CampaignId,
-                ["messageId"] = MessageId,
+                ["messageId"] = i < 60 ? MessageId : MessageId + 1,
                 ["deviceId"] = app.Devices[i]["UDID"]!.GetValue<string>(),
                 ["actionId"] = i % 2 + 1,
                 ["date"] = At(new DateTime(2015, 1, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i * 7)),
             });
         }
-        for (var i = 0; i < 250; i++)
+        for (var i = 0; i < 80; i++)
         {
             app.Targets.Add(new JsonObject
             {
                 ["campaignId"] = CampaignId,
-                ["messageId"] = MessageId,
+                ["messageId"] = i < 50 ? MessageId : MessageId + 1,
                 ["deviceId"] = app.Devices[i]["UDID"]!.GetValue<string>(),
                 ["date"] = At(new DateTime(2015, 1, 1, 12, 0, 0, DateTimeKind.Utc)),
             });
@@ -130,7 +131,7 @@ public static class AccengageDemoAccount
         app.States.Add("myState");
         app.InAppTemplates.UnionWith(["popup_default", "banner_default", "close", "browser"]);
         app.CollapseKeys.UnionWith(["default", "promo"]);
-        app.DeviceFields.UnionWith(["UDID", "token", "IDFA", "clientId", "firstname", "model", "bundleversion", "firstOpen", "lastOpen"]);
+        app.DeviceFields.UnionWith(["UDID", "token", "IDFA", "clientId", "firstname", "model", "bundleversion", "myCustomField", "firstOpen", "lastOpen"]);
     }
 
     /// <summary>The document's three example devices (first opened in the first half of 2014), then generated ones (from 2015 on).</summary>
@@ -139,7 +140,7 @@ public static class AccengageDemoAccount
         JsonObject[] examples =
         [
             Parse("""{"UDID":"F31548D3-F93E-498F-8E01-F18CC4EB2F5F","token":"AB5F","IDFA":"6D92078A-8246-4BA4-AE5B-76104861E7DC","clientId":"123456","firstname":"Alice","model":"iPhone 6","bundleversion":"2.1.0","firstOpen":"2014-01-15 08:00:00","lastOpen":"2014-06-08 12:34:56"}"""),
-            Parse("""{"UDID":"1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D","token":"C0FFEE","IDFA":"AB5F2C3D-1E2F-4A5B-8C9D-0E1F2A3B4C5D","clientId":"654321","firstname":"Bob","model":"iPhone 6","bundleversion":"2.1.0","firstOpen":"2014-03-02 09:30:00","lastOpen":"2014-07-01 18:00:00"}"""),
+            Parse("""{"UDID":"1A2B3C4D-5E6F-7A8B-9C0D-1E2F3A4B5C6D","token":"C0FFEE","IDFA":"AB5F2C3D-1E2F-4A5B-8C9D-0E1F2A3B4C5D","clientId":"654321","firstname":"Bob","model":"iPhone 6","bundleversion":"2.1.0","myCustomField":"value","firstOpen":"2014-03-02 09:30:00","lastOpen":"2014-07-01 18:00:00"}"""),
             Parse("""{"UDID":"0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0","token":"BEEF","clientId":"777777","firstname":"Chloe","model":"Pixel 8","bundleversion":"2.0.3","firstOpen":"2014-05-20 17:45:00","lastOpen":"2014-05-21 08:00:00"}"""),
         ];
         for (var i = 0; i < count; i++)

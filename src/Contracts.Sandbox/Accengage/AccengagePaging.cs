@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Contracts.Sandbox.Accengage;
 
@@ -56,12 +57,20 @@ internal static class AccengagePaging
     public static void SetLinkHeader(AccengageCall call, IReadOnlyList<(string Relation, string Url)> links)
         => call.Request.HttpContext.Response.Headers["Link"] = string.Join(", ", links.Select(l => $"<{l.Url}>; rel=\"{l.Relation}\""));
 
-    /// <summary>The request's absolute URL with <c>page</c> set: the other query parameters keep their order and encoding.</summary>
+    /// <summary>
+    /// The request's absolute URL with <c>page</c> set: the path as the request arrived (with the sandbox prefix, or
+    /// without it when the vendor was named by header), the other query parameters in their order and encoding.
+    /// </summary>
     private static string PageUrl(HttpRequest request, int page)
     {
-        var url = new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(request.PathBase.Value).Append(request.Path.Value).Append('?');
-        var query = request.QueryString.Value ?? "";
-        foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        var target = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw && raw[0] == '/'
+            ? raw
+            : request.PathBase.Value + request.Path.Value + request.QueryString.Value;
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? target : target[..question];
+        var query = question < 0 ? "" : target[(question + 1)..];
+        var url = new StringBuilder().Append(request.Scheme).Append("://").Append(request.Host.Value).Append(path).Append('?');
+        foreach (var part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var name = Uri.UnescapeDataString(part.Split('=')[0]);
             if (name != "page")

@@ -234,6 +234,12 @@ public sealed class AccengageSimulator : VendorSimulator
             _knownUsers.Add(email);
     }
 
+    internal void RemoveUser(string email)
+    {
+        lock (_gate)
+            _knownUsers.Remove(email);
+    }
+
     internal void Forbid(string family)
     {
         lock (_gate)
