@@ -67,11 +67,14 @@ internal sealed class FakeAccengage : IAsyncDisposable
         return fake;
     }
 
-    public AccengageClientOptions Options(Action<AccengageClientOptions>? configure = null)
+    public AccengageClientOptions Options(Action<AccengageClientOptions>? configure = null) => OptionsFor(Server.BaseUrl, configure);
+
+    /// <summary>Options of a client of the known user and app at <paramref name="baseUrl"/>, retrying without waiting.</summary>
+    public static AccengageClientOptions OptionsFor(Uri baseUrl, Action<AccengageClientOptions>? configure = null)
     {
         var options = new AccengageClientOptions
         {
-            BaseUrl = Server.BaseUrl,
+            BaseUrl = baseUrl,
             PartnerId = PartnerId,
             ApiKey = ApiKey,
             UserEmail = UserEmail,

@@ -17,7 +17,7 @@ public sealed class ChunkedBatchRunnerTests
         CancellationToken cancellationToken = default)
     {
         var results = new List<BatchChunkResult<int>>();
-        await foreach (var result in ChunkedBatchRunner.RunAsync(items, new ChunkedBatchOptions(chunkSize, concurrency), validate ?? (_ => null), send, cancellationToken: cancellationToken))
+        await foreach (var result in ChunkedBatchRunner.RunAsync(items.ToAsyncEnumerable(), new ChunkedBatchOptions(chunkSize, concurrency), validate ?? (_ => null), send, cancellationToken: cancellationToken))
             results.Add(result);
         return results;
     }
@@ -85,7 +85,7 @@ public sealed class ChunkedBatchRunnerTests
             }
         }
 
-        await foreach (var result in ChunkedBatchRunner.RunAsync(Source(), new ChunkedBatchOptions(chunkSize, concurrency), _ => null,
+        await foreach (var result in ChunkedBatchRunner.RunAsync(Source().ToAsyncEnumerable(), new ChunkedBatchOptions(chunkSize, concurrency), _ => null,
                            async (chunk, _) => { await Task.Yield(); return ChunkSendResult.Accepted(null); }))
         {
             Interlocked.Add(ref reported, result.Items.Count);
@@ -194,7 +194,7 @@ public sealed class ChunkedBatchRunnerTests
         var results = new List<BatchChunkResult<int>>();
         var error = await Assert.ThrowsAsync<IOException>(async () =>
         {
-            await foreach (var r in ChunkedBatchRunner.RunAsync(Broken(), new ChunkedBatchOptions(10, 1), _ => null, (_, _) => Task.FromResult(ChunkSendResult.Accepted(null))))
+            await foreach (var r in ChunkedBatchRunner.RunAsync(Broken().ToAsyncEnumerable(), new ChunkedBatchOptions(10, 1), _ => null, (_, _) => Task.FromResult(ChunkSendResult.Accepted(null))))
                 results.Add(r);
         });
 
@@ -206,7 +206,7 @@ public sealed class ChunkedBatchRunnerTests
     public async Task A_reader_that_stops_early_abandons_the_rest()
     {
         var sends = 0;
-        await foreach (var _ in ChunkedBatchRunner.RunAsync(Enumerable.Range(0, 100_000), new ChunkedBatchOptions(10, 2), _ => null,
+        await foreach (var _ in ChunkedBatchRunner.RunAsync(Enumerable.Range(0, 100_000).ToAsyncEnumerable(), new ChunkedBatchOptions(10, 2), _ => null,
                            async (_, token) => { Interlocked.Increment(ref sends); await Task.Delay(1, token); return ChunkSendResult.Accepted(null); }))
         {
             break;
@@ -218,7 +218,7 @@ public sealed class ChunkedBatchRunnerTests
     [Fact]
     public async Task Report_counts_every_outcome_and_keeps_failures()
     {
-        var report = await BatchReport<int>.CollectAsync(ChunkedBatchRunner.RunAsync(Enumerable.Range(0, 30), new ChunkedBatchOptions(10, 1),
+        var report = await BatchReport<int>.CollectAsync(ChunkedBatchRunner.RunAsync(Enumerable.Range(0, 30).ToAsyncEnumerable(), new ChunkedBatchOptions(10, 1),
             i => i == 3 ? "bad" : null,
             (chunk, _) => Task.FromResult(chunk[0] == 20 ? ChunkSendResult.Rejected(new BatchFailure(BatchFailureKind.VendorRejected, "no"), false) : ChunkSendResult.Accepted("r"))),
             keepAcceptedItems: false);

@@ -6,9 +6,19 @@ namespace Contracts.Ogangi.Tests;
 /// <summary>contracts/ogangi/ogangi.openapi.yaml, read as YAML: the operations with what they document.</summary>
 internal static partial class ContractDocument
 {
+    private static readonly Lazy<YamlMappingNode> Root = new(Parse);
     private static readonly Lazy<IReadOnlyList<ContractOperation>> Loaded = new(Load);
 
     public static IReadOnlyList<ContractOperation> Operations => Loaded.Value;
+
+    /// <summary>The scalar at a path of keys, e.g. <c>Text("components", "schemas", "Base64Url", "pattern")</c>.</summary>
+    public static string Text(params string[] keys)
+    {
+        YamlNode node = Root.Value;
+        foreach (var key in keys)
+            node = ((YamlMappingNode)node)[key];
+        return ((YamlScalarNode)node).Value!;
+    }
 
     public static ContractOperation Operation(string operationId) => Operations.Single(o => o.OperationId == operationId);
 
@@ -22,12 +32,17 @@ internal static partial class ContractDocument
         throw new InvalidOperationException("Contracts.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static List<ContractOperation> Load()
+    private static YamlMappingNode Parse()
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(Path.Combine(RepositoryRoot(), "contracts", "ogangi", "ogangi.openapi.yaml")))
             yaml.Load(reader);
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static List<ContractOperation> Load()
+    {
+        var root = Root.Value;
         var operations = new List<ContractOperation>();
         foreach (var (pathNode, pathItem) in (YamlMappingNode)root["paths"])
         {

@@ -20,6 +20,37 @@ internal static class OncContract
 
     public static XDocument Load() => XDocument.Load(Path, LoadOptions.SetLineInfo);
 
+    /// <summary>
+    /// The operations the WSDL binding declares: name, SOAP action, and the elements of the input and output messages
+    /// (read through the port type and the messages, as a SOAP toolkit reads them).
+    /// </summary>
+    public static IReadOnlyList<WsdlOperation> Operations()
+    {
+        var wsdl = Load().Root!;
+        var soap = XNamespace.Get("http://schemas.xmlsoap.org/wsdl/soap/");
+        XName Resolve(XElement at, string qualifiedName)
+        {
+            var parts = qualifiedName.Split(':', 2);
+            return parts.Length == 1 ? XName.Get(parts[0]) : at.GetNamespaceOfPrefix(parts[0])! + parts[1];
+        }
+        XName PartElement(XElement portOperation, string direction)
+        {
+            var io = portOperation.Element(Wsdl + direction)!;
+            var message = Resolve(io, (string)io.Attribute("message")!);
+            var declared = wsdl.Elements(Wsdl + "message").Single(m => (string)m.Attribute("name")! == message.LocalName);
+            var part = declared.Element(Wsdl + "part")!;
+            return Resolve(part, (string)part.Attribute("element")!);
+        }
+
+        var portType = wsdl.Element(Wsdl + "portType")!;
+        return wsdl.Element(Wsdl + "binding")!.Elements(Wsdl + "operation").Select(bound =>
+        {
+            var name = (string)bound.Attribute("name")!;
+            var declared = portType.Elements(Wsdl + "operation").Single(o => (string)o.Attribute("name")! == name);
+            return new WsdlOperation(name, (string)bound.Element(soap + "operation")!.Attribute("soapAction")!, PartElement(declared, "input"), PartElement(declared, "output"));
+        }).ToList();
+    }
+
     private static readonly Lazy<XmlSchemaSet> CompiledSchemas = new(() => CompileSchemas(out var problems) is { } set && problems.Count == 0
         ? set
         : throw new InvalidOperationException(string.Join('\n', problems)));
@@ -53,3 +84,6 @@ internal static class OncContract
         return problems;
     }
 }
+
+/// <summary>One operation of the WSDL binding: its SOAP action and the wrapper elements of its request and response.</summary>
+internal sealed record WsdlOperation(string Name, string SoapAction, XName Input, XName Output);

@@ -59,19 +59,6 @@ public static class ChunkedBatchRunner
         run.ThrowIfInputFailed();
     }
 
-    /// <summary>Runs the batch over a synchronous input; see <see cref="RunAsync{T}(IAsyncEnumerable{T}, ChunkedBatchOptions, Func{T, string?}, Func{IReadOnlyList{T}, CancellationToken, Task{ChunkSendResult}}, ILogger?, CancellationToken)"/>.</summary>
-    public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
-        IEnumerable<T> items,
-        ChunkedBatchOptions options,
-        Func<T, string?> validateItem,
-        Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
-        ILogger? logger = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        return RunAsync(items.ToAsyncEnumerable(), options, validateItem, sendChunk, logger, cancellationToken);
-    }
-
     private sealed class Run<T> : IDisposable
     {
         private readonly ChunkedBatchOptions _options;
