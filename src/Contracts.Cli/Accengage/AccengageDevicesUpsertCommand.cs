@@ -55,7 +55,7 @@ internal static class AccengageDevicesUpsertCommand
                 await ProgressView.RunAsync(context, $"Upserting {total:N0} devices into list {listId}", total, async advance =>
                 {
                     var batches = ChunkedBatchRunner.RunAsync(
-                        Users(),
+                        Users().ToAsyncEnumerable(),
                         new ChunkedBatchOptions(parse.GetValue(batchSize), parse.GetValue(concurrency)),
                         StaticListUserFile.Check,
                         async (chunk, token) =>
