@@ -21,15 +21,11 @@ internal static class VendorHeaderRouting
             var request = context.Request;
             if (request.Headers[HeaderName].ToString() is { Length: > 0 } vendor
                 && !request.Path.StartsWithSegments(ControlEndpoints.Prefix, StringComparison.Ordinal)
-                && simulators.FirstOrDefault(s => Names(s, vendor)) is { } simulator
+                && ControlEndpoints.Find(simulators, vendor.Trim('/')) is { } simulator
                 && !request.Path.StartsWithSegments(simulator.Prefix, StringComparison.Ordinal))
             {
                 request.Path = new PathString(simulator.Prefix).Add(request.Path);
             }
             return next(context);
         });
-
-    private static bool Names(VendorSimulator simulator, string vendor)
-        => string.Equals(simulator.Prefix.Trim('/'), vendor.Trim('/'), StringComparison.OrdinalIgnoreCase)
-           || string.Equals(simulator.Name, vendor, StringComparison.OrdinalIgnoreCase);
 }
