@@ -22,8 +22,8 @@ public static class ExitCodes
     public const int Cancelled = 130;
 
     /// <summary>
-    /// The exit code of a finished batch: <see cref="Cancelled"/>; <see cref="VendorError"/> when nothing was accepted
-    /// because credentials were refused; <see cref="Success"/> when everything was accepted; else <see cref="PartialFailure"/>.
+    /// The exit code of a batch run: <see cref="Cancelled"/>, <see cref="VendorError"/> when nothing was accepted because
+    /// the vendor refused the credentials, <see cref="Success"/> when every item was accepted, else <see cref="PartialFailure"/>.
     /// </summary>
     public static int ForBatch(BatchTally tally, bool cancelled)
     {

@@ -1,5 +1,6 @@
 using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Onc;
 
 namespace Contracts.Sandbox;
 
@@ -17,4 +18,6 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated Accengage account.</summary>
     public AccengageSandboxOptions Accengage { get; } = new();
+    /// <summary>The simulated ONC account.</summary>
+    public OncSandboxOptions Onc { get; } = new();
 }

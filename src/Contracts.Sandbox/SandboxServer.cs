@@ -1,9 +1,11 @@
 using Contracts.Accengage;
 using Contracts.Engage;
+using Contracts.Onc;
 using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
+using Contracts.Sandbox.Onc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Simulators = simulators;
         Engage = simulators.OfType<EngageSimulator>().Single();
         Accengage = simulators.OfType<AccengageSimulator>().Single();
+        Onc = simulators.OfType<OncSimulator>().Single();
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -59,6 +62,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an Accengage client.</summary>
     public Uri AccengageBaseUrl => BaseUrlOf(Accengage);
 
+    /// <summary>The simulated ONC: its sessions, campaigns and contacts, its faults, and controls such as expiring sessions.</summary>
+    public OncSimulator Onc { get; }
+
+    /// <summary>The ONC service address (the SOAP endpoint) to give an ONC client.</summary>
+    public Uri OncBaseUrl => new(BaseUrlOf(Onc), OncSimulator.ServicePath);
+
     /// <summary>Starts the sandbox on 127.0.0.1.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -72,6 +81,7 @@ public sealed class SandboxServer : IAsyncDisposable
         [
             new EngageSimulator(options.Engage, options.TimeProvider),
             new AccengageSimulator(options.Accengage, options.TimeProvider),
+            new OncSimulator(options.Onc, options.TimeProvider),
         ];
         // Before routing, so that a vendor named by header is routed under its prefix.
         VendorHeaderRouting.Use(app, simulators);
@@ -122,6 +132,29 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An Accengage client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public AccengageClient CreateAccengageClient(ILoggerFactory? loggerFactory = null) => new(CreateAccengageClientOptions(), loggerFactory);
+
+    /// <summary>Options for an ONC client pointed at this sandbox with its credentials and session idle timeout.</summary>
+    public OncClientOptions CreateOncClientOptions()
+    {
+        var options = new OncClientOptions
+        {
+            BaseUrl = OncBaseUrl,
+            AccountId = Options.Onc.AccountId,
+            UserName = Options.Onc.UserName,
+            Password = Options.Onc.Password,
+            SessionIdleTimeout = Options.Onc.SessionIdleTimeout,
+        };
+        // A sandbox configured with a short idle timeout (to see sessions expire in a test) gets a margin that fits it.
+        if (options.SessionRefreshMargin >= options.SessionIdleTimeout)
+            options.SessionRefreshMargin = options.SessionIdleTimeout / 4;
+        return options;
+    }
+
+    /// <summary>
+    /// An ONC client pointed at this sandbox, on the sandbox's clock (so sessions idle out for both at once). Dispose it
+    /// before the sandbox: disposing closes its session.
+    /// </summary>
+    public OncClient CreateOncClient(ILoggerFactory? loggerFactory = null) => new(CreateOncClientOptions(), loggerFactory, Options.TimeProvider);
 
     /// <summary>Stops the host.</summary>
     public async ValueTask DisposeAsync()

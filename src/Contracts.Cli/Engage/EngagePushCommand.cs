@@ -7,6 +7,9 @@ namespace Contracts.Cli.Engage;
 /// <summary>`notify engage push`: pushes a program to every number of a file, in streamed chunks.</summary>
 internal static class EngagePushCommand
 {
+    /// <summary>The one line every number the SDK refused is summarised under (each refusal names its own number).</summary>
+    public const string InvalidNumberGroup = "not a valid E.164 number";
+
     public static Command Create(GlobalOptions globals)
     {
         var file = new Option<FileInfo>("--file", "-f")
@@ -34,8 +37,9 @@ internal static class EngagePushCommand
         };
         command.Validators.Add(result =>
         {
-            var hasNumbers = result.GetValue(aNumbers) is { Length: > 0 };
-            var hasGroup = result.GetValue(group) is not null;
+            // Presence, not values: a value that failed to parse (--group not-a-uuid) has its own error already.
+            var hasNumbers = result.GetResult(aNumbers) is { Tokens.Count: > 0 };
+            var hasGroup = result.GetResult(group) is { Tokens.Count: > 0 };
             if (hasNumbers == hasGroup)
                 result.AddError("Give either --anumber (one or more) or --group, not both.");
         });
@@ -80,7 +84,7 @@ internal static class EngagePushCommand
         {
             await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, adjust, cancellationToken).ConfigureAwait(false);
             var total = DestinationFile.Count(path);
-            var tally = new BatchTally();
+            var tally = new BatchTally(InvalidNumberGroup);
             using var failures = failuresPath is null ? null : new FailuresFile(failuresPath);
 
             await ProgressView.RunAsync(context, $"Pushing to {total:N0} destinations", total, async advance =>

@@ -6,13 +6,17 @@ namespace Contracts.Cli.Output;
 /// Counts a streamed batch by outcome and groups failures by reason, in memory that does not grow with the batch:
 /// the items themselves are not kept (the failures file, when asked for, receives them as they come).
 /// </summary>
-/// <param name="invalidInputReason">
-/// One line for every item refused by validation, whose reasons each name their item; null keeps each reason as it is
-/// (when the reasons are already general). Default: ENGAGE's numbers.
-/// </param>
-public sealed class BatchTally(string? invalidInputReason = "not a valid E.164 number")
+public sealed class BatchTally
 {
     private readonly Dictionary<(BatchItemOutcome, BatchFailureKind, string), FailureGroup> _failures = [];
+    private readonly string? _invalidInputReason;
+
+    /// <summary>Creates an empty tally.</summary>
+    /// <param name="invalidInputReason">
+    /// One reason to group every item the SDK refused before sending under (e.g. "not a valid E.164 number", where each
+    /// refusal names its own number); null keeps each refusal's own reason.
+    /// </param>
+    public BatchTally(string? invalidInputReason = null) => _invalidInputReason = invalidInputReason;
 
     /// <summary>Accepted items.</summary>
     public long Accepted { get; private set; }
@@ -54,9 +58,9 @@ public sealed class BatchTally(string? invalidInputReason = "not a valid E.164 n
         group.Count += count;
     }
 
-    // Invalid items each have their own sentence; group them under one line so the summary stays short.
+    // Invalid items may each have their own sentence; a caller can group them under one line so the summary stays short.
     private string GroupingReason(BatchFailure failure)
-        => failure.Kind == BatchFailureKind.InvalidInput && invalidInputReason is not null ? invalidInputReason : failure.Reason;
+        => failure.Kind == BatchFailureKind.InvalidInput && _invalidInputReason is not null ? _invalidInputReason : failure.Reason;
 }
 
 /// <summary>Items that failed the same way.</summary>

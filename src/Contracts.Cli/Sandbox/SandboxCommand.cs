@@ -16,10 +16,11 @@ internal static class SandboxCommand
             var context = globals.CreateContext(parse);
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
             if (context.Json)
-                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl, accengage = sandbox.AccengageBaseUrl });
+                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl, accengage = sandbox.AccengageBaseUrl, onc = sandbox.OncBaseUrl });
             else
                 context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\n" +
-                    $"  Accengage: {sandbox.AccengageBaseUrl} (user '{sandbox.Options.Accengage.UserEmail}', API key '{sandbox.Options.Accengage.ApiKey}', partner ID '{AccengageSandboxOptions.DemoPartnerId}')\nCtrl+C stops it.");
+                    $"  Accengage: {sandbox.AccengageBaseUrl} (user '{sandbox.Options.Accengage.UserEmail}', API key '{sandbox.Options.Accengage.ApiKey}', partner ID '{AccengageSandboxOptions.DemoPartnerId}')\n" +
+                    $"  ONC: {sandbox.OncBaseUrl} (account '{sandbox.Options.Onc.AccountId}', user '{sandbox.Options.Onc.UserName}', password '{sandbox.Options.Onc.Password}')\nCtrl+C stops it.");
             await context.Output.FlushAsync(cancellationToken);
             try
             {
