@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Contracts.Cli.Accengage;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
 using Contracts.Cli.Ogangi;
@@ -26,6 +27,7 @@ public static class NotifyApp
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
             OgangiCommand.Create(globals),
+            AccengageCommand.Create(globals),
             OncCommand.Create(globals),
         };
         return root;

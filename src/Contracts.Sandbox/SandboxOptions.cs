@@ -1,3 +1,4 @@
+using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Ogangi;
 using Contracts.Sandbox.Onc;
@@ -18,6 +19,9 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated Ogangi workspace.</summary>
     public OgangiSandboxOptions Ogangi { get; } = new();
+
+    /// <summary>The simulated Accengage account.</summary>
+    public AccengageSandboxOptions Accengage { get; } = new();
 
     /// <summary>The simulated ONC account.</summary>
     public OncSandboxOptions Onc { get; } = new();

@@ -1,6 +1,8 @@
+using Contracts.Accengage;
 using Contracts.Engage;
 using Contracts.Ogangi;
 using Contracts.Onc;
+using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
 using Contracts.Sandbox.Faults;
 using Contracts.Sandbox.Hosting;
@@ -30,15 +32,16 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, EngageSimulator engage, OgangiSimulator ogangi, OncSimulator onc)
+    private SandboxServer(WebApplication app, Uri baseUrl, SandboxOptions options, IReadOnlyList<VendorSimulator> simulators)
     {
         _app = app;
         BaseUrl = baseUrl;
         Options = options;
-        Engage = engage;
-        Ogangi = ogangi;
-        Onc = onc;
-        Simulators = [engage, ogangi, onc];
+        Simulators = simulators;
+        Engage = simulators.OfType<EngageSimulator>().Single();
+        Ogangi = simulators.OfType<OgangiSimulator>().Single();
+        Accengage = simulators.OfType<AccengageSimulator>().Single();
+        Onc = simulators.OfType<OncSimulator>().Single();
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
@@ -62,6 +65,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Base URL to give an Ogangi client: it stands for a Campaign Manager's <c>.../rest/api/</c>.</summary>
     public Uri OgangiBaseUrl => BaseUrlOf(Ogangi);
 
+    /// <summary>The simulated Accengage: its counters, faults, and controls such as expiring tokens.</summary>
+    public AccengageSimulator Accengage { get; }
+
+    /// <summary>Base URL to give an Accengage client.</summary>
+    public Uri AccengageBaseUrl => BaseUrlOf(Accengage);
+
     /// <summary>The simulated ONC: its sessions, campaigns and contacts, its faults, and controls such as expiring sessions.</summary>
     public OncSimulator Onc { get; }
 
@@ -77,10 +86,16 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
-        var engage = new EngageSimulator(options.Engage, options.TimeProvider);
-        var ogangi = new OgangiSimulator(options.Ogangi, options.TimeProvider);
-        var onc = new OncSimulator(options.Onc, options.TimeProvider);
-        VendorSimulator[] simulators = [engage, ogangi, onc];
+        VendorSimulator[] simulators =
+        [
+            new EngageSimulator(options.Engage, options.TimeProvider),
+            new OgangiSimulator(options.Ogangi, options.TimeProvider),
+            new AccengageSimulator(options.Accengage, options.TimeProvider),
+            new OncSimulator(options.Onc, options.TimeProvider),
+        ];
+        // Before routing, so that a vendor named by header is routed under its prefix.
+        VendorHeaderRouting.Use(app, simulators);
+        app.UseRouting();
         foreach (var simulator in simulators)
         {
             app.UseWhen(
@@ -92,7 +107,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, engage, ogangi, onc);
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), options, simulators);
     }
 
     /// <summary>The base URL a client of <paramref name="simulator"/> uses.</summary>
@@ -124,6 +139,21 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>An Ogangi client pointed at this sandbox. Dispose it before the sandbox.</summary>
     public OgangiClient CreateOgangiClient(ILoggerFactory? loggerFactory = null) => new(CreateOgangiClientOptions(), loggerFactory);
+
+    /// <summary>
+    /// Options for an Accengage client pointed at this sandbox with its demo account: the demo app's partner ID, the
+    /// user's e-mail and API key. Signing and tokens work as against Accengage.
+    /// </summary>
+    public AccengageClientOptions CreateAccengageClientOptions() => new()
+    {
+        BaseUrl = AccengageBaseUrl,
+        PartnerId = Options.Accengage.Apps.FirstOrDefault()?.PartnerId ?? AccengageSandboxOptions.DemoPartnerId,
+        UserEmail = Options.Accengage.UserEmail,
+        ApiKey = Options.Accengage.ApiKey,
+    };
+
+    /// <summary>An Accengage client pointed at this sandbox. Dispose it before the sandbox.</summary>
+    public AccengageClient CreateAccengageClient(ILoggerFactory? loggerFactory = null) => new(CreateAccengageClientOptions(), loggerFactory);
 
     /// <summary>Options for an ONC client pointed at this sandbox with its credentials and session idle timeout.</summary>
     public OncClientOptions CreateOncClientOptions()

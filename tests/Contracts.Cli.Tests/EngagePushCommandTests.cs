@@ -115,6 +115,7 @@ public sealed class EngagePushCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var steps = run.Json.GetProperty("steps").EnumerateArray().ToList();
         Assert.Contains(steps, s => s.GetProperty("name").GetString() == "engage.batch");
+        Assert.Contains(steps, s => s.GetProperty("name").GetString() == "accengage.instant-message");
         Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
     }
 }
