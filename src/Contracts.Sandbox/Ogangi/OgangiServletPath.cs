@@ -22,10 +22,15 @@ internal static class OgangiServletPath
     public static IReadOnlyList<string>? Segments(HttpContext context, string prefix)
     {
         var raw = RawPath(context);
-        if (!raw.StartsWith(prefix, StringComparison.Ordinal))
+        string vendorPath;
+        if (raw.StartsWith(prefix, StringComparison.Ordinal))
+            vendorPath = raw[prefix.Length..];
+        else if (context.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal))
+            vendorPath = raw; // routed here by the X-Sandbox-Vendor header: the raw target is already Ogangi's own path
+        else
             return [];
         var segments = new List<string>();
-        foreach (var encoded in raw[prefix.Length..].Split('/'))
+        foreach (var encoded in vendorPath.Split('/'))
         {
             if (Decode(encoded) is not { } segment)
                 return null;
