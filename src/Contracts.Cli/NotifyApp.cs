@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Contracts.Cli.Accengage;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
@@ -44,11 +45,28 @@ public static class NotifyApp
         return InvokeAsync(Create().Parse(args), configuration, cancellationToken);
     }
 
-    // System.CommandLine exits 1 on a usage error, which notify documents as "some items failed": a command line that
-    // does not parse is invalid input, and nothing was sent.
+    // System.CommandLine answers a usage error with exit code 1, which notify documents as "some items failed", and
+    // prints the help on standard output, where a script expects --json. A command line that does not parse is invalid
+    // input (nothing was sent): its errors and a pointer to --help go to standard error. A bare `notify` shows the help.
     private static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
-        var exitCode = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : exitCode;
+        if (parse.Errors.Count == 0 || parse.Tokens.Count == 0)
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+
+        foreach (var error in parse.Errors)
+            await configuration.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+        await configuration.Error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for usage.").ConfigureAwait(false);
+        return ExitCodes.InvalidInput;
+    }
+
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new Stack<string>();
+        for (SymbolResult? result = command; result is not null; result = result.Parent)
+        {
+            if (result is CommandResult { Command: var symbol })
+                names.Push(symbol is RootCommand ? "notify" : symbol.Name);
+        }
+        return string.Join(' ', names);
     }
 }

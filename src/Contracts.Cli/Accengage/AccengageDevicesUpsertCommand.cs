@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Contracts.Accengage;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
@@ -34,7 +35,9 @@ internal static class AccengageDevicesUpsertCommand
         {
             count.Validators.Add(result =>
             {
-                if (result.GetValueOrDefault<int>() < 1)
+                // Reads the token, not the value: a value that failed to parse has its own error already, and reading it
+                // would throw. Without a token the default (at least 1) applies.
+                if (result.Tokens is [.., var last] && int.TryParse(last.Value, CultureInfo.InvariantCulture, out var given) && given < 1)
                     result.AddError($"{result.Option.Name} must be at least 1.");
             });
         }

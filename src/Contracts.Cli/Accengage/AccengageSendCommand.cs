@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Contracts.Accengage;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
@@ -38,9 +39,12 @@ internal static class AccengageSendCommand
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(message) is null) == (result.GetValue(externalId) is null))
+            // Presence, not values: a value that failed to parse (--message x) has its own error already, and reading
+            // it here would throw instead of reporting it.
+            static bool Given(CommandResult command, Option option) => command.GetResult(option) is { Tokens.Count: > 0 };
+            if (Given(result, message) == Given(result, externalId))
                 result.AddError("Give either --message or --message-external-id.");
-            if ((result.GetValue(targets) is { Length: > 0 }) == (result.GetValue(targetsFile) is not null))
+            if (Given(result, targets) == Given(result, targetsFile))
                 result.AddError("Give either --target (one or more) or --targets-file.");
         });
 
