@@ -16,7 +16,7 @@ var mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
 {
     case "micro":
-        BenchmarkSwitcher.FromTypes(MicroBenchmarks.Classes).Run(args[1..], MicroBenchmarks.Config(quick: false));
+        BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..], MicroBenchmarks.Config(quick: false));
         return 0;
     case "serve-sandbox":
         await using (var sandbox = await SandboxServer.StartAsync())

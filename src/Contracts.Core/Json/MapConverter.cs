@@ -19,6 +19,10 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
 {
     public static readonly MapConverter<TValue> Instance = new();
 
+    // The options' string converter, looked up once per options instance rather than once per map written (one
+    // object, so that concurrent writers read a consistent pair).
+    private StringsOf? _strings;
+
     public override IDictionary<string, TValue>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -35,7 +39,7 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
 
     public override void Write(Utf8JsonWriter writer, IDictionary<string, TValue> value, JsonSerializerOptions options)
     {
-        var strings = (JsonConverter<string>)options.GetConverter(typeof(string));
+        var strings = StringConverter(options);
         writer.WriteStartObject();
         if (value is Dictionary<string, TValue> dictionary)
         {
@@ -49,6 +53,17 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
         }
         writer.WriteEndObject();
     }
+
+    private JsonConverter<string> StringConverter(JsonSerializerOptions options)
+    {
+        if (Volatile.Read(ref _strings) is { } cached && ReferenceEquals(cached.Options, options))
+            return cached.Converter;
+        var converter = (JsonConverter<string>)options.GetConverter(typeof(string));
+        Volatile.Write(ref _strings, new StringsOf(options, converter));
+        return converter;
+    }
+
+    private sealed record StringsOf(JsonSerializerOptions Options, JsonConverter<string> Converter);
 
     private static void WriteEntry(Utf8JsonWriter writer, string key, TValue entry, JsonConverter<string> strings, JsonSerializerOptions options)
     {

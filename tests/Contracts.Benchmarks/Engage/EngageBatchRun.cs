@@ -30,10 +30,11 @@ public static class EngageBatchRun
         var push = EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup);
         await CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations))).ConfigureAwait(false);
 
+        var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await CountAsync(client.PushInChunksAsync(push, Generate(count))).ConfigureAwait(false);
         clock.Stop();
-        return Figures("sdk", count, accepted, other, clock.Elapsed, options.BatchSize, options.MaxConcurrency);
+        return Figures("sdk", count, accepted, other, clock.Elapsed, CpuTime() - cpu, options.BatchSize, options.MaxConcurrency);
     }
 
     /// <summary>
@@ -63,10 +64,11 @@ public static class EngageBatchRun
         }
 
         await PostAsync(WarmUpDestinations).ConfigureAwait(false);
+        var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await PostAsync(count).ConfigureAwait(false);
         clock.Stop();
-        return Figures("capacity", count, accepted, other, clock.Elapsed, defaults.BatchSize, defaults.MaxConcurrency);
+        return Figures("capacity", count, accepted, other, clock.Elapsed, CpuTime() - cpu, defaults.BatchSize, defaults.MaxConcurrency);
     }
 
     private static async Task<(long Accepted, long Other)> CountAsync(IAsyncEnumerable<BatchChunkResult<Destination>> results)
@@ -82,7 +84,14 @@ public static class EngageBatchRun
         return (accepted, other);
     }
 
-    private static object Figures(string mode, int count, long accepted, long other, TimeSpan elapsed, int batchSize, int concurrency)
+    /// <summary>CPU time of this process (every thread): the client's own work, which shares the machine with the sandbox.</summary>
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private static object Figures(string mode, int count, long accepted, long other, TimeSpan elapsed, TimeSpan cpu, int batchSize, int concurrency)
     {
         using var self = Process.GetCurrentProcess();
         return new
@@ -93,6 +102,7 @@ public static class EngageBatchRun
             notAccepted = other,
             seconds = Math.Round(elapsed.TotalSeconds, 3),
             destinationsPerSecond = Math.Round(count / elapsed.TotalSeconds),
+            clientCpuMicrosecondsPerDestination = Math.Round(cpu.TotalMicroseconds / count, 3),
             peakWorkingSetMiB = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
             batchSize,
             concurrency,
