@@ -44,6 +44,14 @@ public sealed class CommandContext
     /// <summary>The console for people (writes nothing under --json).</summary>
     public IAnsiConsole Console { get; }
 
+    private static readonly JsonSerializerOptions CompactJsonOptions = new(JsonOptions) { WriteIndented = false };
+
+    /// <summary>
+    /// <paramref name="value"/> as JSON, as <see cref="WriteJson"/> writes it (compact when <paramref name="indented"/>
+    /// is false), for output written piece by piece as results stream in.
+    /// </summary>
+    public static string Serialize(object value, bool indented = true) => JsonSerializer.Serialize(value, indented ? JsonOptions : CompactJsonOptions);
+
     /// <summary>Writes <paramref name="value"/> as indented JSON to standard output.</summary>
     public void WriteJson(object value) => Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

@@ -1,3 +1,6 @@
+using Contracts.Cli.Output;
+using Contracts.Core.Batching;
+
 namespace Contracts.Cli;
 
 /// <summary>The exit codes every notify command uses (documented in the README and in --help).</summary>
@@ -17,4 +20,18 @@ public static class ExitCodes
 
     /// <summary>Cancelled (Ctrl+C); the summary lists what was not attempted.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// The exit code of a batch run: <see cref="Cancelled"/>, <see cref="VendorError"/> when nothing was accepted because
+    /// the vendor refused the credentials, <see cref="Success"/> when every item was accepted, else <see cref="PartialFailure"/>.
+    /// </summary>
+    public static int ForBatch(BatchTally tally, bool cancelled)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (cancelled)
+            return Cancelled;
+        if (tally.Total > 0 && tally.Accepted == 0 && tally.Failures.Any(f => f.Kind is BatchFailureKind.AuthenticationFailed))
+            return VendorError;
+        return tally.Rejected + tally.NotAttempted == 0 ? Success : PartialFailure;
+    }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Contracts.Cli.Accengage;
 using Contracts.Cli.Demo;
 using Contracts.Cli.Engage;
+using Contracts.Cli.Ogangi;
+using Contracts.Cli.Onc;
 using Contracts.Cli.Sandbox;
 
 namespace Contracts.Cli;
@@ -23,6 +26,9 @@ public static class NotifyApp
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
+            OgangiCommand.Create(globals),
+            AccengageCommand.Create(globals),
+            OncCommand.Create(globals),
         };
         return root;
     }
@@ -35,6 +41,14 @@ public static class NotifyApp
             configuration.Output = output;
         if (error is not null)
             configuration.Error = error;
-        return Create().Parse(args).InvokeAsync(configuration, cancellationToken);
+        return InvokeAsync(Create().Parse(args), configuration, cancellationToken);
+    }
+
+    // System.CommandLine exits 1 on a usage error, which notify documents as "some items failed": a command line that
+    // does not parse is invalid input, and nothing was sent.
+    private static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var exitCode = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : exitCode;
     }
 }

@@ -1,4 +1,7 @@
+using Contracts.Sandbox.Accengage;
 using Contracts.Sandbox.Engage;
+using Contracts.Sandbox.Ogangi;
+using Contracts.Sandbox.Onc;
 
 namespace Contracts.Sandbox;
 
@@ -13,4 +16,13 @@ public sealed class SandboxOptions
 
     /// <summary>The simulated ENGAGE account.</summary>
     public EngageSandboxOptions Engage { get; } = new();
+
+    /// <summary>The simulated Ogangi workspace.</summary>
+    public OgangiSandboxOptions Ogangi { get; } = new();
+
+    /// <summary>The simulated Accengage account.</summary>
+    public AccengageSandboxOptions Accengage { get; } = new();
+
+    /// <summary>The simulated ONC account.</summary>
+    public OncSandboxOptions Onc { get; } = new();
 }

@@ -73,6 +73,17 @@ public sealed class EngagePushCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_group_that_is_not_a_uuid_is_a_usage_error_not_a_crash()
+    {
+        var file = WriteFile("numbers.txt", ["+15550000001"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "xyz");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("xyz", run.Error + run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_push_settings_exit_2_and_send_nothing()
     {
         var file = WriteFile("numbers.txt", ["+15550000001"]);
@@ -104,6 +115,7 @@ public sealed class EngagePushCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var steps = run.Json.GetProperty("steps").EnumerateArray().ToList();
         Assert.Contains(steps, s => s.GetProperty("name").GetString() == "engage.batch");
+        Assert.Contains(steps, s => s.GetProperty("name").GetString() == "accengage.instant-message");
         Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
     }
 }

@@ -46,6 +46,22 @@ public sealed class ErrorAndTransportTests : FakeOncTests
         Assert.Equal("GetCampaigns", error.Operation);
     }
 
+    [Theory]
+    [InlineData("<response><status>OK</sta")]
+    [InlineData("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><GetCampaignsResponse xmlns=\"http://tempuri.org/\"><GetCamp")]
+    [InlineData("not xml at all")]
+    public async Task An_answer_that_is_not_readable_soap_becomes_OncException_with_the_http_status(string body)
+    {
+        Onc.Intercept = (operation, _) => operation == "GetCampaigns" ? (200, "text/xml; charset=utf-8", body) : null;
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync());
+
+        Assert.Equal((200, "GetCampaigns"), (error.StatusCode, error.Operation));
+        Assert.Contains("could not be read as SOAP", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeOnc.Password, error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_503_is_retried_by_the_pipeline_with_the_same_body()
     {

@@ -19,7 +19,7 @@ internal static class DemoCommand
             var context = globals.CreateContext(parse);
             await using var sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
             context.Note($"Sandbox listening at {sandbox.BaseUrl} (127.0.0.1 only; no vendor account needed).");
-            IVendorDemo[] demos = [new EngageDemo(parse.GetValue(destinations))];
+            IVendorDemo[] demos = [new EngageDemo(parse.GetValue(destinations)), new OgangiDemo(), new AccengageDemo(), new OncDemo(contacts: 200)];
             var steps = new DemoSteps(context);
             foreach (var demo in demos)
             {

@@ -1,3 +1,4 @@
+using Contracts.Cli.Engage;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
 using Contracts.Engage;
@@ -22,7 +23,7 @@ internal sealed class EngageDemo(int destinations) : IVendorDemo
 
         // A batch with a few numbers that are not E.164: the SDK rejects those itself and sends the rest.
         var push = EngagePush.FromANumbers(EngageSandboxOptions.DemoProgram, ["+5014008029", "+5013509988"]) with { TtlSeconds = EngagePush.RecommendedTtlSeconds };
-        var tally = new BatchTally();
+        var tally = new BatchTally(EngagePushCommand.InvalidNumberGroup);
         await ProgressView.RunAsync(context, $"Pushing to {destinations:N0} destinations", destinations, async advance =>
         {
             await foreach (var result in client.PushInChunksAsync(push, Destinations(destinations), cancellationToken))

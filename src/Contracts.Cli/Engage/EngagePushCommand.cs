@@ -1,15 +1,15 @@
 using System.CommandLine;
 using Contracts.Cli.Output;
-using Contracts.Core;
-using Contracts.Core.Batching;
 using Contracts.Engage;
-using Microsoft.Extensions.Options;
 
 namespace Contracts.Cli.Engage;
 
 /// <summary>`notify engage push`: pushes a program to every number of a file, in streamed chunks.</summary>
 internal static class EngagePushCommand
 {
+    /// <summary>The one line every number the SDK refused is summarised under (each refusal names its own number).</summary>
+    public const string InvalidNumberGroup = "not a valid E.164 number";
+
     public static Command Create(GlobalOptions globals)
     {
         var file = new Option<FileInfo>("--file", "-f")
@@ -37,8 +37,9 @@ internal static class EngagePushCommand
         };
         command.Validators.Add(result =>
         {
-            var hasNumbers = result.GetValue(aNumbers) is { Length: > 0 };
-            var hasGroup = result.GetValue(group) is not null;
+            // Presence, not values: a value that failed to parse (--group not-a-uuid) has its own error already.
+            var hasNumbers = result.GetResult(aNumbers) is { Tokens.Count: > 0 };
+            var hasGroup = result.GetResult(group) is { Tokens.Count: > 0 };
             if (hasNumbers == hasGroup)
                 result.AddError("Give either --anumber (one or more) or --group, not both.");
         });
@@ -79,11 +80,11 @@ internal static class EngagePushCommand
             return ExitCodes.InvalidInput;
         }
 
-        try
+        return await CommandFailures.RunAsync(context, async () =>
         {
             await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, adjust, cancellationToken).ConfigureAwait(false);
             var total = DestinationFile.Count(path);
-            var tally = new BatchTally();
+            var tally = new BatchTally(InvalidNumberGroup);
             using var failures = failuresPath is null ? null : new FailuresFile(failuresPath);
 
             await ProgressView.RunAsync(context, $"Pushing to {total:N0} destinations", total, async advance =>
@@ -97,26 +98,7 @@ internal static class EngagePushCommand
             }).ConfigureAwait(false);
 
             BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
-            return ExitCodeFor(tally, cancellationToken.IsCancellationRequested);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or FormatException or ArgumentException)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (VendorApiException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.VendorError;
-        }
-    }
-
-    private static int ExitCodeFor(BatchTally tally, bool cancelled)
-    {
-        if (cancelled)
-            return ExitCodes.Cancelled;
-        if (tally.Total > 0 && tally.Accepted == 0 && tally.Failures.Any(f => f.Kind is BatchFailureKind.AuthenticationFailed))
-            return ExitCodes.VendorError;
-        return tally.Rejected + tally.NotAttempted == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
+            return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
+        }).ConfigureAwait(false);
     }
 }

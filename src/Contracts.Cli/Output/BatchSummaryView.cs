@@ -5,33 +5,49 @@ namespace Contracts.Cli.Output;
 /// <summary>Prints a batch's final summary for people or as JSON.</summary>
 public static class BatchSummaryView
 {
+    /// <summary>The summary as --json prints it: counts by outcome, failures grouped by reason, and <paramref name="items"/> when given.</summary>
+    public static Dictionary<string, object?> Describe(string title, BatchTally tally, bool cancelled, bool sandbox, IReadOnlyList<object>? items = null)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var summary = new Dictionary<string, object?>
+        {
+            ["title"] = title,
+            ["sandbox"] = sandbox,
+            ["cancelled"] = cancelled,
+            ["total"] = tally.Total,
+            ["accepted"] = tally.Accepted,
+            ["rejected"] = tally.Rejected,
+            ["notAttempted"] = tally.NotAttempted,
+            ["failures"] = tally.Failures.Select(f => new
+            {
+                outcome = f.Outcome.ToString(),
+                kind = f.Kind.ToString(),
+                reason = f.Reason,
+                count = f.Count,
+                statusCode = f.StatusCode,
+                errorCode = f.ErrorCode,
+                requestId = f.FirstRequestId,
+            }),
+        };
+        if (items is not null)
+            summary["items"] = items;
+        return summary;
+    }
+
     /// <summary>Prints <paramref name="tally"/>.</summary>
-    public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox)
+    /// <param name="context">Where to print.</param>
+    /// <param name="title">What the batch was.</param>
+    /// <param name="tally">The batch's counts and failure groups.</param>
+    /// <param name="cancelled">Whether the run was cancelled.</param>
+    /// <param name="sandbox">Whether the run went to the embedded sandbox.</param>
+    /// <param name="items">Per-item outcomes to add to the JSON as "items" (e.g. each contact not accepted); people see them from the command.</param>
+    public static void Print(CommandContext context, string title, BatchTally tally, bool cancelled, bool sandbox, IReadOnlyList<object>? items = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tally);
         if (context.Json)
         {
-            context.WriteJson(new
-            {
-                title,
-                sandbox,
-                cancelled,
-                total = tally.Total,
-                accepted = tally.Accepted,
-                rejected = tally.Rejected,
-                notAttempted = tally.NotAttempted,
-                failures = tally.Failures.Select(f => new
-                {
-                    outcome = f.Outcome.ToString(),
-                    kind = f.Kind.ToString(),
-                    reason = f.Reason,
-                    count = f.Count,
-                    statusCode = f.StatusCode,
-                    errorCode = f.ErrorCode,
-                    requestId = f.FirstRequestId,
-                }),
-            });
+            context.WriteJson(Describe(title, tally, cancelled, sandbox, items));
             return;
         }
 

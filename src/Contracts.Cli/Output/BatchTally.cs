@@ -9,6 +9,14 @@ namespace Contracts.Cli.Output;
 public sealed class BatchTally
 {
     private readonly Dictionary<(BatchItemOutcome, BatchFailureKind, string), FailureGroup> _failures = [];
+    private readonly string? _invalidInputReason;
+
+    /// <summary>Creates an empty tally.</summary>
+    /// <param name="invalidInputReason">
+    /// One reason to group every item the SDK refused before sending under (e.g. "not a valid E.164 number", where each
+    /// refusal names its own number); null keeps each refusal's own reason.
+    /// </param>
+    public BatchTally(string? invalidInputReason = null) => _invalidInputReason = invalidInputReason;
 
     /// <summary>Accepted items.</summary>
     public long Accepted { get; private set; }
@@ -50,9 +58,9 @@ public sealed class BatchTally
         group.Count += count;
     }
 
-    // Invalid numbers each have their own sentence; group them under one line so the summary stays short.
-    private static string GroupingReason(BatchFailure failure)
-        => failure.Kind == BatchFailureKind.InvalidInput ? "not a valid E.164 number" : failure.Reason;
+    // Invalid items may each have their own sentence; a caller can group them under one line so the summary stays short.
+    private string GroupingReason(BatchFailure failure)
+        => failure.Kind == BatchFailureKind.InvalidInput && _invalidInputReason is not null ? _invalidInputReason : failure.Reason;
 }
 
 /// <summary>Items that failed the same way.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contracts.Sandbox;
+using Contracts.Sandbox.Accengage;
 
 namespace Contracts.Cli.Sandbox;
 
@@ -15,9 +16,12 @@ internal static class SandboxCommand
             var context = globals.CreateContext(parse);
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
             if (context.Json)
-                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl });
+                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl, ogangi = sandbox.OgangiBaseUrl, accengage = sandbox.AccengageBaseUrl, onc = sandbox.OncBaseUrl });
             else
-                context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\nCtrl+C stops it.");
+                context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\n" +
+                    $"  Ogangi: {sandbox.OgangiBaseUrl} (instance {sandbox.Options.Ogangi.InstanceId}, public key '{sandbox.Options.Ogangi.PublicKey}', private key '{sandbox.Options.Ogangi.PrivateKey}')\n" +
+                    $"  Accengage: {sandbox.AccengageBaseUrl} (user '{sandbox.Options.Accengage.UserEmail}', API key '{sandbox.Options.Accengage.ApiKey}', partner ID '{AccengageSandboxOptions.DemoPartnerId}')\n" +
+                    $"  ONC: {sandbox.OncBaseUrl} (account '{sandbox.Options.Onc.AccountId}', user '{sandbox.Options.Onc.UserName}', password '{sandbox.Options.Onc.Password}')\nCtrl+C stops it.");
             await context.Output.FlushAsync(cancellationToken);
             try
             {

@@ -5,7 +5,8 @@ namespace Contracts.Onc.Http;
 /// <summary>
 /// Sends one SOAP call with the caller's cancellation, and turns what WCF throws into what callers of this SDK
 /// expect: <see cref="OperationCanceledException"/> when they cancelled, <see cref="OncException"/> (with the
-/// HTTP status) for SOAP faults and HTTP errors. Connection failures and timeouts keep WCF's exception types.
+/// HTTP status) for SOAP faults, HTTP errors and answers that are not SOAP. Connection failures and timeouts keep
+/// WCF's exception types.
 /// </summary>
 internal static class OncWire
 {
@@ -28,6 +29,11 @@ internal static class OncWire
         catch (CommunicationException failure) when (context.StatusCode is >= 400 and var status)
         {
             throw new OncException(operation, null, $"the service answered HTTP {status}", status, failure);
+        }
+        catch (CommunicationException failure) when (context.StatusCode is { } status)
+        {
+            // An answer came but WCF could not read it (cut short, not XML, not a SOAP envelope): the call's outcome is unknown.
+            throw new OncException(operation, null, $"the service's answer could not be read as SOAP ({failure.Message})", status, failure);
         }
     }
 }

@@ -56,7 +56,8 @@ internal static class ControlEndpoints
         });
     }
 
-    private static VendorSimulator? Find(IReadOnlyList<VendorSimulator> simulators, string vendor)
+    /// <summary>The simulator a vendor segment or header names: its prefix or its name, in any case.</summary>
+    internal static VendorSimulator? Find(IReadOnlyList<VendorSimulator> simulators, string vendor)
         => simulators.FirstOrDefault(s => string.Equals(s.Prefix.Trim('/'), vendor, StringComparison.OrdinalIgnoreCase)
             || string.Equals(s.Name, vendor, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Contracts.Accengage;
+using Contracts.Cli.Output;
+using Contracts.Core.Batching;
+using Spectre.Console;
+
+namespace Contracts.Cli.Accengage;
+
+/// <summary>
+/// `notify accengage send`: triggers an existing message for any number of targets, sent as instant messages of at
+/// most 100 targets each, and reports every target's outcome.
+/// </summary>
+internal static class AccengageSendCommand
+{
+    public static Command Create(GlobalOptions globals, Option<string?> partner)
+    {
+        var message = new Option<long?>("--message") { Description = "ID of the message to trigger. Either this or --message-external-id." };
+        var externalId = new Option<string?>("--message-external-id") { Description = "External ID of the message to trigger. Either this or --message." };
+        var targets = new Option<string[]>("--target")
+        {
+            Description = "UDID of a device to send to; repeatable. Either this or --targets-file.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var targetsFile = new Option<FileInfo>("--targets-file")
+        {
+            Description = "Targets: one UDID per line, or CSV with a header naming deviceId/UDID, token, clientId (or the --by field); other columns fill the message's ${column} placeholders.",
+        }.AcceptExistingOnly();
+        var by = new Option<string?>("--by") { Description = "An indexed device field (e.g. clientId) that names the users of --targets-file." };
+        var text = new Option<string?>("--text") { Description = "Text overriding the message's; ${field} placeholders are filled per target." };
+        var title = new Option<string?>("--title") { Description = "Title overriding the message's." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight at once (default 4)." };
+
+        var command = new Command("send",
+            "Send an existing message to targets as instant messages of at most 100 targets each, and report each target's outcome " +
+            "(--json: every target; otherwise the targets not accepted, then a summary).")
+        {
+            message, externalId, targets, targetsFile, by, text, title, concurrency,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(message) is null) == (result.GetValue(externalId) is null))
+                result.AddError("Give either --message or --message-external-id.");
+            if ((result.GetValue(targets) is { Length: > 0 }) == (result.GetValue(targetsFile) is not null))
+                result.AddError("Give either --target (one or more) or --targets-file.");
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = globals.CreateContext(parse);
+            var data = new MessageData
+            {
+                ParentMessageId = parse.GetValue(message),
+                ParentMessageExternalId = parse.GetValue(externalId),
+                Text = parse.GetValue(text),
+                Title = parse.GetValue(title),
+            };
+            var problems = AccengageBatchRules.CheckMessage(data);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                    context.Error.WriteLine($"error: {problem}");
+                return ExitCodes.InvalidInput;
+            }
+            var file = parse.GetValue(targetsFile)?.FullName;
+            IEnumerable<Target> recipients = file is not null
+                ? TargetFile.Read(file, parse.GetValue(by))
+                : parse.GetValue(targets)!.Select(udid => new Target { DeviceId = udid });
+
+            return await CommandFailures.RunAsync(context, async () =>
+            {
+                await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner),
+                    o => o.MaxConcurrency = parse.GetValue(concurrency) ?? o.MaxConcurrency, cancellationToken);
+                var tally = new BatchTally(invalidInputReason: null);
+                JsonArrayWriter? outcomes = null;
+                if (context.Json)
+                {
+                    context.Output.Write("{\n  \"targets\": ");
+                    outcomes = new JsonArrayWriter(context.Output, indent: "    ");
+                }
+
+                await foreach (var result in connection.Client.SendInstantMessageInChunksAsync(data, recipients, cancellationToken))
+                {
+                    tally.Add(result);
+                    foreach (var target in result.Items)
+                        Report(context, outcomes, target, result);
+                }
+
+                var cancelled = cancellationToken.IsCancellationRequested;
+                var sandbox = connection.Sandbox is not null;
+                if (outcomes is not null)
+                {
+                    outcomes.Close();
+                    context.Output.WriteLine($",\n  \"summary\": {CommandContext.Serialize(BatchSummaryView.Describe("Accengage instant message", tally, cancelled, sandbox)).Replace("\n", "\n  ", StringComparison.Ordinal)}\n}}");
+                }
+                else
+                {
+                    BatchSummaryView.Print(context, "Accengage instant message", tally, cancelled, sandbox);
+                }
+                return ExitCodes.ForBatch(tally, cancelled);
+            });
+        });
+        return command;
+    }
+
+    private static void Report(CommandContext context, JsonArrayWriter? outcomes, Target target, BatchChunkResult<Target> result)
+    {
+        var failure = result.Failure;
+        if (outcomes is not null)
+        {
+            outcomes.Add(new
+            {
+                target = TargetFile.Describe(target),
+                outcome = result.Outcome.ToString(),
+                reason = failure?.Reason,
+                statusCode = failure?.StatusCode,
+                errorCode = failure?.ErrorCode,
+            });
+        }
+        else if (failure is not null)
+        {
+            context.Console.MarkupLineInterpolated($"{result.Outcome}  {TargetFile.Describe(target)}: {failure.Reason}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Contracts.Sandbox;
+
+namespace Contracts.Cli;
+
+/// <summary>
+/// A vendor client for one command and, when no credentials were configured, the embedded sandbox it talks to
+/// instead (started here, announced on standard error, stopped with the connection).
+/// </summary>
+internal sealed class VendorConnection<TClient> : IAsyncDisposable
+    where TClient : IDisposable
+{
+    private VendorConnection(TClient client, SandboxServer? sandbox)
+    {
+        Client = client;
+        Sandbox = sandbox;
+    }
+
+    public TClient Client { get; }
+
+    /// <summary>The embedded sandbox, when no credentials were given.</summary>
+    public SandboxServer? Sandbox { get; }
+
+    /// <summary>
+    /// Creates the client: with the configured credentials when <paramref name="hasCredentials"/>, otherwise against a
+    /// sandbox started now, saying so with "No {vendor} credentials ({howToConfigure}): using the embedded sandbox at ...".
+    /// </summary>
+    /// <param name="vendor">The vendor as users know it.</param>
+    /// <param name="hasCredentials">Whether the settings hold credentials for the vendor.</param>
+    /// <param name="howToConfigure">How to give credentials, e.g. "set NOTIFY_ENGAGE__CLIENTID ..., or pass --settings".</param>
+    /// <param name="baseUrlOf">The vendor's base URL in the sandbox, for the note.</param>
+    /// <param name="createClient">Creates the client; given the sandbox when there is one.</param>
+    /// <param name="context">Where the note goes.</param>
+    /// <param name="cancellationToken">Cancels starting the sandbox.</param>
+    public static async Task<VendorConnection<TClient>> OpenAsync(
+        string vendor, bool hasCredentials, string howToConfigure, Func<SandboxServer, Uri> baseUrlOf,
+        Func<SandboxServer?, TClient> createClient, CommandContext context, CancellationToken cancellationToken)
+    {
+        SandboxServer? sandbox = null;
+        if (!hasCredentials)
+        {
+            sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            context.Note($"No {vendor} credentials ({howToConfigure}): using the embedded sandbox at {baseUrlOf(sandbox)}");
+        }
+        try
+        {
+            return new VendorConnection<TClient>(createClient(sandbox), sandbox);
+        }
+        catch
+        {
+            // Invalid settings: the client was never made, so the sandbox is stopped here.
+            if (sandbox is not null)
+                await sandbox.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (Sandbox is not null)
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Text.Json;
+using Contracts.Sandbox;
+using Contracts.Sandbox.Onc;
+
+namespace Contracts.Cli.Tests;
+
+public sealed class OncCommandTests : IDisposable
+{
+    private static readonly string Campaign = OncSandboxOptions.DemoCampaign.ToString();
+    private readonly string _directory = Directory.CreateTempSubdirectory("notify-onc-tests").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string WriteFile(string name, params string[] lines)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private string WriteSettings(SandboxServer sandbox, string password)
+    {
+        var path = Path.Combine(_directory, "settings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            Onc = new { BaseUrl = sandbox.OncBaseUrl, sandbox.Options.Onc.AccountId, sandbox.Options.Onc.UserName, Password = password },
+        }));
+        return path;
+    }
+
+    [Fact]
+    public async Task Campaigns_list_prints_the_sandbox_campaigns_as_json_and_says_it_used_the_sandbox()
+    {
+        var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("No ONC credentials", run.Error, StringComparison.Ordinal);
+        Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
+        var campaigns = run.Json.EnumerateArray().ToList();
+        Assert.Equal(["Appointment reminders", "Service outage"], campaigns.Select(c => c.GetProperty("shortName").GetString()));
+        Assert.Equal(Campaign, campaigns[0].GetProperty("id").GetString());
+        Assert.Equal(["voice", "email"], campaigns[1].GetProperty("channels").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(campaigns[1].GetProperty("isPaused").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Campaigns_list_for_people_is_a_table()
+    {
+        var run = await CliRun.RunAsync("onc", "campaigns", "list");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains(Campaign, run.Output, StringComparison.Ordinal);
+        Assert.Contains("Service outage (paused)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2 active campaign(s).", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Contacts_add_reports_every_contact_and_exits_1_when_one_is_rejected()
+    {
+        var file = WriteFile("contacts.csv",
+            "id;SMS;email;text;retryCount",
+            "6a0f1c1e-0000-4000-8000-000000000001;+15550100001;;Hello;",
+            ";\"+15550100002\";ada@example.com;\"Hi; there\";2",
+            "6a0f1c1e-0000-4000-8000-000000000003;+15550100003;;;300",
+            ";;;;",
+            ";;grace@example.com;;");
+        var outcomes = Path.Combine(_directory, "outcomes.csv");
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "--file", file, "--outcomes", outcomes, "--json");
+
+        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        var json = run.Json;
+        Assert.Equal((4, 3, 1, 0), (json.GetProperty("total").GetInt64(), json.GetProperty("accepted").GetInt64(), json.GetProperty("rejected").GetInt64(), json.GetProperty("notAttempted").GetInt64()));
+        var rejected = Assert.Single(json.GetProperty("items").EnumerateArray());
+        Assert.Equal("6a0f1c1e-0000-4000-8000-000000000003", rejected.GetProperty("id").GetString());
+        Assert.Equal("sms +15550100003", rejected.GetProperty("destinations").GetString());
+        Assert.Equal(("Rejected", "InvalidInput"), (rejected.GetProperty("outcome").GetString(), rejected.GetProperty("kind").GetString()));
+        Assert.Contains("RetryCount must be between 0 and 255", rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        var lines = File.ReadAllLines(outcomes);
+        Assert.Equal("id,sms,voice,email,outcome,kind,errorCode,reason", lines[0]);
+        Assert.Equal(4, lines.Length - 1); // every contact exactly once
+        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000001,+15550100001,,,Accepted", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",+15550100002,,ada@example.com,Accepted", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",,,grace@example.com,Accepted", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000003,+15550100003,,,Rejected,InvalidInput,,\"SMSCommInfo.RetryCount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Contacts_add_sends_what_the_file_says_to_the_service()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var file = WriteFile("contacts.csv", "sms,voice,text", "+15550100001,+15550100009,\"Hi, Ada\"", "+15550100002,,");
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--retries", "5", "--settings", WriteSettings(sandbox, sandbox.Options.Onc.Password));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal); // configured credentials: the real (here: this) service
+        Assert.Contains("accepted", run.Output, StringComparison.Ordinal);
+        Assert.Equal(1, sandbox.Onc.SessionsOpened);
+        Assert.Equal(1, sandbox.Onc.SessionsClosed); // the command closed its session
+        await using var client = sandbox.CreateOncClient();
+        var stored = (await client.GetCampaignContactsAsync(OncSandboxOptions.DemoCampaign)).Where(c => c.Id != OncSandboxOptions.DemoContact).OrderBy(c => c.SMSCommInfo!.Destination).ToList();
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(("+15550100001", "Hi, Ada", 5), (stored[0].SMSCommInfo!.Destination, stored[0].SMSCommInfo!.TextToSendOverwrite, stored[0].SMSCommInfo!.RetryCount));
+        Assert.Equal(("+15550100009", "Hi, Ada"), (stored[0].VoiceCommInfo!.Destination, stored[0].VoiceCommInfo!.TextToSendOverwrite));
+        Assert.Null(stored[1].VoiceCommInfo);
+    }
+
+    [Fact]
+    public async Task Contacts_for_an_unknown_campaign_are_rejected_with_the_service_error_code()
+    {
+        var file = WriteFile("contacts.csv", "sms", "+15550100001", "+15550100002");
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "-f", file, "--json");
+
+        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(2, run.Json.GetProperty("rejected").GetInt64());
+        Assert.All(run.Json.GetProperty("items").EnumerateArray(), item => Assert.Equal(OncSandboxErrorCodes.NotFound.ToString(), item.GetProperty("errorCode").GetString()));
+    }
+
+    [Fact]
+    public async Task Refused_credentials_exit_3_without_showing_the_password()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var settings = WriteSettings(sandbox, "not-the-password");
+        var file = WriteFile("contacts.csv", "sms", "+15550100001");
+
+        var list = await CliRun.RunAsync("onc", "campaigns", "list", "--settings", settings);
+        var add = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--settings", settings, "--json");
+
+        Assert.Equal(ExitCodes.VendorError, list.ExitCode);
+        Assert.Contains("OpenAPISession failed", list.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.VendorError, add.ExitCode);
+        Assert.Equal("AuthenticationFailed", add.Json.GetProperty("items")[0].GetProperty("kind").GetString());
+        Assert.DoesNotContain("not-the-password", list.Output + list.Error + add.Output + add.Error, StringComparison.Ordinal);
+        Assert.Equal(0, sandbox.Onc.CallsTo("AddCampaignContact"));
+    }
+
+    [Fact]
+    public async Task Credentials_from_environment_variables_are_used()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var variables = new Dictionary<string, string>
+        {
+            ["NOTIFY_ONC__BASEURL"] = sandbox.OncBaseUrl.ToString(),
+            ["NOTIFY_ONC__ACCOUNTID"] = sandbox.Options.Onc.AccountId,
+            ["NOTIFY_ONC__USERNAME"] = sandbox.Options.Onc.UserName,
+            ["NOTIFY_ONC__PASSWORD"] = sandbox.Options.Onc.Password,
+        };
+        try
+        {
+            foreach (var (name, value) in variables)
+                Environment.SetEnvironmentVariable(name, value);
+
+            var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json");
+
+            Assert.Equal(ExitCodes.Success, run.ExitCode);
+            Assert.Equal("", run.Error);
+            Assert.Equal(1, sandbox.Onc.SessionsOpened);
+        }
+        finally
+        {
+            foreach (var name in variables.Keys)
+                Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
+    public async Task Incomplete_credentials_exit_2_naming_the_missing_option()
+    {
+        var settings = Path.Combine(_directory, "settings.json");
+        File.WriteAllText(settings, """{"Onc":{"BaseUrl":"http://127.0.0.1:9/onc.svc","AccountId":"a","UserName":"u"}}""");
+
+        var run = await CliRun.RunAsync("onc", "campaigns", "list", "--settings", settings);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("Password", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contacts.csv", "name,phone\nAda,+15550100001", "names no destination column (sms, voice or email); its columns: name, phone")]
+    [InlineData("contacts.csv", "id,sms\nnot-a-guid,+15550100001", "data row 1 (after the header): id 'not-a-guid' is not valid")]
+    [InlineData("contacts.csv", "sms,retryCount\n+15550100001,three", "retryCount 'three' is not valid")]
+    public async Task A_bad_file_exits_2_before_anything_is_sent(string name, string content, string message)
+    {
+        var file = WriteFile(name, content.Split('\n'));
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal); // failed before connecting
+    }
+
+    [Theory]
+    [InlineData("5b0d3c52-7c1e-4c1f-9a53-2f6a1d0e8a11", "256", "--retries must be between 0 and 255")]
+    [InlineData("00000000-0000-0000-0000-000000000000", "3", "--campaign must be a campaign ID")]
+    [InlineData("not-a-guid", "3", "Cannot parse argument 'not-a-guid' for option '--campaign'")]
+    [InlineData("5b0d3c52-7c1e-4c1f-9a53-2f6a1d0e8a11", "three", "Cannot parse argument 'three' for option '--retries'")]
+    public async Task Bad_arguments_are_usage_errors(string campaign, string retries, string message)
+    {
+        var file = WriteFile("contacts.csv", "sms", "+15550100001");
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", campaign, "-f", file, "--retries", retries);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_is_available_for_every_onc_command()
+    {
+        foreach (var args in new[] { new[] { "onc", "--help" }, ["onc", "campaigns", "--help"], ["onc", "campaigns", "list", "--help"], ["onc", "contacts", "add", "--help"] })
+        {
+            var run = await CliRun.RunAsync(args);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
+        }
+        var add = await CliRun.RunAsync("onc", "contacts", "add", "--help");
+        Assert.Contains("--campaign", add.Output, StringComparison.Ordinal);
+        Assert.Contains("retryCount", add.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_runs_the_onc_steps_as_documented()
+    {
+        var run = await CliRun.RunAsync("demo", "--json", "--destinations", "10");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var steps = run.Json.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("name").GetString()!.StartsWith("onc.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["onc.session", "onc.campaigns", "onc.contacts", "onc.contact-outcome", "onc.contact-outcome", "onc.contact-outcome", "onc.session-reopen", "onc.close"],
+            steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
+    }
+}
