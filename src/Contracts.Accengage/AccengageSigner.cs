@@ -22,10 +22,19 @@ public static class AccengageSigner
     public static string Sign(ReadOnlySpan<byte> body, string apiKey, long unixTime)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        using var sha1 = StartHash();
         sha1.AppendData(body);
-        sha1.AppendData(Encoding.UTF8.GetBytes(apiKey + FormatTime(unixTime)));
-        return Convert.ToHexStringLower(sha1.GetHashAndReset());
+        return FinishSignature(sha1, apiKey, unixTime);
+    }
+
+    /// <summary>The hash a signature starts from; the body is appended to it, then <see cref="FinishSignature"/>.</summary>
+    internal static IncrementalHash StartHash() => IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+
+    /// <summary>Appends the API key and the time to a hash that holds the body, and returns the signature.</summary>
+    internal static string FinishSignature(IncrementalHash sha1WithBody, string apiKey, long unixTime)
+    {
+        sha1WithBody.AppendData(Encoding.UTF8.GetBytes(apiKey + FormatTime(unixTime)));
+        return Convert.ToHexStringLower(sha1WithBody.GetHashAndReset());
     }
 
     /// <summary>The <c>Accengage-Time</c> value for <paramref name="unixTime"/>.</summary>

@@ -6,7 +6,9 @@ namespace Contracts.Accengage;
 /// (a retry, a resend with a fresh token) is signed again with its own time.
 /// </summary>
 /// <remarks>
-/// The body is read once into memory and sent from that copy, so the bytes hashed and the bytes sent cannot differ.
+/// A body held in a byte array (the generated client's JSON in a <see cref="ByteArrayContent"/>, a
+/// <see cref="StringContent"/>) is hashed where it lies: it sends the same bytes however often it is read. Any other
+/// body is read once into memory and sent from that copy, so the bytes hashed and the bytes sent cannot differ.
 /// Accengage's load balancer does not support <c>Expect: 100-continue</c>, so it is never asked for. The API key
 /// is never logged or sent.
 /// </remarks>
@@ -29,16 +31,35 @@ public sealed class AccengageSigningHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await FreezeBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        var time = _time.GetUtcNow().ToUnixTimeSeconds();
+        var signature = await SignBodyAsync(request, cancellationToken).ConfigureAwait(false);
 
         request.Headers.ExpectContinue = false;
         request.Headers.Remove(AccengageSigner.TimeHeader);
         request.Headers.Remove(AccengageSigner.SignatureHeader);
-        request.Headers.TryAddWithoutValidation(AccengageSigner.TimeHeader, AccengageSigner.FormatTime(time));
-        request.Headers.TryAddWithoutValidation(AccengageSigner.SignatureHeader, AccengageSigner.Sign(body, _apiKey, time));
+        request.Headers.TryAddWithoutValidation(AccengageSigner.TimeHeader, signature.Time);
+        request.Headers.TryAddWithoutValidation(AccengageSigner.SignatureHeader, signature.Value);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<(string Time, string Value)> SignBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var sha1 = AccengageSigner.StartHash();
+        if (request.Content is { } content && HoldsFixedBytes(content))
+        {
+            // Copying the body out of its array would only cost a buffer and two copies per request.
+            await content.CopyToAsync(new HashingStream(sha1), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            sha1.AppendData(await FreezeBodyAsync(request, cancellationToken).ConfigureAwait(false));
+        }
+        var time = _time.GetUtcNow().ToUnixTimeSeconds();
+        return (AccengageSigner.FormatTime(time), AccengageSigner.FinishSignature(sha1, _apiKey, time));
+    }
+
+    /// <summary>The framework's contents over a byte array (exactly those types: a derived one could write anything).</summary>
+    private static bool HoldsFixedBytes(HttpContent content)
+        => content is FrozenBody || content.GetType() == typeof(ByteArrayContent) || content.GetType() == typeof(StringContent) || content.GetType() == typeof(FormUrlEncodedContent);
 
     /// <summary>
     /// Reads the body and replaces it with a byte array holding exactly those bytes (same content headers), so a
@@ -48,8 +69,6 @@ public sealed class AccengageSigningHandler : DelegatingHandler
     {
         if (request.Content is null)
             return [];
-        if (request.Content is FrozenBody frozen)
-            return frozen.Bytes;
 
         var bytes = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var copy = new FrozenBody(bytes);
@@ -61,9 +80,6 @@ public sealed class AccengageSigningHandler : DelegatingHandler
         return bytes;
     }
 
-    /// <summary>A body already read for signing; sent again as it is on a retry.</summary>
-    private sealed class FrozenBody(byte[] bytes) : ByteArrayContent(bytes)
-    {
-        public byte[] Bytes { get; } = bytes;
-    }
+    /// <summary>A body already read for signing; sent again as it is on a retry (and hashed where it lies).</summary>
+    private sealed class FrozenBody(byte[] bytes) : ByteArrayContent(bytes);
 }

@@ -54,7 +54,9 @@ public static class EngagePushValidator
     public static void WarnAboutLongPersonalization(Destination destination, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        if (destination.Personalization is not { Count: > 0 } values)
+        ArgumentNullException.ThrowIfNull(logger);
+        // Checked first: with warnings off, looking at every value of every destination would be work for nothing.
+        if (destination.Personalization is not { Count: > 0 } values || !logger.IsEnabled(LogLevel.Warning))
             return;
         foreach (var (name, value) in values)
         {

@@ -20,6 +20,6 @@ public partial class OgangiClient
         var route = OgangiRoute.FromGenerated(urlBuilder.ToString());
         var publicKey = _publicKey ?? route.PublicKey;
         var signature = _signer?.Sign(route.Parameters) ?? route.Signature;
-        urlBuilder.Clear().Append(route.ToUrl(publicKey, signature));
+        route.WriteUrl(urlBuilder, publicKey, signature);
     }
 }

@@ -31,7 +31,13 @@ public sealed class OgangiSigner
     public string Sign(IEnumerable<string> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(SignedText(parameters))));
+        // Hashed from a stack buffer when the text is small (every call is signed): no copy of it on the heap.
+        var text = SignedText(parameters);
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, utf8[..Encoding.UTF8.GetBytes(text, utf8)], mac);
+        return Convert.ToHexStringLower(mac);
     }
 
     /// <summary>Describes the signer without its key.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using Contracts.Benchmarks.Engage;
@@ -7,14 +6,17 @@ using Contracts.Benchmarks.Harness;
 using Contracts.Sandbox;
 
 // Modes:
-//   report [--quick] [--out FILE]     everything below, written as a Markdown table (build/benchmark runs this)
+//   report [--quick] [--out FILE] [--build JSON]   everything below, written as Markdown tables (build/benchmark runs this)
 //   micro [BenchmarkDotNet args]      the per-call benchmarks only (filterable: --filter *Engage*)
 //   engage-batch URL N | engage-capacity URL N | engage-cold-token N | serve-sandbox   (child processes of report)
+//   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
+//   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
+//   cpu Baseline.Method Other.Method...   thread CPU time per call in alternating rounds, median ratio to the first
 var mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
 {
     case "micro":
-        BenchmarkSwitcher.FromTypes(MicroBenchmarks.Classes).Run(args[1..], MicroBenchmarks.Config(quick: false));
+        BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly).Run(args[1..], MicroBenchmarks.Config(quick: false));
         return 0;
     case "serve-sandbox":
         await using (var sandbox = await SandboxServer.StartAsync())
@@ -32,63 +34,41 @@ switch (mode)
     case "engage-cold-token":
         Console.WriteLine(JsonSerializer.Serialize(await EngageColdTokenRun.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))));
         return 0;
+    case "loop":
+    {
+        var loop = await BenchmarkLoop.CreateAsync(args[1]);
+        await loop.RunAsync(int.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
+    }
+    case "alloc-profile":
+    {
+        var loop = await BenchmarkLoop.CreateAsync(args[1]);
+        var count = int.Parse(args[2], CultureInfo.InvariantCulture);
+        await loop.RunAsync(count); // warm up: JIT and tiering allocate too
+        using var sampler = new AllocationSampler();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        sampler.Start();
+        await loop.RunAsync(count);
+        sampler.Stop();
+        Console.WriteLine($"{(GC.GetTotalAllocatedBytes(precise: true) - before) / (double)count:N0} bytes per call");
+        foreach (var (type, share) in sampler.Top(25))
+            Console.WriteLine($"{share,6:P1}  {type}");
+        return 0;
+    }
+    case "cpu":
+    {
+        var loops = new List<BenchmarkLoop>();
+        foreach (var name in args[1..])
+            loops.Add(await BenchmarkLoop.CreateAsync(name));
+        var results = await InterleavedCpuTime.MeasureAsync(loops, rounds: 60, callsPerRound: 300);
+        for (var i = 0; i < loops.Count; i++)
+            Console.WriteLine($"{args[1 + i],-50} {results[i].MedianNanoseconds / 1000,8:0.0} µs CPU  {results[i].MedianRatio,5:0.00}x");
+        Console.WriteLine(JsonSerializer.Serialize(new { ratios = results.Select(r => double.IsNaN(r.MedianRatio) ? (double?)null : Math.Round(r.MedianRatio, 3)) }));
+        return 0;
+    }
     case "report":
         return await Report.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
+        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | alloc-profile | cpu | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
         return 2;
-}
-
-internal static class Report
-{
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var quick = args.Contains("--quick");
-        var outIndex = Array.IndexOf(args, "--out");
-        var output = outIndex >= 0 ? args[outIndex + 1] : "benchmark-results.md";
-        var markdown = new StringBuilder();
-        markdown.AppendLine("# Benchmark results").AppendLine();
-        markdown.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}. Produced by `bash build/benchmark`{(quick ? " (quick)" : "")}.").AppendLine();
-
-        markdown.AppendLine("## Per call: SDK against hand-written HttpClient code (same bytes, same in-memory transport)").AppendLine();
-        markdown.AppendLine("| benchmark | method | mean (µs) | allocated (bytes) | time ratio | allocation ratio |");
-        markdown.AppendLine("|---|---|---:|---:|---:|---:|");
-        foreach (var row in MicroBenchmarks.Run(quick))
-            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {row.Method} | {row.MeanNanoseconds / 1000:0.0} | {row.AllocatedBytes:N0} | {MicroBenchmarks.Format(row.TimeRatio)} | {MicroBenchmarks.Format(row.AllocationRatio)} |");
-        markdown.AppendLine();
-
-        markdown.AppendLine("## ENGAGE batch push to the loopback sandbox (separate processes)").AppendLine();
-        markdown.AppendLine("| run | destinations | seconds | destinations/s | % of limit | peak working set (MiB) |");
-        markdown.AppendLine("|---|---:|---:|---:|---:|---:|");
-        var sizes = quick ? new[] { 100_000 } : [100_000, 1_000_000];
-        await using (var sandbox = await SandboxProcess.StartAsync())
-        {
-            var url = sandbox.EngageBaseUrl.ToString();
-            var limit = await ChildProcess.RunForJsonAsync("engage-capacity", url, sizes[^1].ToString(CultureInfo.InvariantCulture));
-            var limitRate = limit.GetProperty("destinationsPerSecond").GetDouble();
-            foreach (var size in sizes)
-            {
-                var sdk = await ChildProcess.RunForJsonAsync("engage-batch", url, size.ToString(CultureInfo.InvariantCulture));
-                AppendBatchRow(markdown, "SDK PushInChunksAsync", sdk, limitRate);
-            }
-            AppendBatchRow(markdown, "limit: plain HttpClient, prebuilt bodies", limit, limitRate);
-        }
-        markdown.AppendLine();
-
-        var cold = await ChildProcess.RunForJsonAsync("engage-cold-token", "1000");
-        markdown.AppendLine("## Cold client: 1,000 concurrent calls").AppendLine();
-        markdown.AppendLine(CultureInfo.InvariantCulture, $"{cold.GetProperty("tokenRequests").GetInt64()} token request(s); all calls done in {cold.GetProperty("totalMilliseconds").GetDouble()} ms (p50 {cold.GetProperty("p50Milliseconds").GetDouble()} ms, p99 {cold.GetProperty("p99Milliseconds").GetDouble()} ms).").AppendLine();
-
-        await File.WriteAllTextAsync(output, markdown.ToString());
-        Console.WriteLine(markdown);
-        Console.WriteLine($"written to {Path.GetFullPath(output)}");
-        return 0;
-    }
-
-    private static void AppendBatchRow(StringBuilder markdown, string name, JsonElement run, double limitRate)
-    {
-        var rate = run.GetProperty("destinationsPerSecond").GetDouble();
-        markdown.AppendLine(CultureInfo.InvariantCulture,
-            $"| {name} | {run.GetProperty("destinations").GetInt64():N0} | {run.GetProperty("seconds").GetDouble():0.00} | {rate:N0} | {rate / limitRate * 100:0}% | {run.GetProperty("peakWorkingSetMiB").GetDouble():0.0} |");
-    }
 }

@@ -32,6 +32,9 @@ internal sealed class FakeEngage : IAsyncDisposable
     /// <summary>Answers a token request; default issues a JWT valid 15 minutes.</summary>
     public Func<int, (int Status, string Body)>? TokenAnswer { get; set; }
 
+    /// <summary>Token requests are answered once this completes, to hold callers waiting on one token.</summary>
+    public Task TokenGate { get; set; } = Task.CompletedTask;
+
     /// <summary>Delay before each push answer, to hold requests in flight.</summary>
     public TimeSpan PushDelay { get; set; }
 
@@ -84,6 +87,7 @@ internal sealed class FakeEngage : IAsyncDisposable
     {
         if (request.Path == TokenPath)
         {
+            await TokenGate;
             var n = TokenRequests.Count;
             if (TokenAnswer is { } scripted)
             {

@@ -25,6 +25,25 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Thousand_concurrent_calls_on_a_cold_client_cause_exactly_one_token_request()
+    {
+        var tokenAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engage.TokenGate = tokenAnswered.Task;
+        using var client = new EngageClient(_engage.Options());
+
+        // Every call starts, finds no token and waits for one before the vendor answers the first token request.
+        var calls = Enumerable.Range(0, 1000).Select(_ => client.CheckTokenHealthAsync()).ToArray();
+        tokenAnswered.SetResult();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.Single(_engage.TokenRequests);
+        var checks = _engage.Server.RequestsTo(FakeEngage.HealthPath);
+        Assert.Equal(1000, checks.Count);
+        Assert.Single(checks.Select(c => c.Header("Authorization")).Distinct());
+        Assert.All(answers, answer => Assert.True(EngageErrorCodes.IsSuccess(answer.ErrorCode)));
+    }
+
+    [Fact]
     public async Task Token_is_refreshed_before_its_jwt_expiry()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

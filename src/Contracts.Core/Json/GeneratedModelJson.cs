@@ -20,14 +20,15 @@ public static class GeneratedModelJson
     /// Optional fields left unset are left out (not sent as null); text goes out as plain UTF-8 (a request body is
     /// never embedded in HTML, so the default encoder's HTML-safe escaping of '+' and non-ASCII buys nothing and
     /// turns "+1501..." into "\u002B1501..."); unknown fields still round-trip through AdditionalProperties, without
-    /// the cost of an empty dictionary per serialized object.
+    /// the cost of an empty dictionary per serialized object; map properties are written without an enumerator
+    /// allocated per map.
     /// </summary>
     public static void ApplyDefaults(JsonSerializerOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadExtensionDataFromField } };
+        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadExtensionDataFromField, WriteMapsWithoutBoxing } };
     }
 
     /// <summary>
@@ -47,6 +48,27 @@ public static class GeneratedModelJson
             var field = typeInfo.Type.GetField(ExtensionDataField, BindingFlags.Instance | BindingFlags.NonPublic);
             if (field is not null)
                 property.Get = CompileGetter(typeInfo.Type, field);
+        }
+    }
+
+    /// <summary>
+    /// Map properties (<c>IDictionary&lt;string, string&gt;</c>, <c>IDictionary&lt;string, object&gt;</c>) are written by
+    /// <see cref="MapConverter{TValue}"/>: the same JSON without an enumerator allocated per map. Extension data is left
+    /// to the serializer, which writes it as members of the object around it.
+    /// </summary>
+    public static void WriteMapsWithoutBoxing(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+            return;
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.IsExtensionData || property.CustomConverter is not null)
+                continue;
+            if (property.PropertyType == typeof(IDictionary<string, string>))
+                property.CustomConverter = MapConverter<string>.Instance;
+            else if (property.PropertyType == typeof(IDictionary<string, object>))
+                property.CustomConverter = MapConverter<object>.Instance;
         }
     }
 

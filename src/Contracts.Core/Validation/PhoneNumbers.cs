@@ -11,11 +11,7 @@ public static class PhoneNumbers
     {
         if (number is null || number.Length < 3 || number.Length > 16 || number[0] != '+' || number[1] is < '1' or > '9')
             return false;
-        foreach (var c in number.AsSpan(2))
-        {
-            if (!char.IsAsciiDigit(c))
-                return false;
-        }
-        return true;
+        // Vectorised: batches check every destination before sending, so this runs once per number sent.
+        return !number.AsSpan(2).ContainsAnyExceptInRange('0', '9');
     }
 }

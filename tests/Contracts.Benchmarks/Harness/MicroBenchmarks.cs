@@ -9,20 +9,40 @@ namespace Contracts.Benchmarks.Harness;
 /// <summary>Runs the BenchmarkDotNet classes and turns their summaries into SDK-versus-baseline rows.</summary>
 public static class MicroBenchmarks
 {
-    /// <summary>Every per-call benchmark class: each has one [Benchmark(Baseline = true)] hand-written method.</summary>
-    public static readonly Type[] Classes = [typeof(Engage.EngagePushBenchmarks)];
+    /// <summary>
+    /// Every per-call benchmark class. Each vendor's has one [Benchmark(Baseline = true)] hand-written method; the
+    /// signing benchmarks have none (they measure one step of the SDK).
+    /// </summary>
+    public static readonly Type[] Classes =
+    [
+        typeof(Engage.EngagePushBenchmarks),
+        typeof(Ogangi.OgangiSendSmsBenchmarks),
+        typeof(Accengage.AccengageInstantMessageBenchmarks),
+        typeof(Onc.OncAddContactBenchmarks),
+        typeof(Signing.SigningBenchmarks),
+    ];
 
-    public static IConfig Config(bool quick) => DefaultConfig.Instance
-        .AddJob(quick ? Job.ShortRun : Job.Default.WithWarmupCount(5).WithIterationCount(15).WithLaunchCount(1))
-        .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+    public static IConfig Config(bool quick, string? artifactsPath = null)
+    {
+        var config = DefaultConfig.Instance
+            .AddJob(quick ? Job.ShortRun : Job.Default.WithWarmupCount(5).WithIterationCount(15).WithLaunchCount(1))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+        return artifactsPath is null ? config : config.WithArtifactsPath(artifactsPath);
+    }
 
-    public sealed record Row(string Benchmark, string Method, double MeanNanoseconds, long AllocatedBytes, double TimeRatio, double AllocationRatio);
+    public sealed record Row(string Benchmark, string Method, double MeanNanoseconds, long AllocatedBytes, double? TimeRatio, double? AllocationRatio);
 
-    public static IReadOnlyList<Row> Run(bool quick)
+    /// <summary>Runs every class; throws when a benchmark gave no result (a failed setup, such as a same-bytes check).</summary>
+    public static IReadOnlyList<Row> Run(bool quick, string? artifactsPath)
     {
         var rows = new List<Row>();
-        foreach (var summary in BenchmarkRunner.Run(Classes, Config(quick)))
+        foreach (var summary in BenchmarkRunner.Run(Classes, Config(quick, artifactsPath)))
+        {
+            var failed = summary.Reports.Where(r => r.ResultStatistics is null).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
+            if (failed.Count > 0 || summary.Reports.Length == 0)
+                throw new InvalidOperationException($"BenchmarkDotNet gave no result for: {string.Join(", ", failed)} (see its log above)");
             rows.AddRange(RowsOf(summary));
+        }
         return rows;
     }
 
@@ -32,10 +52,8 @@ public static class MicroBenchmarks
         {
             var reports = group.Where(r => r.ResultStatistics is not null).ToList();
             var baseline = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline);
-            if (baseline is null)
-                continue;
-            var baseTime = baseline.ResultStatistics!.Mean;
-            var baseBytes = Allocated(baseline);
+            var baseTime = baseline?.ResultStatistics!.Mean;
+            var baseBytes = baseline is null ? (long?)null : Allocated(baseline);
             foreach (var report in reports)
             {
                 var bytes = Allocated(report);
@@ -45,12 +63,12 @@ public static class MicroBenchmarks
                     report.ResultStatistics!.Mean,
                     bytes,
                     report.ResultStatistics.Mean / baseTime,
-                    baseBytes == 0 ? 1 : (double)bytes / baseBytes);
+                    baseBytes is null ? null : baseBytes == 0 ? 1 : (double)bytes / baseBytes.Value);
             }
         }
     }
 
     private static long Allocated(BenchmarkReport report) => report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
 
-    public static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Format(double? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–";
 }

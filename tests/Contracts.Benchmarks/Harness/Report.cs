@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Contracts.Benchmarks.Harness;
+
+/// <summary>
+/// Runs every measurement and writes them as Markdown tables: per call (BenchmarkDotNet, with a paired CPU-time
+/// check), signing, the ENGAGE batch against the sandbox's limit, the cold-client token run and the build times.
+/// </summary>
+public static class Report
+{
+    /// <summary>Per-call benchmark classes: what they measure, and whether the REST targets apply.</summary>
+    private static readonly Dictionary<string, (string Title, bool RestTargets)> Operations = new()
+    {
+        ["EngagePush"] = ("ENGAGE push, 100 destinations", true),
+        ["OgangiSendSms"] = ("Ogangi sendSMS", true),
+        ["AccengageInstantMessage"] = ("Accengage instant message, 100 targets", true),
+        ["OncAddContact"] = ("ONC AddCampaignContact over WCF", false),
+    };
+
+    private const double TimeTarget = 1.10;
+    private const double AllocationTarget = 1.5;
+    private const double BatchTarget = 0.90;
+    private const int BatchRepetitions = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var output = Option(args, "--out") ?? "benchmark-results.md";
+        var build = Option(args, "--build");
+        var artifacts = Option(args, "--artifacts");
+        var clock = Stopwatch.StartNew();
+        var loadAtStart = LoadAverage();
+        var markdown = new StringBuilder();
+
+        var rows = MicroBenchmarks.Run(quick, artifacts);
+        var paired = new Dictionary<string, double?>();
+        foreach (var benchmark in rows.Where(r => Operations.ContainsKey(r.Benchmark)).Select(r => r.Benchmark).Distinct())
+            paired[benchmark] = await PairedCpuRatioAsync(benchmark).ConfigureAwait(false);
+        var batch = await BatchAsync(quick ? [100_000] : [100_000, 1_000_000], quick ? 1 : BatchRepetitions).ConfigureAwait(false);
+        var cold = await ChildProcess.RunForJsonAsync("engage-cold-token", "1000").ConfigureAwait(false);
+
+        markdown.AppendLine("# Benchmark results").AppendLine();
+        markdown.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Produced by `bash build/benchmark`{(quick ? " (quick)" : "")} in {clock.Elapsed.TotalMinutes:0.0} minutes on {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}. ") +
+            $"Load average (1, 5, 15 minutes) at the start: {loadAtStart}; at the end: {LoadAverage()}. The machine is shared with other builds: " +
+            "compare the SDK with its baseline through the ratios, which are measured side by side in the same run.").AppendLine();
+
+        AppendPerCall(markdown, rows, paired);
+        AppendSigning(markdown, rows);
+        AppendBatch(markdown, batch);
+        markdown.AppendLine("## Cold client: 1,000 concurrent calls").AppendLine();
+        markdown.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"1,000 token health checks started at once on a new client against the sandbox: {cold.GetProperty("tokenRequests").GetInt64()} token request(s) " +
+            $"(tests/Contracts.Engage.Tests asserts exactly one); all done in {cold.GetProperty("totalMilliseconds").GetDouble()} ms, " +
+            $"latency p50 {cold.GetProperty("p50Milliseconds").GetDouble()} ms, p99 {cold.GetProperty("p99Milliseconds").GetDouble()} ms.")).AppendLine();
+        AppendBuild(markdown, build);
+
+        await File.WriteAllTextAsync(output, markdown.ToString()).ConfigureAwait(false);
+        Console.WriteLine(markdown);
+        Console.WriteLine($"written to {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    private static void AppendPerCall(StringBuilder markdown, IReadOnlyList<MicroBenchmarks.Row> rows, Dictionary<string, double?> paired)
+    {
+        markdown.AppendLine("## Per call: SDK against hand-written HttpClient code").AppendLine();
+        markdown.Append("Same bytes on the wire (checked before measuring), same in-memory transport, same canned answer. BenchmarkDotNet, Release, one process per benchmark. ")
+            .Append(CultureInfo.InvariantCulture, $"Targets for the REST clients: at most {TimeTarget:0.00}x the baseline's time and {AllocationTarget:0.0}x its allocations; ONC over WCF is measured, not held to them. ")
+            .Append("*CPU-time ratio, paired*: the calling thread's CPU time per call, SDK and baseline measured in 60 alternating rounds, median of the per-round ratios; ")
+            .AppendLine("a check of the wall-clock ratio that a load change between two benchmarks cannot skew.").AppendLine();
+        markdown.AppendLine("| operation | method | mean (µs) | allocated (bytes) | time ratio | allocation ratio | CPU-time ratio, paired | targets |");
+        markdown.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var row in rows.Where(r => Operations.ContainsKey(r.Benchmark)).OrderBy(r => Operations.Keys.ToList().IndexOf(r.Benchmark)).ThenBy(r => r.Method != "HandWritten"))
+        {
+            var (title, restTargets) = Operations[row.Benchmark];
+            var isSdk = row.Method != "HandWritten";
+            var verdict = !isSdk ? "baseline" : !restTargets ? "measured" : Verdict(row);
+            markdown.AppendLine(CultureInfo.InvariantCulture,
+                $"| {title} | {(isSdk ? "SDK" : "hand-written")} | {row.MeanNanoseconds / 1000:0.0} | {row.AllocatedBytes:N0} | {MicroBenchmarks.Format(row.TimeRatio)} | {MicroBenchmarks.Format(row.AllocationRatio)} | {(isSdk ? MicroBenchmarks.Format(paired.GetValueOrDefault(row.Benchmark)) : "1.00")} | {verdict} |");
+        }
+        markdown.AppendLine();
+    }
+
+    private static string Verdict(MicroBenchmarks.Row row)
+    {
+        var missed = new List<string>();
+        if (row.TimeRatio > TimeTarget)
+            missed.Add("time");
+        if (row.AllocationRatio > AllocationTarget)
+            missed.Add("allocations");
+        return missed.Count == 0 ? "met" : $"missed: {string.Join(", ", missed)}";
+    }
+
+    private static void AppendSigning(StringBuilder markdown, IReadOnlyList<MicroBenchmarks.Row> rows)
+    {
+        markdown.AppendLine("## Signing, per call").AppendLine();
+        markdown.AppendLine("| step | mean (ns) | allocated (bytes) |");
+        markdown.AppendLine("|---|---:|---:|");
+        foreach (var row in rows.Where(r => r.Benchmark == "Signing"))
+        {
+            var step = row.Method switch
+            {
+                "AccengageHeaderSignature" => "Accengage header signature: SHA1 over the body of a 100-target instant message, the API key and the time",
+                "OgangiPathSignature" => "Ogangi path signature: HMAC-SHA256 over the parameters of a sendSMS",
+                _ => row.Method,
+            };
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {row.MeanNanoseconds:N0} | {row.AllocatedBytes:N0} |");
+        }
+        markdown.AppendLine();
+    }
+
+    /// <summary>The paired CPU-time ratio of a vendor's SDK method to its baseline, in a process of its own.</summary>
+    private static async Task<double?> PairedCpuRatioAsync(string benchmark)
+    {
+        var result = await ChildProcess.RunForJsonAsync("cpu", $"{benchmark}Benchmarks.HandWritten", $"{benchmark}Benchmarks.Sdk").ConfigureAwait(false);
+        var sdk = result.GetProperty("ratios")[1];
+        return sdk.ValueKind == JsonValueKind.Number ? sdk.GetDouble() : null;
+    }
+
+    private sealed record BatchFigures(int Destinations, JsonElement[] Limit, JsonElement[] Sdk);
+
+    /// <summary>
+    /// Each size is measured <paramref name="repetitions"/> times, a limit run right before each SDK run, every run
+    /// in a process of its own against one sandbox process; the medians are reported.
+    /// </summary>
+    private static async Task<List<BatchFigures>> BatchAsync(int[] sizes, int repetitions)
+    {
+        var figures = new List<BatchFigures>();
+        await using var sandbox = await SandboxProcess.StartAsync().ConfigureAwait(false);
+        var url = sandbox.EngageBaseUrl.ToString();
+        foreach (var size in sizes)
+        {
+            var count = size.ToString(CultureInfo.InvariantCulture);
+            var limit = new List<JsonElement>();
+            var sdk = new List<JsonElement>();
+            for (var i = 0; i < repetitions; i++)
+            {
+                limit.Add(await ChildProcess.RunForJsonAsync("engage-capacity", url, count).ConfigureAwait(false));
+                sdk.Add(await ChildProcess.RunForJsonAsync("engage-batch", url, count).ConfigureAwait(false));
+            }
+            figures.Add(new BatchFigures(size, [.. limit], [.. sdk]));
+        }
+        return figures;
+    }
+
+    private static void AppendBatch(StringBuilder markdown, List<BatchFigures> batch)
+    {
+        markdown.AppendLine("## ENGAGE batch push to the loopback sandbox").AppendLine();
+        markdown.Append("The SDK's `PushInChunksAsync` with its default batch size and concurrency (1,000 destinations per request, 4 in flight) over a lazily generated input, ")
+            .Append("beside the limit: the same harness posting a prebuilt request body with plain HttpClient at the same batch size and concurrency. Client and sandbox run in ")
+            .Append("processes of their own (peak working set is the client's own), 50,000 destinations are sent before the clock starts, and each figure is the median of ")
+            .Append(CultureInfo.InvariantCulture, $"{batch.Max(b => b.Sdk.Length)} runs, a limit run right before each SDK run. Target: at least {BatchTarget * 100:0}% of the limit, and the same peak memory at 100,000 and 1,000,000 destinations.")
+            .AppendLine().AppendLine();
+        markdown.AppendLine("| run | destinations | seconds | destinations/s | % of limit | client CPU (µs per destination) | peak working set (MiB) |");
+        markdown.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in batch)
+        {
+            var limitRate = Median(size.Limit, "destinationsPerSecond");
+            var sdkRate = Median(size.Sdk, "destinationsPerSecond");
+            markdown.AppendLine(CultureInfo.InvariantCulture,
+                $"| limit: plain HttpClient, prebuilt body | {size.Destinations:N0} | {Median(size.Limit, "seconds"):0.00} | {limitRate:N0} | 100% | {Median(size.Limit, "clientCpuMicrosecondsPerDestination"):0.00} | {Median(size.Limit, "peakWorkingSetMiB"):0.0} |");
+            markdown.AppendLine(CultureInfo.InvariantCulture,
+                $"| SDK `PushInChunksAsync` | {size.Destinations:N0} | {Median(size.Sdk, "seconds"):0.00} | {sdkRate:N0} | {sdkRate / limitRate * 100:0}% | {Median(size.Sdk, "clientCpuMicrosecondsPerDestination"):0.00} | {Median(size.Sdk, "peakWorkingSetMiB"):0.0} |");
+        }
+        markdown.AppendLine();
+    }
+
+    private static void AppendBuild(StringBuilder markdown, string? buildJson)
+    {
+        markdown.AppendLine("## Build").AppendLine();
+        if (buildJson is null)
+        {
+            markdown.AppendLine("Not measured in this run (`bash build/measure-build` measures it; `bash build/benchmark` passes it here).").AppendLine();
+            return;
+        }
+        using var document = JsonDocument.Parse(buildJson);
+        var build = document.RootElement;
+        markdown.AppendLine("`bash build/measure-build`: `dotnet build Contracts.sln -c Release` in a fresh copy of the working tree (NuGet packages already in the local cache).").AppendLine();
+        markdown.AppendLine("| build | seconds |");
+        markdown.AppendLine("|---|---:|");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"| clean (restore and generation of every client included) | {build.GetProperty("clean").GetDouble():0.0} |");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"| no-op | {build.GetProperty("noop").GetDouble():0.0} |");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"| after touching `{build.GetProperty("contract").GetString()}` (regenerated, output unchanged) | {build.GetProperty("touched").GetDouble():0.0} |");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"| after editing an operation summary in it (regenerated and recompiled) | {build.GetProperty("edited").GetDouble():0.0} |");
+        markdown.AppendLine();
+    }
+
+    private static double Median(JsonElement[] runs, string property)
+    {
+        var values = runs.Select(r => r.GetProperty(property).GetDouble()).Order().ToArray();
+        return values[values.Length / 2];
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"{fields[0]}, {fields[1]}, {fields[2]}";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}
