@@ -71,31 +71,20 @@ public readonly struct OgangiMessageStatus : IEquatable<OgangiMessageStatus>
     /// <summary><c>READ</c>.</summary>
     public static OgangiMessageStatus Read { get; } = new("READ");
 
-
     /// <summary>Carrier-style <c>ACCEPTD</c>.</summary>
-    /// <summary><c>ACCEPTD</c>.</summary>
     public static OgangiMessageStatus CarrierAccepted { get; } = new("ACCEPTD");
 
-
     /// <summary>Carrier-style <c>DELIVERED TO CARRIER</c> (with spaces).</summary>
-    /// <summary><c>DELIVERED TO CARRIER</c>.</summary>
     public static OgangiMessageStatus CarrierDeliveredToCarrier { get; } = new("DELIVERED TO CARRIER");
 
-
     /// <summary>Carrier-style <c>DELIVRD</c>.</summary>
-    /// <summary><c>DELIVRD</c>.</summary>
     public static OgangiMessageStatus CarrierDelivered { get; } = new("DELIVRD");
 
-
     /// <summary>Carrier-style <c>REJECTD</c>.</summary>
-    /// <summary><c>REJECTD</c>.</summary>
     public static OgangiMessageStatus CarrierRejected { get; } = new("REJECTD");
 
-
     /// <summary>Carrier-style <c>UNDELIV</c>.</summary>
-    /// <summary><c>UNDELIV</c>.</summary>
     public static OgangiMessageStatus CarrierUndelivered { get; } = new("UNDELIV");
-
 
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
