@@ -89,6 +89,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a campaign
         /// </summary>
+        /// <remarks>
+        /// Returns the details of one campaign, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -202,6 +205,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a message
         /// </summary>
+        /// <remarks>
+        /// Returns the details of one message, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -212,6 +218,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a message
         /// </summary>
+        /// <remarks>
+        /// Updates an existing message, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The message has been updated.</returns>
@@ -305,6 +314,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get the schedule of a message
         /// </summary>
+        /// <remarks>
+        /// Returns the schedule of a message: its next sending date and its start and end dates (ISO 8601; the timezone field is indicative only).
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -330,6 +342,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Delete the schedule of a message
         /// </summary>
+        /// <remarks>
+        /// Deletes the schedule of a message, so that it is no longer sent on its own.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule has been deleted.</returns>
@@ -355,6 +370,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get the schedule exclusions of a message
         /// </summary>
+        /// <remarks>
+        /// Returns the schedule exclusions of a message: the days of the week (1 = Monday ... 7 = Sunday) or the period during which the scheduled message is not sent.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK. One exclusion per type.</returns>
@@ -365,6 +383,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Delete the schedule exclusions of a message
         /// </summary>
+        /// <remarks>
+        /// Deletes every schedule exclusion of a message.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule exclusions have been deleted.</returns>
@@ -597,6 +618,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create a geofence
         /// </summary>
+        /// <remarks>
+        /// Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The geofence has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -606,6 +630,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a geofence
         /// </summary>
+        /// <remarks>
+        /// Returns one geofence, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>OK.</returns>
@@ -616,6 +643,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a geofence
         /// </summary>
+        /// <remarks>
+        /// Updates a geofence, by its ID. The info object is mandatory: an update without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>The geofence has been updated.</returns>
@@ -640,6 +670,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create a beacon
         /// </summary>
+        /// <remarks>
+        /// Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The beacon has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -649,6 +682,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a beacon
         /// </summary>
+        /// <remarks>
+        /// Returns one beacon, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>OK.</returns>
@@ -659,6 +695,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a beacon
         /// </summary>
+        /// <remarks>
+        /// Updates a beacon, by its ID. The info object is mandatory: an update without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>The beacon has been updated.</returns>
@@ -696,6 +735,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Add a beacon to a geogroup
         /// </summary>
+        /// <remarks>
+        /// Adds a beacon, by its ID, to a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -707,6 +749,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Remove a beacon from a geogroup
         /// </summary>
+        /// <remarks>
+        /// Removes a beacon, by its ID, from a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -718,6 +763,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Add a geofence to a geogroup
         /// </summary>
+        /// <remarks>
+        /// Adds a geofence, by its ID, to a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -729,6 +777,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Remove a geofence from a geogroup
         /// </summary>
+        /// <remarks>
+        /// Removes a geofence, by its ID, from a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -768,6 +819,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get an in-app message
         /// </summary>
+        /// <remarks>
+        /// Returns one in-app message, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -804,6 +858,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get an in-app message by external ID
         /// </summary>
+        /// <remarks>
+        /// Returns one in-app message, by the external ID the partner gave it.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
@@ -868,6 +925,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a scheduled alarm
         /// </summary>
+        /// <remarks>
+        /// Returns one alarm, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="alarmId">ID of the scheduled alarm.</param>
         /// <returns>OK.</returns>
@@ -904,6 +964,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a scheduled alarm by external ID
         /// </summary>
+        /// <remarks>
+        /// Returns one alarm, by the external ID the partner gave it.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
@@ -940,6 +1003,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create an inbox message
         /// </summary>
+        /// <remarks>
+        /// Creates an inbox message and returns its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The inbox message has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -962,6 +1028,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user
         /// </summary>
+        /// <remarks>
+        /// Sets the read date and the archived date of an inbox message for a user, by the message's technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="inboxId">ID of the inbox message.</param>
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
@@ -986,6 +1055,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user, by external ID
         /// </summary>
+        /// <remarks>
+        /// Sets the read date and the archived date of an inbox message for a user, by the external ID the partner gave the message.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
@@ -1527,6 +1599,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a campaign
         /// </summary>
+        /// <remarks>
+        /// Returns the details of one campaign, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -2541,6 +2616,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a message
         /// </summary>
+        /// <remarks>
+        /// Returns the details of one message, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -2676,6 +2754,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a message
         /// </summary>
+        /// <remarks>
+        /// Updates an existing message, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The message has been updated.</returns>
@@ -3531,6 +3612,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get the schedule of a message
         /// </summary>
+        /// <remarks>
+        /// Returns the schedule of a message: its next sending date and its start and end dates (ISO 8601; the timezone field is indicative only).
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -3809,6 +3893,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Delete the schedule of a message
         /// </summary>
+        /// <remarks>
+        /// Deletes the schedule of a message, so that it is no longer sent on its own.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule has been deleted.</returns>
@@ -4081,6 +4168,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get the schedule exclusions of a message
         /// </summary>
+        /// <remarks>
+        /// Returns the schedule exclusions of a message: the days of the week (1 = Monday ... 7 = Sunday) or the period during which the scheduled message is not sent.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK. One exclusion per type.</returns>
@@ -4217,6 +4307,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Delete the schedule exclusions of a message
         /// </summary>
+        /// <remarks>
+        /// Deletes every schedule exclusion of a message.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule exclusions have been deleted.</returns>
@@ -6262,6 +6355,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create a geofence
         /// </summary>
+        /// <remarks>
+        /// Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The geofence has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -6389,6 +6485,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a geofence
         /// </summary>
+        /// <remarks>
+        /// Returns one geofence, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>OK.</returns>
@@ -6524,6 +6623,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a geofence
         /// </summary>
+        /// <remarks>
+        /// Updates a geofence, by its ID. The info object is mandatory: an update without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>The geofence has been updated.</returns>
@@ -6781,6 +6883,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create a beacon
         /// </summary>
+        /// <remarks>
+        /// Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The beacon has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -6908,6 +7013,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a beacon
         /// </summary>
+        /// <remarks>
+        /// Returns one beacon, by its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>OK.</returns>
@@ -7043,6 +7151,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Update a beacon
         /// </summary>
+        /// <remarks>
+        /// Updates a beacon, by its ID. The info object is mandatory: an update without it is refused.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>The beacon has been updated.</returns>
@@ -7431,6 +7542,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Add a beacon to a geogroup
         /// </summary>
+        /// <remarks>
+        /// Adds a beacon, by its ID, to a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -7559,6 +7673,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Remove a beacon from a geogroup
         /// </summary>
+        /// <remarks>
+        /// Removes a beacon, by its ID, from a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -7687,6 +7804,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Add a geofence to a geogroup
         /// </summary>
+        /// <remarks>
+        /// Adds a geofence, by its ID, to a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -7815,6 +7935,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Remove a geofence from a geogroup
         /// </summary>
+        /// <remarks>
+        /// Removes a geofence, by its ID, from a geogroup.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
         /// <br/>`ext:myGeogroupExternalId`).</param>
@@ -8216,6 +8339,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get an in-app message
         /// </summary>
+        /// <remarks>
+        /// Returns one in-app message, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
         /// <returns>OK.</returns>
@@ -8635,6 +8761,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get an in-app message by external ID
         /// </summary>
+        /// <remarks>
+        /// Returns one in-app message, by the external ID the partner gave it.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
@@ -9327,6 +9456,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a scheduled alarm
         /// </summary>
+        /// <remarks>
+        /// Returns one alarm, by its technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="alarmId">ID of the scheduled alarm.</param>
         /// <returns>OK.</returns>
@@ -9746,6 +9878,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Get a scheduled alarm by external ID
         /// </summary>
+        /// <remarks>
+        /// Returns one alarm, by the external ID the partner gave it.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
@@ -10165,6 +10300,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Create an inbox message
         /// </summary>
+        /// <remarks>
+        /// Creates an inbox message and returns its ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The inbox message has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
@@ -10441,6 +10579,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user
         /// </summary>
+        /// <remarks>
+        /// Sets the read date and the archived date of an inbox message for a user, by the message's technical ID.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="inboxId">ID of the inbox message.</param>
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
@@ -10724,6 +10865,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user, by external ID
         /// </summary>
+        /// <remarks>
+        /// Sets the read date and the archived date of an inbox message for a user, by the external ID the partner gave the message.
+        /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
