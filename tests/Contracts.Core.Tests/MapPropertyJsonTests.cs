@@ -109,6 +109,25 @@ public sealed class MapPropertyJsonTests
         Assert.Equal(JsonSerializer.Serialize(builtIn, BuiltIn(Lenient)), JsonSerializer.Serialize(sdk, Sdk(Lenient)));
     }
 
+    // Strings are written straight to the writer only when the options' string converter would write them as they
+    // are; a converter of the caller's own still writes every value of a map.
+    [Fact]
+    public void A_string_converter_of_the_callers_own_still_writes_map_values()
+    {
+        void Shouting(JsonSerializerOptions o) => o.Converters.Add(new ShoutingStringConverter());
+        var model = new Model { Personalization = new Dictionary<string, string> { ["a"] = "hi" }, Data = new Dictionary<string, object> { ["b"] = "yo", ["n"] = 1 } };
+
+        Assert.Equal("""{"personalization":{"a":"HI"},"data":{"b":"YO","n":1}}""", JsonSerializer.Serialize(model, Sdk(Shouting)));
+        Assert.Equal(JsonSerializer.Serialize(model, BuiltIn(Shouting)), JsonSerializer.Serialize(model, Sdk(Shouting)));
+    }
+
+    private sealed class ShoutingStringConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToUpperInvariant());
+    }
+
     [Fact]
     public void Any_json_in_a_map_reads_as_the_serializer_reads_it()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Contracts.Core.Json;
 
@@ -11,7 +12,8 @@ namespace Contracts.Core.Json;
 /// </summary>
 /// <remarks>
 /// Same output: entries in the dictionary's order, names through <see cref="JsonSerializerOptions.DictionaryKeyPolicy"/>,
-/// string values through the options' string converter and other values by their runtime type, as the built-in
+/// string values through the options' string converter (straight to the writer when that converter writes a string
+/// as it is, which saves a virtual call per value) and other values by their runtime type, as the built-in
 /// converter writes an <see cref="object"/>. Reads as the built-in converter does (values through the options).
 /// </remarks>
 internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, TValue>>
@@ -20,7 +22,7 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
     public static readonly MapConverter<TValue> Instance = new();
 
     // The options' string converter, looked up once per options instance rather than once per map written (one
-    // object, so that concurrent writers read a consistent pair).
+    // object, so that concurrent writers read a consistent set).
     private StringsOf? _strings;
 
     public override IDictionary<string, TValue>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -41,31 +43,44 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
     {
         var strings = StringConverter(options);
         writer.WriteStartObject();
-        if (value is Dictionary<string, TValue> dictionary)
+        // The maps NSwag's models hold, enumerated through their closed types: this class is generic over reference
+        // types, so its own code is shared between them and every dictionary call in it would go through a runtime
+        // lookup (measured: 5% of serialising a 100-destination ENGAGE push).
+        switch (value)
         {
-            foreach (var (key, entry) in dictionary)
-                WriteEntry(writer, key, entry, strings, options);
-        }
-        else
-        {
-            foreach (var (key, entry) in value)
-                WriteEntry(writer, key, entry, strings, options);
+            case Dictionary<string, string> texts:
+                foreach (var (key, entry) in texts)
+                    WriteEntry(writer, key, entry, strings, options);
+                break;
+            case Dictionary<string, object> values:
+                foreach (var (key, entry) in values)
+                    WriteEntry(writer, key, entry, strings, options);
+                break;
+            default:
+                foreach (var (key, entry) in value)
+                    WriteEntry(writer, key, entry, strings, options);
+                break;
         }
         writer.WriteEndObject();
     }
 
-    private JsonConverter<string> StringConverter(JsonSerializerOptions options)
+    private StringsOf StringConverter(JsonSerializerOptions options)
     {
         if (Volatile.Read(ref _strings) is { } cached && ReferenceEquals(cached.Options, options))
-            return cached.Converter;
+            return cached;
         var converter = (JsonConverter<string>)options.GetConverter(typeof(string));
-        Volatile.Write(ref _strings, new StringsOf(options, converter));
-        return converter;
+        var strings = new StringsOf(options, converter, WritesAsIs(converter));
+        Volatile.Write(ref _strings, strings);
+        return strings;
     }
 
-    private sealed record StringsOf(JsonSerializerOptions Options, JsonConverter<string> Converter);
+    /// <summary>The built-in string converter and <see cref="LenientStringConverter"/> write a string as it is.</summary>
+    private static bool WritesAsIs(JsonConverter<string> converter)
+        => converter is LenientStringConverter || converter.GetType() == JsonMetadataServices.StringConverter.GetType();
 
-    private static void WriteEntry(Utf8JsonWriter writer, string key, TValue entry, JsonConverter<string> strings, JsonSerializerOptions options)
+    private sealed record StringsOf(JsonSerializerOptions Options, JsonConverter<string> Converter, bool WritesAsIs);
+
+    private static void WriteEntry(Utf8JsonWriter writer, string key, object? entry, StringsOf strings, JsonSerializerOptions options)
     {
         writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(key) ?? key);
         switch (entry)
@@ -73,8 +88,11 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
             case null:
                 writer.WriteNullValue();
                 break;
+            case string text when strings.WritesAsIs:
+                writer.WriteStringValue(text);
+                break;
             case string text:
-                strings.Write(writer, text, options);
+                strings.Converter.Write(writer, text, options);
                 break;
             default:
                 JsonSerializer.Serialize(writer, entry, entry.GetType(), options);
