@@ -67,11 +67,11 @@ public static class Report
     private static void AppendPerCall(StringBuilder markdown, IReadOnlyList<MicroBenchmarks.Row> rows, Dictionary<string, double?> paired)
     {
         markdown.AppendLine("## Per call: SDK against hand-written HttpClient code").AppendLine();
-        markdown.Append("Same bytes on the wire (checked before measuring), same in-memory transport, same canned answer. BenchmarkDotNet, Release, one process per benchmark. ")
+        markdown.Append("Same bytes on the wire (checked before measuring), same in-memory transport, same canned answer. BenchmarkDotNet, Release, two processes per benchmark, medians (the time ratio is the ratio of the medians). ")
             .Append(CultureInfo.InvariantCulture, $"Targets for the REST clients: at most {TimeTarget:0.00}x the baseline's time and {AllocationTarget:0.0}x its allocations; ONC over WCF is measured, not held to them. ")
             .Append("*CPU-time ratio, paired*: the calling thread's CPU time per call, SDK and baseline measured in 60 alternating rounds, median of the per-round ratios; ")
             .AppendLine("a check of the wall-clock ratio that a load change between two benchmarks cannot skew.").AppendLine();
-        markdown.AppendLine("| operation | method | mean (µs) | allocated (bytes) | time ratio | allocation ratio | CPU-time ratio, paired | targets |");
+        markdown.AppendLine("| operation | method | median (µs) | allocated (bytes) | time ratio | allocation ratio | CPU-time ratio, paired | targets |");
         markdown.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
         foreach (var row in rows.Where(r => Operations.ContainsKey(r.Benchmark)).OrderBy(r => Operations.Keys.ToList().IndexOf(r.Benchmark)).ThenBy(r => r.Method != "HandWritten"))
         {
@@ -79,7 +79,7 @@ public static class Report
             var isSdk = row.Method != "HandWritten";
             var verdict = !isSdk ? "baseline" : !restTargets ? "measured" : Verdict(row);
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| {title} | {(isSdk ? "SDK" : "hand-written")} | {row.MeanNanoseconds / 1000:0.0} | {row.AllocatedBytes:N0} | {MicroBenchmarks.Format(row.TimeRatio)} | {MicroBenchmarks.Format(row.AllocationRatio)} | {(isSdk ? MicroBenchmarks.Format(paired.GetValueOrDefault(row.Benchmark)) : "1.00")} | {verdict} |");
+                $"| {title} | {(isSdk ? "SDK" : "hand-written")} | {row.MedianNanoseconds / 1000:0.0} | {row.AllocatedBytes:N0} | {MicroBenchmarks.Format(row.TimeRatio)} | {MicroBenchmarks.Format(row.AllocationRatio)} | {(isSdk ? MicroBenchmarks.Format(paired.GetValueOrDefault(row.Benchmark)) : "1.00")} | {verdict} |");
         }
         markdown.AppendLine();
     }
@@ -97,7 +97,7 @@ public static class Report
     private static void AppendSigning(StringBuilder markdown, IReadOnlyList<MicroBenchmarks.Row> rows)
     {
         markdown.AppendLine("## Signing, per call").AppendLine();
-        markdown.AppendLine("| step | mean (ns) | allocated (bytes) |");
+        markdown.AppendLine("| step | median (ns) | allocated (bytes) |");
         markdown.AppendLine("|---|---:|---:|");
         foreach (var row in rows.Where(r => r.Benchmark == "Signing"))
         {
@@ -107,7 +107,7 @@ public static class Report
                 "OgangiPathSignature" => "Ogangi path signature: HMAC-SHA256 over the parameters of a sendSMS",
                 _ => row.Method,
             };
-            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {row.MeanNanoseconds:N0} | {row.AllocatedBytes:N0} |");
+            markdown.AppendLine(CultureInfo.InvariantCulture, $"| {step} | {row.MedianNanoseconds:N0} | {row.AllocatedBytes:N0} |");
         }
         markdown.AppendLine();
     }
