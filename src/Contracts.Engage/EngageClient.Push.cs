@@ -50,20 +50,18 @@ public partial class EngageClient
         ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(destinations);
         EngagePushValidator.ThrowIfInvalid(push);
-        return ChunkedBatchRunner.RunAsync(
-            destinations,
-            new ChunkedBatchOptions(_options.BatchSize, _options.MaxConcurrency),
-            CheckAndWarn,
-            (chunk, token) => SendChunkAsync(push, chunk, token),
-            _logger,
-            cancellationToken);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, (chunk, token) => SendChunkAsync(push, chunk, token), _logger, cancellationToken);
     }
 
     /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
     public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
     {
+        // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is, without an
+        // async step per destination (see ChunkedBatchRunner).
+        ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(destinations);
-        return PushInChunksAsync(push, destinations.ToAsyncEnumerable(), cancellationToken);
+        EngagePushValidator.ThrowIfInvalid(push);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, (chunk, token) => SendChunkAsync(push, chunk, token), _logger, cancellationToken);
     }
 
     /// <summary>
@@ -78,6 +76,8 @@ public partial class EngageClient
     /// <inheritdoc cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>
     public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
         => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+
+    private ChunkedBatchOptions BatchOptions => new(_options.BatchSize, _options.MaxConcurrency);
 
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> EmptyHeaders = new Dictionary<string, IEnumerable<string>>();
 

@@ -10,6 +10,7 @@ using Contracts.Sandbox;
 //   micro [BenchmarkDotNet args]      the per-call benchmarks only (filterable: --filter *Engage*)
 //   engage-batch URL N | engage-capacity URL N | engage-cold-token N | serve-sandbox   (child processes of report)
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
+//   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
 //   cpu Baseline.Method Other.Method...   thread CPU time per call in alternating rounds, median ratio to the first
 var mode = args.Length > 0 ? args[0] : "report";
@@ -40,6 +41,9 @@ switch (mode)
         await loop.RunAsync(int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
     }
+    case "engage-batch-loop":
+        await EngageBatchLoop.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
     case "alloc-profile":
     {
         var loop = await BenchmarkLoop.CreateAsync(args[1]);
@@ -69,6 +73,6 @@ switch (mode)
     case "report":
         return await Report.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | alloc-profile | cpu | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
+        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
         return 2;
 }

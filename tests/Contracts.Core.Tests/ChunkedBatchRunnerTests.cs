@@ -203,6 +203,53 @@ public sealed class ChunkedBatchRunnerTests
     }
 
     [Fact]
+    public async Task A_synchronous_input_is_chunked_validated_and_reported_exactly_once()
+    {
+        var sent = new ConcurrentBag<int>();
+        var results = new List<BatchChunkResult<int>>();
+        await foreach (var result in ChunkedBatchRunner.RunAsync(Enumerable.Range(0, 1_005), new ChunkedBatchOptions(100, 3), i => i % 250 == 7 ? "bad" : null,
+                           (chunk, _) =>
+                           {
+                               foreach (var i in chunk)
+                                   sent.Add(i);
+                               return Task.FromResult(ChunkSendResult.Accepted("r"));
+                           }))
+        {
+            results.Add(result);
+        }
+
+        AssertEachItemOnce(Enumerable.Range(0, 1_005), results);
+        Assert.Equal(Enumerable.Range(0, 1_005).Where(i => i % 250 != 7), sent.OrderBy(i => i));
+        var rejected = results.Where(r => r.Outcome == BatchItemOutcome.Rejected).ToList();
+        Assert.Equal([7, 257, 507, 757], rejected.SelectMany(r => r.Items).Order());
+        Assert.All(rejected, r => Assert.Equal(BatchFailureKind.InvalidInput, r.Failure!.Kind));
+        var accepted = results.Where(r => r.Outcome == BatchItemOutcome.Accepted).ToList();
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => (long)i), accepted.Select(r => r.ChunkIndex).Order());
+        Assert.Equal(5, accepted.Single(r => r.ChunkIndex == 10).Items.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_synchronous_input_reports_what_was_read_then_throws()
+    {
+        IEnumerable<int> Broken()
+        {
+            for (var i = 0; i < 25; i++)
+                yield return i;
+            throw new IOException("disk gone");
+        }
+
+        var results = new List<BatchChunkResult<int>>();
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var r in ChunkedBatchRunner.RunAsync(Broken(), new ChunkedBatchOptions(10, 1), _ => null, (_, _) => Task.FromResult(ChunkSendResult.Accepted(null))))
+                results.Add(r);
+        });
+
+        Assert.Equal("disk gone", error.Message);
+        Assert.Equal(20, results.Sum(r => r.Items.Count));
+    }
+
+    [Fact]
     public async Task A_reader_that_stops_early_abandons_the_rest()
     {
         var sends = 0;

@@ -28,21 +28,52 @@ public static class ChunkedBatchRunner
     /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here: no token means not attempted and stop; a vendor 4xx (not 408/429) means rejected and stop; a failed connection means not attempted; anything else means rejected with delivery unknown.</param>
     /// <param name="logger">Receives chunk events.</param>
     /// <param name="cancellationToken">Stops sending; see the remarks.</param>
-    public static async IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
+    public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
         IAsyncEnumerable<T> items,
         ChunkedBatchOptions options,
         Func<T, string?> validateItem,
         Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
         ILogger? logger = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        return RunAsync(run => run.PumpAsync(items), options, validateItem, sendChunk, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the batch over an input that is read synchronously (a list, a generator, a file read line by line).
+    /// Same behaviour as the <see cref="IAsyncEnumerable{T}"/> overload; the input is cut into chunks as it is, rather
+    /// than through an asynchronous adapter: wrapping it with <c>ToAsyncEnumerable()</c> cost an async state machine
+    /// step per item in the adapter and another in the asynchronous <c>Chunk</c> (12% of the client's CPU per
+    /// destination of an ENGAGE push over an in-memory transport), for an input that never waits.
+    /// </summary>
+    /// <inheritdoc cref="RunAsync{T}(IAsyncEnumerable{T}, ChunkedBatchOptions, Func{T, string}, Func{IReadOnlyList{T}, CancellationToken, Task{ChunkSendResult}}, ILogger, CancellationToken)" path="/param"/>
+    public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
+        IEnumerable<T> items,
+        ChunkedBatchOptions options,
+        Func<T, string?> validateItem,
+        Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return RunAsync(run => run.PumpAsync(items), options, validateItem, sendChunk, logger, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
+        Func<Run<T>, Task> pump,
+        ChunkedBatchOptions options,
+        Func<T, string?> validateItem,
+        Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> sendChunk,
+        ILogger? logger,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(validateItem);
         ArgumentNullException.ThrowIfNull(sendChunk);
         options.Validate();
 
         var run = new Run<T>(options, validateItem, sendChunk, logger ?? NullLogger.Instance, cancellationToken);
-        var pump = run.PumpAsync(items);
+        var pumping = pump(run);
         try
         {
             await foreach (var result in run.Results.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
@@ -52,7 +83,7 @@ public static class ChunkedBatchRunner
         {
             // Reached early only when the reader stops enumerating: abandon in-flight work.
             run.Abandon();
-            await pump.ConfigureAwait(false);
+            await pumping.ConfigureAwait(false);
             run.Dispose();
         }
 
@@ -98,14 +129,18 @@ public static class ChunkedBatchRunner
 
         public void ThrowIfInputFailed() => _inputFailure?.Throw();
 
-        public async Task PumpAsync(IAsyncEnumerable<T> items)
+        public Task PumpAsync(IAsyncEnumerable<T> items)
+            => PumpAsync(parallel => Parallel.ForEachAsync(InputChunks.Of(items, _options.ChunkSize), parallel, ProcessAsync));
+
+        public Task PumpAsync(IEnumerable<T> items)
+            => PumpAsync(parallel => Parallel.ForEachAsync(InputChunks.Of(items, _options.ChunkSize), parallel, ProcessAsync));
+
+        private async Task PumpAsync(Func<ParallelOptions, Task> forEachChunk)
         {
             await Task.Yield();
             try
             {
-                var chunks = items.Chunk(_options.ChunkSize).Select((chunk, index) => (Index: (long)index, Items: chunk));
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = _abandon.Token };
-                await Parallel.ForEachAsync(chunks, parallel, (chunk, _) => ProcessAsync(chunk.Index, chunk.Items)).ConfigureAwait(false);
+                await forEachChunk(new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = _abandon.Token }).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
             {
@@ -120,6 +155,8 @@ public static class ChunkedBatchRunner
                 _results.Writer.TryComplete();
             }
         }
+
+        private ValueTask ProcessAsync((long Index, T[] Items) chunk, CancellationToken cancellationToken) => ProcessAsync(chunk.Index, chunk.Items);
 
         private async ValueTask ProcessAsync(long chunkIndex, T[] chunk)
         {

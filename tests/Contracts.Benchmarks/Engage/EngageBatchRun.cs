@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using Contracts.Core.Batching;
@@ -19,8 +20,12 @@ public static class EngageBatchRun
     private const string ClientId = "sandbox-client";
     private const string ClientSecret = "sandbox-secret";
 
-    /// <summary>Destinations sent before the clock starts, so that both sides are measured with their code compiled and tiered.</summary>
+    /// <summary>Destinations per warm-up round (see <see cref="WarmUpAsync"/>).</summary>
     private const int WarmUpDestinations = 50_000;
+
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
 
     /// <summary>SDK: PushInChunksAsync over a lazily generated input, default options.</summary>
     public static async Task<object> SdkAsync(Uri engageUrl, int count)
@@ -28,7 +33,7 @@ public static class EngageBatchRun
         var options = new EngageClientOptions { BaseUrl = engageUrl, ClientId = ClientId, ClientSecret = ClientSecret };
         using var client = new EngageClient(options);
         var push = EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup);
-        await CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations))).ConfigureAwait(false);
+        await WarmUpAsync(() => CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations)))).ConfigureAwait(false);
 
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
@@ -63,12 +68,36 @@ public static class EngageBatchRun
             return (accepted, other);
         }
 
-        await PostAsync(WarmUpDestinations).ConfigureAwait(false);
+        await WarmUpAsync(() => PostAsync(WarmUpDestinations)).ConfigureAwait(false);
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await PostAsync(count).ConfigureAwait(false);
         clock.Stop();
         return Figures("capacity", count, accepted, other, clock.Elapsed, CpuTime() - cpu, defaults.BatchSize, defaults.MaxConcurrency);
+    }
+
+    /// <summary>
+    /// Sends rounds of <see cref="WarmUpDestinations"/> until the JIT has compiled nothing for a second, as the paired
+    /// CPU ratio does (Harness/InterleavedCpuTime.cs). A single round of 50,000, as before, left both sides measured
+    /// mostly in unoptimised (tier-0 and PGO-instrumented) code with the JIT's own work on the clock: client CPU per
+    /// destination kept falling for 6 to 10 s of pushing (SDK 0.9 to 0.16 µs in memory), so a 1-second run of 1M
+    /// compared the JIT's progress on each side, not their cost.
+    /// </summary>
+    private static async Task WarmUpAsync(Func<Task> round)
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var lastCompilation = TimeSpan.Zero;
+        while (clock.Elapsed < MaxWarmUp && (clock.Elapsed - lastCompilation < Quiet || clock.Elapsed < MinWarmUp))
+        {
+            await round().ConfigureAwait(false);
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                lastCompilation = clock.Elapsed;
+            }
+        }
     }
 
     private static async Task<(long Accepted, long Other)> CountAsync(IAsyncEnumerable<BatchChunkResult<Destination>> results)
