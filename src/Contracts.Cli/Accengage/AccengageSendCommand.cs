@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Contracts.Accengage;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
@@ -39,12 +38,9 @@ internal static class AccengageSendCommand
         };
         command.Validators.Add(result =>
         {
-            // Presence, not values: a value that failed to parse (--message x) has its own error already, and reading
-            // it here would throw instead of reporting it.
-            static bool Given(CommandResult command, Option option) => command.GetResult(option) is { Tokens.Count: > 0 };
-            if (Given(result, message) == Given(result, externalId))
+            if (result.Gives(message) == result.Gives(externalId))
                 result.AddError("Give either --message or --message-external-id.");
-            if (Given(result, targets) == Given(result, targetsFile))
+            if (result.Gives(targets) == result.Gives(targetsFile))
                 result.AddError("Give either --target (one or more) or --targets-file.");
         });
 

@@ -37,10 +37,7 @@ internal static class EngagePushCommand
         };
         command.Validators.Add(result =>
         {
-            // Presence, not values: a value that failed to parse (--group not-a-uuid) has its own error already.
-            var hasNumbers = result.GetResult(aNumbers) is { Tokens.Count: > 0 };
-            var hasGroup = result.GetResult(group) is { Tokens.Count: > 0 };
-            if (hasNumbers == hasGroup)
+            if (result.Gives(aNumbers) == result.Gives(group))
                 result.AddError("Give either --anumber (one or more) or --group, not both.");
         });
 
