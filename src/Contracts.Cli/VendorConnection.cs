@@ -56,7 +56,11 @@ internal sealed class VendorConnection<TClient> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        // A client with asynchronous clean-up (ONC closes its session) is given the chance to do it.
+        if (Client is IAsyncDisposable asynchronous)
+            await asynchronous.DisposeAsync().ConfigureAwait(false);
+        else
+            Client.Dispose();
         if (Sandbox is not null)
             await Sandbox.DisposeAsync().ConfigureAwait(false);
     }

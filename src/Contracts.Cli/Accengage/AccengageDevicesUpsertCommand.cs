@@ -54,11 +54,11 @@ internal static class AccengageDevicesUpsertCommand
                 var partnerId = "";
                 await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner), o => partnerId = o.PartnerId, cancellationToken);
                 var client = connection.Client;
-                var tally = new BatchTally(invalidInputReason: null);
+                var tally = new BatchTally();
                 await ProgressView.RunAsync(context, $"Upserting {total:N0} devices into list {listId}", total, async advance =>
                 {
                     var batches = ChunkedBatchRunner.RunAsync(
-                        Users().ToAsyncEnumerable(),
+                        Users(),
                         new ChunkedBatchOptions(parse.GetValue(batchSize), parse.GetValue(concurrency)),
                         StaticListUserFile.Check,
                         async (chunk, token) =>

@@ -70,7 +70,7 @@ internal static class AccengageSendCommand
             {
                 await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner),
                     o => o.MaxConcurrency = parse.GetValue(concurrency) ?? o.MaxConcurrency, cancellationToken);
-                var tally = new BatchTally(invalidInputReason: null);
+                var tally = new BatchTally();
                 JsonArrayWriter? outcomes = null;
                 if (context.Json)
                 {

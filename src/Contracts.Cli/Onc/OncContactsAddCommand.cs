@@ -48,7 +48,7 @@ internal static class OncContactsAddCommand
                 }, cancellationToken).ConfigureAwait(false);
                 var campaignId = parse.GetValue(campaign);
                 var tally = new BatchTally();
-                var notAccepted = new List<object>();
+                var notAccepted = new List<ContactOutcome>();
                 using var outcomesFile = parse.GetValue(outcomes) is { } outcomesPath ? new ContactOutcomesFile(outcomesPath.FullName) : null;
 
                 await ProgressView.RunAsync(context, $"Adding {total:N0} contacts", total, async advance =>
@@ -67,7 +67,7 @@ internal static class OncContactsAddCommand
                 BatchSummaryView.Print(context, $"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null, notAccepted);
                 if (!context.Json)
                 {
-                    foreach (var contact in notAccepted.Cast<ContactOutcome>())
+                    foreach (var contact in notAccepted)
                         context.Console.MarkupLineInterpolated($"  [yellow]{contact.Outcome}[/] {contact.Id} ({contact.Destinations}): {contact.Reason}");
                 }
                 return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
