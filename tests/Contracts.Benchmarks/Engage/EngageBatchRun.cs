@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Runtime;
 using System.Text;
 using System.Text.Json;
+using Contracts.Benchmarks.Harness;
 using Contracts.Core.Batching;
 using Contracts.Engage;
 using Contracts.Sandbox.Engage;
@@ -20,12 +20,8 @@ public static class EngageBatchRun
     private const string ClientId = "sandbox-client";
     private const string ClientSecret = "sandbox-secret";
 
-    /// <summary>Destinations per warm-up round (see <see cref="WarmUpAsync"/>).</summary>
+    /// <summary>Destinations per warm-up round (see <see cref="JitWarmUp"/>).</summary>
     private const int WarmUpDestinations = 50_000;
-
-    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
 
     /// <summary>SDK: PushInChunksAsync over a lazily generated input, default options.</summary>
     public static async Task<object> SdkAsync(Uri engageUrl, int count)
@@ -33,7 +29,7 @@ public static class EngageBatchRun
         var options = new EngageClientOptions { BaseUrl = engageUrl, ClientId = ClientId, ClientSecret = ClientSecret };
         using var client = new EngageClient(options);
         var push = EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup);
-        await WarmUpAsync(() => CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations)))).ConfigureAwait(false);
+        await JitWarmUp.UntilQuietAsync(() => CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations)))).ConfigureAwait(false);
 
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
@@ -68,36 +64,12 @@ public static class EngageBatchRun
             return (accepted, other);
         }
 
-        await WarmUpAsync(() => PostAsync(WarmUpDestinations)).ConfigureAwait(false);
+        await JitWarmUp.UntilQuietAsync(() => PostAsync(WarmUpDestinations)).ConfigureAwait(false);
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await PostAsync(count).ConfigureAwait(false);
         clock.Stop();
         return Figures("capacity", count, accepted, other, clock.Elapsed, CpuTime() - cpu, defaults.BatchSize, defaults.MaxConcurrency);
-    }
-
-    /// <summary>
-    /// Sends rounds of <see cref="WarmUpDestinations"/> until the JIT has compiled nothing for a second, as the paired
-    /// CPU ratio does (Harness/InterleavedCpuTime.cs). A single round of 50,000, as before, left both sides measured
-    /// mostly in unoptimised (tier-0 and PGO-instrumented) code with the JIT's own work on the clock: client CPU per
-    /// destination kept falling for 6 to 10 s of pushing (SDK 0.9 to 0.16 µs in memory), so a 1-second run of 1M
-    /// compared the JIT's progress on each side, not their cost.
-    /// </summary>
-    private static async Task WarmUpAsync(Func<Task> round)
-    {
-        var clock = Stopwatch.StartNew();
-        var compiled = JitInfo.GetCompiledMethodCount();
-        var lastCompilation = TimeSpan.Zero;
-        while (clock.Elapsed < MaxWarmUp && (clock.Elapsed - lastCompilation < Quiet || clock.Elapsed < MinWarmUp))
-        {
-            await round().ConfigureAwait(false);
-            var now = JitInfo.GetCompiledMethodCount();
-            if (now != compiled)
-            {
-                compiled = now;
-                lastCompilation = clock.Elapsed;
-            }
-        }
     }
 
     private static async Task<(long Accepted, long Other)> CountAsync(IAsyncEnumerable<BatchChunkResult<Destination>> results)
@@ -114,7 +86,7 @@ public static class EngageBatchRun
     }
 
     /// <summary>CPU time of this process (every thread): the client's own work, which shares the machine with the sandbox.</summary>
-    private static TimeSpan CpuTime()
+    internal static TimeSpan CpuTime()
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime;
@@ -142,7 +114,7 @@ public static class EngageBatchRun
     private static readonly string[] Numbers = Enumerable.Range(0, 1000).Select(i => string.Create(CultureInfo.InvariantCulture, $"+1555{i:D7}")).ToArray();
 
     /// <summary>The input, produced lazily as a reader of a file or a database would: a new destination per item.</summary>
-    private static IEnumerable<Destination> Generate(int count)
+    internal static IEnumerable<Destination> Generate(int count)
     {
         for (var i = 0; i < count; i++)
             yield return new Destination { BNumber = Numbers[i % Numbers.Length] };

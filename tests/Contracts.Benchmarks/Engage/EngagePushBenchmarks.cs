@@ -15,8 +15,8 @@ namespace Contracts.Benchmarks.Engage;
 [MemoryDiagnoser]
 public class EngagePushBenchmarks
 {
-    private const string PushAnswer = """{"response":"success","message":null,"errorCode":"","requestId":"329f83c4-38ca-4760-a18a-3fb44962c536"}""";
-    private const string TokenAnswer = """{"accessToken":"opaque-benchmark-token","message":"Success","errorCode":0,"requestId":"12ab005b-1522-406b-82c9-a2ab9a1ff49d"}""";
+    internal const string PushAnswer = """{"response":"success","message":null,"errorCode":"","requestId":"329f83c4-38ca-4760-a18a-3fb44962c536"}""";
+    internal const string TokenAnswer = """{"accessToken":"opaque-benchmark-token","message":"Success","errorCode":0,"requestId":"12ab005b-1522-406b-82c9-a2ab9a1ff49d"}""";
     private static readonly Guid Program = Guid.Parse("3e1b9b27-d1f9-4c8d-800f-bb534d6928d6");
     private static readonly string[] ANumbers = ["+5014008029", "+5013509988"];
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime;
 
 namespace Contracts.Benchmarks.Harness;
 
@@ -42,34 +40,12 @@ public static class InterleavedCpuTime
         return loops.Select((_, i) => new Result(Median(nanoseconds[i]), Median(ratios[i]))).ToArray();
     }
 
-    /// <summary>
-    /// Runs the methods in alternation until the JIT has compiled nothing for a second. Tiered compilation takes
-    /// seconds on a loaded 2-core machine to move the hot methods to optimised code (unoptimised code can run at a
-    /// flat, slow pace for a second or more before the switch), and the SDK has more hot methods than the baseline:
-    /// a fixed warm-up of a few thousand calls left both measured partly in unoptimised code, and the ratio
-    /// compared JIT progress (1.2x to 1.5x from run to run for ENGAGE) rather than the cost of a call.
-    /// </summary>
-    private static async Task WarmUpAsync(IReadOnlyList<BenchmarkLoop> loops, int callsPerRound)
+    /// <summary>Runs the methods in alternation until the JIT is quiet (see <see cref="JitWarmUp"/>).</summary>
+    private static Task WarmUpAsync(IReadOnlyList<BenchmarkLoop> loops, int callsPerRound) => JitWarmUp.UntilQuietAsync(async () =>
     {
-        var clock = Stopwatch.StartNew();
-        var compiled = JitInfo.GetCompiledMethodCount();
-        var lastCompilation = TimeSpan.Zero;
-        while (clock.Elapsed < MaxWarmUp && (clock.Elapsed - lastCompilation < Quiet || clock.Elapsed < MinWarmUp))
-        {
-            foreach (var loop in loops)
-                await loop.RunAsync(callsPerRound).ConfigureAwait(false);
-            var now = JitInfo.GetCompiledMethodCount();
-            if (now != compiled)
-            {
-                compiled = now;
-                lastCompilation = clock.Elapsed;
-            }
-        }
-    }
-
-    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
+        foreach (var loop in loops)
+            await loop.RunAsync(callsPerRound).ConfigureAwait(false);
+    });
 
     private static async Task<double> CpuNanosecondsPerCallAsync(BenchmarkLoop loop, int calls)
     {
