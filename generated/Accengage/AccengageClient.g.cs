@@ -1141,6 +1141,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAccessToken", "v1/access_token", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1249,6 +1251,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMe", "v1/me", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1378,6 +1382,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1509,6 +1515,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createCampaign", "v1/me/apps/{partnerId}/campaigns", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1637,6 +1645,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1781,6 +1791,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1904,6 +1916,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2066,6 +2080,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2232,6 +2248,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2384,6 +2402,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessages", "v1/me/apps/{partnerId}/messages", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2516,6 +2536,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createMessage", "v1/me/apps/{partnerId}/messages", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2654,6 +2676,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2798,6 +2822,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2921,6 +2947,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3063,6 +3091,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3217,6 +3247,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3381,6 +3413,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3527,6 +3561,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3651,6 +3687,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3798,6 +3836,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -3931,6 +3971,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4073,6 +4115,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4207,6 +4251,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4345,6 +4391,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4476,6 +4524,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4605,6 +4655,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessage", "v1/me/apps/{partnerId}/send", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4739,6 +4791,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessageToApps", "v1/me/send", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -4895,6 +4949,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listDevices", "v1/me/apps/{partnerId}/devices", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5023,6 +5079,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevices", "v1/me/apps/{partnerId}/devices", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5151,6 +5209,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5296,6 +5356,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5427,6 +5489,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticLists", "v1/me/apps/{partnerId}/lists", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5558,6 +5622,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createStaticList", "v1/me/apps/{partnerId}/lists", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5706,6 +5772,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5841,6 +5909,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -5980,6 +6050,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6134,6 +6206,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStats", "v1/me/apps/{partnerId}/stats", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6265,6 +6339,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeofences", "v1/me/apps/{partnerId}/geofences", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6395,6 +6471,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeofence", "v1/me/apps/{partnerId}/geofences", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6523,6 +6601,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6667,6 +6747,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6793,6 +6875,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listBeacons", "v1/me/apps/{partnerId}/beacons", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -6923,6 +7007,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createBeacon", "v1/me/apps/{partnerId}/beacons", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7051,6 +7137,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7195,6 +7283,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7321,6 +7411,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7452,6 +7544,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7588,6 +7682,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7719,6 +7815,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7850,6 +7948,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -7981,6 +8081,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8107,6 +8209,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listInApps", "v1/me/apps/{partnerId}/inapps", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8239,6 +8343,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInApp", "v1/me/apps/{partnerId}/inapps", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8377,6 +8483,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8521,6 +8629,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8661,6 +8771,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8799,6 +8911,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -8943,6 +9057,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9083,6 +9199,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9224,6 +9342,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listAlarms", "v1/me/apps/{partnerId}/alarms", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9356,6 +9476,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAlarm", "v1/me/apps/{partnerId}/alarms", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9494,6 +9616,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9638,6 +9762,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9778,6 +9904,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -9916,6 +10044,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10060,6 +10190,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10200,6 +10332,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10340,6 +10474,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInbox", "v1/me/apps/{partnerId}/inboxes", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10484,6 +10620,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10631,6 +10769,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10770,6 +10910,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -10917,6 +11059,8 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;

@@ -388,6 +388,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -518,6 +520,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -656,6 +660,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -793,6 +799,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -913,6 +921,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1029,6 +1039,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1162,6 +1174,8 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true));
+                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;

@@ -177,7 +177,8 @@ public partial class AccengageClient
                 var items = await readPage(ForPage(page), next is null && startPage > 1 ? startPage : null, token).ConfigureAwait(false);
                 return new LinkedPage<T>(items, page.LinkHeader, page.RequestUri);
             },
-            cancellationToken);
+            cancellationToken,
+            _options.MaxPages);
     }
 
     /// <summary>A view of this client, over the same HttpClient, that requests <paramref name="page"/> and records its paging links.</summary>

@@ -32,6 +32,13 @@ public sealed class AccengageClientOptions : TokenClientOptions
     /// <summary>Requests in flight at once when a batch is split into several requests. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// The most pages one <c>Enumerate...Async</c> reads (1 or more); one more ends it with
+    /// <see cref="Contracts.Core.Paging.PagingException"/>, so a list whose next links never end cannot be read
+    /// forever. Default <see cref="Contracts.Core.Paging.LinkHeaderPager.DefaultMaxPages"/>.
+    /// </summary>
+    public int MaxPages { get; set; } = Contracts.Core.Paging.LinkHeaderPager.DefaultMaxPages;
+
     /// <summary>Creates the options with the documented 24-hour token lifetime and a 5-minute refresh margin.</summary>
     public AccengageClientOptions()
         : base(DocumentedTokenLifetime, TimeSpan.FromMinutes(5))
@@ -42,13 +49,19 @@ public sealed class AccengageClientOptions : TokenClientOptions
     public override Uri ResolveBaseUrl() => BaseUrl ?? ProductionBaseUrl;
 
     /// <inheritdoc />
+    protected override string VendorName => "Accengage";
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Secrets() => [ApiKey];
+
+    /// <inheritdoc />
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
         if (string.IsNullOrWhiteSpace(PartnerId))
             failures.Add(nameof(PartnerId), "is required (the partner ID Accengage gives the app).");
-        else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId)
-            failures.Add(nameof(PartnerId), $"must be the app's partner ID alone, without slashes or surrounding spaces (got '{PartnerId}').");
+        else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId || PartnerId is "." or "..")
+            failures.Add(nameof(PartnerId), $"must be the app's partner ID alone, without slashes or surrounding spaces, and not '.' or '..' (got '{PartnerId}').");
         if (string.IsNullOrWhiteSpace(ApiKey))
             failures.Add(nameof(ApiKey), "is required (the user's API key, generated in the Accengage dashboard).");
         if (string.IsNullOrWhiteSpace(UserEmail))
@@ -57,6 +70,8 @@ public sealed class AccengageClientOptions : TokenClientOptions
             failures.Add(nameof(UserEmail), $"must be an e-mail address (got '{UserEmail}').");
         if (MaxConcurrency < 1)
             failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        if (MaxPages < 1)
+            failures.Add(nameof(MaxPages), $"must be at least 1 (got {MaxPages}).");
     }
 
     /// <summary>Describes the settings with the API key redacted.</summary>

@@ -38,6 +38,8 @@ public sealed class AccengageSigningHandler : DelegatingHandler
         request.Headers.Remove(AccengageSigner.SignatureHeader);
         request.Headers.TryAddWithoutValidation(AccengageSigner.TimeHeader, signature.Time);
         request.Headers.TryAddWithoutValidation(AccengageSigner.SignatureHeader, signature.Value);
+        // A signature is valid for its time: an answer echoing it must not carry it any further.
+        Contracts.Core.Http.VendorRequest.AddSecret(request, signature.Value);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -33,6 +33,9 @@ public sealed class AccengageTokenProvider : CachingAccessTokenProvider
     }
 
     /// <inheritdoc />
+    protected override string VendorName => AccengageException.VendorName;
+
+    /// <inheritdoc />
     protected override async Task<CoreAccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
     {
         var issuedAt = TimeProvider.GetUtcNow();

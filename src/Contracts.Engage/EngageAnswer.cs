@@ -35,8 +35,11 @@ public partial class TokenResponse : IEngageAnswer
 /// <summary>ENGAGE's answer to a batch push.</summary>
 public partial class BatchPushResponse : IEngageAnswer
 {
-    /// <summary>True when the push succeeded: the answer's error code is empty or 0 (HTTP 200 alone does not say so).</summary>
-    public bool IsSuccess => EngageErrorCodes.IsSuccess(ErrorCode);
+    /// <summary>
+    /// True only for ENGAGE's documented success: <c>response</c> is <c>success</c> and the error code is empty or 0.
+    /// HTTP 200 alone does not say so, nor does an answer without <c>response</c> (<c>{}</c>): anything else is a failure.
+    /// </summary>
+    public bool IsSuccess => string.Equals(Response?.Trim(), "success", StringComparison.OrdinalIgnoreCase) && EngageErrorCodes.IsSuccess(ErrorCode);
 
     /// <summary>The failure reason (<c>response</c>) and the message, e.g. "Not allowed to use one or more anumbers."</summary>
     public string? Explanation => (Response, Message) switch
@@ -44,6 +47,6 @@ public partial class BatchPushResponse : IEngageAnswer
         ({ Length: > 0 } response, { Length: > 0 } message) when !string.Equals(response, "success", StringComparison.OrdinalIgnoreCase) => $"{response} {message}",
         (_, { Length: > 0 } message) => message,
         ({ Length: > 0 } response, _) => response,
-        _ => null,
+        _ => "the answer does not say success",
     };
 }

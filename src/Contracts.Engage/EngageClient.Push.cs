@@ -1,4 +1,5 @@
 using Contracts.Core.Batching;
+using Contracts.Core.Http;
 using Contracts.Engage.Logging;
 
 namespace Contracts.Engage;
@@ -21,11 +22,12 @@ public partial class EngageClient
         foreach (var destination in list)
             EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
 
+        using var capture = ResponseCapture.Begin();
         var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(list), cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
         {
             EngageLog.PushRefused(_logger, list.Count, answer.ErrorCode, answer.RequestId);
-            throw new EngageException("push refused", 200, null, EmptyHeaders, answer, null);
+            throw new EngageException("push refused", capture.StatusCode ?? 200, capture.Body, EmptyHeaders, answer, null);
         }
         EngageLog.Pushed(_logger, list.Count, answer.RequestId);
         return answer;
@@ -92,6 +94,7 @@ public partial class EngageClient
     private async Task<ChunkSendResult> SendChunkAsync(EngagePush push, IReadOnlyList<Destination> chunk, CancellationToken cancellationToken)
     {
         var destinations = chunk as IList<Destination> ?? chunk.ToList();
+        using var capture = ResponseCapture.Begin();
         var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccess)
             return ChunkSendResult.Accepted(answer.RequestId);
@@ -99,7 +102,8 @@ public partial class EngageClient
         // HTTP 200 with a failure errorCode: ENGAGE refused something every request shares (the aNumbers), so
         // sending the remaining chunks would only be refused the same way.
         EngageLog.PushRefused(_logger, chunk.Count, answer.ErrorCode, answer.RequestId);
-        var failure = new BatchFailure(BatchFailureKind.VendorRejected, answer.Explanation ?? "ENGAGE refused the push.", 200, answer.ErrorCode, answer.RequestId);
+        var refused = new EngageException("push refused", capture.StatusCode ?? 200, capture.Body, EmptyHeaders, answer, null);
+        var failure = new BatchFailure(BatchFailureKind.VendorRejected, answer.Explanation ?? "ENGAGE refused the push.", refused.StatusCode, answer.ErrorCode, answer.RequestId, refused);
         return ChunkSendResult.Rejected(failure, stopBatch: true);
     }
 }

@@ -43,6 +43,12 @@ public sealed class EngageClientOptions : TokenClientOptions
     };
 
     /// <inheritdoc />
+    protected override string VendorName => "ENGAGE";
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Secrets() => [ClientSecret];
+
+    /// <inheritdoc />
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);

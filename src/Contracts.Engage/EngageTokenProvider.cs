@@ -31,6 +31,9 @@ public sealed class EngageTokenProvider : CachingAccessTokenProvider
     }
 
     /// <inheritdoc />
+    protected override string VendorName => EngageException.VendorName;
+
+    /// <inheritdoc />
     protected override async Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
     {
         var issuedAt = TimeProvider.GetUtcNow();

@@ -21,5 +21,8 @@ public partial class OgangiClient
         var publicKey = _publicKey ?? route.PublicKey;
         var signature = _signer?.Sign(route.Parameters) ?? route.Signature;
         route.WriteUrl(urlBuilder, publicKey, signature);
+        // The signed URL can be replayed: an answer echoing it (a <description>, an error page) must not carry it further.
+        Contracts.Core.Http.VendorRequest.AddSecret(request, publicKey);
+        Contracts.Core.Http.VendorRequest.AddSecret(request, signature);
     }
 }

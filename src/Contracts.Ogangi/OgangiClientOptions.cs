@@ -32,6 +32,12 @@ public sealed class OgangiClientOptions : VendorClientOptions
         => BaseUrl ?? throw new InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager's REST API base.");
 
     /// <inheritdoc />
+    protected override string VendorName => "Ogangi";
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Secrets() => [PrivateKey, PublicKey];
+
+    /// <inheritdoc />
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);

@@ -49,6 +49,12 @@ public sealed class OncClientOptions : VendorClientOptions
     public override Uri ResolveBaseUrl() => BaseUrl ?? throw new InvalidOperationException($"{nameof(OncClientOptions)}.{nameof(BaseUrl)} is required.");
 
     /// <inheritdoc />
+    protected override string VendorName => "ONC";
+
+    /// <inheritdoc />
+    protected override IEnumerable<string?> Secrets() => [Password];
+
+    /// <inheritdoc />
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);

@@ -21,13 +21,19 @@ public sealed class AccessToken
     public DateTimeOffset ExpiresAt { get; }
 
     /// <summary>
-    /// Builds a token from what a vendor issued: the JWT <c>exp</c> claim when the token carries one, otherwise the
-    /// lifetime the vendor documents, counted from <paramref name="issuedAt"/>.
+    /// Builds a token from what a vendor issued, with its expiry on this machine's clock. A JWT's life is measured
+    /// from its own <c>iat</c> to its <c>exp</c> and counted from <paramref name="issuedAt"/> (the moment the token
+    /// was asked for), so a clock that runs fast or slow against the issuer's does not shorten or stretch it; a JWT
+    /// without <c>iat</c> expires at its <c>exp</c>, unless this clock already reads later (then, like a token that
+    /// is not a JWT, it gets the lifetime the vendor documents).
     /// </summary>
     public static AccessToken FromIssued(string value, TimeSpan documentedLifetime, DateTimeOffset issuedAt)
     {
-        var expiresAt = JwtExpiry.TryRead(value, out var exp) ? exp : issuedAt + documentedLifetime;
-        return new AccessToken(value, expiresAt);
+        if (!JwtExpiry.TryRead(value, out var exp))
+            return new AccessToken(value, issuedAt + documentedLifetime);
+        if (JwtExpiry.TryReadIssuedAt(value, out var iat) && exp > iat)
+            return new AccessToken(value, issuedAt + (exp - iat));
+        return new AccessToken(value, exp > issuedAt ? exp : issuedAt + documentedLifetime);
     }
 
     /// <summary>Describes the token without its value.</summary>

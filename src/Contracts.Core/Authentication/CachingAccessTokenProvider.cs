@@ -17,12 +17,15 @@ namespace Contracts.Core.Authentication;
 /// </remarks>
 public abstract class CachingAccessTokenProvider : IAccessTokenProvider
 {
-    /// <summary>The default margin: a token is refreshed this long before it expires.</summary>
+    /// <summary>The default margin: a token is refreshed this long before it expires (or halfway through a shorter life).</summary>
     public static readonly TimeSpan DefaultRefreshMargin = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long after a failed refresh the next one is tried, while the current token still works.</summary>
+    private static readonly TimeSpan RefreshRetryInterval = TimeSpan.FromSeconds(15);
 
     private readonly Lock _gate = new();
     private readonly TimeSpan _refreshMargin;
-    private AccessToken? _current;
+    private Held? _current;
     private Task<AccessToken>? _pending;
 
     /// <summary>Creates the provider.</summary>
@@ -61,14 +64,20 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
     /// </param>
     protected abstract Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Returns a token that is not about to expire, fetching one when needed (single-flight).</summary>
-    /// <param name="cancellationToken">Stops this caller's wait; an acquisition that others share goes on.</param>
+    /// <summary>
+    /// Returns a usable token, fetching one when none is held or the held one is due for refresh (single-flight).
+    /// A token is due a margin before it expires — or halfway through its life when it lives less than twice the
+    /// margin, so a short-lived token (or a clock running fast) costs one request per half-life, not one per call.
+    /// When a refresh fails while the held token has not expired yet, that token is still used.
+    /// </summary>
+    /// <param name="cancellationToken">Stops this caller's wait; an acquisition that others share goes on, within its own deadline.</param>
+    /// <exception cref="Contracts.Core.AccessTokenException">No token could be obtained (refused, unreachable, no answer in time).</exception>
     public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         var current = Volatile.Read(ref _current);
-        if (current is not null && IsUsable(current))
-            return ValueTask.FromResult(current);
-        return new ValueTask<AccessToken>(JoinAcquisition(cancellationToken));
+        if (current is not null && IsFresh(current))
+            return ValueTask.FromResult(current.Token);
+        return new ValueTask<AccessToken>(JoinAcquisitionAsync(current, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -89,13 +98,16 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
     {
         lock (_gate)
         {
-            if (_current is not null && string.Equals(_current.Value, rejectedValue, StringComparison.Ordinal))
+            if (_current is not null && string.Equals(_current.Token.Value, rejectedValue, StringComparison.Ordinal))
             {
                 _current = null;
                 Log.TokenInvalidated(Logger, GetType().Name);
             }
         }
     }
+
+    /// <summary>The vendor's name as users know it, for <see cref="Contracts.Core.AccessTokenException"/>.</summary>
+    protected virtual string VendorName => GetType().Name;
 
     /// <summary>
     /// When <paramref name="token"/> stops being usable: its <see cref="AccessToken.ExpiresAt"/>. A vendor whose
@@ -108,19 +120,38 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         return token.ExpiresAt;
     }
 
-    private bool IsUsable(AccessToken token) => TimeProvider.GetUtcNow() < ExpiryOf(token) - _refreshMargin;
+    private bool IsUnexpired(Held held) => TimeProvider.GetUtcNow() < ExpiryOf(held.Token);
 
-    private Task<AccessToken> JoinAcquisition(CancellationToken cancellationToken)
+    private bool IsFresh(Held held)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var expiry = ExpiryOf(held.Token);
+        if (now >= expiry || now < held.NotBefore)
+            return now < expiry;
+        var life = expiry - held.AcquiredAt;
+        var margin = life > _refreshMargin + _refreshMargin ? _refreshMargin : life / 2;
+        return now < expiry - margin;
+    }
+
+    private async Task<AccessToken> JoinAcquisitionAsync(Held? seen, CancellationToken cancellationToken)
     {
         Task<AccessToken> pending;
         lock (_gate)
         {
-            if (_current is not null && IsUsable(_current))
-                return Task.FromResult(_current);
+            if (_current is not null && IsFresh(_current))
+                return _current.Token;
             _pending ??= AcquireAndStoreAsync();
             pending = _pending;
         }
-        return pending.WaitAsync(cancellationToken);
+        try
+        {
+            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessTokenException) when (seen is not null && IsUnexpired(seen) && ReferenceEquals(Volatile.Read(ref _current)?.Token, seen.Token))
+        {
+            // The refresh failed but the token held still works until it expires.
+            return seen.Token;
+        }
     }
 
     private async Task<AccessToken> AcquireAndStoreAsync()
@@ -128,12 +159,16 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         // Leave the caller's lock before doing anything, so the store below can never run inside it.
         await Task.Yield();
         Interlocked.Increment(ref _acquisitionCount);
+        // Shared by every caller waiting for it: no single caller's deadline applies; the token client's own
+        // Timeout bounds it, and each caller waits no longer than its own deadline.
+        using var shared = Http.CallDeadline.Suspend();
+        var acquiredAt = TimeProvider.GetUtcNow();
         try
         {
             var token = await AcquireTokenAsync(CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
-                _current = token;
+                _current = new Held(token, acquiredAt, acquiredAt);
                 _pending = null;
             }
             Log.TokenAcquired(Logger, GetType().Name, token.ExpiresAt);
@@ -142,9 +177,20 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         catch (Exception ex)
         {
             lock (_gate)
+            {
                 _pending = null;
+                // The held token (if still unexpired) goes on being used; the next refresh is tried a little later.
+                if (_current is { } held && IsUnexpired(held))
+                    _current = held with { NotBefore = TimeProvider.GetUtcNow() + RefreshRetryInterval };
+            }
             Log.TokenAcquisitionFailed(Logger, GetType().Name, ex.GetType().Name);
-            throw;
+            if (ex is AccessTokenException)
+                throw;
+            var vendor = ex as VendorApiException;
+            throw new AccessTokenException(VendorName, vendor?.StatusCode, vendor?.ErrorCode, vendor?.VendorMessage ?? "the token endpoint could not be reached or did not answer in time", vendor?.RequestId, ex);
         }
     }
+
+    /// <summary>A token as held: when it was obtained, and before when no refresh is tried (after a failed one).</summary>
+    private sealed record Held(AccessToken Token, DateTimeOffset AcquiredAt, DateTimeOffset NotBefore);
 }

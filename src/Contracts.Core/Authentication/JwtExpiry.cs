@@ -11,7 +11,12 @@ namespace Contracts.Core.Authentication;
 public static class JwtExpiry
 {
     /// <summary>Returns true and the expiry when <paramref name="token"/> is a JWT whose payload has a numeric <c>exp</c>.</summary>
-    public static bool TryRead(string token, out DateTimeOffset expiresAt)
+    public static bool TryRead(string token, out DateTimeOffset expiresAt) => TryReadClaim(token, "exp"u8, out expiresAt);
+
+    /// <summary>Returns true and the issue time when <paramref name="token"/> is a JWT whose payload has a numeric <c>iat</c>.</summary>
+    public static bool TryReadIssuedAt(string token, out DateTimeOffset issuedAt) => TryReadClaim(token, "iat"u8, out issuedAt);
+
+    private static bool TryReadClaim(string token, ReadOnlySpan<byte> claim, out DateTimeOffset expiresAt)
     {
         expiresAt = default;
         var firstDot = token.IndexOf('.', StringComparison.Ordinal);
@@ -27,7 +32,7 @@ public static class JwtExpiry
         {
             if (Base64Url.DecodeFromChars(payload, buffer, out _, out var written) != OperationStatus.Done)
                 return false;
-            return TryReadExp(buffer.AsSpan(0, written), out expiresAt);
+            return TryReadTime(buffer.AsSpan(0, written), claim, out expiresAt);
         }
         finally
         {
@@ -35,7 +40,7 @@ public static class JwtExpiry
         }
     }
 
-    private static bool TryReadExp(ReadOnlySpan<byte> json, out DateTimeOffset expiresAt)
+    private static bool TryReadTime(ReadOnlySpan<byte> json, ReadOnlySpan<byte> claim, out DateTimeOffset expiresAt)
     {
         expiresAt = default;
         try
@@ -45,7 +50,7 @@ public static class JwtExpiry
                 return false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isExp = reader.ValueTextEquals("exp"u8);
+                var isExp = reader.ValueTextEquals(claim);
                 if (!reader.Read())
                     return false;
                 if (isExp && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds))

@@ -9,7 +9,7 @@ public sealed class BatchChunkResult<T>
     {
         ArgumentNullException.ThrowIfNull(items);
         if (outcome != BatchItemOutcome.Accepted && failure is null)
-            throw new ArgumentException("A rejected or not attempted result needs a failure.", nameof(failure));
+            throw new ArgumentException("A result other than accepted needs a failure.", nameof(failure));
         ChunkIndex = chunkIndex;
         Items = items;
         Outcome = outcome;

@@ -15,7 +15,7 @@ public enum BatchFailureKind
     /// <summary>The request failed without a usable answer (connection, timeout); the vendor may or may not have acted on it.</summary>
     TransportError,
 
-    /// <summary>The caller cancelled the batch before the items were sent.</summary>
+    /// <summary>The caller cancelled the batch: before the items were sent (not attempted) or while they were on the wire (unknown).</summary>
     Cancelled,
 
     /// <summary>An earlier failure that applies to every request (bad credentials, bad shared settings) stopped the batch.</summary>

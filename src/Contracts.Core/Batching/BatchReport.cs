@@ -1,7 +1,8 @@
 namespace Contracts.Core.Batching;
 
 /// <summary>
-/// Everything a finished batch did, item by item: accepted, rejected (with why) and not attempted (with why).
+/// Everything a finished batch did, item by item: accepted, rejected (with why), unknown (the vendor may have it,
+/// with why) and not attempted (with why).
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 /// <remarks>
@@ -14,6 +15,7 @@ public sealed class BatchReport<T>
     private readonly List<T> _accepted = [];
     private readonly List<BatchItemFailure<T>> _rejected = [];
     private readonly List<BatchItemFailure<T>> _notAttempted = [];
+    private readonly List<BatchItemFailure<T>> _unknown = [];
     private readonly List<string> _requestIds = [];
 
     /// <summary>Creates an empty report.</summary>
@@ -29,11 +31,14 @@ public sealed class BatchReport<T>
     /// <summary>How many items were not attempted.</summary>
     public long NotAttemptedCount => _notAttempted.Count;
 
+    /// <summary>How many items may or may not have reached the vendor.</summary>
+    public long UnknownCount => _unknown.Count;
+
     /// <summary>Every item seen.</summary>
-    public long TotalCount => AcceptedCount + RejectedCount + NotAttemptedCount;
+    public long TotalCount => AcceptedCount + RejectedCount + NotAttemptedCount + UnknownCount;
 
     /// <summary>True when every item was accepted.</summary>
-    public bool AllAccepted => RejectedCount == 0 && NotAttemptedCount == 0;
+    public bool AllAccepted => RejectedCount == 0 && NotAttemptedCount == 0 && UnknownCount == 0;
 
     /// <summary>The accepted items (empty when the report only counts them).</summary>
     public IReadOnlyList<T> Accepted => _accepted;
@@ -43,6 +48,9 @@ public sealed class BatchReport<T>
 
     /// <summary>The items never sent and why.</summary>
     public IReadOnlyList<BatchItemFailure<T>> NotAttempted => _notAttempted;
+
+    /// <summary>The items whose request left without an answer that says what happened: the vendor may have them.</summary>
+    public IReadOnlyList<BatchItemFailure<T>> Unknown => _unknown;
 
     /// <summary>The vendor request ids of the accepted requests, in completion order.</summary>
     public IReadOnlyList<string> AcceptedRequestIds => _requestIds;
@@ -64,6 +72,10 @@ public sealed class BatchReport<T>
                 foreach (var item in result.Items)
                     _rejected.Add(new BatchItemFailure<T>(item, result.Failure!));
                 break;
+            case BatchItemOutcome.Unknown:
+                foreach (var item in result.Items)
+                    _unknown.Add(new BatchItemFailure<T>(item, result.Failure!));
+                break;
             default:
                 foreach (var item in result.Items)
                     _notAttempted.Add(new BatchItemFailure<T>(item, result.Failure!));
@@ -83,7 +95,7 @@ public sealed class BatchReport<T>
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{TotalCount} items: {AcceptedCount} accepted, {RejectedCount} rejected, {NotAttemptedCount} not attempted";
+        => $"{TotalCount} items: {AcceptedCount} accepted, {RejectedCount} rejected, {UnknownCount} unknown, {NotAttemptedCount} not attempted";
 }
 
 /// <summary>One item that was not accepted, and why.</summary>

@@ -26,9 +26,13 @@ public readonly record struct ChunkSendResult
     /// <summary>The vendor accepted the chunk.</summary>
     public static ChunkSendResult Accepted(string? requestId) => new(BatchItemOutcome.Accepted, null, requestId, false);
 
-    /// <summary>The vendor refused the chunk (or its delivery is unknown).</summary>
+    /// <summary>The vendor refused the chunk.</summary>
     public static ChunkSendResult Rejected(BatchFailure failure, bool stopBatch)
         => new(BatchItemOutcome.Rejected, failure ?? throw new ArgumentNullException(nameof(failure)), failure.RequestId, stopBatch);
+
+    /// <summary>The chunk left but its fate is unknown: the vendor may have it.</summary>
+    public static ChunkSendResult Unknown(BatchFailure failure, bool stopBatch)
+        => new(BatchItemOutcome.Unknown, failure ?? throw new ArgumentNullException(nameof(failure)), failure.RequestId, stopBatch);
 
     /// <summary>The chunk was not sent (for example, no token could be obtained).</summary>
     public static ChunkSendResult NotAttempted(BatchFailure failure, bool stopBatch)

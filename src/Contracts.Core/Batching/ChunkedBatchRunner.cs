@@ -9,13 +9,14 @@ namespace Contracts.Core.Batching;
 
 /// <summary>
 /// Streams any number of items to a vendor in chunks, a bounded number of requests at a time, and reports every
-/// item exactly once as accepted, rejected or not attempted.
+/// item exactly once as accepted, rejected, unknown (the vendor may have it) or not attempted.
 /// </summary>
 /// <remarks>
 /// <para>Memory stays flat: the input is read lazily, at most <c>MaxConcurrency</c> chunks are in flight and at most
 /// twice that many results wait for the reader, so a million items cost what a few chunks cost.</para>
-/// <para>Cancelling stops new requests; a request already on the wire completes (bounded by the client's timeout)
-/// so that its true outcome is known, and the rest of the input is still read and reported as not attempted.
+/// <para>Cancelling stops new requests and is passed to the requests on the wire: one cancelled before it was sent is
+/// reported not attempted, one cancelled after it left is reported unknown (the vendor may have it); the rest of the
+/// input is still read and reported as not attempted. Nothing is ever sent twice.
 /// A chunk failure that applies to every request (<see cref="ChunkSendResult.StopBatch"/>) stops the batch the
 /// same way. If reading the input itself fails, everything read so far is reported, then that exception is thrown.</para>
 /// </remarks>
@@ -25,7 +26,7 @@ public static class ChunkedBatchRunner
     /// <param name="items">The input, read once, lazily.</param>
     /// <param name="options">Chunk size and concurrency.</param>
     /// <param name="validateItem">Returns why an item cannot be sent, or null when it can; invalid items are reported rejected and never sent.</param>
-    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here: no token means not attempted and stop; a vendor 4xx (not 408/429) means rejected and stop; a failed connection means not attempted; anything else means rejected with delivery unknown.</param>
+    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here by what the vendor may have done (<see cref="VendorApiException.Delivery"/>): no token means not attempted and stop; a request that never left means not attempted; a vendor refusal means rejected (and stop for a 4xx other than 408/429, which every request would repeat); anything after the request left without a clear answer means unknown.</param>
     /// <param name="logger">Receives chunk events.</param>
     /// <param name="cancellationToken">Stops sending; see the remarks.</param>
     public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
@@ -98,6 +99,8 @@ public static class ChunkedBatchRunner
         private readonly ILogger _logger;
         private readonly CancellationToken _cancellation;
         private readonly CancellationTokenSource _abandon = new();
+        private readonly CancellationTokenSource _sendCancellation;
+        private readonly CancellationToken _sendToken;
         private readonly Channel<BatchChunkResult<T>> _results;
         private BatchFailure? _stoppedBy;
         private ExceptionDispatchInfo? _inputFailure;
@@ -114,6 +117,9 @@ public static class ChunkedBatchRunner
             _sendChunk = sendChunk;
             _logger = logger;
             _cancellation = cancellation;
+            // Requests on the wire stop when the caller cancels or the reader leaves.
+            _sendCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _abandon.Token);
+            _sendToken = _sendCancellation.Token;
             _results = Channel.CreateBounded<BatchChunkResult<T>>(new BoundedChannelOptions(options.MaxConcurrency * 2)
             {
                 SingleReader = true,
@@ -125,7 +131,11 @@ public static class ChunkedBatchRunner
 
         public void Abandon() => _abandon.Cancel();
 
-        public void Dispose() => _abandon.Dispose();
+        public void Dispose()
+        {
+            _sendCancellation.Dispose();
+            _abandon.Dispose();
+        }
 
         public void ThrowIfInputFailed() => _inputFailure?.Throw();
 
@@ -201,12 +211,11 @@ public static class ChunkedBatchRunner
             ChunkSendResult sent;
             try
             {
-                // Not the caller's token: a request on the wire completes so that its outcome is known.
-                sent = await _sendChunk(items, _abandon.Token).ConfigureAwait(false);
+                sent = await _sendChunk(items, _sendToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!_abandon.IsCancellationRequested)
+            catch (Exception ex) when (!_abandon.IsCancellationRequested || ex is VendorCallCanceledException)
             {
-                sent = Classify(ex);
+                sent = Classify(ex, _cancellation);
             }
 
             if (sent.StopBatch && sent.Failure is { } reason)
@@ -218,14 +227,20 @@ public static class ChunkedBatchRunner
         /// What an exception from a sender means for its items and for the rest of the batch. Failures that every
         /// later request would repeat (no token, a 4xx other than 408/429) stop the batch; transient ones do not.
         /// </summary>
-        private static ChunkSendResult Classify(Exception exception) => exception switch
+        private static ChunkSendResult Classify(Exception exception, CancellationToken cancellation) => exception switch
         {
             AccessTokenException token => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(token, BatchFailureKind.AuthenticationFailed), stopBatch: true),
-            VendorApiException vendor => ChunkSendResult.Rejected(BatchFailure.FromVendor(vendor), stopBatch: IsPermanent(vendor.StatusCode)),
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } connection =>
-                ChunkSendResult.NotAttempted(new BatchFailure(BatchFailureKind.TransportError, $"Could not connect to the vendor: {connection.Message}", exception: connection), stopBatch: false),
-            _ => ChunkSendResult.Rejected(new BatchFailure(BatchFailureKind.TransportError, $"The request failed ({exception.GetType().Name}: {exception.Message}); the vendor may or may not have received it.", exception: exception), stopBatch: false),
+            VendorCallCanceledException { Delivery: DeliveryState.NotSent } => ChunkSendResult.NotAttempted(BatchFailure.Cancelled, stopBatch: false),
+            VendorCallCanceledException canceled => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was on the wire; the vendor may have it.", exception: canceled), stopBatch: false),
+            OperationCanceledException when cancellation.IsCancellationRequested => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was being sent; the vendor may have it.", exception: exception), stopBatch: false),
+            VendorApiException { Delivery: DeliveryState.NotSent } notSent => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(notSent, KindOf(notSent)), stopBatch: false),
+            VendorApiException { Delivery: DeliveryState.Unknown } unknown => ChunkSendResult.Unknown(BatchFailure.FromVendor(unknown, KindOf(unknown)), stopBatch: false),
+            VendorApiException refused => ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stopBatch: refused is RedirectRefusedException || IsPermanent(refused.StatusCode)),
+            _ => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.TransportError, $"The request failed ({exception.GetType().Name}); the vendor may have it.", exception: exception), stopBatch: false),
         };
+
+        private static BatchFailureKind KindOf(VendorApiException exception)
+            => exception is VendorTransportException or RetryAfterTooLongException ? BatchFailureKind.TransportError : BatchFailureKind.VendorRejected;
 
         private static bool IsPermanent(int? statusCode) => statusCode is >= 400 and < 500 and not 408 and not 429;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Contracts.Core.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
@@ -7,13 +8,14 @@ namespace Contracts.Core.Http;
 
 /// <summary>
 /// The one HTTP pipeline every vendor client uses, outermost first:
-/// Kiota retry (429/503/504, honouring Retry-After) -> Kiota user agent -> the vendor's authentication handler
-/// -> Kiota redirect -> the vendor's signing handler -> the transport.
+/// <see cref="CallDeadlineHandler"/> (the whole call within Timeout, typed errors) -> <see cref="IdempotentRetryHandler"/>
+/// -> Kiota user agent -> the vendor's authentication handler -> the vendor's signing handler -> <see cref="WireHandler"/>
+/// (no redirects, bounded and scrubbed answers) -> the transport.
 /// </summary>
 /// <remarks>
-/// Authentication sits outside redirect so that a token is never re-attached to a request redirected to another
-/// host (Kiota's redirect handler scrubs Authorization on a host change). Signing sits innermost so that it signs
-/// the exact bytes and time of each attempt.
+/// The deadline sits outside everything so that token waits, retries and body reads all count against it. Signing
+/// sits inside retry so that each attempt is signed with its own time and bytes. No redirect is ever followed, so
+/// neither a token nor a signature nor a body can be re-sent to another origin.
 /// </remarks>
 public static class VendorHttpPipeline
 {
@@ -27,20 +29,22 @@ public static class VendorHttpPipeline
         ArgumentNullException.ThrowIfNull(options);
         var handlers = new List<DelegatingHandler>
         {
-            new RetryHandler(CreateRetryOption(options)),
+            new CallDeadlineHandler(options.VendorName, options.Timeout),
+            new IdempotentRetryHandler(options.VendorName, options.MaxRetries, options.RetryDelay),
             new UserAgentHandler(CreateUserAgentOption(productName)),
         };
         if (authentication is not null)
             handlers.Add(authentication);
-        handlers.Add(new RedirectHandler(new RedirectHandlerOption()));
         if (signing is not null)
             handlers.Add(signing);
+        handlers.Add(CreateWireHandler(options));
         return handlers;
     }
 
     /// <summary>
     /// Creates an <see cref="HttpClient"/> over <paramref name="transport"/> (a new pooled socket handler when null)
-    /// with the handlers of <see cref="CreateHandlers"/>, the options' base address and timeout.
+    /// with the handlers of <see cref="CreateHandlers"/> and the options' base address. The client's own timeout is
+    /// off: <see cref="CallDeadlineHandler"/> bounds the whole call, body included.
     /// </summary>
     public static HttpClient CreateHttpClient(
         VendorClientOptions options,
@@ -58,7 +62,7 @@ public static class VendorHttpPipeline
         return new HttpClient(first, disposeHandler: ownsTransport)
         {
             BaseAddress = WithTrailingSlash(baseAddress),
-            Timeout = options.Timeout,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
     }
 
@@ -79,7 +83,10 @@ public static class VendorHttpPipeline
         return first;
     }
 
-    /// <summary>Adds the same pipeline to a client registered with IHttpClientFactory.</summary>
+    /// <summary>
+    /// Adds the same pipeline to a client registered with IHttpClientFactory, over a transport that follows no
+    /// redirect (the factory's default one would follow them before any handler could refuse).
+    /// </summary>
     /// <param name="builder">The registration.</param>
     /// <param name="getOptions">Reads the client's options from the container.</param>
     /// <param name="productName">User-agent product name, e.g. Contracts.Engage.</param>
@@ -94,51 +101,43 @@ public static class VendorHttpPipeline
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(getOptions);
-        builder.AddHttpMessageHandler(sp => new RetryHandler(CreateRetryOption(getOptions(sp))));
+        builder.ConfigurePrimaryHttpMessageHandler(CreateTransport);
+        builder.AddHttpMessageHandler(sp => new CallDeadlineHandler(getOptions(sp).VendorName, getOptions(sp).Timeout));
+        builder.AddHttpMessageHandler(sp => new IdempotentRetryHandler(getOptions(sp).VendorName, getOptions(sp).MaxRetries, getOptions(sp).RetryDelay));
         builder.AddHttpMessageHandler(() => new UserAgentHandler(CreateUserAgentOption(productName)));
         if (authentication is not null)
             builder.AddHttpMessageHandler(authentication);
-        builder.AddHttpMessageHandler(() => new RedirectHandler(new RedirectHandlerOption()));
         if (signing is not null)
             builder.AddHttpMessageHandler(signing);
+        builder.AddHttpMessageHandler(sp => CreateWireHandler(getOptions(sp)));
         return builder;
     }
 
-    /// <summary>Sets an HttpClient's base address (with the trailing '/' relative routes need) and timeout from the options.</summary>
+    /// <summary>
+    /// Sets an HttpClient's base address (with the trailing '/' relative routes need) from the options, and turns
+    /// its own timeout off: <see cref="CallDeadlineHandler"/> applies the options' Timeout to the whole call.
+    /// </summary>
     public static void Configure(HttpClient http, VendorClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         http.BaseAddress = WithTrailingSlash(options.ResolveBaseUrl());
-        http.Timeout = options.Timeout;
+        http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
-    /// <summary>The socket handler used when the caller brings none: pooled connections recycled every few minutes so DNS changes are seen.</summary>
+    /// <summary>
+    /// The socket handler used when the caller brings none: pooled connections recycled every few minutes so DNS
+    /// changes are seen, and no redirect followed (<see cref="WireHandler"/> refuses them).
+    /// </summary>
     public static SocketsHttpHandler CreateTransport() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
-        // Redirects are Kiota's job, so that its header scrubbing applies.
         AllowAutoRedirect = false,
     };
 
-    /// <summary>
-    /// Kiota's retry, but giving back the last response once the retries are spent instead of throwing an
-    /// AggregateException, so the vendor client reports the vendor's status and body as for any other failure.
-    /// </summary>
-    private static RetryHandlerOption CreateRetryOption(VendorClientOptions options)
-    {
-        var maxRetries = options.MaxRetries;
-        return new RetryHandlerOption
-        {
-            MaxRetry = maxRetries,
-            Delay = (int)Math.Ceiling(options.RetryDelay.TotalSeconds),
-            ShouldRetry = (_, attempt, response) => attempt < maxRetries && IsTransient(response.StatusCode),
-        };
-    }
-
-    private static bool IsTransient(HttpStatusCode status)
-        => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    private static WireHandler CreateWireHandler(VendorClientOptions options)
+        => new(options.VendorName, options.MaxResponseBytes, new ClientSecrets(options.Secrets()));
 
     private static UserAgentHandlerOption CreateUserAgentOption(string productName) => new()
     {

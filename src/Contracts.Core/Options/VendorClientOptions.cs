@@ -12,11 +12,36 @@ public abstract class VendorClientOptions
     /// </summary>
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>The longest one call may take, retries included. Default 100 seconds.</summary>
+    /// <summary>The default <see cref="MaxResponseBytes"/>: 32 MiB, far above any answer the vendors document (a page of the Accengage device CSV is about 1 MiB).</summary>
+    public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// The longest one call may take, all of it: the token or session it needs, connecting, sending, the answer's
+    /// headers and body, retries and the waits between them. Default 100 seconds.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How many times a request answered 429, 503 or 504 is sent again (0 to 10). Default 3.</summary>
+    /// <summary>
+    /// How many times a request is sent again when that cannot make the vendor act twice (0 to 10): after a 429, after
+    /// a connection that failed before the request was written, and after a 503 or 504 for operations the contract
+    /// makes idempotent. Default 3.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The largest answer read, in bytes (per page for paged lists and the CSV device list). A larger answer ends the
+    /// call with <see cref="ResponseTooLargeException"/> and its connection is dropped. Default <see cref="DefaultMaxResponseBytes"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The vendor's name as users know it (ENGAGE, Ogangi, Accengage, ONC), used in errors.</summary>
+    protected internal abstract string VendorName { get; }
+
+    /// <summary>
+    /// The secrets in these settings (a client secret, an API key, a private key, a password): masked in everything
+    /// the vendor answers, so that an echo cannot carry them into messages.
+    /// </summary>
+    protected internal virtual IEnumerable<string?> Secrets() => [];
 
     /// <summary>
     /// Base delay between retries when the vendor sends no Retry-After; doubled on each attempt. Whole seconds,
@@ -53,6 +78,8 @@ public abstract class VendorClientOptions
             failures.Add(nameof(Timeout), "must be positive.");
         if (MaxRetries is < 0 or > MaxAllowedRetries)
             failures.Add(nameof(MaxRetries), $"must be between 0 and {MaxAllowedRetries} (got {MaxRetries}).");
+        if (MaxResponseBytes < 1024)
+            failures.Add(nameof(MaxResponseBytes), $"must be at least 1024 bytes (got {MaxResponseBytes}).");
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromSeconds(180))
             failures.Add(nameof(RetryDelay), "must be between 0 and 180 seconds.");
     }

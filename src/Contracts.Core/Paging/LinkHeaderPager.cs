@@ -11,14 +11,18 @@ namespace Contracts.Core.Paging;
 /// <para>A vendor supplies how to fetch one page: the first one (its own route and filters, from any start page)
 /// when the URL is null, and otherwise exactly the URL the previous page's <c>next</c> link names.</para>
 /// <para>Also stops at an empty page (vendors return an empty set past the last page, and some announce a
-/// <c>next</c> link when resources only may be left), and refuses a <c>next</c> link that leaves the origin of the
-/// page that gave it (it would take the caller's credentials elsewhere) or that points back to a page already
-/// read (it would never end).</para>
+/// <c>next</c> link when resources only may be left), and refuses, with <see cref="PagingException"/>, a <c>next</c>
+/// link that leaves the origin of the page that gave it (it would take the caller's credentials elsewhere), one
+/// that points back to a page already read under any spelling (compared without fragment, with the query's
+/// parameters in order: it would never end), and a list longer than the page cap.</para>
 /// </remarks>
 public static class LinkHeaderPager
 {
     /// <summary>The HTTP header that carries the links.</summary>
     public const string HeaderName = "Link";
+
+    /// <summary>The default page cap: no documented list comes near it, and a loop the URL check misses still ends.</summary>
+    public const int DefaultMaxPages = 10_000;
 
     /// <summary>Enumerates every item of every page, page after page, following <c>rel="next"</c>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -28,20 +32,26 @@ public static class LinkHeaderPager
     /// before the next page is requested.
     /// </param>
     /// <param name="cancellationToken">Stops the enumeration before the next item or page, with <see cref="OperationCanceledException"/>.</param>
-    /// <exception cref="InvalidOperationException">A <c>next</c> link leaves the page's origin or points back to a page already read.</exception>
+    /// <param name="maxPages">The most pages read; one more is a <see cref="PagingException"/>.</param>
+    /// <exception cref="PagingException">A <c>next</c> link leaves the page's origin or points back to a page already read, or the list has more than <paramref name="maxPages"/> pages.</exception>
     public static async IAsyncEnumerable<T> ReadAllAsync<T>(
         Func<Uri?, CancellationToken, Task<LinkedPage<T>>> fetchPage,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default,
+        int maxPages = DefaultMaxPages)
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPages, 1);
         var read = new HashSet<string>(StringComparer.Ordinal);
+        var pages = 0;
         Uri? next = null;
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (++pages > maxPages)
+                throw new PagingException(PagingStop.PageCap, $"The list has more than {maxPages} pages (the page cap); stopped reading it.");
             var page = await fetchPage(next, cancellationToken).ConfigureAwait(false);
             if (page.RequestUri is { IsAbsoluteUri: true } requested)
-                read.Add(requested.AbsoluteUri);
+                read.Add(Normalise(requested));
 
             var count = 0;
             await foreach (var item in page.Items.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -56,9 +66,9 @@ public static class LinkHeaderPager
             if (next is null)
                 yield break;
             if (page.RequestUri is { IsAbsoluteUri: true } from && !SameOrigin(from, next))
-                throw new InvalidOperationException($"The next page link leads to another origin ({next.GetLeftPart(UriPartial.Authority)}) than the page that gave it ({from.GetLeftPart(UriPartial.Authority)}); refusing to follow it.");
-            if (!read.Add(next.AbsoluteUri))
-                throw new InvalidOperationException($"The next page link points back to a page already read ({next.AbsolutePath}{next.Query}); refusing to loop.");
+                throw new PagingException(PagingStop.OtherOrigin, $"The next page link leads to another origin ({next.GetLeftPart(UriPartial.Authority)}) than the page that gave it ({from.GetLeftPart(UriPartial.Authority)}); refusing to follow it.");
+            if (!read.Add(Normalise(next)))
+                throw new PagingException(PagingStop.Loop, $"The next page link points back to a page already read ({next.AbsolutePath}); refusing to loop.");
         }
         while (true);
     }
@@ -163,6 +173,21 @@ public static class LinkHeaderPager
     {
         while (i < value.Length && value[i] is ' ' or '\t')
             i++;
+    }
+
+    /// <summary>
+    /// One spelling per page: scheme and host in lower case, the default port made explicit, no fragment, the path
+    /// with its escapes decoded where that changes nothing, and the query's parameters sorted (order carries no
+    /// meaning for the vendors' paging).
+    /// </summary>
+    internal static string Normalise(Uri uri)
+    {
+        var query = uri.Query.TrimStart('?');
+        var parameters = query.Length == 0
+            ? []
+            : query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).Order(StringComparer.Ordinal).ToArray();
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{uri.Scheme.ToLowerInvariant()}://{uri.IdnHost.ToLowerInvariant()}:{uri.Port}{Uri.UnescapeDataString(uri.AbsolutePath)}?{string.Join('&', parameters)}");
     }
 
     private static bool SameOrigin(Uri a, Uri b)

@@ -1,0 +1,52 @@
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// A deadline shared by every HTTP request of one logical call (an ONC call that opens a session, sends, checks
+/// the session and sends again): requests made inside <see cref="Begin"/> end no later than it does, so the call's
+/// <see cref="VendorClientOptions.Timeout"/> bounds the whole of it and not each request. Flows with the async
+/// context, like a CancellationToken that nobody has to pass.
+/// </summary>
+public static class CallDeadline
+{
+    private static readonly AsyncLocal<Scope?> Ambient = new();
+
+    /// <summary>The deadline of the call in progress on this flow, as a <see cref="TimeProvider.System"/> timestamp, if any.</summary>
+    internal static long? CurrentTimestamp => Ambient.Value?.Timestamp;
+
+    /// <summary>
+    /// Starts a call that must end within <paramref name="timeout"/> (or sooner, inside a call that ends sooner);
+    /// dispose the result when the call ends. <see cref="Timeout.InfiniteTimeSpan"/> adds no bound.
+    /// </summary>
+    public static IDisposable Begin(TimeSpan timeout)
+    {
+        var outer = Ambient.Value;
+        long? timestamp = timeout == Timeout.InfiniteTimeSpan
+            ? outer?.Timestamp
+            : TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        if (outer?.Timestamp is { } earlier && (timestamp is null || earlier < timestamp))
+            timestamp = earlier;
+        return new Scope(timestamp, outer);
+    }
+
+    /// <summary>
+    /// Leaves the current call's deadline behind for work shared by many calls (a token acquisition that other
+    /// callers wait for): one caller's deadline must not cut it short for the others, who wait with their own.
+    /// </summary>
+    public static IDisposable Suspend() => new Scope(null, Ambient.Value);
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly Scope? _previous;
+
+        public Scope(long? timestamp, Scope? previous)
+        {
+            Timestamp = timestamp;
+            _previous = previous;
+            Ambient.Value = this;
+        }
+
+        public long? Timestamp { get; }
+
+        public void Dispose() => Ambient.Value = _previous;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net.Sockets;
+
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// The outermost handler: bounds the whole call — token, connect, send, headers, body, retries and their waits —
+/// by the client's <see cref="VendorClientOptions.Timeout"/> (and by the deadline of an enclosing
+/// <see cref="CallDeadline"/>), honours the caller's token at every step, and turns what the transport throws into
+/// the SDK's typed errors, each saying whether the request may have reached the vendor.
+/// </summary>
+/// <remarks>
+/// <see cref="HttpClient.Timeout"/> cannot do this: the generated operations read answers after
+/// <see cref="HttpCompletionOption.ResponseHeadersRead"/>, and HttpClient's timeout stops at the headers. Here the
+/// body is read (by <see cref="WireHandler"/>) inside the same deadline.
+/// </remarks>
+public sealed class CallDeadlineHandler : DelegatingHandler
+{
+    private readonly string _vendor;
+    private readonly TimeSpan _timeout;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="vendor">Vendor name for the errors (ENGAGE, Ogangi, Accengage, ONC).</param>
+    /// <param name="timeout">The longest a call may take; <see cref="Timeout.InfiniteTimeSpan"/> for no bound.</param>
+    public CallDeadlineHandler(string vendor, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        _vendor = vendor;
+        _timeout = timeout;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var record = CallRecord.Of(request);
+        using var deadline = CallDeadline.Begin(_timeout);
+        record.DeadlineTimestamp = CallDeadline.CurrentTimestamp;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeLeft = record.TimeLeft;
+        if (timeLeft != Timeout.InfiniteTimeSpan)
+            bounded.CancelAfter(timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero);
+
+        try
+        {
+            return await base.SendAsync(request, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException canceled) when (canceled is not VendorCallCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new VendorCallCanceledException(_vendor, record.Delivery, canceled, cancellationToken);
+        }
+        catch (OperationCanceledException timedOut) when (timedOut is not VendorCallCanceledException && bounded.IsCancellationRequested)
+        {
+            throw new VendorTimeoutException(_vendor, _timeout, record.Delivery, timedOut);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or IOException or SocketException)
+        {
+            throw new VendorTransportException(_vendor, Describe(failure, record.Delivery), record.Delivery, innerException: failure);
+        }
+    }
+
+    /// <summary>A sentence chosen by the SDK: the transport's own messages may quote the URL (a signed path).</summary>
+    private static string Describe(Exception failure, DeliveryState delivery)
+    {
+        var what = failure is HttpRequestException { HttpRequestError: var error } ? error switch
+        {
+            HttpRequestError.NameResolutionError => "the vendor's host name could not be resolved",
+            HttpRequestError.ConnectionError => "could not connect to the vendor",
+            HttpRequestError.SecureConnectionError => "the TLS handshake with the vendor failed",
+            HttpRequestError.ResponseEnded => "the connection closed before the answer was complete",
+            HttpRequestError.InvalidResponse => "the answer is not valid HTTP",
+            _ => "the connection to the vendor failed",
+        } : "the connection to the vendor failed";
+        return delivery == DeliveryState.NotSent ? $"{what}; the request was not sent" : $"{what}; the vendor may have received the request";
+    }
+}

@@ -1,0 +1,33 @@
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// Keeps the raw body of the last answer a call received (bounded by MaxResponseBytes, already scrubbed of the
+/// request's secrets), so that a friendly method that finds a 200 answer is not a success can throw an error that
+/// carries exactly what the vendor sent. Begin it around the call; <see cref="WireHandler"/> fills it.
+/// </summary>
+public sealed class ResponseCapture : IDisposable
+{
+    private static readonly AsyncLocal<ResponseCapture?> Ambient = new();
+    private readonly ResponseCapture? _previous;
+
+    private ResponseCapture()
+    {
+        _previous = Ambient.Value;
+        Ambient.Value = this;
+    }
+
+    /// <summary>The capture of the call in progress on this flow, if any.</summary>
+    internal static ResponseCapture? Current => Ambient.Value;
+
+    /// <summary>The last answer's body as text (UTF-8), or null when no answer came.</summary>
+    public string? Body { get; internal set; }
+
+    /// <summary>The last answer's HTTP status, or null when no answer came.</summary>
+    public int? StatusCode { get; internal set; }
+
+    /// <summary>Starts capturing the answers of the calls made on this flow until disposed.</summary>
+    public static ResponseCapture Begin() => new();
+
+    /// <inheritdoc />
+    public void Dispose() => Ambient.Value = _previous;
+}

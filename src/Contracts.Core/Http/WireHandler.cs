@@ -1,0 +1,158 @@
+using System.Net;
+using Contracts.Core.Security;
+
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// The innermost handler, next to the transport: what crosses the wire is checked here.
+/// <list type="bullet">
+/// <item>Records whether an attempt may have reached the vendor (a connection that failed before the request
+/// was written did not; a 429 says the vendor did not act).</item>
+/// <item>Refuses every redirect with <see cref="RedirectRefusedException"/> naming the location: the request is
+/// never re-sent elsewhere, so its credentials, signature and body stay with the origin, and a redirect's answer
+/// can never pass for the vendor's acceptance.</item>
+/// <item>Reads the whole answer into memory, within the call's deadline, up to <c>maxResponseBytes</c>: past it
+/// the connection is dropped and <see cref="ResponseTooLargeException"/> thrown, so a server cannot exhaust memory
+/// or stall a call by trickling its body.</item>
+/// <item>Masks in the answer's body and headers every secret the client holds and the request carried, so an
+/// echo cannot carry them into exception messages, logs or output.</item>
+/// </list>
+/// </summary>
+public sealed class WireHandler : DelegatingHandler
+{
+    private readonly string _vendor;
+    private readonly long _maxResponseBytes;
+    private readonly ClientSecrets _secrets;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="vendor">Vendor name for the errors.</param>
+    /// <param name="maxResponseBytes">The largest answer body read, in bytes.</param>
+    /// <param name="secrets">The client's secrets, masked in every answer; the request's bearer token and declared secrets are added per request.</param>
+    public WireHandler(string vendor, long maxResponseBytes, ClientSecrets? secrets = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResponseBytes, 1);
+        _vendor = vendor;
+        _maxResponseBytes = maxResponseBytes;
+        _secrets = secrets ?? new ClientSecrets([]);
+    }
+
+    /// <summary>True when <paramref name="failure"/> happened before any byte of the request was written (no connection could be made).</summary>
+    public static bool FailedBeforeWriting(HttpRequestException failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var record = CallRecord.Of(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException failure) when (FailedBeforeWriting(failure))
+        {
+            throw;
+        }
+        catch
+        {
+            record.MarkMayHaveReachedVendor();
+            throw;
+        }
+
+        if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            record.MarkMayHaveReachedVendor();
+
+        try
+        {
+            var scrubber = ScrubberFor(request, record);
+            var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400 and not 304)
+                throw new RedirectRefusedException(_vendor, status, scrubber.Scrub(response.Headers.Location?.OriginalString));
+
+            await ReadBodyAsync(response, scrubber, record, cancellationToken).ConfigureAwait(false);
+            ScrubHeaders(response, scrubber);
+            return response;
+        }
+        catch
+        {
+            // Drops the connection when the body was not read to its end.
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private SecretScrubber ScrubberFor(HttpRequestMessage request, CallRecord record)
+    {
+        var perRequest = new List<string>(record.Secrets);
+        if (request.Headers.Authorization?.Parameter is { } credential)
+            perRequest.Add(credential);
+        return _secrets.With(perRequest);
+    }
+
+    private async Task ReadBodyAsync(HttpResponseMessage response, SecretScrubber scrubber, CallRecord record, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        var status = (int)response.StatusCode;
+        if (content.Headers.ContentLength > _maxResponseBytes)
+            throw new ResponseTooLargeException(_vendor, _maxResponseBytes, status, record.Delivery);
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var capacity = (int)Math.Min(content.Headers.ContentLength ?? 4096, _maxResponseBytes);
+            var buffer = new MemoryStream(Math.Max(capacity, 16));
+            var chunk = new byte[Math.Min(16 * 1024, (int)Math.Min(_maxResponseBytes + 1, int.MaxValue))];
+            while (true)
+            {
+                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                    break;
+                if (buffer.Length + read > _maxResponseBytes)
+                    throw new ResponseTooLargeException(_vendor, _maxResponseBytes, status, record.Delivery);
+                buffer.Write(chunk, 0, read);
+            }
+
+            var body = scrubber.Scrub(new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+            var buffered = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            foreach (var header in content.Headers)
+            {
+                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.Select(v => scrubber.Scrub(v)));
+            }
+            buffered.Headers.ContentLength = body.Count;
+            if (ResponseCapture.Current is { } capture)
+            {
+                capture.StatusCode = status;
+                capture.Body = System.Text.Encoding.UTF8.GetString(body);
+            }
+            content.Dispose();
+            response.Content = buffered;
+        }
+    }
+
+    private static void ScrubHeaders(HttpResponseMessage response, SecretScrubber scrubber)
+    {
+        if (scrubber.IsEmpty)
+            return;
+        List<(string Name, string[] Values)>? changed = null;
+        foreach (var header in response.Headers)
+        {
+            var values = header.Value.ToArray();
+            var scrubbed = values.Select(v => scrubber.Scrub(v)).ToArray();
+            if (!values.SequenceEqual(scrubbed, StringComparer.Ordinal))
+                (changed ??= []).Add((header.Key, scrubbed));
+        }
+        if (changed is null)
+            return;
+        foreach (var (name, values) in changed)
+        {
+            response.Headers.Remove(name);
+            response.Headers.TryAddWithoutValidation(name, values);
+        }
+    }
+}
