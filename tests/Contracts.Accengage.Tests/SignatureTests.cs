@@ -66,7 +66,7 @@ public sealed class SignatureTests : AccengageTestBase
             if (Interlocked.Increment(ref attempts) == 1)
             {
                 context.Response.Headers.RetryAfter = "0";
-                return context.RespondJsonAsync(503, null);
+                return context.RespondJsonAsync(429, null);
             }
             return context.RespondJsonAsync(200, """{"id":1}""");
         };

@@ -46,10 +46,47 @@ public sealed class CachingAccessTokenProviderTests
             ? Task.FromException<AccessToken>(new InvalidOperationException("token endpoint down"))
             : Task.FromResult(new AccessToken("token-2", _time.GetUtcNow().AddMinutes(15))), _time);
 
-        var first = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetTokenAsync().AsTask());
-        Assert.Equal("token endpoint down", first.Message);
+        // Whatever failed underneath, callers see one typed error: no token, so nothing was sent.
+        var first = await Assert.ThrowsAsync<AccessTokenException>(() => provider.GetTokenAsync().AsTask());
+        Assert.Equal("token endpoint down", Assert.IsType<InvalidOperationException>(first.InnerException).Message);
+        Assert.Equal(DeliveryState.NotSent, first.Delivery);
         Assert.Equal("token-2", (await provider.GetTokenAsync()).Value);
         Assert.Equal(2, provider.Calls);
+    }
+
+    [Fact]
+    public async Task A_token_that_lives_less_than_twice_the_margin_is_refreshed_once_per_half_life_not_per_call()
+    {
+        // 30 s of life against a 60 s margin: refreshing "60 s before expiry" would mean a token request per call.
+        var provider = new TestTokenProvider(n => Task.FromResult(new AccessToken($"token-{n}", _time.GetUtcNow().AddSeconds(30))), _time, TimeSpan.FromSeconds(60));
+
+        for (var i = 0; i < 10; i++)
+            Assert.Equal("token-1", (await provider.GetTokenAsync()).Value);
+        _time.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal("token-1", (await provider.GetTokenAsync()).Value);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 10; i++)
+            Assert.Equal("token-2", (await provider.GetTokenAsync()).Value);
+        Assert.Equal(2, provider.Calls);
+    }
+
+    [Fact]
+    public async Task A_failed_refresh_keeps_using_the_unexpired_token_and_waits_before_trying_again()
+    {
+        var provider = new TestTokenProvider(n => n == 1
+            ? Task.FromResult(new AccessToken("token-1", _time.GetUtcNow().AddMinutes(15)))
+            : n == 2
+                ? Task.FromException<AccessToken>(new HttpRequestException("reset"))
+                : Task.FromResult(new AccessToken($"token-{n}", _time.GetUtcNow().AddMinutes(15))), _time, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("token-1", (await provider.GetTokenAsync()).Value);
+        _time.Advance(TimeSpan.FromMinutes(14) + TimeSpan.FromSeconds(10)); // due for refresh, 50 s before expiry
+        Assert.Equal("token-1", (await provider.GetTokenAsync()).Value); // refresh failed: the held token still works
+        Assert.Equal("token-1", (await provider.GetTokenAsync()).Value); // and no new attempt on every call
+        Assert.Equal(2, provider.Calls);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal("token-3", (await provider.GetTokenAsync()).Value);
+        Assert.Equal(3, provider.Calls);
     }
 
     [Fact]

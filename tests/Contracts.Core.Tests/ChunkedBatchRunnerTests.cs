@@ -140,14 +140,32 @@ public sealed class ChunkedBatchRunnerTests
     }
 
     [Fact]
-    public async Task A_transient_failure_rejects_its_chunk_only()
+    public async Task A_server_error_makes_its_chunk_unknown_only()
     {
+        // A 503 after the request left: the vendor may have processed it, so it is neither rejected nor re-sent.
         var results = await RunAsync(Enumerable.Range(0, 100), (chunk, _) => chunk[0] == 50
             ? throw new TestVendorException(503, "")
             : Task.FromResult(ChunkSendResult.Accepted(null)), concurrency: 1);
 
-        Assert.Equal(10, results.Where(r => r.Outcome == BatchItemOutcome.Rejected).Sum(r => r.Items.Count));
+        Assert.Equal(10, results.Where(r => r.Outcome == BatchItemOutcome.Unknown).Sum(r => r.Items.Count));
         Assert.Equal(90, results.Where(r => r.Outcome == BatchItemOutcome.Accepted).Sum(r => r.Items.Count));
+    }
+
+    [Fact]
+    public async Task A_failure_before_sending_is_not_attempted_and_a_transport_failure_after_is_unknown()
+    {
+        var results = await RunAsync(Enumerable.Range(0, 30), (chunk, _) => chunk[0] switch
+        {
+            0 => throw new VendorTransportException("TEST", "could not connect", DeliveryState.NotSent),
+            10 => throw new VendorTimeoutException("TEST", TimeSpan.FromSeconds(1), DeliveryState.Unknown),
+            _ => Task.FromResult(ChunkSendResult.Accepted(null)),
+        }, concurrency: 1);
+
+        AssertEachItemOnce(Enumerable.Range(0, 30), results);
+        Assert.Equal(BatchItemOutcome.NotAttempted, results.Single(r => r.Items[0] == 0).Outcome);
+        Assert.Equal(BatchItemOutcome.Unknown, results.Single(r => r.Items[0] == 10).Outcome);
+        Assert.Equal(BatchFailureKind.TransportError, results.Single(r => r.Items[0] == 10).Failure!.Kind);
+        Assert.Equal(BatchItemOutcome.Accepted, results.Single(r => r.Items[0] == 20).Outcome);
     }
 
     [Fact]
@@ -162,23 +180,40 @@ public sealed class ChunkedBatchRunnerTests
     }
 
     [Fact]
-    public async Task Cancelling_lets_requests_on_the_wire_finish_and_reports_the_rest_not_attempted()
+    public async Task Cancelling_reaches_requests_on_the_wire_which_are_unknown_and_the_rest_not_attempted()
     {
         using var cts = new CancellationTokenSource();
         var results = await RunAsync(Enumerable.Range(0, 1_000), async (chunk, token) =>
         {
+            if (chunk[0] < 100)
+                return ChunkSendResult.Accepted(null);
             if (chunk[0] == 100)
                 await cts.CancelAsync();
-            await Task.Delay(1, CancellationToken.None);
-            Assert.False(token.IsCancellationRequested);
+            // A request on the wire (a stalled vendor) observes the caller's token: it must not hold the batch.
+            await Task.Delay(TimeSpan.FromSeconds(30), token);
             return ChunkSendResult.Accepted(null);
-        }, chunkSize: 10, concurrency: 2, cancellationToken: cts.Token);
+        }, chunkSize: 10, concurrency: 2, cancellationToken: cts.Token).WaitAsync(TimeSpan.FromSeconds(20));
 
         AssertEachItemOnce(Enumerable.Range(0, 1_000), results);
-        Assert.Contains(results, r => r.Items[0] == 100 && r.Outcome == BatchItemOutcome.Accepted);
+        Assert.Contains(results, r => r.Items[0] == 100 && r.Outcome == BatchItemOutcome.Unknown);
+        Assert.DoesNotContain(results, r => r.Outcome == BatchItemOutcome.Accepted && r.Items[0] >= 100);
         var notAttempted = results.Where(r => r.Outcome == BatchItemOutcome.NotAttempted).ToList();
         Assert.NotEmpty(notAttempted);
         Assert.All(notAttempted, r => Assert.Equal(BatchFailureKind.Cancelled, r.Failure!.Kind));
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_before_it_was_sent_is_not_attempted()
+    {
+        using var cts = new CancellationTokenSource();
+        var results = await RunAsync(Enumerable.Range(0, 20), async (chunk, token) =>
+        {
+            await cts.CancelAsync();
+            throw new VendorCallCanceledException("TEST", DeliveryState.NotSent, null, token);
+        }, chunkSize: 10, concurrency: 1, cancellationToken: cts.Token);
+
+        AssertEachItemOnce(Enumerable.Range(0, 20), results);
+        Assert.All(results, r => Assert.Equal(BatchItemOutcome.NotAttempted, r.Outcome));
     }
 
     [Fact]
@@ -277,7 +312,7 @@ public sealed class ChunkedBatchRunnerTests
         Assert.Contains(report.Rejected, f => f.Item == 3 && f.Failure.Kind == BatchFailureKind.InvalidInput);
         Assert.Equal(0, report.NotAttemptedCount);
         Assert.False(report.AllAccepted);
-        Assert.Equal("30 items: 19 accepted, 11 rejected, 0 not attempted", report.ToString());
+        Assert.Equal("30 items: 19 accepted, 11 rejected, 0 unknown, 0 not attempted", report.ToString());
     }
 
     private static void InterlockedMax(ref int target, int value)

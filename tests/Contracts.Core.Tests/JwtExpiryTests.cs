@@ -42,4 +42,22 @@ public sealed class JwtExpiryTests
         var token = AccessToken.FromIssued("opaque", TimeSpan.FromMinutes(15), issued);
         Assert.Equal(issued.AddMinutes(15), token.ExpiresAt);
     }
+
+    [Fact]
+    public void A_clock_running_fast_does_not_shorten_a_jwt_with_iat()
+    {
+        // The issuer's clock says 12:00; this machine's says 12:20. The token lives 15 minutes from iat to exp.
+        var issuerNow = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var localNow = issuerNow.AddMinutes(20);
+        var token = AccessToken.FromIssued(Jwt.WithExpiry(issuerNow.AddMinutes(15), issuedAt: issuerNow), TimeSpan.FromMinutes(15), localNow);
+        Assert.Equal(localNow.AddMinutes(15), token.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_jwt_whose_exp_this_clock_has_passed_gets_the_documented_lifetime()
+    {
+        var localNow = new DateTimeOffset(2026, 11, 23, 12, 20, 0, TimeSpan.Zero);
+        var token = AccessToken.FromIssued(Jwt.WithExpiry(localNow.AddMinutes(-5)), TimeSpan.FromMinutes(15), localNow);
+        Assert.Equal(localNow.AddMinutes(15), token.ExpiresAt);
+    }
 }

@@ -104,21 +104,78 @@ public sealed class LinkHeaderPagerTests
     [Fact]
     public async Task A_next_link_to_another_origin_is_refused()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
             await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
                 Task.FromResult(Page([1], "<https://elsewhere.example.test/items?page=2>; rel=\"next\"", next ?? Page1))).ToListAsync());
 
+        Assert.Equal(PagingStop.OtherOrigin, error.Reason);
         Assert.Contains("another origin", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_next_link_back_to_a_page_already_read_is_refused()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
             await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
                 Task.FromResult(Page([1], next is null ? "<https://api.example.test/items?page=2>; rel=\"next\"" : "<https://api.example.test/items>; rel=\"next\"", next ?? Page1))).ToListAsync());
 
+        Assert.Equal(PagingStop.Loop, error.Reason);
         Assert.Contains("already read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.test/items?page=2#again")] // a fragment added
+    [InlineData("https://API.example.test:443/items?page=2")] // host case and default port
+    [InlineData("https://api.example.test/%69tems?page=2")] // an escaped letter in the path
+    public async Task A_loop_is_found_under_another_spelling_of_a_page_already_read(string again)
+    {
+        // Page 1 links to page 2; page 2 links back to page 2 spelled otherwise.
+        var page2 = new Uri("https://api.example.test/items?page=2");
+        var fetched = 0;
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
+            await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+            {
+                fetched++;
+                return Task.FromResult(next is null
+                    ? Page([1], $"<{page2}>; rel=\"next\"", Page1)
+                    : Page([2], $"<{again}>; rel=\"next\"", next));
+            }).ToListAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(PagingStop.Loop, error.Reason);
+        Assert.Equal(2, fetched);
+    }
+
+    [Fact]
+    public async Task A_loop_is_found_when_the_query_is_reordered()
+    {
+        var first = new Uri("https://api.example.test/items?page=2&size=10");
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
+            await LinkHeaderPager.ReadAllAsync<int>((next, _) => Task.FromResult(next is null
+                ? Page([1], $"<{first}>; rel=\"next\"", Page1)
+                : Page([2], "<https://api.example.test/items?size=10&page=2>; rel=\"next\"", next))).ToListAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(PagingStop.Loop, error.Reason);
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_the_page_cap_ends_with_a_typed_error_after_the_cap()
+    {
+        var fetched = 0;
+        var items = new List<int>();
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
+        {
+            // Every page links to a new page: only the cap ends it.
+            await foreach (var item in LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+            {
+                var n = ++fetched;
+                return Task.FromResult(Page([n], $"<https://api.example.test/items?page={n + 1}>; rel=\"next\"", next ?? Page1));
+            }, maxPages: 5))
+                items.Add(item);
+        });
+
+        Assert.Equal(PagingStop.PageCap, error.Reason);
+        Assert.Equal(5, fetched);
+        Assert.Equal([1, 2, 3, 4, 5], items);
     }
 
     private static LinkedPage<int> Page(int[] items, string link, Uri requestUri) => new(items.ToAsyncEnumerable(), [link], requestUri);

@@ -129,7 +129,7 @@ public sealed class OptionsAndRegistrationTests
             if (Interlocked.Increment(ref pushesSeen) == 1)
             {
                 context.Response.Headers.RetryAfter = "1";
-                return context.RespondJsonAsync(503, null);
+                return context.RespondJsonAsync(429, null);
             }
             return context.RespondJsonAsync(200, SeedSamples.PushSuccess);
         });
@@ -152,14 +152,37 @@ public sealed class OptionsAndRegistrationTests
             if (request.Path == FakeEngage.TokenPath)
                 return context.RespondJsonAsync(200, """{"accessToken":"opaque","message":"Success","errorCode":0,"requestId":"r"}""");
             context.Response.Headers.RetryAfter = "0";
-            return context.RespondJsonAsync(503, null);
+            return context.RespondJsonAsync(429, null);
         });
         using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", MaxRetries = 2, RetryDelay = TimeSpan.Zero });
 
         var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
 
-        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(429, error.StatusCode);
+        Assert.Equal(Contracts.Core.DeliveryState.Refused, error.Delivery);
         Assert.Equal(3, server.RequestsTo(FakeEngage.PushPath).Count);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_push_answered_503_or_504_is_not_sent_again_and_its_delivery_is_unknown(int status)
+    {
+        await using var server = await LoopbackServer.StartAsync((request, context) =>
+        {
+            if (request.Path == FakeEngage.TokenPath)
+                return context.RespondJsonAsync(200, """{"accessToken":"opaque","message":"Success","errorCode":0,"requestId":"r"}""");
+            context.Response.Headers.RetryAfter = "0";
+            return context.RespondJsonAsync(status, null);
+        });
+        using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", MaxRetries = 3, RetryDelay = TimeSpan.Zero });
+
+        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(Contracts.Core.DeliveryState.Unknown, error.Delivery);
+        // The vendor may have processed the push: sending it again could deliver it twice.
+        Assert.Single(server.RequestsTo(FakeEngage.PushPath));
     }
 
     private sealed class CountingHandler(Action onSend) : DelegatingHandler

@@ -117,7 +117,8 @@ public sealed class WireFormatTests : IAsyncLifetime
     public async Task A_retried_call_resends_the_same_signed_url()
     {
         var attempts = 0;
-        _ogangi.Answer = _ => Interlocked.Increment(ref attempts) == 1 ? (503, "text/plain", "") : (200, "application/xml", SeedSamples.SendMt);
+        // 429: Ogangi did not act on the call, so it is sent again (a 503 would leave the SMS's fate unknown: not re-sent).
+        _ogangi.Answer = _ => Interlocked.Increment(ref attempts) == 1 ? (429, "text/plain", "") : (200, "application/xml", SeedSamples.SendMt);
         using var client = new OgangiClient(_ogangi.Options());
 
         await client.SendMtAsync("13056708084", "hi", "19893653744");
@@ -126,5 +127,19 @@ public sealed class WireFormatTests : IAsyncLifetime
         Assert.Equal(2, requests.Count);
         Assert.Equal(requests[0].Path, requests[1].Path);
         Assert.True(_ogangi.Calls[1].SignatureIsValid(FakeOgangi.PrivateKey));
+    }
+
+    [Fact]
+    public async Task A_message_call_answered_503_is_not_sent_again_and_its_fate_is_unknown()
+    {
+        // sendMT is a GET that sends an SMS: the contract marks it x-idempotent: false.
+        _ogangi.Answer = _ => (503, "text/plain", "");
+        using var client = new OgangiClient(_ogangi.Options());
+
+        var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hi", "19893653744"));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(Contracts.Core.DeliveryState.Unknown, error.Delivery);
+        Assert.Single(_ogangi.Server.Requests);
     }
 }

@@ -15,6 +15,9 @@ namespace Contracts.Core.Http;
 /// </remarks>
 public sealed class IdempotentRetryHandler : DelegatingHandler
 {
+    /// <summary>The header that numbers a retry (1 for the first), as Kiota's retry handler sends it.</summary>
+    public const string RetryAttemptHeader = "Retry-Attempt";
+
     private readonly string _vendor;
     private readonly int _maxRetries;
     private readonly TimeSpan _baseDelay;
@@ -42,6 +45,12 @@ public sealed class IdempotentRetryHandler : DelegatingHandler
         var idempotent = VendorOperation.IsIdempotentRequest(request);
         for (var attempt = 0; ; attempt++)
         {
+            if (attempt > 0)
+            {
+                // As Kiota's retry handler does: the vendor can tell a retry from a new request.
+                request.Headers.Remove(RetryAttemptHeader);
+                request.Headers.TryAddWithoutValidation(RetryAttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             HttpResponseMessage response;
             try
             {

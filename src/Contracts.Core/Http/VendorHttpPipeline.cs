@@ -134,6 +134,9 @@ public static class VendorHttpPipeline
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
         AllowAutoRedirect = false,
+        // A response disposed before its end (one too large, a refused redirect) closes its connection at once
+        // instead of reading on to reuse it.
+        MaxResponseDrainSize = 0,
     };
 
     private static WireHandler CreateWireHandler(VendorClientOptions options)

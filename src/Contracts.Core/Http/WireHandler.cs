@@ -49,6 +49,13 @@ public sealed class WireHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var record = CallRecord.Of(request);
+        if (request.Content is null && !VendorOperation.IsIdempotentRequest(request))
+        {
+            // HttpClient silently sends a body-less request again when a reused connection closes right after
+            // taking it; for a GET that sends an SMS that is a duplicate. A request that closes its connection
+            // leaves none to be reused by the next one.
+            request.Headers.ConnectionClose = true;
+        }
         HttpResponseMessage response;
         try
         {

@@ -128,9 +128,11 @@ public sealed class OgangiFaultTests : IAsyncLifetime
         using var client = Client(o => o.Timeout = TimeSpan.FromSeconds(1));
         Ogangi.Faults.Delay = TimeSpan.FromSeconds(30);
 
-        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => SendAsync(client));
+        var error = await Assert.ThrowsAsync<Contracts.Core.VendorTimeoutException>(() => SendAsync(client));
 
-        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.Timeout);
+        // The request left before the deadline: the SMS's fate is unknown to the client.
+        Assert.Equal(Contracts.Core.DeliveryState.Unknown, error.Delivery);
         Assert.Empty(Ogangi.SentMessages);
     }
 
