@@ -73,8 +73,8 @@ public partial class AccengageClient
         => Enumerate((client, page, token) => client.ListMessageTargetsAsync(_options.PartnerId, messageId, page, startDate, endDate, data, token), p => p.Targets, startPage, cancellationToken);
 
     /// <summary>
-    /// Devices of the app from the CSV device list (10,000 per page), streamed row by row: each page's body is read
-    /// as the reader advances, never loaded whole.
+    /// Devices of the app from the CSV device list (10,000 per page, about 1 MiB), a page at a time: each page is
+    /// read whole within the call's Timeout and MaxResponseBytes, then its rows are handed out one by one.
     /// </summary>
     /// <param name="fields">Columns to return (e.g. <c>UDID</c>, <c>IDFA</c>), or null for the app's device fields.</param>
     /// <param name="firstOpen">A date (devices first opened from then on) or a range <c>leftDate|rightDate</c>, or null.</param>

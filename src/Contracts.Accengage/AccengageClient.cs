@@ -7,7 +7,7 @@ namespace Contracts.Accengage;
 /// <summary>
 /// Client for the Accengage API v1. The 72 operations of the contract are generated; this part adds construction
 /// with the signed-header step and the token lifecycle, paging that follows the Link header
-/// (<c>Enumerate...Async</c>, the CSV device list streamed row by row) and batches split into compliant requests
+/// (<c>Enumerate...Async</c>, the CSV device list a page at a time) and batches split into compliant requests
 /// (<see cref="SendInstantMessageInChunksAsync(MessageData, IAsyncEnumerable{Target}, CancellationToken)"/>,
 /// <see cref="UpdateDevicesInChunksAsync(IAsyncEnumerable{IDictionary{string, object}}, CancellationToken)"/>).
 /// </summary>

@@ -36,8 +36,8 @@ internal sealed class EngageDemo(int destinations) : IVendorDemo
         if (!context.Json)
             BatchSummaryView.Print(context, "ENGAGE batch push", tally, cancelled: false, sandbox: true);
         steps.Record("engage.batch",
-            $"{tally.Accepted:N0} accepted in {sandbox.Engage.AcceptedPushes} requests, {tally.Rejected} rejected by validation before sending, {tally.NotAttempted} not attempted",
-            tally.Accepted == destinations - invalid && tally.Rejected == invalid && sandbox.Engage.AcceptedDestinations == destinations - invalid);
+            $"{tally.Accepted:N0} accepted in {sandbox.Engage.AcceptedPushes} requests, {tally.Rejected} rejected by validation before sending, {tally.Unknown} unknown, {tally.NotAttempted} not attempted",
+            tally.Accepted == destinations - invalid && tally.Rejected == invalid && tally.Unknown == 0 && sandbox.Engage.AcceptedDestinations == destinations - invalid);
 
         // Tokens expire mid-run: the client gets a new one once and carries on.
         var tokensBefore = sandbox.Engage.TokenRequests;

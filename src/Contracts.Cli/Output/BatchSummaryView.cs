@@ -17,6 +17,7 @@ public static class BatchSummaryView
             ["total"] = tally.Total,
             ["accepted"] = tally.Accepted,
             ["rejected"] = tally.Rejected,
+            ["unknown"] = tally.Unknown,
             ["notAttempted"] = tally.NotAttempted,
             ["failures"] = tally.Failures.Select(f => new
             {
@@ -54,6 +55,7 @@ public static class BatchSummaryView
         var table = new Table().Title(title).AddColumn("Outcome").AddColumn(new TableColumn("Items").RightAligned());
         table.AddRow("accepted", tally.Accepted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("rejected", tally.Rejected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("unknown (the vendor may have them)", tally.Unknown.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("not attempted", tally.NotAttempted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", tally.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         context.Console.Write(table);

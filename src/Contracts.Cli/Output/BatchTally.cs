@@ -27,8 +27,11 @@ public sealed class BatchTally
     /// <summary>Items not attempted.</summary>
     public long NotAttempted { get; private set; }
 
+    /// <summary>Items whose request left without an answer that says what happened: the vendor may have them.</summary>
+    public long Unknown { get; private set; }
+
     /// <summary>All items reported.</summary>
-    public long Total => Accepted + Rejected + NotAttempted;
+    public long Total => Accepted + Rejected + NotAttempted + Unknown;
 
     /// <summary>Failures grouped by outcome, kind and reason, largest first.</summary>
     public IReadOnlyList<FailureGroup> Failures => _failures.Values.OrderByDescending(f => f.Count).ToList();
@@ -45,6 +48,9 @@ public sealed class BatchTally
                 return;
             case BatchItemOutcome.Rejected:
                 Rejected += count;
+                break;
+            case BatchItemOutcome.Unknown:
+                Unknown += count;
                 break;
             default:
                 NotAttempted += count;
@@ -66,7 +72,7 @@ public sealed class BatchTally
 /// <summary>Items that failed the same way.</summary>
 public sealed class FailureGroup(BatchItemOutcome outcome, BatchFailureKind kind, string reason, int? statusCode, string? errorCode, string? firstRequestId)
 {
-    /// <summary>Rejected or not attempted.</summary>
+    /// <summary>Rejected, unknown or not attempted.</summary>
     public BatchItemOutcome Outcome { get; } = outcome;
 
     /// <summary>The failure's category.</summary>

@@ -1,0 +1,38 @@
+using Contracts.Core.Http;
+
+namespace Contracts.Core.Tests;
+
+public sealed class RouteSafetyTests
+{
+    [Theory]
+    [InlineData("v1/me/apps/app-1/devices/abc")]
+    [InlineData("v1/me/apps/app-1/lists/")]
+    [InlineData("v1/me/apps/app-1/devices?fields%5B%5D=..")] // a query value may be anything
+    [InlineData("v1/me/apps/a.b/devices/..x")]
+    [InlineData("https://api.example.test/v1/me/apps/app-1/campaigns?page=2")]
+    public void A_route_whose_values_stay_single_segments_passes(string route)
+        => RouteSafety.ThrowIfUnsafe(route);
+
+    [Theory]
+    [InlineData("v1/me/apps/app-1/devices/..")]
+    [InlineData("v1/me/apps/../devices/x")]
+    [InlineData("v1/me/apps/./devices/x")]
+    [InlineData("v1/me/apps//devices/x")]
+    [InlineData("v1/me/apps/%2e%2E/devices/x")]
+    [InlineData("v1/me/apps/%2E/devices/x")]
+    public void A_dot_or_empty_segment_is_refused_before_sending(string route)
+    {
+        var error = Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfUnsafe(route));
+        Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
+        // The message shows the route's shape, not its values (they may be personal data).
+        Assert.DoesNotContain("app-1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void A_value_that_cannot_be_one_segment_is_named(string? value)
+        => Assert.Equal("udid", Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).ParamName);
+}
