@@ -213,7 +213,7 @@ public static class ChunkedBatchRunner
             {
                 sent = await _sendChunk(items, _sendToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!_abandon.IsCancellationRequested || ex is VendorCallCanceledException)
+            catch (Exception ex) when (!_abandon.IsCancellationRequested || _cancellation.IsCancellationRequested)
             {
                 sent = Classify(ex, _cancellation);
             }
@@ -230,9 +230,8 @@ public static class ChunkedBatchRunner
         private static ChunkSendResult Classify(Exception exception, CancellationToken cancellation) => exception switch
         {
             AccessTokenException token => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(token, BatchFailureKind.AuthenticationFailed), stopBatch: true),
-            VendorCallCanceledException { Delivery: DeliveryState.NotSent } => ChunkSendResult.NotAttempted(BatchFailure.Cancelled, stopBatch: false),
-            VendorCallCanceledException canceled => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was on the wire; the vendor may have it.", exception: canceled), stopBatch: false),
-            OperationCanceledException when cancellation.IsCancellationRequested => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was being sent; the vendor may have it.", exception: exception), stopBatch: false),
+            OperationCanceledException when cancellation.IsCancellationRequested && Delivery.Of(exception) == DeliveryState.NotSent => ChunkSendResult.NotAttempted(BatchFailure.Cancelled, stopBatch: false),
+            OperationCanceledException when cancellation.IsCancellationRequested => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was on the wire; the vendor may have it.", exception: exception), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.NotSent } notSent => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(notSent, KindOf(notSent)), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.Unknown } unknown => ChunkSendResult.Unknown(BatchFailure.FromVendor(unknown, KindOf(unknown)), stopBatch: false),
             VendorApiException refused => ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stopBatch: refused is RedirectRefusedException || IsPermanent(refused.StatusCode)),

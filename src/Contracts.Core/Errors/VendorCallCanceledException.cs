@@ -2,7 +2,9 @@ namespace Contracts.Core;
 
 /// <summary>
 /// The caller cancelled a call, and <see cref="Delivery"/> says whether the request had already left: a batch
-/// reports such items as unknown rather than not attempted, since the vendor may have them.
+/// reports such items as unknown rather than not attempted, since the vendor may have them. HttpClient may hand it
+/// to you as the inner exception of its own <see cref="TaskCanceledException"/>: <see cref="Contracts.Core.Delivery.Of"/>
+/// finds it wherever it is.
 /// </summary>
 public sealed class VendorCallCanceledException : OperationCanceledException
 {

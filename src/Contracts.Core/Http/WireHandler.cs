@@ -51,10 +51,11 @@ public sealed class WireHandler : DelegatingHandler
         var record = CallRecord.Of(request);
         if (request.Content is null && !VendorOperation.IsIdempotentRequest(request))
         {
-            // HttpClient silently sends a body-less request again when a reused connection closes right after
-            // taking it; for a GET that sends an SMS that is a duplicate. A request that closes its connection
-            // leaves none to be reused by the next one.
-            request.Headers.ConnectionClose = true;
+            // SocketsHttpHandler silently sends a body-less request again (up to three times, on new connections)
+            // when a connection closes after taking it and before any answer; for a GET that sends an SMS, each
+            // replay is another SMS. It never replays a request with a body: an empty one (Content-Length: 0)
+            // turns the replay off without changing what the vendor reads.
+            request.Content = new ByteArrayContent([]);
         }
         HttpResponseMessage response;
         try
@@ -111,20 +112,10 @@ public sealed class WireHandler : DelegatingHandler
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var capacity = (int)Math.Min(content.Headers.ContentLength ?? 4096, _maxResponseBytes);
-            var buffer = new MemoryStream(Math.Max(capacity, 16));
-            var chunk = new byte[Math.Min(16 * 1024, (int)Math.Min(_maxResponseBytes + 1, int.MaxValue))];
-            while (true)
-            {
-                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                    break;
-                if (buffer.Length + read > _maxResponseBytes)
-                    throw new ResponseTooLargeException(_vendor, _maxResponseBytes, status, record.Delivery);
-                buffer.Write(chunk, 0, read);
-            }
-
-            var body = scrubber.Scrub(new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+            var read = content.Headers.ContentLength is { } declared
+                ? await ReadDeclaredAsync(stream, declared, cancellationToken).ConfigureAwait(false)
+                : await ReadUndeclaredAsync(stream, status, record, cancellationToken).ConfigureAwait(false);
+            var body = scrubber.Scrub(read);
             var buffered = new ByteArrayContent(body.Array!, body.Offset, body.Count);
             foreach (var header in content.Headers)
             {
@@ -139,6 +130,44 @@ public sealed class WireHandler : DelegatingHandler
             }
             content.Dispose();
             response.Content = buffered;
+        }
+    }
+
+    /// <summary>A body whose length was declared (and checked against the limit): read into an array of that size.</summary>
+    private static async Task<ArraySegment<byte>> ReadDeclaredAsync(Stream stream, long length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var got = await stream.ReadAsync(bytes.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (got == 0)
+                break; // the transport reports a body cut short itself
+            read += got;
+        }
+        return new ArraySegment<byte>(bytes, 0, read);
+    }
+
+    /// <summary>A body of unknown length (chunked, or until the connection closes): read until its end or past the limit.</summary>
+    private async Task<ArraySegment<byte>> ReadUndeclaredAsync(Stream stream, int status, CallRecord record, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                var read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                    return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+                if (buffer.Length + read > _maxResponseBytes)
+                    throw new ResponseTooLargeException(_vendor, _maxResponseBytes, status, record.Delivery);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
