@@ -34,10 +34,11 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
         FailureBody,
     }
 
-    // Weights per answer, in the order of Answer; the failure body stops the batch, so it is rare.
-    private static readonly int[] Weights = [50, 12, 8, 3, 15, 6, 1];
+    // Weights per answer, in the order of Answer. A failure body stops the whole batch (every request would repeat
+    // it), so only seeds divisible by 3 use it, and rarely, leaving most runs to cover all the destinations.
+    private static int[] WeightsFor(int seed) => [500, 120, 80, 30, 150, 60, seed % 3 == 0 ? 4 : 0];
 
-    public static TheoryData<int> Seeds() => new() { 1, 2, 3, 4, 5 };
+    public static TheoryData<int> Seeds() => new() { 1, 2, 3, 4, 5, 6 };
 
     [Theory]
     [MemberData(nameof(Seeds))]
@@ -47,6 +48,7 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
     private async Task RunAsync(int seed)
     {
         var random = new Random(seed);
+        var weights = WeightsFor(seed);
         var gate = new Lock();
         var processed = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var answers = new ConcurrentDictionary<Answer, int>();
@@ -70,7 +72,7 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
             int status;
             lock (gate)
             {
-                answer = Pick(random);
+                answer = Pick(random, weights);
                 status = random.Next(3) switch { 0 => 500, 1 => 503, _ => 504 };
             }
 
@@ -123,7 +125,7 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
         var push = EngagePush.FromANumberGroup(Guid.Parse("6f1c9f4e-7d0a-4a53-9a52-2f1f3f0c8b11"), Guid.Parse("0b7e3c55-44a1-4f0e-8a9e-5b1d2c3e4f60"));
 
         using var cancellation = new CancellationTokenSource();
-        var cancelAfter = seed % 2 == 0 ? TimeSpan.FromMilliseconds(random.Next(100, 1500)) : (TimeSpan?)null;
+        var cancelAfter = seed % 2 == 0 ? TimeSpan.FromMilliseconds(random.Next(100, 2500)) : (TimeSpan?)null;
         if (cancelAfter is { } delay)
             cancellation.CancelAfter(delay);
 
@@ -179,14 +181,14 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
         Assert.Equal(Destinations, outcomes.Count);
     }
 
-    private static Answer Pick(Random random)
+    private static Answer Pick(Random random, int[] weights)
     {
-        var roll = random.Next(Weights.Sum());
-        for (var i = 0; i < Weights.Length; i++)
+        var roll = random.Next(weights.Sum());
+        for (var i = 0; i < weights.Length; i++)
         {
-            if (roll < Weights[i])
+            if (roll < weights[i])
                 return (Answer)i;
-            roll -= Weights[i];
+            roll -= weights[i];
         }
 
         return Answer.ProcessThenSuccess;
