@@ -125,14 +125,17 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
         var push = EngagePush.FromANumberGroup(Guid.Parse("6f1c9f4e-7d0a-4a53-9a52-2f1f3f0c8b11"), Guid.Parse("0b7e3c55-44a1-4f0e-8a9e-5b1d2c3e4f60"));
 
         using var cancellation = new CancellationTokenSource();
-        var cancelAfter = seed % 2 == 0 ? TimeSpan.FromMilliseconds(random.Next(100, 2500)) : (TimeSpan?)null;
+        var cancelAfter = seed % 2 == 0 && Environment.GetEnvironmentVariable("LEDGER_NO_CANCEL") is null ? TimeSpan.FromMilliseconds(random.Next(100, 2500)) : (TimeSpan?)null;
         if (cancelAfter is { } delay)
             cancellation.CancelAfter(delay);
 
         var outcomes = new Dictionary<string, List<BatchItemOutcome>>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
+        var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var result in client.PushInChunksAsync(push, destinations, cancellation.Token))
         {
+            if (result.Failure is { } failure)
+                failures.AddOrUpdate($"{result.Outcome}: {failure.Kind}: {failure.Exception?.GetType().Name} at {watch.Elapsed.TotalSeconds:0.0}s", 1, (_, n) => n + 1);
             foreach (var destination in result.Items)
             {
                 if (!outcomes.TryGetValue(destination.BNumber, out var list))
@@ -148,7 +151,8 @@ public sealed class EngageLedgerTests(ITestOutputHelper output)
         var summary = $"seed {seed} (cancel after {cancelAfter?.TotalMilliseconds.ToString() ?? "never"} ms): ran {watch.Elapsed.TotalSeconds:0.0} s; "
             + $"outcomes {string.Join(", ", tally.Select(t => $"{t.Key}={t.Value}"))}; "
             + $"server answers {string.Join(", ", answers.Select(a => $"{a.Key}={a.Value}"))}; "
-            + $"processed {processed.Count} destinations, {processed.Values.Sum()} times";
+            + $"processed {processed.Count} destinations, {processed.Values.Sum()} times; "
+            + $"failures {string.Join("; ", failures.Where(f => !f.Key.StartsWith("NotAttempted", StringComparison.Ordinal)).Select(f => $"{f.Key} x{f.Value}"))}";
         output.WriteLine(summary);
 
         var problems = new StringBuilder();
