@@ -35,6 +35,9 @@ public sealed class CommandContext
     /// <summary>Standard error: notes such as "using the embedded sandbox" go here, so --json output stays parseable.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>Whether the command talks to the embedded sandbox (--sandbox or NOTIFY_SANDBOX=1) instead of the vendor.</summary>
+    public bool UseSandbox { get; init; }
+
     /// <summary>Whether the result is printed as JSON.</summary>
     public bool Json { get; }
 

@@ -16,7 +16,7 @@ public static class CommandFailures
         {
             return await work().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is OptionsValidationException or FormatException or ArgumentException or InvalidDataException)
         {
             context.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.InvalidInput;

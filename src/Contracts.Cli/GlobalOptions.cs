@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Contracts.Cli;
 
-/// <summary>Options every command accepts: --json and --settings.</summary>
+/// <summary>Options every command accepts: --json, --settings and --sandbox.</summary>
 public sealed class GlobalOptions
 {
     /// <summary>Print the result as JSON on standard output (notes go to standard error).</summary>
@@ -20,15 +20,30 @@ public sealed class GlobalOptions
         Recursive = true,
     }.AcceptExistingOnly();
 
+    /// <summary>Talk to the embedded sandbox instead of the vendor.</summary>
+    public Option<bool> Sandbox { get; } = new("--sandbox")
+    {
+        Description = $"Send to the embedded sandbox (127.0.0.1) instead of the vendor; nothing reaches a real person. Also {CliSettings.SandboxVariable}=1. Without it, a command with no credentials fails (exit 2): it never falls back to the sandbox.",
+        Recursive = true,
+    };
+
     /// <summary>The writers and format a command uses.</summary>
     public CommandContext CreateContext(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
         var configuration = parse.InvocationConfiguration;
         var output = configuration.Output;
-        return new CommandContext(output, configuration.Error, parse.GetValue(Json), interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+        return new CommandContext(output, configuration.Error, parse.GetValue(Json), interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
+        {
+            UseSandbox = parse.GetValue(Sandbox) || CliSettings.SandboxRequestedByEnvironment(),
+        };
     }
 
-    /// <summary>The credentials configuration: settings file, then environment.</summary>
-    public IConfiguration LoadSettings(ParseResult parse) => CliSettings.Load(parse.GetValue(Settings));
+    /// <summary>The credentials configuration: settings file, then environment; unknown variables and settings are warned about on standard error.</summary>
+    public IConfiguration LoadSettings(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var error = parse.InvocationConfiguration.Error;
+        return CliSettings.Load(parse.GetValue(Settings), error.WriteLine);
+    }
 }

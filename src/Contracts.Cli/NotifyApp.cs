@@ -18,12 +18,14 @@ public static class NotifyApp
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "notify: send notifications through ENGAGE, Ogangi, Accengage and ONC from a terminal or a script.\n" +
-            "Without credentials every command runs against the embedded sandbox (127.0.0.1) and says so.\n" +
-            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected or not attempted, " +
+            "Credentials come from NOTIFY_<VENDOR>__<OPTION> variables or --settings; without them a command fails (exit 2).\n" +
+            "--sandbox (or NOTIFY_SANDBOX=1) sends to the embedded sandbox (127.0.0.1) instead: nothing reaches a real person.\n" +
+            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected, unknown (the vendor may have them) or not attempted, " +
             $"{ExitCodes.InvalidInput} invalid input (nothing sent), {ExitCodes.VendorError} vendor refused or unreachable, {ExitCodes.Cancelled} cancelled.")
         {
             globals.Json,
             globals.Settings,
+            globals.Sandbox,
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },

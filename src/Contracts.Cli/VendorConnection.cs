@@ -3,8 +3,9 @@ using Contracts.Sandbox;
 namespace Contracts.Cli;
 
 /// <summary>
-/// A vendor client for one command and, when no credentials were configured, the embedded sandbox it talks to
-/// instead (started here, announced on standard error, stopped with the connection).
+/// A vendor client for one command and, with --sandbox, the embedded sandbox it talks to instead (started here,
+/// announced on standard error, stopped with the connection). Without --sandbox and without credentials there is no
+/// client: a scheduled job must fail, not report success while sending nothing.
 /// </summary>
 internal sealed class VendorConnection<TClient> : IAsyncDisposable
     where TClient : IDisposable
@@ -17,13 +18,14 @@ internal sealed class VendorConnection<TClient> : IAsyncDisposable
 
     public TClient Client { get; }
 
-    /// <summary>The embedded sandbox, when no credentials were given.</summary>
+    /// <summary>The embedded sandbox, with --sandbox.</summary>
     public SandboxServer? Sandbox { get; }
 
     /// <summary>
-    /// Creates the client: with the configured credentials when <paramref name="hasCredentials"/>, otherwise against a
-    /// sandbox started now, saying so with "No {vendor} credentials ({howToConfigure}): using the embedded sandbox at ...".
+    /// Creates the client: against a sandbox started now when the command asked for it (--sandbox, said on standard
+    /// error), else with the configured credentials.
     /// </summary>
+    /// <exception cref="MissingCredentialsException">No --sandbox and no credentials: nothing is sent.</exception>
     /// <param name="vendor">The vendor as users know it.</param>
     /// <param name="hasCredentials">Whether the settings hold credentials for the vendor.</param>
     /// <param name="howToConfigure">How to give credentials, e.g. "set NOTIFY_ENGAGE__CLIENTID ..., or pass --settings".</param>
@@ -36,10 +38,14 @@ internal sealed class VendorConnection<TClient> : IAsyncDisposable
         Func<SandboxServer?, TClient> createClient, CommandContext context, CancellationToken cancellationToken)
     {
         SandboxServer? sandbox = null;
-        if (!hasCredentials)
+        if (context.UseSandbox)
         {
             sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            context.Note($"No {vendor} credentials ({howToConfigure}): using the embedded sandbox at {baseUrlOf(sandbox)}");
+            context.Note($"--sandbox: using the embedded sandbox at {baseUrlOf(sandbox)}; nothing goes to {vendor}{(hasCredentials ? " (the configured credentials are not used)" : "")}.");
+        }
+        else if (!hasCredentials)
+        {
+            throw new MissingCredentialsException(vendor, howToConfigure);
         }
         try
         {

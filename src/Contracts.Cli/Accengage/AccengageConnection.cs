@@ -18,7 +18,7 @@ internal static class AccengageConnection
         return VendorConnection<AccengageClient>.OpenAsync(
             "Accengage",
             hasCredentials: !string.IsNullOrEmpty(options.UserEmail) || !string.IsNullOrEmpty(options.ApiKey),
-            "set NOTIFY_ACCENGAGE__USEREMAIL, NOTIFY_ACCENGAGE__APIKEY and NOTIFY_ACCENGAGE__PARTNERID, or pass --settings",
+            "set NOTIFY_ACCENGAGE__USEREMAIL, NOTIFY_ACCENGAGE__APIKEY and NOTIFY_ACCENGAGE__PARTNERID, or Accengage:UserEmail, Accengage:ApiKey and Accengage:PartnerId in the --settings file",
             sandbox => sandbox.AccengageBaseUrl,
             sandbox =>
             {

@@ -16,7 +16,7 @@ internal static class EngageConnection
         return VendorConnection<EngageClient>.OpenAsync(
             "ENGAGE",
             hasCredentials: !string.IsNullOrEmpty(options.ClientId) || !string.IsNullOrEmpty(options.ClientSecret),
-            "set NOTIFY_ENGAGE__CLIENTID and NOTIFY_ENGAGE__CLIENTSECRET, or pass --settings",
+            "set NOTIFY_ENGAGE__CLIENTID and NOTIFY_ENGAGE__CLIENTSECRET, or Engage:ClientId and Engage:ClientSecret in the --settings file",
             sandbox => sandbox.EngageBaseUrl,
             sandbox =>
             {

@@ -31,7 +31,7 @@ internal static class OgangiConnection
             var defaultFrom = settings["From"] ?? (connection.Sandbox is null ? null : OgangiSandboxOptions.DemoShortCode);
             return await body(connection, defaultFrom).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is OptionsValidationException or ArgumentException or InvalidOperationException or InvalidDataException)
         {
             context.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.InvalidInput;
@@ -72,7 +72,7 @@ internal static class OgangiConnection
         return VendorConnection<OgangiClient>.OpenAsync(
             "Ogangi",
             hasCredentials: options.InstanceId is not null || !string.IsNullOrEmpty(options.PublicKey) || !string.IsNullOrEmpty(options.PrivateKey),
-            "set NOTIFY_OGANGI__BASEURL, __INSTANCEID, __PUBLICKEY and __PRIVATEKEY, or pass --settings",
+            "set NOTIFY_OGANGI__BASEURL, NOTIFY_OGANGI__INSTANCEID, NOTIFY_OGANGI__PUBLICKEY and NOTIFY_OGANGI__PRIVATEKEY, or Ogangi:BaseUrl, Ogangi:InstanceId, Ogangi:PublicKey and Ogangi:PrivateKey in the --settings file",
             sandbox => sandbox.OgangiBaseUrl,
             sandbox => new OgangiClient(sandbox?.CreateOgangiClientOptions() ?? options),
             context,

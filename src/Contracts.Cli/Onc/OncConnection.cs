@@ -18,7 +18,7 @@ internal static class OncConnection
         return VendorConnection<OncClient>.OpenAsync(
             "ONC",
             hasCredentials: !string.IsNullOrEmpty(options.AccountId) || !string.IsNullOrEmpty(options.UserName) || !string.IsNullOrEmpty(options.Password),
-            "set NOTIFY_ONC__BASEURL, NOTIFY_ONC__ACCOUNTID, NOTIFY_ONC__USERNAME and NOTIFY_ONC__PASSWORD, or pass --settings",
+            "set NOTIFY_ONC__BASEURL, NOTIFY_ONC__ACCOUNTID, NOTIFY_ONC__USERNAME and NOTIFY_ONC__PASSWORD, or Onc:BaseUrl, Onc:AccountId, Onc:UserName and Onc:Password in the --settings file",
             sandbox => sandbox.OncBaseUrl,
             sandbox =>
             {

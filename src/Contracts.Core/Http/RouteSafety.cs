@@ -28,8 +28,7 @@ public static class RouteSafety
             var segment = path[range];
             if (range.Start.Value == 0 && segment.IsEmpty)
                 continue; // a leading '/'
-            if (segment.IsEmpty && range.End.Value == path.Length)
-                continue; // a trailing '/' some routes have
+            // No contract route ends with '/' or has '//': an empty segment anywhere else is an empty value.
             if (segment.IsEmpty || IsDots(segment))
                 throw new ArgumentException($"A path value is empty, '.' or '..' (in '{Describe(path)}'): it would not stay one segment of the route, so nothing was sent.", nameof(route));
         }
