@@ -220,10 +220,10 @@ namespace Contracts.Ogangi
         /// <br/>method name and the signature are not signed.</param>
         /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
         /// <br/>contract sends it as the JSON request body.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The seed's sample lost its
-        /// <br/>element names and keeps the values `43`, `1200000001` and `Test qa API fireMessage.`; the names
-        /// <br/>used here are inferred from the sister method twoWayMessage, which takes the same descriptor and
-        /// <br/>answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
+        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
+        /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
+        /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
+        /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> FireMessageWithDescriptorAsync(long instanceId, string publicKey, string signature, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -991,10 +991,10 @@ namespace Contracts.Ogangi
         /// <br/>method name and the signature are not signed.</param>
         /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
         /// <br/>contract sends it as the JSON request body.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The seed's sample lost its
-        /// <br/>element names and keeps the values `43`, `1200000001` and `Test qa API fireMessage.`; the names
-        /// <br/>used here are inferred from the sister method twoWayMessage, which takes the same descriptor and
-        /// <br/>answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
+        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
+        /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
+        /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
+        /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> FireMessageWithDescriptorAsync(long instanceId, string publicKey, string signature, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
@@ -1672,8 +1672,8 @@ namespace Contracts.Ogangi
     }
 
     /// <summary>
-    /// Dynamic part of the fireMessage (POST) answer. Inferred element names (see the operation): the seed
-    /// <br/>shows only the values.
+    /// Dynamic part of the fireMessage (POST) answer. Inferred element names (see the operation): the Fire
+    /// <br/>Message (POST) page of the Messangi RESTful API documentation shows only the values.
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

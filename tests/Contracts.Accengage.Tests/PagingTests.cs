@@ -86,7 +86,7 @@ public sealed class PagingTests : AccengageTestBase
     }
 
     [Fact]
-    public async Task The_seed_shaped_answer_with_links_in_body_and_header_reads_every_page()
+    public async Task The_documented_answer_with_links_in_body_and_header_reads_every_page()
     {
         var baseUrl = Accengage.Server.BaseUrl.GetLeftPart(UriPartial.Authority);
         Accengage.Api = (request, context) =>

@@ -5,16 +5,16 @@ namespace Contracts.Core.Tests;
 
 public sealed class JwtExpiryTests
 {
-    // The access token printed in the ENGAGE guide (seed 000): an AWS Cognito JWT with "exp":1560356075.
-    private const string SeedToken =
+    // The access token printed in the ENGAGE Federated Batch Push guide (First Orion): an AWS Cognito JWT with "exp":1560356075.
+    private const string GuideToken =
         "eyJraWQiOiJzVkM5eXczZ2Vtckwzb2ZpbXZCM1BSWGNWc1JhcXJsR0lQSWN0TDhUcXBrPSIsImFsZyI6IlJTMjU2In0." +
         "eyJzdWIiOiJrdjQ4NmhxYWxsYml2c2t2NnE2M3Zhc2NwIiwidG9rZW5fdXNlIjoiYWNjZXNzIiwic2NvcGUiOiJjb20uZmlyc3Rvcmlvbi5lbmdhZ2UuZmVkZXJhdGlvblwvZmVkZXJhdGVkaW5mb3JtIiwiYXV0aF90aW1lIjoxNTYwMzUyNDc1LCJpc3MiOiJodHRwczpcL1wvY29nbml0by1pZHAudXMtZWFzdC0xLmFtYXpvbmF3cy5jb21cL3VzLWVhc3QtMV80WlZGZDBKbXEiLCJleHAiOjE1NjAzNTYwNzUsImlhdCI6MTU2MDM1MjQ3NSwidmVyc2lvbiI6MiwianRpIjoiNzRiZTczOTktZTZmYi00Njk4LWIwMzUtMjdkMzE0YTI4MTdmIiwiY2xpZW50X2lkIjoia3Y0ODZocWFsbGJpdnNrdjZxNjN2YXNjcCJ9." +
         "signature";
 
     [Fact]
-    public void Reads_exp_of_the_seed_token()
+    public void Reads_exp_of_the_guide_token()
     {
-        Assert.True(JwtExpiry.TryRead(SeedToken, out var exp));
+        Assert.True(JwtExpiry.TryRead(GuideToken, out var exp));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1560356075), exp);
     }
 

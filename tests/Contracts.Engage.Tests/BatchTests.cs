@@ -58,10 +58,10 @@ public sealed class BatchTests : IAsyncLifetime
     [Fact]
     public async Task Http_200_with_a_failure_errorCode_is_rejected_with_the_vendor_details_and_stops_the_batch()
     {
-        _engage.PushAnswer = (_, _) => (200, SeedSamples.PushANumbersNotAllowed);
+        _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
         using var client = new EngageClient(_engage.Options(o => { o.BatchSize = 10; o.MaxConcurrency = 1; }));
 
-        var report = await client.PushAllAsync(Samples.SeedPush(), Samples.Numbered(100));
+        var report = await client.PushAllAsync(Samples.GuidePush(), Samples.Numbered(100));
 
         Assert.Equal(0, report.AcceptedCount);
         Assert.Equal(10, report.RejectedCount);
@@ -79,10 +79,10 @@ public sealed class BatchTests : IAsyncLifetime
     [Fact]
     public async Task Single_push_with_http_200_failure_throws_EngageException()
     {
-        _engage.PushAnswer = (_, _) => (200, SeedSamples.PushANumbersNotAllowed);
+        _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
         using var client = new EngageClient(_engage.Options());
 
-        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("200", error.ErrorCode);
@@ -93,10 +93,10 @@ public sealed class BatchTests : IAsyncLifetime
     [Fact]
     public async Task Documented_400_answers_become_EngageException_with_the_vendor_details()
     {
-        _engage.PushAnswer = (_, _) => (400, SeedSamples.PushInvalidProgram);
+        _engage.PushAnswer = (_, _) => (400, DocumentSamples.PushInvalidProgram);
         using var client = new EngageClient(_engage.Options());
 
-        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("400", error.ErrorCode);
@@ -111,7 +111,7 @@ public sealed class BatchTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options(o => o.BatchSize = 10));
         var destinations = Samples.Numbered(30).Select((d, i) => i % 10 == 3 ? new Destination { BNumber = "555-0100" } : d).ToList();
 
-        var report = await client.PushAllAsync(Samples.SeedPush(), destinations);
+        var report = await client.PushAllAsync(Samples.GuidePush(), destinations);
 
         Assert.Equal(27, report.AcceptedCount);
         Assert.Equal(3, report.RejectedCount);
@@ -127,7 +127,7 @@ public sealed class BatchTests : IAsyncLifetime
         using var cts = new CancellationTokenSource();
         var report = new BatchReport<Destination>();
 
-        await foreach (var result in client.PushInChunksAsync(Samples.SeedPush(), Samples.Numbered(500), cts.Token))
+        await foreach (var result in client.PushInChunksAsync(Samples.GuidePush(), Samples.Numbered(500), cts.Token))
         {
             report.Add(result);
             if (report.AcceptedCount >= 50)
@@ -147,10 +147,10 @@ public sealed class BatchTests : IAsyncLifetime
     [Fact]
     public async Task A_token_that_cannot_be_had_leaves_every_destination_not_attempted()
     {
-        _engage.TokenAnswer = _ => (500, SeedSamples.TokenFailure);
+        _engage.TokenAnswer = _ => (500, DocumentSamples.TokenFailure);
         using var client = new EngageClient(_engage.Options(o => o.BatchSize = 10));
 
-        var report = await client.PushAllAsync(Samples.SeedPush(), Samples.Numbered(95));
+        var report = await client.PushAllAsync(Samples.GuidePush(), Samples.Numbered(95));
 
         Assert.Equal(95, report.NotAttemptedCount);
         Assert.Contains(report.NotAttempted, f => f.Failure.Kind == BatchFailureKind.AuthenticationFailed && f.Failure.ErrorCode == "500");

@@ -27,7 +27,7 @@ internal sealed class FakeEngage : IAsyncDisposable
     public LoopbackServer Server { get; private set; } = null!;
 
     /// <summary>Answers the n-th push (1-based): status and body. Default: 200 success.</summary>
-    public Func<int, RecordedRequest, (int Status, string? Body)> PushAnswer { get; set; } = (_, _) => (200, SeedSamples.PushSuccess);
+    public Func<int, RecordedRequest, (int Status, string? Body)> PushAnswer { get; set; } = (_, _) => (200, DocumentSamples.PushSuccess);
 
     /// <summary>Answers a token request; default issues a JWT valid 15 minutes.</summary>
     public Func<int, (int Status, string Body)>? TokenAnswer { get; set; }
@@ -116,7 +116,7 @@ internal sealed class FakeEngage : IAsyncDisposable
 
         if (request.Path == HealthPath)
         {
-            await context.RespondJsonAsync(200, SeedSamples.TokenHealthy);
+            await context.RespondJsonAsync(200, DocumentSamples.TokenHealthy);
             return;
         }
 

@@ -58,8 +58,8 @@ public sealed class OptionsAndRegistrationTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IEngageClient>();
-        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
-        await provider.GetRequiredService<EngageClient>().PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
+        await provider.GetRequiredService<EngageClient>().PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         Assert.Single(engage.TokenRequests); // one provider shared by every client instance
         Assert.Equal(2, engage.PushRequests.Count);
@@ -76,7 +76,7 @@ public sealed class OptionsAndRegistrationTests
         services.AddEngageClient(o => { o.ClientId = FakeEngage.ClientId; o.ClientSecret = FakeEngage.ClientSecret; });
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IEngageClient>().PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await provider.GetRequiredService<IEngageClient>().PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         var push = Assert.Single(engage.PushRequests);
         Assert.Single(push.Header("User-Agent")!.Split(' '), p => p.StartsWith("Contracts.Engage/", StringComparison.Ordinal));
@@ -98,7 +98,7 @@ public sealed class OptionsAndRegistrationTests
         services.AddEngageClient(configuration.GetSection(EngageClientOptions.SectionName));
         await using var provider = services.BuildServiceProvider();
 
-        var report = await provider.GetRequiredService<IEngageClient>().PushAllAsync(Samples.SeedPush(), Samples.Numbered(20));
+        var report = await provider.GetRequiredService<IEngageClient>().PushAllAsync(Samples.GuidePush(), Samples.Numbered(20));
 
         Assert.Equal(20, report.AcceptedCount);
         Assert.Equal(3, engage.PushRequests.Count);
@@ -108,10 +108,10 @@ public sealed class OptionsAndRegistrationTests
     public async Task Throttled_push_is_retried_after_the_retry_after_delay()
     {
         await using var engage = await FakeEngage.StartAsync();
-        engage.PushAnswer = (n, _) => n == 1 ? (429, null) : (200, SeedSamples.PushSuccess);
+        engage.PushAnswer = (n, _) => n == 1 ? (429, null) : (200, DocumentSamples.PushSuccess);
         using var client = new EngageClient(engage.Options());
 
-        var answer = await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        var answer = await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         Assert.True(answer.IsSuccess);
         Assert.Equal(2, engage.PushRequests.Count);
@@ -131,11 +131,11 @@ public sealed class OptionsAndRegistrationTests
                 context.Response.Headers.RetryAfter = "1";
                 return context.RespondJsonAsync(429, null);
             }
-            return context.RespondJsonAsync(200, SeedSamples.PushSuccess);
+            return context.RespondJsonAsync(200, DocumentSamples.PushSuccess);
         });
         using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", RetryDelay = TimeSpan.Zero });
 
-        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         var pushes = server.RequestsTo(FakeEngage.PushPath);
         Assert.Equal(2, pushes.Count);
@@ -156,7 +156,7 @@ public sealed class OptionsAndRegistrationTests
         });
         using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", MaxRetries = 2, RetryDelay = TimeSpan.Zero });
 
-        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal(Contracts.Core.DeliveryState.Refused, error.Delivery);
@@ -177,7 +177,7 @@ public sealed class OptionsAndRegistrationTests
         });
         using var client = new EngageClient(new EngageClientOptions { BaseUrl = server.BaseUrl, ClientId = "a", ClientSecret = "b", MaxRetries = 3, RetryDelay = TimeSpan.Zero });
 
-        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(Contracts.Core.DeliveryState.Unknown, error.Delivery);

@@ -29,22 +29,22 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         var errors = new List<Exception>();
         using (var client = new EngageClient(_engage.Options(o => o.BatchSize = 5), _loggerFactory))
         {
-            await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+            await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
             _engage.RevokeAllTokens();
-            await client.PushAllAsync(Samples.SeedPush(), Samples.Numbered(20));
+            await client.PushAllAsync(Samples.GuidePush(), Samples.Numbered(20));
 
-            _engage.PushAnswer = (_, _) => (400, SeedSamples.PushInvalidProgram);
-            errors.Add(await Assert.ThrowsAnyAsync<Exception>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations())));
+            _engage.PushAnswer = (_, _) => (400, DocumentSamples.PushInvalidProgram);
+            errors.Add(await Assert.ThrowsAnyAsync<Exception>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations())));
             _engage.RejectAllTokens = true;
-            errors.Add(await Assert.ThrowsAnyAsync<Exception>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations())));
-            var report = await client.PushAllAsync(Samples.SeedPush(), Samples.Numbered(10));
+            errors.Add(await Assert.ThrowsAnyAsync<Exception>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations())));
+            var report = await client.PushAllAsync(Samples.GuidePush(), Samples.Numbered(10));
             errors.AddRange(report.Rejected.Concat(report.NotAttempted).Select(f => f.Failure.Exception).OfType<Exception>());
         }
 
         _engage.RejectAllTokens = false;
-        _engage.TokenAnswer = _ => (500, SeedSamples.TokenFailure);
+        _engage.TokenAnswer = _ => (500, DocumentSamples.TokenFailure);
         using (var client = new EngageClient(_engage.Options(), _loggerFactory))
-            errors.Add(await Assert.ThrowsAsync<AccessTokenException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations())));
+            errors.Add(await Assert.ThrowsAsync<AccessTokenException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations())));
 
         var secrets = _engage.IssuedTokens.Append(FakeEngage.ClientSecret).ToList();
         Assert.True(secrets.Count >= 3, "the scenario should have issued several tokens");

@@ -117,7 +117,7 @@ public sealed class TokenLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Token_endpoint_failure_raises_AccessTokenException_with_the_vendor_details_and_sends_no_push()
     {
-        _engage.TokenAnswer = _ => (500, SeedSamples.TokenFailure);
+        _engage.TokenAnswer = _ => (500, DocumentSamples.TokenFailure);
         using var client = new EngageClient(_engage.Options());
 
         var error = await Assert.ThrowsAsync<AccessTokenException>(() =>

@@ -54,7 +54,7 @@ public sealed class ValidationTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options());
         var aNumbers = Enumerable.Range(0, 400).Select(i => $"+1555{i:D7}");
 
-        await client.PushAsync(EngagePush.FromANumbers(Samples.Program, aNumbers), Samples.SeedDestinations());
+        await client.PushAsync(EngagePush.FromANumbers(Samples.Program, aNumbers), Samples.GuideDestinations());
 
         Assert.Equal(400, Assert.Single(_engage.PushRequests).Json.GetProperty("aNumbers").GetArrayLength());
     }
@@ -73,8 +73,8 @@ public sealed class ValidationTests : IAsyncLifetime
 
     private static (EngagePush Push, Destination[] Destinations) Build(string scenario)
     {
-        var valid = Samples.SeedPush();
-        var destinations = Samples.SeedDestinations();
+        var valid = Samples.GuidePush();
+        var destinations = Samples.GuideDestinations();
         return scenario switch
         {
             "bad-bNumber" => (valid, [destinations[0], new Destination { BNumber = "+1 501 890 2005" }]),

@@ -1,6 +1,6 @@
 namespace Contracts.Engage.Tests;
 
-/// <summary>What the client puts on the wire, byte for byte where the seed's tables fix it.</summary>
+/// <summary>What the client puts on the wire, byte for byte where the tables of the ENGAGE Federated Batch Push guide fix it.</summary>
 public sealed class WireFormatTests : IAsyncLifetime
 {
     private FakeEngage _engage = null!;
@@ -14,7 +14,7 @@ public sealed class WireFormatTests : IAsyncLifetime
     {
         using var client = new EngageClient(_engage.Options());
 
-        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         var token = Assert.Single(_engage.TokenRequests);
         Assert.Equal("POST", token.Method);
@@ -29,7 +29,7 @@ public sealed class WireFormatTests : IAsyncLifetime
     {
         using var client = new EngageClient(_engage.Options());
 
-        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
         var push = Assert.Single(_engage.PushRequests);
         Assert.Equal("POST", push.Method);
@@ -40,13 +40,13 @@ public sealed class WireFormatTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Push_body_with_aNumbers_is_the_seed_request_with_integer_ttl_and_boolean_keepAfterCall()
+    public async Task Push_body_with_aNumbers_is_the_guide_request_with_integer_ttl_and_boolean_keepAfterCall()
     {
         using var client = new EngageClient(_engage.Options());
 
-        await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+        await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
-        // The seed's sample body, minified, with ttlSeconds and keepAfterCall typed as its tables say.
+        // The guide's push request example, minified, with ttlSeconds and keepAfterCall typed as its tables say.
         const string expected = """{"destinations":[{"bNumber":"+15018902005","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-1"},{"bNumber":"+14258309029","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-2"}],"aNumbers":["+5014008029","+5013509988"],"notBefore":"2020-02-10T16:00:00Z","ttlSeconds":3600,"keepAfterCall":false}""";
         Assert.Equal(expected, Assert.Single(_engage.PushRequests).BodyText);
     }
@@ -60,7 +60,7 @@ public sealed class WireFormatTests : IAsyncLifetime
             NotBefore = new DateTimeOffset(2020, 2, 10, 16, 0, 0, TimeSpan.Zero),
         };
 
-        await client.PushAsync(push, Samples.SeedDestinations());
+        await client.PushAsync(push, Samples.GuideDestinations());
 
         const string expected = """{"destinations":[{"bNumber":"+15018902005","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-1"},{"bNumber":"+14258309029","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-2"}],"aNumberGroupId":"935b91a0-f2fb-4c43-b629-63fea6634512","notBefore":"2020-02-10T16:00:00Z","ttlSeconds":3600,"keepAfterCall":false}""";
         Assert.Equal(expected, Assert.Single(_engage.PushRequests).BodyText);

@@ -17,7 +17,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [InlineData(403)]
     public async Task Bad_signature_is_distinguishable_whatever_the_http_status(int httpStatus)
     {
-        _ogangi.Answer = _ => (httpStatus, "application/xml", SeedSamples.Refusal("sendSMS", "BAD_SIGNATURE", SeedSamples.BadSignatureDescription));
+        _ogangi.Answer = _ => (httpStatus, "application/xml", DocumentSamples.Refusal("sendSMS", "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         using var client = new OgangiClient(_ogangi.Options());
 
         var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendSmsAsync("13056708084", "hi", "19893653744"));
@@ -25,7 +25,7 @@ public sealed class ErrorTests : IAsyncLifetime
         Assert.Equal(OgangiStatus.BadSignature, error.Status);
         Assert.True(error.IsBadSignature);
         Assert.Equal("BAD_SIGNATURE", error.ErrorCode);
-        Assert.Equal(SeedSamples.BadSignatureDescription, error.VendorMessage);
+        Assert.Equal(DocumentSamples.BadSignatureDescription, error.VendorMessage);
         Assert.Equal(httpStatus, error.StatusCode);
         Assert.Equal("sendSMS", error.Method);
         Assert.Equal("Ogangi", error.Vendor);
@@ -35,14 +35,14 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Internal_error_carries_status_and_description()
     {
-        _ogangi.Answer = _ => (500, "application/xml", SeedSamples.Refusal("getMOMessages", "ERROR", SeedSamples.ErrorDescription));
+        _ogangi.Answer = _ => (500, "application/xml", DocumentSamples.Refusal("getMOMessages", "ERROR", DocumentSamples.ErrorDescription));
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0));
 
         var error = await Assert.ThrowsAsync<OgangiException>(() => client.GetMoMessagesAsync(1, 10));
 
         Assert.Equal(OgangiStatus.Error, error.Status);
         Assert.False(error.IsBadSignature);
-        Assert.Equal(SeedSamples.ErrorDescription, error.VendorMessage);
+        Assert.Equal(DocumentSamples.ErrorDescription, error.VendorMessage);
         Assert.Equal(500, error.StatusCode);
         Assert.IsAssignableFrom<VendorApiException>(error);
     }
@@ -50,7 +50,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_status_is_kept_as_text()
     {
-        _ogangi.Answer = _ => (200, "application/xml", SeedSamples.Refusal("sendMT", "QUOTA_EXCEEDED", "No credit left"));
+        _ogangi.Answer = _ => (200, "application/xml", DocumentSamples.Refusal("sendMT", "QUOTA_EXCEEDED", "No credit left"));
         using var client = new OgangiClient(_ogangi.Options());
 
         var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hi", "19893653744"));
@@ -98,7 +98,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Ogangi_xml_labelled_text_html_is_still_read()
     {
-        _ogangi.Answer = _ => (200, "text/html;charset=ISO-8859-1", SeedSamples.SendMt);
+        _ogangi.Answer = _ => (200, "text/html;charset=ISO-8859-1", DocumentSamples.SendMt);
         using var client = new OgangiClient(_ogangi.Options());
 
         Assert.Equal("OK", (await client.SendMtAsync("13056708084", "hi", "19893653744")).Status);
@@ -120,7 +120,7 @@ public sealed class ErrorTests : IAsyncLifetime
     [Fact]
     public async Task Generated_operation_error_reads_the_envelope_too()
     {
-        _ogangi.Answer = _ => (403, "application/xml", SeedSamples.Refusal("sendMT", "BAD_SIGNATURE", SeedSamples.BadSignatureDescription));
+        _ogangi.Answer = _ => (403, "application/xml", DocumentSamples.Refusal("sendMT", "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         using var client = new OgangiClient(_ogangi.Options());
 
         var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync(8, "1", "null", "1", "aGk=", "k", "s"));

@@ -8,7 +8,7 @@ namespace Contracts.Ogangi.Tests;
 /// A scriptable Ogangi on a loopback port, under /mmc/rest/api/ like a customer's Campaign Manager. It takes every
 /// call apart as a Java server would (split the raw path on '/', percent-decode each segment), checks the signature
 /// with <see cref="IndependentSignature"/> and answers BAD_SIGNATURE when it does not match; otherwise it answers the
-/// seed's sample for the method, or whatever a test scripts.
+/// sample the Messangi RESTful API documentation prints for the method, or whatever a test scripts.
 /// </summary>
 internal sealed class FakeOgangi : IAsyncDisposable
 {
@@ -21,11 +21,11 @@ internal sealed class FakeOgangi : IAsyncDisposable
 
     private static readonly Dictionary<string, string> DefaultAnswers = new(StringComparer.Ordinal)
     {
-        ["tools/sendSMS"] = SeedSamples.SendSms,
-        ["sendMT"] = SeedSamples.SendMt,
-        ["tools/sendSMSPinMobileNumberConfirm"] = SeedSamples.SendPin,
-        ["fireMessage"] = SeedSamples.FireMessage,
-        ["tools/getMOMessages"] = SeedSamples.MoMessages,
+        ["tools/sendSMS"] = DocumentSamples.SendSms,
+        ["sendMT"] = DocumentSamples.SendMt,
+        ["tools/sendSMSPinMobileNumberConfirm"] = DocumentSamples.SendPin,
+        ["fireMessage"] = DocumentSamples.FireMessage,
+        ["tools/getMOMessages"] = DocumentSamples.MoMessages,
     };
 
     private FakeOgangi()
@@ -80,9 +80,9 @@ internal sealed class FakeOgangi : IAsyncDisposable
         if (call.Method is null || !DefaultAnswers.TryGetValue(call.Method, out var sample))
             return (404, "text/html", "<html><body><h1>404 Not Found</h1></body></html>");
         if (call.PublicKey != PublicKey || !call.SignatureIsValid(PrivateKey))
-            return (200, "application/xml", SeedSamples.Refusal(call.Method, "BAD_SIGNATURE", SeedSamples.BadSignatureDescription));
+            return (200, "application/xml", DocumentSamples.Refusal(call.Method, "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         if (call.Method == "fireMessage" && call.Request.Method == "POST")
-            sample = SeedSamples.FireMessagePost;
+            sample = DocumentSamples.FireMessagePost;
         return (200, "application/xml", sample);
     }
 }

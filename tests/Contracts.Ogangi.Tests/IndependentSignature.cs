@@ -4,7 +4,8 @@ using System.Text;
 namespace Contracts.Ogangi.Tests;
 
 /// <summary>
-/// The signature as VENDORS.md states it, computed here and not through the SDK's signer: HMAC-SHA256 keyed with the
+/// The signature as Ogangi's documentation states it, computed here and not through the SDK's signer: HMAC-SHA256
+/// keyed with the
 /// private key's bytes over the path parameters joined by '/', in lowercase hexadecimal.
 /// </summary>
 internal static class IndependentSignature

@@ -94,7 +94,7 @@ public sealed class OptionsAndRegistrationTests
     {
         await using var ogangi = await FakeOgangi.StartAsync();
         var calls = 0;
-        ogangi.Answer = _ => Interlocked.Increment(ref calls) == 1 ? (429, "text/plain", "") : (200, "application/xml", SeedSamples.SendMt);
+        ogangi.Answer = _ => Interlocked.Increment(ref calls) == 1 ? (429, "text/plain", "") : (200, "application/xml", DocumentSamples.SendMt);
         using var client = new OgangiClient(ogangi.Options());
 
         var answer = await client.SendMtAsync("13056708084", "hi", "43");

@@ -67,7 +67,7 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         await client.SendSmsAsync("13056708084", "hello", "19893653744");
         await client.GetMoMessagesAsync(1, 10, OgangiOperations.VendorExampleFilter);
 
-        _ogangi.Answer = call => (200, "application/xml", SeedSamples.Refusal(call.Method!, "BAD_SIGNATURE", SeedSamples.BadSignatureDescription));
+        _ogangi.Answer = call => (200, "application/xml", DocumentSamples.Refusal(call.Method!, "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         errors.Add(await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hello", "19893653744")));
         _ogangi.Answer = call => (502, "text/html", string.Format(System.Globalization.CultureInfo.InvariantCulture, EchoPage, call.Request.Path));
         errors.Add(await Assert.ThrowsAsync<OgangiException>(() => client.SendPinAsync("13056708084", "PIN", "43", 6)));

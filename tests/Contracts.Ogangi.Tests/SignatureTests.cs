@@ -24,7 +24,7 @@ public sealed class SignatureTests : IAsyncLifetime
     [Fact]
     public void Vendor_login_example_signs_the_parameters_only()
     {
-        // VENDORS.md: a login call signs 8/peter/peterpassword and calls {base}/login/8/peter/peterpassword/{publicKey}/{signature}.
+        // Ogangi's own signature example: a login call signs 8/peter/peterpassword and calls {base}/login/8/peter/peterpassword/{publicKey}/{signature}.
         var route = OgangiRoute.FromGenerated("login/8/peter/peterpassword/ignored/ignored");
         var signature = new OgangiSigner("peterPrivateKey").Sign(route.Parameters);
 

@@ -118,7 +118,7 @@ public sealed class WireFormatTests : IAsyncLifetime
     {
         var attempts = 0;
         // 429: Ogangi did not act on the call, so it is sent again (a 503 would leave the SMS's fate unknown: not re-sent).
-        _ogangi.Answer = _ => Interlocked.Increment(ref attempts) == 1 ? (429, "text/plain", "") : (200, "application/xml", SeedSamples.SendMt);
+        _ogangi.Answer = _ => Interlocked.Increment(ref attempts) == 1 ? (429, "text/plain", "") : (200, "application/xml", DocumentSamples.SendMt);
         using var client = new OgangiClient(_ogangi.Options());
 
         await client.SendMtAsync("13056708084", "hi", "19893653744");

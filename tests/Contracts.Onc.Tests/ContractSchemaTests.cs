@@ -4,7 +4,7 @@ using static Contracts.Onc.Tests.OncContract;
 
 namespace Contracts.Onc.Tests;
 
-/// <summary>contracts/onc/onc.wsdl: its embedded schema is valid XML Schema and describes every operation and field of the seed.</summary>
+/// <summary>contracts/onc/onc.wsdl: its embedded schema is valid XML Schema and describes every operation and field of the Dynamic Notifications API document.</summary>
 public sealed class ContractSchemaTests
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class ContractSchemaTests
     }
 
     [Fact]
-    public void Every_seed_operation_has_wrapper_elements_an_action_and_a_binding()
+    public void Every_documented_operation_has_wrapper_elements_an_action_and_a_binding()
     {
         string[] operations =
         [
@@ -47,12 +47,12 @@ public sealed class ContractSchemaTests
     [InlineData("CommunicationInfo", "Destination TextToSendOverwrite StatusCode LastDeliveryErrorCode RetryCount")]
     [InlineData("OpenAPISessionResponse", "ErrorCode Description SessionId")]
     [InlineData("CloseAPISessionResponse", "ErrorCode Description")]
-    public void Every_seed_field_is_in_its_type_in_ordinal_order(string type, string seedFields)
+    public void Every_documented_field_is_in_its_type_in_ordinal_order(string type, string documentedFields)
     {
         var complex = Assert.IsType<XmlSchemaComplexType>(Schemas.GlobalTypes[new(type, Dc.NamespaceName)]);
         var members = ((XmlSchemaSequence)complex.Particle!).Items.Cast<XmlSchemaElement>().Select(e => e.Name!).ToList();
 
-        Assert.Equal(seedFields.Split(' ').Order(StringComparer.Ordinal), members);
+        Assert.Equal(documentedFields.Split(' ').Order(StringComparer.Ordinal), members);
     }
 
     [Fact]

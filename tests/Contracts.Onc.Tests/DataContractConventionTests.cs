@@ -73,21 +73,21 @@ public sealed class DataContractConventionTests
     private static object Fill(Type type, int depth)
     {
         var instance = Activator.CreateInstance(type)!;
-        var seed = type.Name.Length;
+        var ordinal = type.Name.Length;
         foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.Name != "ExtensionData"))
-            property.SetValue(instance, Sample(property.PropertyType, property.Name, seed++, depth));
+            property.SetValue(instance, Sample(property.PropertyType, property.Name, ordinal++, depth));
         return instance;
     }
 
-    private static object? Sample(Type type, string name, int seed, int depth) => type switch
+    private static object? Sample(Type type, string name, int ordinal, int depth) => type switch
     {
-        _ when type == typeof(string) => $"{name}-{seed}",
-        _ when type == typeof(int) => seed * 7,
-        _ when type == typeof(bool) => seed % 2 == 0,
-        _ when type == typeof(Guid) => new Guid(seed, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
-        _ when type == typeof(DateTime) => new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(seed),
-        _ when type == typeof(TimeSpan) => TimeSpan.FromMinutes(seed * 13),
-        _ when type.IsEnum => Enum.GetValues(type).GetValue(seed % Enum.GetValues(type).Length),
+        _ when type == typeof(string) => $"{name}-{ordinal}",
+        _ when type == typeof(int) => ordinal * 7,
+        _ when type == typeof(bool) => ordinal % 2 == 0,
+        _ when type == typeof(Guid) => new Guid(ordinal, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+        _ when type == typeof(DateTime) => new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(ordinal),
+        _ when type == typeof(TimeSpan) => TimeSpan.FromMinutes(ordinal * 13),
+        _ when type.IsEnum => Enum.GetValues(type).GetValue(ordinal % Enum.GetValues(type).Length),
         _ when type.IsClass && depth < 3 => Fill(type, depth + 1),
         _ => throw new InvalidOperationException($"No sample for {type} ({name}): extend the sweep when the contract grows a new kind of member."),
     };

@@ -60,11 +60,11 @@ public sealed class EngageSimulatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seed_sample_body_with_string_ttl_is_accepted()
+    public async Task Guide_sample_body_with_string_ttl_is_accepted()
     {
-        const string seedBody = """{"destinations":[{"bNumber":"+15018902005","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-1"}],"aNumbers":["+5014008029","+5013509988"],"notBefore":"2020-02-10T16:00:00Z","ttlSeconds":"3600","keepAfterCall":"false"}""";
+        const string guideBody = """{"destinations":[{"bNumber":"+15018902005","personalization":{"MY_VAR":"Put Custom Text Here"},"customTrackingId":"custom-tracking-1"}],"aNumbers":["+5014008029","+5013509988"],"notBefore":"2020-02-10T16:00:00Z","ttlSeconds":"3600","keepAfterCall":"false"}""";
 
-        var (status, body) = await PushAsync(seedBody);
+        var (status, body) = await PushAsync(guideBody);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("success", body.GetProperty("response").GetString());

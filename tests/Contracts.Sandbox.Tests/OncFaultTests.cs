@@ -79,7 +79,7 @@ public sealed class OncFaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Contacts(1).Single()));
 
         Assert.Equal(500, error.StatusCode);
-        Assert.Equal(1, _sandbox.Onc.ContactCount(Campaign)); // only the seeded contact: nothing was added
+        Assert.Equal(1, _sandbox.Onc.ContactCount(Campaign)); // only the contact the sandbox starts with: nothing was added
         AssertNoCredential(error);
     }
 
@@ -136,7 +136,7 @@ public sealed class OncFaultTests : IAsyncLifetime
 
         Assert.Equal(200, report.AcceptedCount);
         Assert.Equal(2, _sandbox.Onc.SessionsOpened);
-        Assert.Equal(201, _sandbox.Onc.ContactCount(Campaign)); // 200 added to the seeded one: none lost, none twice
+        Assert.Equal(201, _sandbox.Onc.ContactCount(Campaign)); // 200 added to the one the sandbox starts with: none lost, none twice
     }
 
     [Fact]

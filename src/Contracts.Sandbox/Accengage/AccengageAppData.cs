@@ -9,36 +9,36 @@ namespace Contracts.Sandbox.Accengage;
 /// </summary>
 internal sealed class AccengageAppData
 {
-    public AccengageAppData(AccengageSandboxApp seed)
+    public AccengageAppData(AccengageSandboxApp app)
     {
-        PartnerId = seed.PartnerId;
+        PartnerId = app.PartnerId;
         LearnDeviceField("UDID");
-        Campaigns.Load(seed.Campaigns);
-        Messages.Load(seed.Messages);
-        InApps.Load(seed.InApps);
-        Alarms.Load(seed.Alarms);
-        Inboxes.Load(seed.Inboxes);
-        Geofences.Load(seed.Geofences);
-        Beacons.Load(seed.Beacons);
-        Geogroups.Load(seed.Geogroups);
-        StaticLists.Load(seed.StaticLists);
-        foreach (var (listId, devices) in seed.StaticListDevices)
+        Campaigns.Load(app.Campaigns);
+        Messages.Load(app.Messages);
+        InApps.Load(app.InApps);
+        Alarms.Load(app.Alarms);
+        Inboxes.Load(app.Inboxes);
+        Geofences.Load(app.Geofences);
+        Beacons.Load(app.Beacons);
+        Geogroups.Load(app.Geogroups);
+        StaticLists.Load(app.StaticLists);
+        foreach (var (listId, devices) in app.StaticListDevices)
         {
             var members = ListDevices[listId] = NewListMembers();
             foreach (var device in devices)
                 members[AccengageJson.Text(device, "deviceId") ?? ""] = Copy(device);
         }
-        foreach (var device in seed.Devices)
+        foreach (var device in app.Devices)
             AddDevice(Copy(device));
-        foreach (var field in seed.DeviceFields.Order(StringComparer.Ordinal))
+        foreach (var field in app.DeviceFields.Order(StringComparer.Ordinal))
             LearnDeviceField(field);
-        IndexedDeviceFields.UnionWith(seed.IndexedDeviceFields);
-        Clicks = seed.Clicks.Select(Copy).ToList();
-        Targets = seed.Targets.Select(Copy).ToList();
-        Stats = seed.Stats.Select(Copy).ToList();
-        States.UnionWith(seed.States);
-        InAppTemplates.UnionWith(seed.InAppTemplates);
-        CollapseKeys.UnionWith(seed.CollapseKeys);
+        IndexedDeviceFields.UnionWith(app.IndexedDeviceFields);
+        Clicks = app.Clicks.Select(Copy).ToList();
+        Targets = app.Targets.Select(Copy).ToList();
+        Stats = app.Stats.Select(Copy).ToList();
+        States.UnionWith(app.States);
+        InAppTemplates.UnionWith(app.InAppTemplates);
+        CollapseKeys.UnionWith(app.CollapseKeys);
     }
 
     public string PartnerId { get; }

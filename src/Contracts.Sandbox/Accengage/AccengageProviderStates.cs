@@ -253,7 +253,7 @@ internal static partial class AccengageProviderStates
         _ => app.StaticLists,
     };
 
-    /// <summary>Example content of a resource a state needs and the seed lacks, in the contract's example shapes.</summary>
+    /// <summary>Example content of a resource a state needs and the app's initial data lacks, in the contract's example shapes.</summary>
     private static JsonObject Example(string kind) => JsonNode.Parse(kind switch
     {
         "campaign" => """{"name":"Summer sales","startDate":"2030-06-01T00:00:00+02:00","endDate":"2030-06-30T23:59:59+02:00"}""",

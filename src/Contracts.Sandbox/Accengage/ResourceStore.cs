@@ -16,12 +16,12 @@ internal sealed class ResourceStore(string idProperty = "id")
 
     public IEnumerable<JsonObject> All => _items.Values;
 
-    /// <summary>Replaces the content with copies of <paramref name="seeds"/>.</summary>
-    public void Load(IEnumerable<JsonObject> seeds)
+    /// <summary>Replaces the content with copies of <paramref name="items"/>.</summary>
+    public void Load(IEnumerable<JsonObject> items)
     {
         _items.Clear();
-        foreach (var seed in seeds)
-            Add(seed.DeepClone().AsObject());
+        foreach (var item in items)
+            Add(item.DeepClone().AsObject());
     }
 
     /// <summary>Stores <paramref name="item"/> under its own ID when it has one, else under a new one, and returns the ID.</summary>

@@ -9,7 +9,8 @@ namespace Contracts.Sandbox.Ogangi;
 /// </summary>
 /// <remarks>
 /// Where the vendor is silent, the sandbox's reading, chosen so that Ogangi's own example means what it shows:
-/// filter names are case-insensitive (VENDORS.md writes them CARRIER, TO, ...; the example lowercase); <c>carrier</c>
+/// filter names are case-insensitive (Ogangi's description of the MO search string writes them CARRIER, TO, ...; its
+/// example lowercase); <c>carrier</c>
 /// compares case-insensitively (the example asks for <c>movistar</c>, the sample answers <c>Movistar</c>); <c>from</c>
 /// and <c>to</c> compare exactly; <c>keyword</c> is a regular expression found anywhere in the MO's keyword (as a
 /// database <c>REGEXP</c> does; <c>^</c> anchors it); without <c>order</c> the oldest come first. A search string the

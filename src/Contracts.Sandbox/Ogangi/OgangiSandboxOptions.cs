@@ -9,7 +9,7 @@ public sealed class OgangiSandboxOptions
     /// <summary>The short or long code the sandbox assigns by default (the <c>from</c> of Ogangi's sendSMS sample).</summary>
     public const string DemoShortCode = "19893653744";
 
-    /// <summary>The code the seeded incoming messages were sent to (the <c>to</c> of Ogangi's MO sample).</summary>
+    /// <summary>The code the sandbox's initial incoming messages were sent to (the <c>to</c> of Ogangi's MO sample).</summary>
     public const string DemoMoCode = "19893143924";
 
     /// <summary>The workspace identification number. Default 8, the instance of Ogangi's own examples.</summary>
@@ -49,7 +49,7 @@ public sealed class OgangiSandboxOptions
     {
         // Fixed dates, a few minutes apart, from the day of Ogangi's MO sample: the order is known.
         var first = new DateTimeOffset(2014, 10, 13, 10, 30, 51, 922, TimeSpan.Zero);
-        (string Text, string From, string To, string Keyword, string Carrier)[] seed =
+        (string Text, string From, string To, string Keyword, string Carrier)[] samples =
         [
             ("OGANGI TEST", "13056708084", DemoMoCode, "OGANGI", "Movistar"),
             ("Test", "58123456789", DemoMoCode, "OGANGI", "Movistar"),
@@ -64,6 +64,6 @@ public sealed class OgangiSandboxOptions
             ("OGANGI win", "58261234567", "43", "OGANGI", "Movilnet"),
             ("STOP", "13056708084", "43", "STOP", "Movistar"),
         ];
-        return seed.Select((m, i) => new OgangiMoMessage(m.Text, m.From, m.To, m.Keyword, m.Carrier, first.AddMinutes(7 * i))).ToList();
+        return samples.Select((m, i) => new OgangiMoMessage(m.Text, m.From, m.To, m.Keyword, m.Carrier, first.AddMinutes(7 * i))).ToList();
     }
 }

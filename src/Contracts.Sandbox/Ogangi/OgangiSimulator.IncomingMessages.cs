@@ -69,7 +69,7 @@ public sealed partial class OgangiSimulator
     private static string KeywordOf(string text)
         => text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var first, ..] ? first : "";
 
-    /// <summary>An <c>&lt;MOMessage&gt;</c> with the elements and order of the seed's sample.</summary>
+    /// <summary>An <c>&lt;MOMessage&gt;</c> with the elements and order of the sample on the List Incoming Messages page of the Messangi RESTful API documentation.</summary>
     private static XElement MoMessageElement(OgangiMoMessage message)
         => new("MOMessage",
             new XElement("text", message.Text),

@@ -7,7 +7,7 @@ namespace Contracts.Sandbox.Ogangi;
 
 public sealed partial class OgangiSimulator
 {
-    // Ids are signed 64-bit numbers, as in the seed's sample (-8174720676710228700); the sandbox counts up from here.
+    // Ids are signed 64-bit numbers, as in the Send SMS sample of the Messangi RESTful API documentation (-8174720676710228700); the sandbox counts up from here.
     private const long FirstMessageId = 8_174_720_676_710_228_700;
 
     // Ogangi documents only a minimum PIN length (1). The sandbox's own bound, so a call cannot make it build a huge PIN.
@@ -93,7 +93,7 @@ public sealed partial class OgangiSimulator
         return workspace.Carriers.FirstOrDefault(c => c.Id == id) is { } carrier ? (carrier.Name, true) : (id, false);
     }
 
-    /// <summary>A <c>&lt;message&gt;</c> with the elements and order of the seed's sendSMS sample.</summary>
+    /// <summary>A <c>&lt;message&gt;</c> with the elements and order of the Send SMS sample in the Messangi RESTful API documentation.</summary>
     private static XElement MessageElement(OgangiSentMessage message, string clientId)
         => new("message",
             new XElement("id", message.Id.ToString(CultureInfo.InvariantCulture)),

@@ -47,7 +47,7 @@ public sealed partial class OgangiSimulator : VendorSimulator
             new("GET", "sendMT", "sendMT", ["instanceId", "from", "carrier", "mobileNumber", "text"], SendMt),
             new("GET", "sendMT", "sendMT", ["instanceId", "from", "carrier", "mobileNumber", "text", "flags"], SendMt),
             new("GET", "tools/sendSMSPinMobileNumberConfirm", "sendSMSPinMobileNumberConfirm", ["instanceId", "carrier", "from", "mobileNumber", "text", "length"], SendPin),
-            // The seed's answer to fireMessage names activateCampaign in <input>; the sandbox answers as documented.
+            // The Fire Message sample answer in the Messangi RESTful API documentation names activateCampaign in <input>; the sandbox answers as documented.
             new("GET", "fireMessage", "activateCampaign", ["instanceId", "mobileNumber", "text"], FireMessage),
             new("POST", "fireMessage", "fireMessage", ["instanceId"], FireMessageWithDescriptor),
             new("GET", "tools/getMOMessages", "getMOMessages", ["instanceId", "page", "resultsPerPage", "parameters"], GetMoMessages),

@@ -59,7 +59,7 @@ internal sealed class OncDataContract(XNamespace ns, params OncDataMember[] memb
         return result;
     }
 
-    /// <summary>A canonical element from values given by name (others take their defaults), e.g. for configured seed data.</summary>
+    /// <summary>A canonical element from values given by name (others take their defaults), e.g. for configured initial data.</summary>
     public XElement Create(XName name, params (string Member, object? Value)[] values)
     {
         var source = new XElement(name);

@@ -73,7 +73,7 @@ internal static class EngageContract
             .WithJsonBody(new { clientId = Match.Type("pact-example-client"), clientSecret = Match.Type("example-client-secret") })
             .WillRespond();
 
-    /// <summary>One destination as the seed shows it: an E.164 bNumber, personalization text, a tracking id.</summary>
+    /// <summary>One destination as the push request example in the ENGAGE Federated Batch Push guide shows it: an E.164 bNumber, personalization text, a tracking id.</summary>
     public static object DestinationShape => new
     {
         bNumber = Match.Regex("+15018902005", Patterns.E164),

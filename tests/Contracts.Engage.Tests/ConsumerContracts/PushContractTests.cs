@@ -26,7 +26,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var answer = await client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations());
+            var answer = await client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
 
             Assert.True(answer.IsSuccess);
             Assert.Equal("329f83c4-38ca-4760-a18a-3fb44962c536", answer.RequestId);
@@ -82,7 +82,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var refused = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+            var refused = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
             Assert.Equal("200", refused.ErrorCode);
             Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", refused.RequestId);
@@ -103,7 +103,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var refused = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+            var refused = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
             Assert.Equal(400, refused.StatusCode);
             Assert.Equal("400", refused.ErrorCode);
@@ -130,7 +130,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
         await builder.VerifyAsync(async ctx =>
         {
             using var client = Client(ctx);
-            var body = new BatchPushRequest { Destinations = Samples.SeedDestinations(), TtlSeconds = 3600 };
+            var body = new BatchPushRequest { Destinations = Samples.GuideDestinations(), TtlSeconds = 3600 };
 
             var refused = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushBatchAsync(Samples.Program, body));
 
@@ -151,13 +151,13 @@ public sealed class PushContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var refused = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+            var refused = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
             Assert.True(refused.IsUnauthorized);
         });
     }
 
-    /// <summary>The seed's push: a list of aNumbers, a notBefore in UTC, the program in the query.</summary>
+    /// <summary>The push request example in the ENGAGE Federated Batch Push guide: a list of aNumbers, a notBefore in UTC, the program in the query.</summary>
     private static ResponseBuilder PushWithANumbers(PactBuilder builder, string description, string providerState)
         => builder.UponReceiving(description)
             .Given(providerState)

@@ -80,7 +80,7 @@ public sealed class TokenContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var refused = await Assert.ThrowsAsync<AccessTokenException>(() => client.PushAsync(Samples.SeedPush(), Samples.SeedDestinations()));
+            var refused = await Assert.ThrowsAsync<AccessTokenException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
             Assert.Equal(500, refused.StatusCode);
             Assert.Equal("500", refused.ErrorCode);

@@ -22,8 +22,8 @@ public sealed class IncomingMessagesContractTests(ITestOutputHelper output)
             .Base64Url("Test qa API fireMessage.")
             .SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        // The seed's answer names activateCampaign in <input>: the client must not rely on it.
-        AnswersXml(Get(builder, "an incoming message fired for a mobile number (fireMessage)", path), SeedSamples.FireMessage)
+        // The Fire Message sample answer in the Messangi RESTful API documentation names activateCampaign in <input>: the client must not rely on it.
+        AnswersXml(Get(builder, "an incoming message fired for a mobile number (fireMessage)", path), DocumentSamples.FireMessage)
             .WithTextRules(Response, ("input", null));
 
         await VerifyAsync(builder, path, async client =>
@@ -57,7 +57,7 @@ public sealed class IncomingMessagesContractTests(ITestOutputHelper output)
                     },
                 },
             });
-        AnswersXml(request, SeedSamples.FireMessagePost)
+        AnswersXml(request, DocumentSamples.FireMessagePost)
             .WithTextRules(mtSent, ("from", null), ("mobilenumber", null), ("text", null));
 
         await VerifyAsync(builder, path, async client =>
@@ -75,7 +75,7 @@ public sealed class IncomingMessagesContractTests(ITestOutputHelper output)
     {
         var path = GetMoMessagesPath().SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        AnswersXml(Get(builder, "a page of incoming messages narrowed by the MO search string (getMOMessages)", path), SeedSamples.MoMessages)
+        AnswersXml(Get(builder, "a page of incoming messages narrowed by the MO search string (getMOMessages)", path), DocumentSamples.MoMessages)
             .WithTextRules(MoMessageList, ("records", CountPattern))
             .WithBodyMatchingRule(MoMessage, MatchingRule.MinType(1))
             .WithTextRules(

@@ -44,13 +44,13 @@ internal static class OgangiContract
     /// <summary>The dynamic part of an answer, <c>&lt;response&gt;&lt;result&gt;</c>.</summary>
     public static readonly XmlPath Result = Response.Element("result");
 
-    /// <summary>Message ids are signed 64-bit numbers in the seed (-8174720676710228700).</summary>
+    /// <summary>Message ids are signed 64-bit numbers in the Send SMS sample of the Messangi RESTful API documentation (-8174720676710228700).</summary>
     public const string MessageIdPattern = "^-?[0-9]+$";
 
     /// <summary>A count: a decimal without sign.</summary>
     public const string CountPattern = "^[0-9]+$";
 
-    /// <summary>The documented date format <c>yyyy-MM-dd'T'HH:mm:ss.SSSZZ</c>, whose offset the seed writes with a colon (-04:30).</summary>
+    /// <summary>The documented date format <c>yyyy-MM-dd'T'HH:mm:ss.SSSZZ</c>, whose offset the documentation's samples write with a colon (-04:30).</summary>
     public const string MessageDatePattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}[+-][0-9]{2}:?[0-9]{2}$";
 
     /// <summary>An MO's send date: documented like a message date, sampled as <c>2014-10-13 10:30:51.922</c> (space, no offset).</summary>

@@ -20,7 +20,7 @@ public sealed class RefusalContractTests(ITestOutputHelper output)
         var builder = NewBuilder(output);
         AnswersXml(
             Get(builder, "an SMS signed with a private key that is not the public key's (sendSMS refused)", path),
-            SeedSamples.Refusal("sendSMS", "BAD_SIGNATURE", SeedSamples.BadSignatureDescription));
+            DocumentSamples.Refusal("sendSMS", "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
 
         await VerifyAsync(builder, path, async client =>
         {
@@ -28,7 +28,7 @@ public sealed class RefusalContractTests(ITestOutputHelper output)
 
             Assert.True(refused.IsBadSignature);
             Assert.Equal("BAD_SIGNATURE", refused.ErrorCode);
-            Assert.Equal(SeedSamples.BadSignatureDescription, refused.VendorMessage);
+            Assert.Equal(DocumentSamples.BadSignatureDescription, refused.VendorMessage);
             Assert.Equal(200, refused.StatusCode);
             Assert.DoesNotContain(ForeignPrivateKey, refused.ToString(), StringComparison.Ordinal);
         }, privateKey: ForeignPrivateKey);
@@ -41,7 +41,7 @@ public sealed class RefusalContractTests(ITestOutputHelper output)
         var builder = NewBuilder(output);
         AnswersXml(
             Get(builder, "a page of incoming messages while the Campaign Manager fails (getMOMessages refused)", path).Given("the Campaign Manager fails internally"),
-            SeedSamples.Refusal("getMOMessages", "ERROR", SeedSamples.ErrorDescription));
+            DocumentSamples.Refusal("getMOMessages", "ERROR", DocumentSamples.ErrorDescription));
 
         await VerifyAsync(builder, path, async client =>
         {
@@ -50,7 +50,7 @@ public sealed class RefusalContractTests(ITestOutputHelper output)
             Assert.Equal(OgangiStatus.Error, refused.Status);
             Assert.False(refused.IsBadSignature);
             Assert.Equal("ERROR", refused.ErrorCode);
-            Assert.Equal(SeedSamples.ErrorDescription, refused.VendorMessage);
+            Assert.Equal(DocumentSamples.ErrorDescription, refused.VendorMessage);
             Assert.Equal("getMOMessages", refused.Method);
         });
     }

@@ -17,7 +17,7 @@ public sealed class SmsContractTests(ITestOutputHelper output)
     {
         var path = SendSmsPath().SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        AnswersXml(Get(builder, "an SMS to a mobile number through a named carrier (sendSMS)", path), SeedSamples.SendSms)
+        AnswersXml(Get(builder, "an SMS to a mobile number through a named carrier (sendSMS)", path), DocumentSamples.SendSms)
             .WithBodyMatchingRule(Message, MatchingRule.MinType(1))
             .WithTextRules(
                 Message,
@@ -50,7 +50,7 @@ public sealed class SmsContractTests(ITestOutputHelper output)
     {
         var path = SendMtPath().SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        AnswersXml(Get(builder, "an SMS through the Campaign Manager, carrier left to it (sendMT)", path), SeedSamples.SendMt);
+        AnswersXml(Get(builder, "an SMS through the Campaign Manager, carrier left to it (sendMT)", path), DocumentSamples.SendMt);
 
         await VerifyAsync(builder, path, async client =>
         {
@@ -66,7 +66,7 @@ public sealed class SmsContractTests(ITestOutputHelper output)
     {
         var path = SendMtPath().Segment("null", SignedPath.AnySegmentShape).SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        AnswersXml(Get(builder, "an SMS through the Campaign Manager with flags for a backend job (sendMT with flags)", path), SeedSamples.SendMt);
+        AnswersXml(Get(builder, "an SMS through the Campaign Manager with flags for a backend job (sendMT with flags)", path), DocumentSamples.SendMt);
 
         await VerifyAsync(builder, path, async client =>
         {
@@ -88,7 +88,7 @@ public sealed class SmsContractTests(ITestOutputHelper output)
             .Segment("6", SignedPath.DecimalShape)
             .SignedWith(PublicKey, PrivateKey);
         var builder = NewBuilder(output);
-        AnswersXml(Get(builder, "a PIN sent by SMS to confirm a mobile number (sendSMSPinMobileNumberConfirm)", path), SeedSamples.SendPin)
+        AnswersXml(Get(builder, "a PIN sent by SMS to confirm a mobile number (sendSMSPinMobileNumberConfirm)", path), DocumentSamples.SendPin)
             .WithTextRules(Result.Element("PinSMSConfirmation"), ("pin", CountPattern));
 
         await VerifyAsync(builder, path, async client =>

@@ -3,7 +3,8 @@ using Contracts.Pacts.Matchers;
 namespace Contracts.Onc.Tests.ConsumerContracts;
 
 /// <summary>
-/// The shapes ONC's values take on the wire, as the contract's XML Schema types and the seed define them, so that
+/// The shapes ONC's values take on the wire, as the contract's XML Schema types and the Dynamic Notifications API
+/// document define them, so that
 /// the Pact file states "a GUID", "an xs:dateTime", "a status from 0 to 7" rather than one sample of each.
 /// Rust regex syntax, anchored.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class OncShapes
     /// <summary>xs:int with any sign (a delivery error code).</summary>
     public static readonly MatchingRule Integer = MatchingRule.Regex("^-?[0-9]+$");
 
-    /// <summary>RetryCount: attempts left, 0 to 255 as the seed documents.</summary>
+    /// <summary>RetryCount: attempts left, 0 to 255 as the Dynamic Notifications API document says.</summary>
     public static readonly MatchingRule RetryCount = MatchingRule.Regex("^([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])$");
 
     /// <summary>CommunicationStatusCode: the number, 0 (do not try) to 7 (cancelled).</summary>

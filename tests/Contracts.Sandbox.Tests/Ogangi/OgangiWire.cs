@@ -7,7 +7,8 @@ using System.Xml.Linq;
 namespace Contracts.Sandbox.Tests.Ogangi;
 
 /// <summary>
-/// Raw Ogangi calls written by hand, signed here by VENDORS.md's rule (neither the SDK's signer nor the sandbox's), and
+/// Raw Ogangi calls written by hand, signed here by Ogangi's documented rule (lowercase hex HMAC-SHA256 keyed with the
+/// private key over the path parameters joined by '/'; neither the SDK's signer nor the sandbox's), and
 /// their answers read as XML.
 /// </summary>
 internal static class OgangiWire

@@ -1,7 +1,7 @@
 namespace Contracts.Engage.Tests;
 
-/// <summary>Every response body the seed prints is read by the generated client, whatever type its errorCode has.</summary>
-public sealed class SeedSampleTests : IAsyncLifetime
+/// <summary>Every response body the ENGAGE Federated Batch Push guide prints is read by the generated client, whatever type its errorCode has.</summary>
+public sealed class DocumentSampleTests : IAsyncLifetime
 {
     private FakeEngage _engage = null!;
 
@@ -12,7 +12,7 @@ public sealed class SeedSampleTests : IAsyncLifetime
     [Fact]
     public async Task Token_success_sample_reads_with_a_numeric_errorCode()
     {
-        _engage.TokenAnswer = _ => (200, SeedSamples.TokenSuccess);
+        _engage.TokenAnswer = _ => (200, DocumentSamples.TokenSuccess);
         using var raw = new EngageClient(new HttpClient { BaseAddress = _engage.Server.BaseUrl });
 
         var answer = await raw.GetTokenAsync(XFederatedPurpose.Inform, new TokenRequest { ClientId = "a", ClientSecret = "b" });
@@ -26,7 +26,7 @@ public sealed class SeedSampleTests : IAsyncLifetime
     [Fact]
     public async Task Token_failure_sample_reads_into_the_exception()
     {
-        _engage.TokenAnswer = _ => (500, SeedSamples.TokenFailure);
+        _engage.TokenAnswer = _ => (500, DocumentSamples.TokenFailure);
         using var raw = new EngageClient(new HttpClient { BaseAddress = _engage.Server.BaseUrl });
 
         var error = await Assert.ThrowsAsync<EngageException<TokenResponse>>(() => raw.GetTokenAsync(XFederatedPurpose.Inform, new TokenRequest { ClientId = "a", ClientSecret = "b" }));
@@ -52,10 +52,10 @@ public sealed class SeedSampleTests : IAsyncLifetime
 
     public static TheoryData<int, string, bool, string, string> PushSamples() => new()
     {
-        { 200, SeedSamples.PushSuccess, true, "", "329f83c4-38ca-4760-a18a-3fb44962c536" },
-        { 200, SeedSamples.PushANumbersNotAllowed, false, "200", "51934465-cc14-4e68-97a0-af7d6faf9f55" },
-        { 400, SeedSamples.PushInvalidProgram, false, "400", "e9a76f6b-b921-4ffa-b6f2-1a29334073c4" },
-        { 400, SeedSamples.PushMissingANumbers, false, "400", "04707ac5-36e1-42f1-b747-355fad2d772b" },
+        { 200, DocumentSamples.PushSuccess, true, "", "329f83c4-38ca-4760-a18a-3fb44962c536" },
+        { 200, DocumentSamples.PushANumbersNotAllowed, false, "200", "51934465-cc14-4e68-97a0-af7d6faf9f55" },
+        { 400, DocumentSamples.PushInvalidProgram, false, "400", "e9a76f6b-b921-4ffa-b6f2-1a29334073c4" },
+        { 400, DocumentSamples.PushMissingANumbers, false, "400", "04707ac5-36e1-42f1-b747-355fad2d772b" },
     };
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class SeedSampleTests : IAsyncLifetime
         BatchPushResponse answer;
         try
         {
-            answer = await client.PushBatchAsync(Samples.Program, Samples.SeedPush().ToRequest(Samples.SeedDestinations()));
+            answer = await client.PushBatchAsync(Samples.Program, Samples.GuidePush().ToRequest(Samples.GuideDestinations()));
         }
         catch (EngageException<BatchPushResponse> error)
         {

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Contracts.Accengage.Tests;
 
-/// <summary>Every JSON body the seed prints is read by the generated client, and unknown fields survive a round trip.</summary>
-public sealed class SeedSampleTests : AccengageTestBase
+/// <summary>Every JSON body the Accengage API (v1) documentation prints is read by the generated client, and unknown fields survive a round trip.</summary>
+public sealed class DocumentSampleTests : AccengageTestBase
 {
     [Fact]
     public async Task The_scheduled_alarm_example_reads_field_by_field()
     {
-        Accengage.Api = (_, context) => context.RespondJsonAsync(200, SeedSamples.Alarm);
+        Accengage.Api = (_, context) => context.RespondJsonAsync(200, DocumentSamples.Alarm);
 
         var alarm = await Client.GetAlarmAsync(FakeAccengage.PartnerId, 123456);
 
@@ -46,7 +46,7 @@ public sealed class SeedSampleTests : AccengageTestBase
     public async Task The_alarm_example_round_trips_to_the_same_json()
     {
         Accengage.Api = (request, context) => request.Method == "GET"
-            ? context.RespondJsonAsync(200, SeedSamples.Alarm)
+            ? context.RespondJsonAsync(200, DocumentSamples.Alarm)
             : context.RespondJsonAsync(200, null);
 
         var alarm = await Client.GetAlarmAsync(FakeAccengage.PartnerId, 123456);
@@ -54,13 +54,13 @@ public sealed class SeedSampleTests : AccengageTestBase
 
         var sent = Accengage.ApiRequests[1];
         Assert.Equal("PUT", sent.Method);
-        Assert.True(JsonElementComparer.Equal(JsonDocument.Parse(SeedSamples.Alarm).RootElement, sent.Json), sent.BodyText);
+        Assert.True(JsonElementComparer.Equal(JsonDocument.Parse(DocumentSamples.Alarm).RootElement, sent.Json), sent.BodyText);
     }
 
     [Fact]
     public async Task The_not_found_example_becomes_an_exception_with_its_label_and_message()
     {
-        Accengage.Api = (_, context) => context.RespondJsonAsync(404, SeedSamples.AlarmNotFound);
+        Accengage.Api = (_, context) => context.RespondJsonAsync(404, DocumentSamples.AlarmNotFound);
 
         var error = await Assert.ThrowsAsync<AccengageException<ErrorBody>>(() => Client.GetAlarmAsync(FakeAccengage.PartnerId, 123458));
 
@@ -75,7 +75,7 @@ public sealed class SeedSampleTests : AccengageTestBase
     [Fact]
     public async Task The_access_token_example_reads()
     {
-        Accengage.TokenAnswer = _ => (200, SeedSamples.AccessToken);
+        Accengage.TokenAnswer = _ => (200, DocumentSamples.AccessToken);
         using var http = new HttpClient(new AccengageSigningHandler(FakeAccengage.ApiKey) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = Accengage.Server.BaseUrl };
         var raw = new AccengageClient(http);
 

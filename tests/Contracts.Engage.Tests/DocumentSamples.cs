@@ -1,7 +1,7 @@
 namespace Contracts.Engage.Tests;
 
-/// <summary>Response bodies exactly as printed in the ENGAGE guide (seed 000).</summary>
-internal static class SeedSamples
+/// <summary>Response bodies exactly as printed in the ENGAGE Federated Batch Push guide (First Orion).</summary>
+internal static class DocumentSamples
 {
     public const string TokenSuccess = """
         {

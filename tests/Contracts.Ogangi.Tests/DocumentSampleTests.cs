@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Contracts.Ogangi.Tests;
 
-/// <summary>Every response XML of the seed is read into the typed results, value by value.</summary>
-public sealed partial class SeedSampleTests : IAsyncLifetime
+/// <summary>Every response XML in the Messangi RESTful API documentation is read into the typed results, value by value.</summary>
+public sealed partial class DocumentSampleTests : IAsyncLifetime
 {
     private FakeOgangi _ogangi = null!;
 
@@ -66,7 +66,7 @@ public sealed partial class SeedSampleTests : IAsyncLifetime
     [Fact]
     public async Task Pin_keeps_leading_zeros()
     {
-        _ogangi.Answer = _ => (200, "application/xml", SeedSamples.SendPin.Replace("846547", "004211", StringComparison.Ordinal));
+        _ogangi.Answer = _ => (200, "application/xml", DocumentSamples.SendPin.Replace("846547", "004211", StringComparison.Ordinal));
         using var client = new OgangiClient(_ogangi.Options());
 
         Assert.Equal("004211", (await client.SendPinAsync("13056708084", "Your PIN", "19893653744", 6)).Pin);
@@ -116,7 +116,7 @@ public sealed partial class SeedSampleTests : IAsyncLifetime
     [Fact]
     public async Task Several_mo_messages_and_unknown_elements_are_all_kept()
     {
-        var body = SeedSamples.MoMessages.Replace("</MOMessageList>", """
+        var body = DocumentSamples.MoMessages.Replace("</MOMessageList>", """
               <MOMessage><text>Second</text><from>1</from><shortCode>43</shortCode></MOMessage>
               <nextPage>2</nextPage>
             </MOMessageList>
@@ -134,7 +134,7 @@ public sealed partial class SeedSampleTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_message_status_values_are_kept()
     {
-        var body = SeedSamples.SendSms.Replace("SENT_TO_CARRIER", "QUEUED_FOR_NIGHT", StringComparison.Ordinal);
+        var body = DocumentSamples.SendSms.Replace("SENT_TO_CARRIER", "QUEUED_FOR_NIGHT", StringComparison.Ordinal);
         _ogangi.Answer = _ => (200, "application/xml", body);
         using var client = new OgangiClient(_ogangi.Options());
 
@@ -157,20 +157,20 @@ public sealed partial class SeedSampleTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(ContractExamples))]
-    public async Task Contract_response_example_is_the_seed_sample_and_reads(string operationId)
+    public async Task Contract_response_example_is_the_documented_sample_and_reads(string operationId)
     {
         var operation = ContractDocument.Operation(operationId);
-        var seed = operationId switch
+        var documented = operationId switch
         {
-            "sendSms" => SeedSamples.SendSms,
-            "sendMt" or "sendMtWithFlags" => SeedSamples.SendMt,
-            "sendSmsPinMobileNumberConfirm" => SeedSamples.SendPin,
-            "fireMessage" => SeedSamples.FireMessage,
-            "fireMessageWithDescriptor" => SeedSamples.FireMessagePost,
-            "getMoMessages" => SeedSamples.MoMessages,
-            _ => throw new InvalidOperationException($"No seed sample for {operationId}: add one."),
+            "sendSms" => DocumentSamples.SendSms,
+            "sendMt" or "sendMtWithFlags" => DocumentSamples.SendMt,
+            "sendSmsPinMobileNumberConfirm" => DocumentSamples.SendPin,
+            "fireMessage" => DocumentSamples.FireMessage,
+            "fireMessageWithDescriptor" => DocumentSamples.FireMessagePost,
+            "getMoMessages" => DocumentSamples.MoMessages,
+            _ => throw new InvalidOperationException($"No documented sample for {operationId}: add one."),
         };
-        Assert.Equal(WithoutLayout(seed), WithoutLayout(operation.ResponseExample));
+        Assert.Equal(WithoutLayout(documented), WithoutLayout(operation.ResponseExample));
 
         _ogangi.Answer = _ => (200, "application/xml", operation.ResponseExample);
         using var client = new OgangiClient(_ogangi.Options());

@@ -1,10 +1,11 @@
 namespace Contracts.Ogangi.Tests;
 
 /// <summary>
-/// The response XML of every method in the Ogangi documentation (seed 002). The seed's copy lost the element names
-/// and keeps the values; the names are the contract's (which follows the result tables and VENDORS.md).
+/// The response XML of every method in the Messangi RESTful API documentation (Ogangi). The public copy lost the element
+/// names and keeps the values; the names are the contract's (which follows the result tables and the Response XML
+/// Basics appendix: root response with input, status, description and result).
 /// </summary>
-internal static class SeedSamples
+internal static class DocumentSamples
 {
     public const string SendSms = """
         <response>

@@ -1,7 +1,7 @@
 namespace Contracts.Accengage.Tests;
 
-/// <summary>The JSON bodies the Accengage document (seed 003) prints, as printed.</summary>
-internal static class SeedSamples
+/// <summary>The JSON bodies the Accengage API (v1) documentation prints, as printed.</summary>
+internal static class DocumentSamples
 {
     /// <summary>GET /v1/me/apps/:myPartnerId/alarms/123456, 200: the scheduled alarm example, verbatim.</summary>
     public const string Alarm = """
@@ -64,7 +64,7 @@ internal static class SeedSamples
         """;
 
     /// <summary>
-    /// GET /v1/me/apps/:myPartnerId/alarms/123458, 404. The seed's text lost the colons after the keys
+    /// GET /v1/me/apps/:myPartnerId/alarms/123458, 404. The document's text lost the colons after the keys
     /// (<c>"label""API_ERR_DATA"</c>), an artefact of its extraction; they are restored here, nothing else changed.
     /// </summary>
     public const string AlarmNotFound = """
