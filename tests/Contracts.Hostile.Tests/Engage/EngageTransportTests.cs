@@ -29,8 +29,12 @@ public sealed class EngageTransportTests : EngageHost
         using var client = Client();
         var clock = Stopwatch.StartNew();
 
-        var error = await Guarantees.ThrowsWithin<VendorTimeoutException>(() => client.PushAsync(Push(), OneDestination()));
+        var failure = await Guarantees.FailsWithin(() => client.PushAsync(Push(), OneDestination()));
 
+        // An endless body on loopback can outrun the deadline: the size limit then ends it, as typed and as unknown.
+        var error = kind == "endless" && failure is ResponseTooLargeException
+            ? (VendorTransportException)failure
+            : Assert.IsType<VendorTimeoutException>(failure);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Equal(DeliveryState.Unknown, error.Delivery);
         Assert.Single(PushRequests);
@@ -44,9 +48,11 @@ public sealed class EngageTransportTests : EngageHost
         HealthScript = Stall(kind);
         using var client = Client();
 
-        var error = await Guarantees.ThrowsWithin<VendorTimeoutException>(() => client.CheckTokenHealthAsync());
+        var failure = await Guarantees.FailsWithin(() => client.CheckTokenHealthAsync());
 
-        Assert.Equal(TimeSpan.FromSeconds(2), error.Timeout);
+        if (kind == "endless" && failure is ResponseTooLargeException)
+            return;
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.IsType<VendorTimeoutException>(failure).Timeout);
     }
 
     [Fact]
@@ -233,7 +239,7 @@ public sealed class EngageTransportTests : EngageHost
         var error = await Guarantees.FailsWithin(() => client.PushAsync(Push(), OneDestination()));
 
         var engage = Assert.IsAssignableFrom<EngageException>(error);
-        Assert.Contains("***", engage.Response ?? "", StringComparison.Ordinal);
+        Assert.True((engage.Response + engage.VendorMessage).Contains("Bearer ***", StringComparison.Ordinal), $"Response: [{engage.Response}] VendorMessage: [{engage.VendorMessage}] Exception: {error}");
         Guarantees.NoSecretIn(error, ClientSecret, Token);
     }
 
