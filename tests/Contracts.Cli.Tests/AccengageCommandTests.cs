@@ -31,7 +31,7 @@ public sealed class AccengageCommandTests : IDisposable
     [Fact]
     public async Task Campaigns_list_streams_every_page_as_json_against_the_embedded_sandbox()
     {
-        var run = await CliRun.RunAsync("accengage", "campaigns", "list", "--json");
+        var run = await CliRun.RunAsync("accengage", "campaigns", "list", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class AccengageCommandTests : IDisposable
     [Fact]
     public async Task Messages_list_prints_one_line_per_message_and_applies_the_filter()
     {
-        var run = await CliRun.RunAsync("accengage", "messages", "list", "--external-id", "PushCampaign2017%");
+        var run = await CliRun.RunAsync("accengage", "messages", "list", "--external-id", "PushCampaign2017%", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -60,7 +60,7 @@ public sealed class AccengageCommandTests : IDisposable
         lines.Add(";Nobody"); // names no user: rejected before sending
         var file = WriteFile("targets.csv", lines);
 
-        var run = await CliRun.RunAsync("accengage", "send", "--message", "2157", "--text", "Hi ${firstname}", "--targets-file", file, "--json");
+        var run = await CliRun.RunAsync("accengage", "send", "--message", "2157", "--text", "Hi ${firstname}", "--targets-file", file, "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         var targets = run.Json.GetProperty("targets").EnumerateArray().ToList();
@@ -77,7 +77,7 @@ public sealed class AccengageCommandTests : IDisposable
     [Fact]
     public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error()
     {
-        var run = await CliRun.RunAsync("accengage", "send", "--message-external-id", "Nope", "--target", "A", "B", "--json");
+        var run = await CliRun.RunAsync("accengage", "send", "--message-external-id", "Nope", "--target", "A", "B", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         var failure = Assert.Single(run.Json.GetProperty("summary").GetProperty("failures").EnumerateArray());
@@ -89,7 +89,7 @@ public sealed class AccengageCommandTests : IDisposable
     [Fact]
     public async Task Send_needs_one_message_and_one_source_of_targets()
     {
-        var run = await CliRun.RunAsync("accengage", "send", "--target", "A");
+        var run = await CliRun.RunAsync("accengage", "send", "--target", "A", "--sandbox");
 
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("--message or --message-external-id", run.Error + run.Output, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class AccengageCommandTests : IDisposable
         lines.AddRange(Enumerable.Range(0, 2_500).Select(i => $"UDID-{i:D5},2030-12-31T23:59:59Z"));
         var file = WriteFile("devices.csv", lines);
 
-        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1234", "--file", file, "--batch-size", "1000", "--json");
+        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1234", "--file", file, "--batch-size", "1000", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(2_500, run.Json.GetProperty("accepted").GetInt64());
@@ -114,7 +114,7 @@ public sealed class AccengageCommandTests : IDisposable
     {
         var file = WriteFile("devices.csv", ["deviceId;color", "UDID-1;blue"]);
 
-        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1234", "--file", file);
+        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1234", "--file", file, "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("unknown column 'color'", run.Error, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class EngagePushCommandTests : IDisposable
         var file = WriteFile("numbers.txt", numbers);
         var failures = Path.Combine(_directory, "failures.csv");
 
-        var run = await CliRun.RunAsync("engage", "push", "--file", file, "--program", Program, "--anumber", "+5014008029", "--json", "--failures", failures);
+        var run = await CliRun.RunAsync("engage", "push", "--file", file, "--program", Program, "--anumber", "+5014008029", "--json", "--failures", failures, "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class EngagePushCommandTests : IDisposable
     {
         var file = WriteFile("numbers.csv", ["bNumber;customTrackingId;MY_VAR", "+15018902005;t-1;Hello", "+14258309029;t-2;World"]);
 
-        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "935b91a0-f2fb-4c43-b629-63fea6634512", "--json");
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "935b91a0-f2fb-4c43-b629-63fea6634512", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(2, run.Json.GetProperty("accepted").GetInt64());
@@ -53,7 +53,7 @@ public sealed class EngagePushCommandTests : IDisposable
     {
         var file = WriteFile("numbers.txt", Enumerable.Range(0, 10).Select(i => $"+1555{i:D7}"));
 
-        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json");
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         var failure = Assert.Single(run.Json.GetProperty("failures").EnumerateArray());
@@ -66,7 +66,7 @@ public sealed class EngagePushCommandTests : IDisposable
     {
         var file = WriteFile("numbers.txt", ["+15550000001"]);
 
-        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+5014008029", "--group", "935b91a0-f2fb-4c43-b629-63fea6634512");
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+5014008029", "--group", "935b91a0-f2fb-4c43-b629-63fea6634512", "--sandbox");
 
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("either --anumber", run.Error + run.Output, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class EngagePushCommandTests : IDisposable
     {
         var file = WriteFile("numbers.txt", ["+15550000001"]);
 
-        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "xyz");
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--group", "xyz", "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("xyz", run.Error + run.Output, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class EngagePushCommandTests : IDisposable
     {
         var file = WriteFile("numbers.txt", ["+15550000001"]);
 
-        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "not-a-number", "--ttl", "0");
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "not-a-number", "--ttl", "0", "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("aNumbers[0] 'not-a-number' is not E.164", run.Error, StringComparison.Ordinal);

@@ -28,12 +28,12 @@ public sealed class OgangiCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_sms_without_credentials_uses_the_sandbox_and_prints_the_message_as_json()
+    public async Task Send_sms_with_sandbox_uses_the_sandbox_and_prints_the_message_as_json()
     {
-        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "+13056708084", "--text", "Your code is ready", "--carrier", "Digitel", "--json");
+        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "+13056708084", "--text", "Your code is ready", "--carrier", "Digitel", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("No Ogangi credentials", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--sandbox: using the embedded sandbox", run.Error, StringComparison.Ordinal);
         Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
         var json = run.Json;
         Assert.True(json.GetProperty("sandbox").GetBoolean());
@@ -48,7 +48,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Send_sms_prints_one_line_for_people()
     {
-        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "13056708084", "--text", "hi");
+        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "13056708084", "--text", "hi", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Matches(@"^SMS [0-9]+ to 13056708084 from 19893653744 via Movistar: SENT_TO_CARRIER \(Sent to Carrier\)\r?\n$", run.Output);
@@ -57,7 +57,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task A_message_created_but_not_sent_exits_1_with_its_status()
     {
-        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "13056708084", "--text", "hi", "--from", "77777", "--json");
+        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "13056708084", "--text", "hi", "--from", "77777", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         Assert.Equal("BAD_FROM", run.Json.GetProperty("status").GetString());
@@ -66,7 +66,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Invalid_values_exit_2_and_nothing_is_sent()
     {
-        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "0123", "--text", " ");
+        var run = await CliRun.RunAsync("ogangi", "send-sms", "--to", "0123", "--text", " ", "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("nothing was sent", run.Error, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Mo_list_applies_the_vendors_example_filter_newest_first()
     {
-        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--from", "13056708084", "--to", "19893143924", "--keyword", "^OGANGI.*", "--carrier", "movistar", "--order", "desc", "--json");
+        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--from", "13056708084", "--to", "19893143924", "--keyword", "^OGANGI.*", "--carrier", "movistar", "--order", "desc", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var json = run.Json;
@@ -130,8 +130,8 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Mo_list_pages_with_the_total_on_every_page()
     {
-        var first = await CliRun.RunAsync("ogangi", "mo", "list", "--page-size", "5", "--json");
-        var third = await CliRun.RunAsync("ogangi", "mo", "list", "--page", "3", "--page-size", "5", "--json");
+        var first = await CliRun.RunAsync("ogangi", "mo", "list", "--page-size", "5", "--json", "--sandbox");
+        var third = await CliRun.RunAsync("ogangi", "mo", "list", "--page", "3", "--page-size", "5", "--json", "--sandbox");
 
         Assert.Equal((12, 5), (first.Json.GetProperty("records").GetInt64(), first.Json.GetProperty("messages").GetArrayLength()));
         Assert.Equal((12, 2), (third.Json.GetProperty("records").GetInt64(), third.Json.GetProperty("messages").GetArrayLength()));
@@ -140,7 +140,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Mo_list_for_people_is_a_table_with_the_total()
     {
-        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--carrier", "Movilnet", "Digitel");
+        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--carrier", "Movilnet", "Digitel", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("5 shown, 5 found", run.Output, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class OgangiCommandTests : IDisposable
     [InlineData("--keyword", "a,b")]
     public async Task Mo_list_values_the_client_refuses_exit_2(string option, string value)
     {
-        var run = await CliRun.RunAsync("ogangi", "mo", "list", option, value);
+        var run = await CliRun.RunAsync("ogangi", "mo", "list", option, value, "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("nothing was sent", run.Error, StringComparison.Ordinal);
@@ -162,7 +162,7 @@ public sealed class OgangiCommandTests : IDisposable
     [Fact]
     public async Task Mo_list_order_other_than_asc_or_desc_is_a_usage_error()
     {
-        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--order", "sideways");
+        var run = await CliRun.RunAsync("ogangi", "mo", "list", "--order", "sideways", "--sandbox");
 
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("sideways", run.Error + run.Output, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using Contracts.Sandbox.Onc;
 
 namespace Contracts.Cli.Tests;
 
+[Collection(ProcessEnvironment.Collection)]
 public sealed class OncCommandTests : IDisposable
 {
     private static readonly string Campaign = OncSandboxOptions.DemoCampaign.ToString();
@@ -31,10 +32,10 @@ public sealed class OncCommandTests : IDisposable
     [Fact]
     public async Task Campaigns_list_prints_the_sandbox_campaigns_as_json_and_says_it_used_the_sandbox()
     {
-        var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json");
+        var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("No ONC credentials", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--sandbox: using the embedded sandbox", run.Error, StringComparison.Ordinal);
         Assert.Contains("using the embedded sandbox", run.Error, StringComparison.Ordinal);
         var campaigns = run.Json.EnumerateArray().ToList();
         Assert.Equal(["Appointment reminders", "Service outage"], campaigns.Select(c => c.GetProperty("shortName").GetString()));
@@ -46,7 +47,7 @@ public sealed class OncCommandTests : IDisposable
     [Fact]
     public async Task Campaigns_list_for_people_is_a_table()
     {
-        var run = await CliRun.RunAsync("onc", "campaigns", "list");
+        var run = await CliRun.RunAsync("onc", "campaigns", "list", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains(Campaign, run.Output, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class OncCommandTests : IDisposable
             ";;grace@example.com;;");
         var outcomes = Path.Combine(_directory, "outcomes.csv");
 
-        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "--file", file, "--outcomes", outcomes, "--json");
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "--file", file, "--outcomes", outcomes, "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         var json = run.Json;
@@ -112,7 +113,7 @@ public sealed class OncCommandTests : IDisposable
     {
         var file = WriteFile("contacts.csv", "sms", "+15550100001", "+15550100002");
 
-        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "-f", file, "--json");
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "-f", file, "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
         Assert.Equal(2, run.Json.GetProperty("rejected").GetInt64());
@@ -186,7 +187,7 @@ public sealed class OncCommandTests : IDisposable
     {
         var file = WriteFile(name, content.Split('\n'));
 
-        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file);
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
@@ -202,7 +203,7 @@ public sealed class OncCommandTests : IDisposable
     {
         var file = WriteFile("contacts.csv", "sms", "+15550100001");
 
-        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", campaign, "-f", file, "--retries", retries);
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", campaign, "-f", file, "--retries", retries, "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class UsageErrorTests
     [Fact]
     public async Task A_usage_error_points_to_the_commands_help_on_standard_error()
     {
-        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1235", "--file", "/dev/null", "--batch-size", "0", "--json");
+        var run = await CliRun.RunAsync("accengage", "devices", "upsert", "--list", "1235", "--file", "/dev/null", "--batch-size", "0", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("--batch-size must be at least 1.", run.Error, StringComparison.Ordinal);
