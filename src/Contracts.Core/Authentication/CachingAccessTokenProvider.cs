@@ -135,22 +135,32 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
 
     private async Task<AccessToken> JoinAcquisitionAsync(Held? seen, CancellationToken cancellationToken)
     {
-        Task<AccessToken> pending;
-        lock (_gate)
+        for (var attempt = 0; ; attempt++)
         {
-            if (_current is not null && IsFresh(_current))
-                return _current.Token;
-            _pending ??= AcquireAndStoreAsync();
-            pending = _pending;
-        }
-        try
-        {
-            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (AccessTokenException) when (seen is not null && IsUnexpired(seen) && ReferenceEquals(Volatile.Read(ref _current)?.Token, seen.Token))
-        {
-            // The refresh failed but the token held still works until it expires.
-            return seen.Token;
+            Task<AccessToken> pending;
+            bool joinedOne;
+            lock (_gate)
+            {
+                if (_current is not null && IsFresh(_current))
+                    return _current.Token;
+                joinedOne = _pending is not null;
+                _pending ??= AcquireAndStoreAsync();
+                pending = _pending;
+            }
+            try
+            {
+                return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AccessTokenException) when (seen is not null && IsUnexpired(seen) && ReferenceEquals(Volatile.Read(ref _current)?.Token, seen.Token))
+            {
+                // The refresh failed but the token held still works until it expires.
+                return seen.Token;
+            }
+            catch (AccessTokenException failed) when (joinedOne && attempt == 0 && failed.InnerException is VendorTransportException)
+            {
+                // This caller joined an acquisition started earlier that stalled or broke: it still has its own
+                // time, so it starts a fresh attempt once rather than inherit a failure it did not wait for.
+            }
         }
     }
 
