@@ -21,8 +21,20 @@ public static class CommandFailures
             context.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An input file that cannot be read (missing, a directory, no permission): bad input, nothing sent.
+            context.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (VendorApiException ex)
         {
+            context.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.VendorError;
+        }
+        catch (Contracts.Core.Paging.PagingException ex)
+        {
+            // The vendor's paging misbehaved (a loop, another origin, past the page cap): what was read is printed.
             context.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.VendorError;
         }
