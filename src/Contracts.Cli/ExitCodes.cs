@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>Everything was accepted.</summary>
     public const int Success = 0;
 
-    /// <summary>The run finished but some items were rejected or not attempted; the summary says which.</summary>
+    /// <summary>The run finished but some items were rejected, not attempted or unknown (the vendor may have them); the summary says which.</summary>
     public const int PartialFailure = 1;
 
     /// <summary>Bad arguments or input; nothing was sent.</summary>
@@ -32,6 +32,6 @@ public static class ExitCodes
             return Cancelled;
         if (tally.Total > 0 && tally.Accepted == 0 && tally.Failures.Any(f => f.Kind is BatchFailureKind.AuthenticationFailed))
             return VendorError;
-        return tally.Rejected + tally.NotAttempted == 0 ? Success : PartialFailure;
+        return tally.Rejected + tally.NotAttempted + tally.Unknown == 0 ? Success : PartialFailure;
     }
 }

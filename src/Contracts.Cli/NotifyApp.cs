@@ -19,7 +19,7 @@ public static class NotifyApp
         var root = new RootCommand(
             "notify: send notifications through ENGAGE, Ogangi, Accengage and ONC from a terminal or a script.\n" +
             "Without credentials every command runs against the embedded sandbox (127.0.0.1) and says so.\n" +
-            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected or not attempted, " +
+            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected, not attempted or unknown, " +
             $"{ExitCodes.InvalidInput} invalid input (nothing sent), {ExitCodes.VendorError} vendor refused or unreachable, {ExitCodes.Cancelled} cancelled.")
         {
             globals.Json,

@@ -24,11 +24,14 @@ public sealed class BatchTally
     /// <summary>Rejected items.</summary>
     public long Rejected { get; private set; }
 
-    /// <summary>Items not attempted.</summary>
+    /// <summary>Items not attempted: never sent, so sending them again cannot act twice.</summary>
     public long NotAttempted { get; private set; }
 
+    /// <summary>Items whose request left with no answer saying what became of it: the vendor may have them.</summary>
+    public long Unknown { get; private set; }
+
     /// <summary>All items reported.</summary>
-    public long Total => Accepted + Rejected + NotAttempted;
+    public long Total => Accepted + Rejected + NotAttempted + Unknown;
 
     /// <summary>Failures grouped by outcome, kind and reason, largest first.</summary>
     public IReadOnlyList<FailureGroup> Failures => _failures.Values.OrderByDescending(f => f.Count).ToList();
@@ -45,6 +48,10 @@ public sealed class BatchTally
                 return;
             case BatchItemOutcome.Rejected:
                 Rejected += count;
+                break;
+            case BatchItemOutcome.Unknown:
+                // Kept apart from "not attempted", which tells the user the items were never sent.
+                Unknown += count;
                 break;
             default:
                 NotAttempted += count;
@@ -66,7 +73,7 @@ public sealed class BatchTally
 /// <summary>Items that failed the same way.</summary>
 public sealed class FailureGroup(BatchItemOutcome outcome, BatchFailureKind kind, string reason, int? statusCode, string? errorCode, string? firstRequestId)
 {
-    /// <summary>Rejected or not attempted.</summary>
+    /// <summary>Rejected, not attempted or unknown.</summary>
     public BatchItemOutcome Outcome { get; } = outcome;
 
     /// <summary>The failure's category.</summary>
