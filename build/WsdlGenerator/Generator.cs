@@ -3,7 +3,8 @@ using Contracts.WsdlGenerator.Emit;
 namespace Contracts.WsdlGenerator;
 
 /// <summary>
-/// WSDL in, C# files out: one file per data type, one per service interface, one per client. The output depends on
+/// WSDL in, C# files out: one file per data type, and per service its interface, its client and the description of
+/// its operations by SOAP action. The output depends on
 /// the contract and the options only (no time, machine, locale or absolute path), so it is byte-identical anywhere.
 /// </summary>
 public static class Generator
@@ -25,6 +26,7 @@ public static class Generator
         {
             files.Add(ServiceEmitter.EmitInterface(service, options));
             files.Add(ServiceEmitter.EmitClient(service, options));
+            files.Add(OperationsEmitter.Emit(service, options));
         }
         files.AddRange(types.Types.Select(type => DataTypeEmitter.Emit(type, options)));
         return files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();

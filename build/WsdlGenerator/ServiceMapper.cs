@@ -56,10 +56,13 @@ internal sealed class ServiceMapper
     {
         var name = (string)portType.Attribute("name")!;
         var interfaceName = Identifiers.ToPascal(name);
-        var clientName = (interfaceName.Length > 1 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1]) ? interfaceName[1..] : interfaceName) + "Client";
+        var baseName = interfaceName.Length > 1 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1]) ? interfaceName[1..] : interfaceName;
+        var clientName = baseName + "Client";
+        var operationsName = baseName + "Operations";
         var owner = new XmlQualifiedName(name, _wsdl.TargetNamespace);
         _types.Reserve(interfaceName, owner, null);
         _types.Reserve(clientName, owner, null);
+        _types.Reserve(operationsName, owner, null);
 
         string? contractNamespace = null;
         var operations = new List<Operation>();
@@ -76,7 +79,7 @@ internal sealed class ServiceMapper
             .Where(p => _wsdl.ResolveQName(p, "binding").Name == (string?)binding.Attribute("name"))
             .Select(p => (string?)p.Element(WsdlNames.Soap11 + "address")?.Attribute("location"))
             .FirstOrDefault(a => a is not null);
-        var service = new ServiceContract(interfaceName, clientName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
+        var service = new ServiceContract(interfaceName, clientName, operationsName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
         service.Operations.AddRange(operations);
         return service;
     }
@@ -129,7 +132,7 @@ internal sealed class ServiceMapper
         }
 
         var documentation = JoinDocs(Documentation(operation), SchemaDocs.Of(requestWrapper));
-        var mapped = new Operation(name, Identifiers.ToPascal(name) + "Async", action, replyAction, documentation, result);
+        var mapped = new Operation(name, Identifiers.ToPascal(name) + "Async", action, replyAction, documentation, result, IsIdempotent(operation, bound, name));
         var parameterNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var child in WrapperChildren(requestWrapper, name, "request"))
         {
@@ -229,6 +232,31 @@ internal sealed class ServiceMapper
             if (child.Name.Namespace != WsdlNames.Wsdl)
                 throw Error(child, $"the {role} of operation '{operation}' uses {child.Name.LocalName} ({child.Name.NamespaceName}), which is not supported");
         }
+    }
+
+    /// <summary>
+    /// Reads sdk:idempotent (<see cref="WsdlNames.Extensions"/>) from the port type's operation: whether sending the
+    /// operation twice acts once is what the operation does, whatever carries it, so a binding may not say it. An
+    /// operation that does not say is not idempotent (every SOAP request is a POST). A value that is not an
+    /// xs:boolean, an attribute put on the binding, or an unknown attribute of the namespace (a typo) fails generation.
+    /// </summary>
+    private bool IsIdempotent(XElement operation, XElement bound, string name)
+    {
+        if (bound.Attributes().FirstOrDefault(a => a.Name.Namespace == WsdlNames.Extensions) is { } misplaced)
+            throw Error(misplaced, $"the binding's operation '{name}' carries {misplaced.Name.LocalName} ({WsdlNames.Extensions}); put it on the port type's wsdl:operation, which says what the operation does");
+        var idempotent = false;
+        foreach (var attribute in operation.Attributes().Where(a => a.Name.Namespace == WsdlNames.Extensions))
+        {
+            if (attribute.Name.LocalName != "idempotent")
+                throw Error(attribute, $"operation '{name}' carries the unknown attribute '{attribute.Name.LocalName}' of {WsdlNames.Extensions}; the namespace defines idempotent only");
+            idempotent = attribute.Value.Trim() switch
+            {
+                "true" or "1" => true,
+                "false" or "0" => false,
+                _ => throw Error(attribute, $"operation '{name}' has idempotent=\"{attribute.Value}\"; it must be true or false"),
+            };
+        }
+        return idempotent;
     }
 
     private static string? AddressingAction(XElement io)

@@ -28,5 +28,13 @@ internal static class WsdlNames
     /// </summary>
     public const string Generator = "urn:contracts-sdk:wsdl-generator";
 
+    /// <summary>
+    /// This repository's extensions to the contract itself: facts about an operation that WSDL has no word for and
+    /// that every reader of the contract should know, not only this generator. So far one:
+    /// <c>sdk:idempotent="true"</c> on a port type's wsdl:operation (xmlns:sdk="urn:contracts-sdk:extensions"), the
+    /// WSDL counterpart of the OpenAPI contracts' <c>x-idempotent</c>.
+    /// </summary>
+    public const string Extensions = "urn:contracts-sdk:extensions";
+
     public const string SoapHttpTransport = "http://schemas.xmlsoap.org/soap/http";
 }

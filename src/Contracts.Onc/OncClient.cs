@@ -1,4 +1,6 @@
 using System.ServiceModel;
+using Contracts.Core;
+using Contracts.Core.Authentication;
 using Contracts.Core.Http;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
@@ -18,6 +20,15 @@ namespace Contracts.Onc;
 /// <remarks>
 /// <para>Thread-safe: share one instance (<c>AddOncClient</c> registers a singleton). Dispose it when done so the
 /// session is closed, as the vendor asks.</para>
+/// <para><see cref="OncClientOptions"/>' Timeout bounds each call as a whole, every SOAP request it takes included
+/// (the session it opens or waits for, the session check, a reopen, the resend). Besides
+/// <see cref="OncException"/>, a call throws the SDK's typed errors, each saying whether the service may have acted
+/// (<see cref="VendorApiException.Delivery"/>): <see cref="AccessTokenException"/> when no session could be opened
+/// (nothing else was sent), <see cref="VendorTimeoutException"/>, <see cref="VendorTransportException"/>,
+/// <see cref="RedirectRefusedException"/>, <see cref="ResponseTooLargeException"/>, and
+/// <see cref="VendorCallCanceledException"/> when the caller cancels. Only the operations the contract marks
+/// idempotent (the reads, opening and closing a session) are sent again after a 503 or 504; every operation is sent
+/// again after a 429. Texts XML 1.0 cannot carry are refused with <see cref="ArgumentException"/> before anything is sent.</para>
 /// <para>The service reports an expired session with no documented code. When a call fails, the client checks the
 /// session with GetCampaignListing (which answers null only on error): if the session is gone it opens a new one and
 /// sends the call once more; otherwise the failure is the call's own and is thrown.</para>
@@ -30,11 +41,15 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private readonly OncClientOptions _options;
     private readonly OutboundNotificationsCampaignsServiceClient _service;
     private readonly OncSessionProvider _sessions;
+    private readonly OncWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private int _disposed;
 
-    /// <summary>Creates a client with its own connections and the SDK's HTTP pipeline (retry on 429/503/504, user agent).</summary>
+    /// <summary>
+    /// Creates a client with its own connections and the SDK's HTTP pipeline (whole-call deadline, retries that cannot
+    /// act twice, no redirects, bounded answers scrubbed of the password and session ids, user agent).
+    /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public OncClient(OncClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(options, BuildPipeline(options), ownsPipeline: true, loggerFactory, timeProvider)
@@ -44,6 +59,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>
     /// Creates a client whose SOAP requests go through <paramref name="httpPipeline"/> (for example the handler
     /// IHttpClientFactory builds for a named client, as <c>AddOncClient</c> does). The pipeline is not disposed with the client.
+    /// Build it with <see cref="VendorHttpPipeline"/> (as <c>AddOncClient</c> does): its handlers keep the guarantees
+    /// this client documents (the deadline, retries, secrets masked in answers).
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
@@ -61,7 +78,12 @@ public sealed partial class OncClient : IOncClient, IDisposable
         _logger = loggerFactory?.CreateLogger<OncClient>() ?? NullLogger<OncClient>.Instance;
         _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(options), new EndpointAddress(options.ResolveBaseUrl()));
         _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(httpPipeline, ownsPipeline)));
-        _sessions = new OncSessionProvider(_service, options, _time, loggerFactory?.CreateLogger<OncSessionProvider>());
+        // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
+        // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
+        // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).
+        _service.Open();
+        _wire = new OncWire(options.Timeout);
+        _sessions = new OncSessionProvider(_service, _wire, options, _time, loggerFactory?.CreateLogger<OncSessionProvider>());
     }
 
     /// <summary>Closes the session (if one is open) and the client's connections. Never throws: a failure to close is logged.</summary>
@@ -71,13 +93,14 @@ public sealed partial class OncClient : IOncClient, IDisposable
             return;
         try
         {
+            using var call = OncLogicalCall.Begin(_options.Timeout, CancellationToken.None);
             await _sessions.CloseAsync(CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Disposal must not throw; the session expires on its own anyway.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            OncLog.SessionCloseFailed(_logger, ex is OncException oncFailure ? oncFailure.Message : ex.GetType().Name);
+            OncLog.SessionCloseFailed(_logger, ex is VendorApiException vendorFailure ? vendorFailure.Message : ex.GetType().Name);
         }
 
         try
@@ -101,37 +124,76 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// Closes the current session now (CloseAPISession). The client stays usable: the next call opens a new session.
     /// </summary>
     /// <exception cref="OncException">CloseAPISession answered an error code.</exception>
-    public Task CloseSessionAsync(CancellationToken cancellationToken = default)
+    public async Task CloseSessionAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return _sessions.CloseAsync(cancellationToken);
+        using var call = OncLogicalCall.Begin(_options.Timeout, cancellationToken);
+        await _sessions.CloseAsync(call.CallerToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Sends one operation on the shared session. When the answer is a failure and the session turns out to be gone,
-    /// opens a new session and sends the operation once more. Returns the last answer; the caller turns a failure
-    /// into <see cref="OncException"/>.
+    /// Sends one operation on the shared session, all of it within the call's deadline. When the answer is a failure
+    /// and the session turns out to be gone, opens a new session and sends the operation once more. Returns the last
+    /// answer; the caller turns a failure into <see cref="OncException"/>.
     /// </summary>
-    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> call, Func<T, bool> succeeded, CancellationToken cancellationToken)
+    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        cancellationToken.ThrowIfCancellationRequested();
-        var session = await _sessions.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var (answer, ok) = await AttemptAsync(operation, call, succeeded, session.Value, cancellationToken).ConfigureAwait(false);
-        if (ok || !await IsSessionGoneAsync(operation, session.Value, cancellationToken).ConfigureAwait(false))
+        using var call = OncLogicalCall.Begin(_options.Timeout, cancellationToken);
+        var session = await SessionAsync(call).ConfigureAwait(false);
+        var (answer, ok) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+        if (ok || !await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
             return answer;
 
         OncLog.SessionLost(_logger, operation);
         _sessions.Invalidate(session.Value);
-        session = await _sessions.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        (answer, _) = await AttemptAsync(operation, call, succeeded, session.Value, cancellationToken).ConfigureAwait(false);
+        session = await SessionAsync(call).ConfigureAwait(false);
+        (answer, _) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
         return answer;
     }
 
-    private async Task<(T Answer, bool Ok)> AttemptAsync<T>(string operation, Func<string, Task<T>> call, Func<T, bool> succeeded, string sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session for <paramref name="call"/>, waiting no longer than the call may. A session open is shared by the
+    /// calls that need one (and runs on its own deadline), so a call can join one that another call started earlier;
+    /// when that one fails on the way (it stalled, its connection broke) while this call still has time, this call asks
+    /// once for a session of its own rather than inherit a failure it had no part in. A refusal is never asked again.
+    /// </summary>
+    /// <exception cref="AccessTokenException">No session could be opened; nothing was sent.</exception>
+    private async Task<AccessToken> SessionAsync(OncLogicalCall call)
+    {
+        var opensBefore = _sessions.AcquisitionCount;
+        try
+        {
+            return await _sessions.GetTokenAsync(call.Token).ConfigureAwait(false);
+        }
+        catch (AccessTokenException joined) when (joined.InnerException is VendorTransportException
+            && _sessions.AcquisitionCount == opensBefore && !call.Token.IsCancellationRequested)
+        {
+            return await WaitForSessionAsync(call).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException wait) when (wait is not VendorCallCanceledException && call.Token.IsCancellationRequested)
+        {
+            // Nothing of this operation has been sent while it waits for a session.
+            throw call.Interrupted(wait, DeliveryState.NotSent);
+        }
+    }
+
+    private async Task<AccessToken> WaitForSessionAsync(OncLogicalCall call)
+    {
+        try
+        {
+            return await _sessions.GetTokenAsync(call.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException wait) when (wait is not VendorCallCanceledException && call.Token.IsCancellationRequested)
+        {
+            throw call.Interrupted(wait, DeliveryState.NotSent);
+        }
+    }
+
+    private async Task<(T Answer, bool Ok)> AttemptAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, string sessionId, OncLogicalCall call)
     {
         var startedAt = _time.GetUtcNow();
-        var answer = await OncWire.SendAsync(operation, () => call(sessionId), cancellationToken).ConfigureAwait(false);
+        var answer = await _wire.SendAsync(operation, sessionId, () => send(sessionId), call.CallerToken).ConfigureAwait(false);
         var ok = succeeded(answer);
         if (ok)
             _sessions.MarkActive(sessionId, startedAt);
@@ -142,12 +204,12 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// Whether a failed call failed because its session is gone: GetCampaignListing on the same session answers a
     /// list whenever the session works. A failed GetCampaignListing is its own test.
     /// </summary>
-    private async Task<bool> IsSessionGoneAsync(string operation, string sessionId, CancellationToken cancellationToken)
+    private async Task<bool> IsSessionGoneAsync(string operation, string sessionId, OncLogicalCall call)
     {
         if (operation == OncOperations.GetCampaignListing)
             return true;
         var startedAt = _time.GetUtcNow();
-        var listing = await OncWire.SendAsync(OncOperations.GetCampaignListing, () => _service.GetCampaignListingAsync(sessionId), cancellationToken).ConfigureAwait(false);
+        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, () => _service.GetCampaignListingAsync(sessionId), call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return true;
         _sessions.MarkActive(sessionId, startedAt);
@@ -161,7 +223,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         if (code != 0)
         {
             OncLog.OperationFailed(_logger, operation, code);
-            throw new OncException(operation, code, description: null);
+            throw new OncException(operation, code, description: null, DeliveryState.Refused);
         }
     }
 

@@ -14,6 +14,9 @@ public sealed class OncClientOptions : VendorClientOptions
     /// <summary>The default <see cref="MaxResponseSize"/>: 64 MiB.</summary>
     public const long DefaultMaxResponseSize = 64L * 1024 * 1024;
 
+    /// <summary>Creates the settings with ONC's defaults; answers up to <see cref="DefaultMaxResponseSize"/> are read.</summary>
+    public OncClientOptions() => MaxResponseBytes = DefaultMaxResponseSize;
+
     /// <summary>
     /// Id of the ONC account. Together with <see cref="UserName"/> and <see cref="Password"/> it opens sessions
     /// (OpenAPISession).
@@ -39,10 +42,15 @@ public sealed class OncClientOptions : VendorClientOptions
     public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// The largest SOAP answer accepted, in bytes (WCF refuses larger ones). GetCampaignContacts answers grow with the
-    /// campaign: about 1 KB per contact. Default 64 MiB.
+    /// The largest SOAP answer read, in bytes: the same setting as <see cref="VendorClientOptions.MaxResponseBytes"/>,
+    /// under the name this client had first. A larger answer ends the call with <see cref="ResponseTooLargeException"/>.
+    /// GetCampaignContacts answers grow with the campaign: about 1 KB per contact. Default 64 MiB.
     /// </summary>
-    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
+    public long MaxResponseSize
+    {
+        get => MaxResponseBytes;
+        set => MaxResponseBytes = value;
+    }
 
     /// <summary>The service address: <see cref="VendorClientOptions.BaseUrl"/>, which ONC requires (the .svc path is not public).</summary>
     /// <exception cref="InvalidOperationException">BaseUrl is not set.</exception>
@@ -65,10 +73,16 @@ public sealed class OncClientOptions : VendorClientOptions
         }
         if (string.IsNullOrWhiteSpace(AccountId))
             failures.Add(nameof(AccountId), "is required (the ONC account id).");
+        else if (XmlText.Problem(AccountId) is { } accountProblem)
+            failures.Add(nameof(AccountId), accountProblem + ".");
         if (string.IsNullOrWhiteSpace(UserName))
             failures.Add(nameof(UserName), "is required (the account's API user name).");
+        else if (XmlText.Problem(UserName) is { } userProblem)
+            failures.Add(nameof(UserName), userProblem + ".");
         if (string.IsNullOrEmpty(Password))
             failures.Add(nameof(Password), "is required (the API user's password).");
+        else if (XmlText.SecretProblem(Password) is { } passwordProblem)
+            failures.Add(nameof(Password), passwordProblem + ".");
         if (SessionIdleTimeout <= TimeSpan.Zero)
             failures.Add(nameof(SessionIdleTimeout), "must be positive.");
         if (SessionRefreshMargin < TimeSpan.Zero || SessionRefreshMargin >= SessionIdleTimeout)

@@ -1,3 +1,4 @@
+using Contracts.Core;
 using Contracts.Core.Authentication;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
@@ -10,10 +11,13 @@ namespace Contracts.Onc;
 /// gives the lifecycle (one cached session, opened single-flight however many callers need one, dropped when the
 /// service no longer accepts it). What is ONC's own: sessions are opened with OpenAPISession, they expire after a
 /// period of inactivity (a sliding expiry: every call pushes it back) and they should be closed with CloseAPISession.
+/// No session means <see cref="AccessTokenException"/> (nothing was sent): a refusal carries the service's code and
+/// description, with the <see cref="OncException"/> of OpenAPISession as its inner exception.
 /// </summary>
 internal sealed class OncSessionProvider : CachingAccessTokenProvider
 {
     private readonly IOutboundNotificationsCampaignsService _service;
+    private readonly OncWire _wire;
     private readonly string _accountId;
     private readonly string _userName;
     private readonly string _password;
@@ -22,10 +26,11 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
     private string? _openSession;
     private DateTimeOffset _lastActivity;
 
-    public OncSessionProvider(IOutboundNotificationsCampaignsService service, OncClientOptions options, TimeProvider? timeProvider, ILogger? logger)
+    public OncSessionProvider(IOutboundNotificationsCampaignsService service, OncWire wire, OncClientOptions options, TimeProvider? timeProvider, ILogger? logger)
         : base(timeProvider, options.SessionRefreshMargin, logger, allowedHosts: null)
     {
         _service = service;
+        _wire = wire;
         _accountId = options.AccountId;
         _userName = options.UserName;
         _password = options.Password;
@@ -42,6 +47,9 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
         }
     }
 
+    /// <inheritdoc />
+    protected override string VendorName => OncException.VendorName;
+
     /// <summary>Closes the open session, if any. The next call opens a new one.</summary>
     /// <exception cref="OncException">CloseAPISession answered an error code.</exception>
     public async Task CloseAsync(CancellationToken cancellationToken)
@@ -55,23 +63,39 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
         if (sessionId is null)
             return;
         Invalidate(sessionId);
-        var answer = await OncWire.SendAsync(OncOperations.CloseApiSession, () => _service.CloseAPISessionAsync(sessionId), cancellationToken).ConfigureAwait(false);
+        var answer = await _wire.SendAsync(OncOperations.CloseApiSession, sessionId, () => _service.CloseAPISessionAsync(sessionId), cancellationToken).ConfigureAwait(false);
         if (answer is null || answer.ErrorCode != 0)
-            throw new OncException(OncOperations.CloseApiSession, answer?.ErrorCode, answer?.Description ?? "the service gave no answer");
+            throw new OncException(OncOperations.CloseApiSession, answer?.ErrorCode, answer?.Description ?? "the service gave no answer", DeliveryState.Refused);
         OncLog.SessionClosed(Logger);
     }
 
+    /// <summary>Opens a session (OpenAPISession) with the options' credentials.</summary>
+    /// <exception cref="AccessTokenException">
+    /// The service refused the credentials (its code and description; the inner exception is the
+    /// <see cref="OncException"/> of OpenAPISession), or OpenAPISession failed on the way (the inner exception is the
+    /// pipeline's typed error). Never holds the password: answers are scrubbed of it before they are read.
+    /// </exception>
     protected override async Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
     {
         var openedAt = TimeProvider.GetUtcNow();
-        var answer = await OncWire.SendAsync(
-            OncOperations.OpenApiSession,
-            () => _service.OpenAPISessionAsync(_accountId, _userName, _password),
-            cancellationToken).ConfigureAwait(false);
+        OpenAPISessionResponse? answer;
+        try
+        {
+            answer = await _wire.SendAsync(
+                OncOperations.OpenApiSession,
+                sessionId: null,
+                () => _service.OpenAPISessionAsync(_accountId, _userName, _password),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (VendorApiException failure) when (failure is not AccessTokenException)
+        {
+            throw new AccessTokenException(VendorName, failure.StatusCode, failure.ErrorCode, failure.VendorMessage ?? WhatFailed(failure), failure.RequestId, failure);
+        }
         if (answer is null || answer.ErrorCode != 0 || string.IsNullOrEmpty(answer.SessionId))
         {
             var description = answer?.Description ?? (answer is null ? "the service gave no answer" : "the answer holds no session id");
-            throw new OncException(OncOperations.OpenApiSession, answer?.ErrorCode is 0 ? null : answer?.ErrorCode, description);
+            var refused = new OncException(OncOperations.OpenApiSession, answer?.ErrorCode is 0 ? null : answer?.ErrorCode, description, DeliveryState.Refused);
+            throw new AccessTokenException(VendorName, statusCode: null, refused.ErrorCode, refused.VendorMessage, requestId: null, refused);
         }
 
         lock (_gate)
@@ -81,6 +105,14 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
         }
         OncLog.SessionOpened(Logger, _accountId);
         return new AccessToken(answer.SessionId, openedAt + _idleTimeout);
+    }
+
+    /// <summary>"OpenAPISession: " and the SDK's own words for a failure with no answer to quote (a timeout, a broken connection).</summary>
+    private string WhatFailed(VendorApiException failure)
+    {
+        var prefix = VendorName + ": ";
+        var summary = failure.Message.StartsWith(prefix, StringComparison.Ordinal) ? failure.Message[prefix.Length..] : failure.Message;
+        return $"{OncOperations.OpenApiSession}: {summary}";
     }
 
     /// <summary>A session lives until it has been idle for the timeout: its expiry moves with every accepted call.</summary>

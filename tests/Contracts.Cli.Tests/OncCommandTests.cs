@@ -131,7 +131,7 @@ public sealed class OncCommandTests : IDisposable
         var add = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--settings", settings, "--json");
 
         Assert.Equal(ExitCodes.VendorError, list.ExitCode);
-        Assert.Contains("OpenAPISession failed", list.Error, StringComparison.Ordinal);
+        Assert.Contains("ONC: could not get an access token: Invalid credentials", list.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.VendorError, add.ExitCode);
         Assert.Equal("AuthenticationFailed", add.Json.GetProperty("items")[0].GetProperty("kind").GetString());
         Assert.DoesNotContain("not-the-password", list.Output + list.Error + add.Output + add.Error, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using Contracts.Core;
 using Contracts.Core.Batching;
 using static Contracts.Onc.Tests.OncContract;
 
@@ -79,6 +81,58 @@ public sealed class BatchTests : FakeOncTests
 
         Assert.Equal(30, results.Sum(r => r.Items.Count));
         Assert.Contains(results, r => r.Outcome == BatchItemOutcome.NotAttempted && r.Failure!.Kind == BatchFailureKind.Cancelled);
-        Assert.Equal(results.Count(r => r.Outcome == BatchItemOutcome.Accepted), Onc.Count("AddCampaignContact"));
+        // A contact on the wire when the batch was cancelled is unknown (the service may have it), not "not attempted":
+        // the service received every accepted contact, none it was not told of, and no contact reported not attempted.
+        var received = ReceivedContactIds();
+        HashSet<Guid> IdsOf(params BatchItemOutcome[] outcomes) => results.Where(r => outcomes.Contains(r.Outcome)).SelectMany(r => r.Items).Select(c => c.Id).ToHashSet();
+        Assert.Subset(received.ToHashSet(), IdsOf(BatchItemOutcome.Accepted));
+        Assert.Superset(received.ToHashSet(), IdsOf(BatchItemOutcome.Accepted, BatchItemOutcome.Unknown));
+        Assert.Empty(IdsOf(BatchItemOutcome.NotAttempted).Intersect(received));
     }
+
+    [Fact]
+    public async Task Over_a_failing_server_contacts_that_left_are_unknown_and_none_is_sent_twice()
+    {
+        await using var client = new OncClient(Onc.Options(o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxConcurrency = 4; o.MaxRetries = 3; }));
+        await client.AddCampaignContactAsync(Samples.NewContact("+15550899")).WaitAsync(Bound.Test); // a warm client: the batch's calls are not its first
+        // By the destination's last digit: 0 to 2 answered 503, 3 to 5 never answered (the call's timeout passes), 6 to 9 accepted.
+        Onc.Handle = async exchange =>
+        {
+            if (exchange.Operation != "AddCampaignContact")
+                return false;
+            var digit = DestinationOf(exchange.RequestBody)[^1];
+            if (digit <= '2')
+            {
+                exchange.Context.Response.StatusCode = 503;
+                return true;
+            }
+            if (digit <= '5')
+            {
+                await FakeOnc.StallAsync(exchange.Context);
+                return true;
+            }
+            return false;
+        };
+        var contacts = Enumerable.Range(0, 20).Select(i => Samples.NewContact($"+155509{i:D2}")).ToList();
+
+        var report = await client.AddCampaignContactsAsync(contacts, keepAcceptedContacts: true).WaitAsync(Bound.Test);
+
+        var received = ReceivedContactIds().Skip(1).ToList();
+        Assert.Equal(received.Count, received.Distinct().Count()); // none sent twice
+        var accepted = report.Accepted.Select(c => c.Id).ToHashSet();
+        var unknown = report.Unknown.Select(u => u.Item.Id).ToHashSet();
+        Assert.Equal((20L, 0L, 0L), (report.TotalCount, report.RejectedCount, report.NotAttemptedCount));
+        Assert.Subset(received.ToHashSet(), accepted); // accepted means the service has it
+        Assert.Superset(Ending("012345"), unknown); // none of these can have been accepted, and each left
+        Assert.Subset(Ending("6789"), accepted);
+        Assert.All(report.Unknown, u => Assert.Equal(DeliveryState.Unknown, Assert.IsAssignableFrom<VendorApiException>(u.Failure.Exception).Delivery));
+
+        HashSet<Guid> Ending(string digits) => contacts.Where(c => digits.Contains(c.SMSCommInfo!.Destination![^1], StringComparison.Ordinal)).Select(c => c.Id).ToHashSet();
+    }
+
+    private List<Guid> ReceivedContactIds()
+        => Onc.CallsTo("AddCampaignContact").Select(c => Guid.Parse((string)c.Element(Tempuri + "contact")!.Element(Dc + "Id")!)).ToList();
+
+    private static string DestinationOf(string requestBody)
+        => (string)XElement.Parse(requestBody).Descendants(Dc + "Destination").First();
 }

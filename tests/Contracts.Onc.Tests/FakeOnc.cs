@@ -58,6 +58,17 @@ internal sealed class FakeOnc : IAsyncDisposable
     /// <summary>Lets a test answer an operation with raw HTTP: status, content type and body. Null means answer normally.</summary>
     public Func<string, int, (int Status, string ContentType, string Body)?> Intercept { get; set; } = (_, _) => null;
 
+    /// <summary>
+    /// Lets a test handle a request itself (answer in pieces, redirect, stall, drop the connection): return true when
+    /// it did. Runs after the request is recorded and before the delays and <see cref="Intercept"/>.
+    /// </summary>
+    public Func<Exchange, Task<bool>> Handle { get; set; } = _ => Task.FromResult(false);
+
+    /// <summary>How many requests the client gave up on (it closed the connection) while this fake held the answer.</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    private int _abandoned;
+
     /// <summary>Every SOAP call received, in order: operation and the request wrapper element.</summary>
     public IReadOnlyList<(string Operation, XElement Body)> Calls => _calls.ToArray();
 
@@ -135,10 +146,13 @@ internal sealed class FakeOnc : IAsyncDisposable
 
         try
         {
+            if (await Handle(new Exchange(operation, attempt, request.BodyText, context)))
+                return;
             await Task.Delay(operation == "OpenAPISession" ? OpenDelay : CallDelay, context.RequestAborted);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _abandoned);
             return; // the client gave up
         }
         if (Intercept(operation, attempt) is { } raw)
@@ -154,6 +168,17 @@ internal sealed class FakeOnc : IAsyncDisposable
         context.Response.ContentType = "text/xml; charset=utf-8";
         var envelopeText = $"<s:Envelope xmlns:s=\"{Soap}\"><s:Body>{answer}</s:Body></s:Envelope>";
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(envelopeText));
+    }
+
+    /// <summary>Holds the answer until the client gives up (closes the connection); <see cref="Abandoned"/> counts it.</summary>
+    public static Task StallAsync(HttpContext context) => Task.Delay(Timeout.Infinite, context.RequestAborted);
+
+    /// <summary>Writes a SOAP 1.1 envelope around <paramref name="body"/>, as the service answers.</summary>
+    public static async Task AnswerAsync(HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"<s:Envelope xmlns:s=\"{Soap}\"><s:Body>{body}</s:Body></s:Envelope>"));
     }
 
     private string Answer(string operation, XElement body)
@@ -243,3 +268,6 @@ internal sealed class FakeOnc : IAsyncDisposable
     private static XElement Renamed(XElement stored, XName name)
         => new(name, new XAttribute(XNamespace.Xmlns + "a", Dc.NamespaceName), new XAttribute(XNamespace.Xmlns + "i", Xsi.NamespaceName), stored.Elements());
 }
+
+/// <summary>One request as <see cref="FakeOnc.Handle"/> sees it: its operation, which attempt at it this is, its raw body and the exchange to answer on.</summary>
+internal sealed record Exchange(string Operation, int Attempt, string RequestBody, HttpContext Context);

@@ -1,3 +1,4 @@
+using Contracts.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -27,7 +28,7 @@ public sealed class SecretHygieneTests
         }
         onc.OpenFailure = (1, "Invalid credentials");
         await using (var client = new OncClient(onc.Options(), loggerFactory))
-            errors.Add(await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync()));
+            errors.Add(await Assert.ThrowsAsync<AccessTokenException>(() => client.GetCampaignsAsync()));
 
         var secrets = onc.IssuedSessions.Append(FakeOnc.Password).ToList();
         Assert.True(secrets.Count >= 3, "the scenario should have opened several sessions");

@@ -1,3 +1,4 @@
+using Contracts.Core;
 using Microsoft.Extensions.Time.Testing;
 using static Contracts.Onc.Tests.OncContract;
 
@@ -157,18 +158,22 @@ public sealed class SessionLifecycleTests : FakeOncTests
     }
 
     [Fact]
-    public async Task Refused_credentials_become_OncException_with_the_code_and_description()
+    public async Task Refused_credentials_become_AccessTokenException_with_the_code_and_description_and_nothing_else_is_sent()
     {
         Onc.OpenFailure = (9, "Account locked");
         await using var client = new OncClient(Onc.Options());
 
-        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync());
+        var error = await Assert.ThrowsAsync<AccessTokenException>(() => client.GetCampaignsAsync());
 
-        Assert.True(error.IsSessionFailure);
-        Assert.Equal("OpenAPISession", error.Operation);
-        Assert.Equal(9, error.Code);
-        Assert.Equal("Account locked", error.Description);
-        Assert.Equal("ONC: OpenAPISession failed: Account locked (error code 9)", error.Message);
+        Assert.Equal(("ONC", DeliveryState.NotSent), (error.Vendor, error.Delivery));
+        Assert.Equal(("9", "Account locked"), (error.ErrorCode, error.VendorMessage));
+        Assert.Equal("ONC: could not get an access token: Account locked (error code 9)", error.Message);
+        var refused = Assert.IsType<OncException>(error.InnerException);
+        Assert.True(refused.IsSessionFailure);
+        Assert.Equal("OpenAPISession", refused.Operation);
+        Assert.Equal(9, refused.Code);
+        Assert.Equal("Account locked", refused.Description);
+        Assert.Equal("ONC: OpenAPISession failed: Account locked (error code 9)", refused.Message);
         Assert.Equal(0, Onc.Count("GetCampaigns"));
     }
 }

@@ -1,3 +1,4 @@
+using Contracts.Core;
 using Contracts.Core.Batching;
 using Contracts.Onc;
 using Contracts.Sandbox.Faults;
@@ -84,16 +85,17 @@ public sealed class OncFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_html_error_page_is_an_OncException_with_the_status_and_no_credential()
+    public async Task An_html_error_page_instead_of_a_session_is_an_AccessTokenException_with_the_status_and_no_credential()
     {
         await using var client = Client(o => o.MaxRetries = 0);
         _sandbox.Onc.Faults.Enqueue(SandboxFault.HtmlErrorPage(502));
 
-        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync());
+        var error = await Assert.ThrowsAsync<AccessTokenException>(() => client.GetCampaignsAsync());
 
-        Assert.Equal(502, error.StatusCode);
+        Assert.Equal((502, DeliveryState.NotSent), (error.StatusCode, error.Delivery));
         Assert.Contains("HTTP 502", error.Message, StringComparison.Ordinal);
-        Assert.True(error.IsSessionFailure); // the page answered OpenAPISession: no session, nothing else sent
+        Assert.True(Assert.IsType<OncException>(error.InnerException).IsSessionFailure); // the page answered OpenAPISession: no session, nothing else sent
+        Assert.Equal(0, _sandbox.Onc.CallsTo("GetCampaigns"));
         AssertNoCredential(error);
     }
 
@@ -112,18 +114,19 @@ public sealed class OncFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_service_slower_than_the_timeout_is_a_TimeoutException_and_a_batch_loses_no_contact()
+    public async Task A_service_slower_than_the_timeout_is_a_VendorTimeoutException_and_a_batch_reports_every_contact_unknown()
     {
         await using var client = Client(o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxConcurrency = 2; });
         await client.GetCampaignListingAsync();
         _sandbox.Onc.Faults.Delay = TimeSpan.FromSeconds(30);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetCampaignsAsync());
-        var report = await client.AddCampaignContactsAsync(Contacts(4));
+        var error = await Assert.ThrowsAsync<VendorTimeoutException>(() => client.GetCampaignsAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        var report = await client.AddCampaignContactsAsync(Contacts(4)).WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.Equal((TimeSpan.FromSeconds(2), DeliveryState.Unknown), (error.Timeout, error.Delivery));
         Assert.Equal(4, report.TotalCount);
-        Assert.Equal(4, report.RejectedCount);
-        Assert.All(report.Rejected, r => Assert.Equal(BatchFailureKind.TransportError, r.Failure.Kind));
+        Assert.Equal(4, report.UnknownCount); // each was sent and may have been added: none lost, none to be sent again blindly
+        Assert.All(report.Unknown, r => Assert.Equal(BatchFailureKind.TransportError, r.Failure.Kind));
     }
 
     [Fact]
@@ -140,7 +143,7 @@ public sealed class OncFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_contact_is_rejected_alone_and_the_others_go_through()
+    public async Task A_contact_answered_by_a_gateway_error_is_reported_unknown_alone_and_the_others_go_through()
     {
         await using var client = Client(o => { o.MaxRetries = 0; o.MaxConcurrency = 1; });
         await client.GetCampaignListingAsync();
@@ -148,8 +151,9 @@ public sealed class OncFaultTests : IAsyncLifetime
 
         var report = await client.AddCampaignContactsAsync(Contacts(10));
 
-        Assert.Equal((9, 1), (report.AcceptedCount, report.RejectedCount));
-        Assert.Equal(502, Assert.Single(report.Rejected).Failure.StatusCode);
+        // A 5xx does not say whether the service added the contact: unknown, not rejected.
+        Assert.Equal((9, 1, 0), (report.AcceptedCount, report.UnknownCount, report.RejectedCount));
+        Assert.Equal(502, Assert.Single(report.Unknown).Failure.StatusCode);
         Assert.Equal(10, _sandbox.Onc.ContactCount(Campaign));
     }
 

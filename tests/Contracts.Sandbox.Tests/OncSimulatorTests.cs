@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
+using Contracts.Core;
 using Contracts.Onc;
 using Contracts.Sandbox.Onc;
 using Microsoft.Extensions.Time.Testing;
@@ -204,9 +205,11 @@ public sealed class OncSimulatorTests : IAsyncLifetime
         var options = _sandbox.CreateOncClientOptions();
         options.Password = "not-the-password";
         await using var client = new OncClient(options);
-        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync());
-        Assert.True(error.IsSessionFailure);
-        Assert.Equal(OncSandboxErrorCodes.InvalidCredentials, error.Code);
+        var error = await Assert.ThrowsAsync<AccessTokenException>(() => client.GetCampaignsAsync());
+        Assert.Equal((OncSandboxErrorCodes.InvalidCredentials.ToString(), DeliveryState.NotSent), (error.ErrorCode, error.Delivery));
+        var refused = Assert.IsType<OncException>(error.InnerException);
+        Assert.True(refused.IsSessionFailure);
+        Assert.Equal(OncSandboxErrorCodes.InvalidCredentials, refused.Code);
         Assert.DoesNotContain("not-the-password", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, _sandbox.Onc.SessionsOpened);
     }

@@ -19,6 +19,8 @@ public sealed record ProbeContract
     public string BindingStyle { get; init; } = "";
     public string InputBody { get; init; } = """<soap:body use="literal"/>""";
     public string PortTypeExtra { get; init; } = "";
+    public string OperationAttributes { get; init; } = "";
+    public string BindingOperationAttributes { get; init; } = "";
     public string Top { get; init; } = "";
     public string Binding { get; init; } = """<soap:binding transport="http://schemas.xmlsoap.org/soap/http"{STYLE}/>""";
     public string InputElement { get; init; } = "tns:Probe";
@@ -28,7 +30,8 @@ public sealed record ProbeContract
         <wsdl:definitions targetNamespace="urn:probe"
             xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
             xmlns:soap12="http://schemas.xmlsoap.org/wsdl/soap12/" xmlns:xs="http://www.w3.org/2001/XMLSchema"
-            xmlns:tns="urn:probe" xmlns:d="urn:probe:data" xmlns:g="urn:contracts-sdk:wsdl-generator">
+            xmlns:tns="urn:probe" xmlns:d="urn:probe:data" xmlns:g="urn:contracts-sdk:wsdl-generator"
+            xmlns:sdk="urn:contracts-sdk:extensions">
         {{Top}}
           <wsdl:types>
             <xs:schema elementFormDefault="qualified" targetNamespace="urn:probe">
@@ -47,13 +50,13 @@ public sealed record ProbeContract
           <wsdl:message name="In"><wsdl:part name="parameters" element="{{InputElement}}"/></wsdl:message>
           <wsdl:message name="Out"><wsdl:part name="parameters" element="tns:ProbeResponse"/></wsdl:message>
           <wsdl:portType name="IProbe">
-            <wsdl:operation name="Probe"><wsdl:input message="tns:In"/><wsdl:output message="tns:Out"/>
+            <wsdl:operation name="Probe"{{OperationAttributes}}><wsdl:input message="tns:In"/><wsdl:output message="tns:Out"/>
         {{PortTypeExtra}}
             </wsdl:operation>
           </wsdl:portType>
           <wsdl:binding name="B" type="tns:IProbe">
         {{Binding.Replace("{STYLE}", BindingStyle, StringComparison.Ordinal)}}
-            <wsdl:operation name="Probe"><soap:operation soapAction="urn:probe/IProbe/Probe"/>
+            <wsdl:operation name="Probe"{{BindingOperationAttributes}}><soap:operation soapAction="urn:probe/IProbe/Probe"/>
               <wsdl:input>
         {{InputBody}}
               </wsdl:input>

@@ -92,6 +92,18 @@ public sealed class RefusalTests
             "<xs:complexType name=\"thing\">", "would both be the C# type Thing"
         },
         {
+            "idempotent not a boolean", new ProbeContract { OperationAttributes = " sdk:idempotent=\"yes\"" },
+            "sdk:idempotent=\"yes\"", "operation 'Probe' has idempotent=\"yes\"; it must be true or false"
+        },
+        {
+            "idempotent on the binding", new ProbeContract { BindingOperationAttributes = " sdk:idempotent=\"true\"" },
+            "sdk:idempotent=\"true\"", "put it on the port type's wsdl:operation"
+        },
+        {
+            "unknown extension attribute", new ProbeContract { OperationAttributes = " sdk:idempotant=\"true\"" },
+            "sdk:idempotant", "unknown attribute 'idempotant' of urn:contracts-sdk:extensions"
+        },
+        {
             "remote schemaLocation", new ProbeContract { Types = "<xs:include schemaLocation=\"http://schemas.invalid/types.xsd\"/>\n" + Type("<xs:element name=\"Name\" type=\"xs:string\"/>") },
             "<xs:include", "http://schemas.invalid/types.xsd"
         },
@@ -117,7 +129,7 @@ public sealed class RefusalTests
     {
         var files = Generator.Generate(new GeneratorOptions(new ProbeContract().WriteToTempFile(), Display, "Probe"));
 
-        Assert.Equal(["IProbe.g.cs", "ProbeClient.g.cs", "Thing.g.cs"], files.Select(f => f.Name));
+        Assert.Equal(["IProbe.g.cs", "ProbeClient.g.cs", "ProbeOperations.g.cs", "Thing.g.cs"], files.Select(f => f.Name));
     }
 
     [Fact]

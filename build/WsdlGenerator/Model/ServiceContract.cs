@@ -3,10 +3,11 @@ namespace Contracts.WsdlGenerator.Model;
 /// <summary>A port type bound to SOAP 1.1: a [ServiceContract] interface and its ClientBase client.</summary>
 /// <param name="InterfaceName">The C# interface (the port type's name).</param>
 /// <param name="ClientName">The C# client class.</param>
+/// <param name="OperationsName">The C# static class that describes the operations by SOAP action.</param>
 /// <param name="Name">The port type name (ServiceContract Name).</param>
 /// <param name="Namespace">The namespace of the operation wrappers (ServiceContract Namespace).</param>
 /// <param name="Address">The soap:address the wsdl:service gives the binding, if any.</param>
-internal sealed record ServiceContract(string InterfaceName, string ClientName, string Name, string Namespace, string? Documentation, string? Address)
+internal sealed record ServiceContract(string InterfaceName, string ClientName, string OperationsName, string Name, string Namespace, string? Documentation, string? Address)
 {
     public List<Operation> Operations { get; } = [];
 }
@@ -17,7 +18,8 @@ internal sealed record ServiceContract(string InterfaceName, string ClientName, 
 /// <param name="Action">The SOAP action of the request.</param>
 /// <param name="ReplyAction">The action of the reply; null for one-way operations.</param>
 /// <param name="Result">The result, or null when the reply wrapper is empty or there is no reply.</param>
-internal sealed record Operation(string Name, string MethodName, string Action, string? ReplyAction, string? Documentation, OperationResult? Result)
+/// <param name="IsIdempotent">The contract marks the operation sdk:idempotent="true": sending it twice acts once.</param>
+internal sealed record Operation(string Name, string MethodName, string Action, string? ReplyAction, string? Documentation, OperationResult? Result, bool IsIdempotent)
 {
     public List<OperationParameter> Parameters { get; } = [];
 

@@ -46,8 +46,8 @@ internal sealed class OncDemo(int contacts) : IVendorDemo
             });
             var added = onc.ContactCount(OncSandboxOptions.DemoCampaign) - before;
             steps.Record("onc.contacts",
-                $"{tally.Accepted:N0} contacts added in {onc.CallsTo("AddCampaignContact"):N0} calls, {tally.Rejected} rejected, {tally.NotAttempted} not attempted; the campaign holds {added:N0} more",
-                tally.Accepted == contacts - 3 && tally.Rejected == 3 && tally.NotAttempted == 0 && added == tally.Accepted);
+                $"{tally.Accepted:N0} contacts added in {onc.CallsTo("AddCampaignContact"):N0} calls, {tally.Rejected} rejected, {tally.NotAttempted} not attempted, {tally.Unknown} unknown; the campaign holds {added:N0} more",
+                tally.Accepted == contacts - 3 && tally.Rejected == 3 && tally.NotAttempted == 0 && tally.Unknown == 0 && added == tally.Accepted);
             foreach (var contact in notAccepted)
             {
                 steps.Record("onc.contact-outcome", $"contact {contact.Id} ({contact.Destinations}): {contact.Outcome}, {contact.Reason}",

@@ -19,6 +19,7 @@ public static class BatchSummaryView
             ["rejected"] = tally.Rejected,
             ["unknown"] = tally.Unknown,
             ["notAttempted"] = tally.NotAttempted,
+            ["unknown"] = tally.Unknown,
             ["failures"] = tally.Failures.Select(f => new
             {
                 outcome = f.Outcome.ToString(),
@@ -57,6 +58,7 @@ public static class BatchSummaryView
         table.AddRow("rejected", tally.Rejected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("unknown (the vendor may have them)", tally.Unknown.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("not attempted", tally.NotAttempted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow("unknown (the vendor may have them)", tally.Unknown.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", tally.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         context.Console.Write(table);
         foreach (var failure in tally.Failures)

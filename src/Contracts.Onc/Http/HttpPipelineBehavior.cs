@@ -7,8 +7,8 @@ namespace Contracts.Onc.Http;
 /// <summary>
 /// Puts an HTTP handler pipeline of our own under a WCF client: WCF asks its binding parameters for a
 /// Func&lt;HttpClientHandler, HttpMessageHandler&gt; when it creates its HttpClient, and uses what the function returns.
-/// So SOAP calls go through the same Kiota middleware (retry, user agent, redirect) and IHttpClientFactory handlers
-/// as every other vendor's calls.
+/// So SOAP calls go through the same handlers (the whole-call deadline, retries that cannot act twice, no redirects,
+/// bounded and scrubbed answers, user agent) and IHttpClientFactory handlers as every other vendor's calls.
 /// </summary>
 internal sealed class HttpPipelineBehavior : IEndpointBehavior
 {

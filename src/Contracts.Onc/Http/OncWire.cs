@@ -1,39 +1,80 @@
+using System.Runtime.ExceptionServices;
 using System.ServiceModel;
+using Contracts.Core;
 
 namespace Contracts.Onc.Http;
 
 /// <summary>
-/// Sends one SOAP call with the caller's cancellation, and turns what WCF throws into what callers of this SDK
-/// expect: <see cref="OperationCanceledException"/> when they cancelled, <see cref="OncException"/> (with the
-/// HTTP status) for SOAP faults, HTTP errors and answers that are not SOAP. Connection failures and timeouts keep
-/// WCF's exception types.
+/// Sends one SOAP request with the caller's cancellation and its session id, and turns what WCF throws into what
+/// callers of this SDK expect. WCF wraps what its HttpClient throws (in CommunicationException, TimeoutException,
+/// ProtocolException, TaskCanceledException...), which would hide the SDK's typed errors and what they say about
+/// delivery: the typed error the pipeline threw (<see cref="OncCallContext.Failure"/>) is thrown as it is —
+/// <see cref="VendorTimeoutException"/>, <see cref="VendorTransportException"/>, <see cref="RedirectRefusedException"/>,
+/// <see cref="ResponseTooLargeException"/> — and a cancellation as <see cref="VendorCallCanceledException"/> with the
+/// caller's own token. An answer that is a SOAP fault, an HTTP error or not SOAP at all becomes
+/// <see cref="OncException"/> with the HTTP status.
 /// </summary>
-internal static class OncWire
+internal sealed class OncWire
 {
-    public static async Task<T> SendAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    private readonly TimeSpan _timeout;
+
+    /// <param name="timeout">The client's Timeout, for the rare timeout only WCF saw (see <see cref="OncBinding"/>).</param>
+    public OncWire(TimeSpan timeout) => _timeout = timeout;
+
+    /// <summary>Sends <paramref name="call"/>, which carries <paramref name="sessionId"/> (null for OpenAPISession).</summary>
+    public async Task<T> SendAsync<T>(string operation, string? sessionId, Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var context = OncCallContext.Begin(cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+            throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
+        using var context = OncCallContext.Begin(cancellationToken, sessionId);
         try
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OncException)
+        catch (Exception failure)
         {
-            throw new OperationCanceledException($"{operation} was cancelled.", ex, cancellationToken);
+            // Keeps the stack of where the surfaced exception was first thrown (the pipeline's typed error, or the original).
+            ExceptionDispatchInfo.Throw(Translate(operation, failure, context, cancellationToken));
+            throw; // not reached: Throw does not return
         }
-        catch (FaultException fault)
+    }
+
+    private Exception Translate(string operation, Exception failure, OncCallContext context, CancellationToken cancellationToken)
+    {
+        switch (context.Failure ?? TypedFailureIn(failure))
         {
-            throw new OncException(operation, null, fault.Message, context.StatusCode ?? 500, fault);
+            case VendorCallCanceledException canceled when cancellationToken.IsCancellationRequested:
+                return new VendorCallCanceledException(OncException.VendorName, canceled.Delivery, failure, cancellationToken);
+            case VendorCallCanceledException abandoned:
+                // Not the caller's token: WCF gave up on the request (its backstop timeout, or the client was aborted).
+                return new VendorTimeoutException(OncException.VendorName, _timeout, abandoned.Delivery, failure);
+            case VendorApiException typed:
+                return typed;
         }
-        catch (CommunicationException failure) when (context.StatusCode is >= 400 and var status)
+
+        var status = context.StatusCode;
+        return failure switch
         {
-            throw new OncException(operation, null, $"the service answered HTTP {status}", status, failure);
-        }
-        catch (CommunicationException failure) when (context.StatusCode is { } status)
+            FaultException fault => new OncException(operation, null, fault.Message, VendorApiException.DeliveryOf(status ?? 500), status ?? 500, fault),
+            _ when status >= 400 => new OncException(operation, null, $"the service answered HTTP {status}", VendorApiException.DeliveryOf(status), status, failure),
+            // An answer came but WCF could not read it (cut short, not XML, not a SOAP envelope): whether the service acted is unknown.
+            _ when status is not null => new OncException(operation, null, $"the service's answer could not be read as SOAP ({failure.Message})", DeliveryState.Unknown, status, failure),
+            OperationCanceledException when cancellationToken.IsCancellationRequested => new VendorCallCanceledException(OncException.VendorName, DeliveryState.Unknown, failure, cancellationToken),
+            TimeoutException => new VendorTimeoutException(OncException.VendorName, _timeout, DeliveryState.Unknown, failure),
+            // No answer and no typed failure: a pipeline without the SDK's handlers (one the caller built) failed.
+            CommunicationException => new VendorTransportException(OncException.VendorName, "the request failed without an answer; the service may have received it", DeliveryState.Unknown, innerException: failure),
+            _ => failure,
+        };
+    }
+
+    /// <summary>The SDK's typed failure among <paramref name="failure"/> and its inner exceptions, should the context have missed it.</summary>
+    private static Exception? TypedFailureIn(Exception failure)
+    {
+        for (Exception? inner = failure; inner is not null; inner = inner.InnerException)
         {
-            // An answer came but WCF could not read it (cut short, not XML, not a SOAP envelope): the call's outcome is unknown.
-            throw new OncException(operation, null, $"the service's answer could not be read as SOAP ({failure.Message})", status, failure);
+            if (inner is VendorApiException or VendorCallCanceledException)
+                return inner;
         }
+        return null;
     }
 }

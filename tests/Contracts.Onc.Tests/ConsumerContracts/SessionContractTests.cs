@@ -1,3 +1,4 @@
+using Contracts.Core;
 using Xunit.Abstractions;
 using static Contracts.Onc.Tests.ConsumerContracts.OncExamples;
 using static Contracts.Onc.Tests.ConsumerContracts.OncPact;
@@ -52,12 +53,14 @@ public sealed class SessionContractTests(ITestOutputHelper output)
 
         var sent = await ContractClient.VerifyAsync(builder, async onc =>
         {
-            var refused = await Assert.ThrowsAsync<OncException>(() => onc.GetCampaignListingAsync());
+            var noSession = await Assert.ThrowsAsync<AccessTokenException>(() => onc.GetCampaignListingAsync());
 
+            Assert.Equal(("1", "Invalid credentials", DeliveryState.NotSent), (noSession.ErrorCode, noSession.VendorMessage, noSession.Delivery));
+            var refused = Assert.IsType<OncException>(noSession.InnerException);
             Assert.True(refused.IsSessionFailure);
             Assert.Equal(1, refused.Code);
             Assert.Equal("Invalid credentials", refused.Description);
-            Assert.DoesNotContain(Password, refused.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(Password, noSession.ToString(), StringComparison.Ordinal);
         });
 
         Assert.Equal([Ops.OpenApiSession], sent);
