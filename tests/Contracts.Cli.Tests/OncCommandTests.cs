@@ -81,10 +81,10 @@ public sealed class OncCommandTests : IDisposable
         var lines = File.ReadAllLines(outcomes);
         Assert.Equal("id,sms,voice,email,outcome,kind,errorCode,reason", lines[0]);
         Assert.Equal(4, lines.Length - 1); // every contact exactly once
-        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000001,+15550100001,,,Accepted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",+15550100002,,ada@example.com,Accepted", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000001,'+15550100001,,,Accepted", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",'+15550100002,,ada@example.com,Accepted", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",,,grace@example.com,Accepted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000003,+15550100003,,,Rejected,InvalidInput,,\"SMSCommInfo.RetryCount", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000003,'+15550100003,,,Rejected,InvalidInput,,\"SMSCommInfo.RetryCount", StringComparison.Ordinal));
     }
 
     [Fact]

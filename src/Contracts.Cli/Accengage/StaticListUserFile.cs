@@ -16,7 +16,7 @@ internal static class StaticListUserFile
         var key = field ?? "deviceId";
         bool IsKey(string column) => column.Equals("deviceId", StringComparison.OrdinalIgnoreCase) || column.Equals("UDID", StringComparison.OrdinalIgnoreCase)
             || column.Equals(key, StringComparison.OrdinalIgnoreCase);
-        foreach (var record in RecordFile.Read(path, key, IsKey))
+        foreach (var record in RecordFile.Read(path, key, RecordFile.NamesAColumn(IsKey)))
         {
             var user = new StaticListUser();
             if (expireAt is { } everyone)

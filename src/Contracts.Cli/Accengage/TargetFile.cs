@@ -15,7 +15,7 @@ internal static class TargetFile
     public static IEnumerable<Target> Read(string path, string? indexedField = null)
     {
         bool IsCriterion(string column) => Criteria.Contains(column, StringComparer.OrdinalIgnoreCase) || string.Equals(column, indexedField, StringComparison.OrdinalIgnoreCase);
-        foreach (var record in RecordFile.Read(path, indexedField ?? "deviceId", IsCriterion))
+        foreach (var record in RecordFile.Read(path, indexedField ?? "deviceId", RecordFile.NamesAColumn(IsCriterion)))
         {
             var target = new Target();
             foreach (var (column, value) in record.Fields)

@@ -1,65 +1,41 @@
+using Contracts.Cli.Input;
 using Contracts.Engage;
 
 namespace Contracts.Cli.Engage;
 
 /// <summary>
-/// Reads destinations from a file, lazily, so a file of millions of numbers costs no more memory than one line:
-/// either one number per line, or CSV (comma or semicolon) with a header naming a bNumber column, an optional
-/// customTrackingId column, and any other column as a personalization variable. Blank lines and lines starting
-/// with '#' are skipped.
+/// Reads destinations from a file (through <see cref="CsvInput"/>: quoted fields, a BOM, comma or semicolon), lazily,
+/// so a file of millions of numbers costs no more memory than one line: either one number per line, or CSV with a
+/// header naming a bNumber column, an optional customTrackingId column, and any other column as a personalization
+/// variable. Blank lines and lines starting with '#' are skipped.
 /// </summary>
 public static class DestinationFile
 {
+    private const string BNumber = "bNumber";
+    private const string CustomTrackingId = "customTrackingId";
+
     /// <summary>Reads the destinations of <paramref name="path"/>.</summary>
-    /// <exception cref="FormatException">A CSV header has no bNumber column.</exception>
+    /// <exception cref="FormatException">A CSV header has no bNumber column, or a quoted field is malformed.</exception>
     public static IEnumerable<Destination> Read(string path)
     {
-        using var reader = new StreamReader(path);
-        var header = default(string[]);
-        var firstContentLine = true;
-        var separator = ',';
-        var bNumberColumn = 0;
-        var trackingColumn = -1;
-        string? line;
-        var lineNumber = 0;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var record in RecordFile.Read(path, BNumber, IsHeader))
         {
-            lineNumber++;
-            line = line.Trim();
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-
-            // Only the first line with content can be a CSV header.
-            var isHeader = firstContentLine && LooksLikeHeader(line);
-            firstContentLine = false;
-            if (isHeader)
+            var destination = new Destination { BNumber = "" };
+            foreach (var (column, value) in record.Fields)
             {
-                separator = line.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-                header = line.Split(separator).Select(c => c.Trim()).ToArray();
-                bNumberColumn = Array.FindIndex(header, c => c.Equals("bNumber", StringComparison.OrdinalIgnoreCase));
-                if (bNumberColumn < 0)
-                    throw new FormatException($"{path}:{lineNumber}: the CSV header has no bNumber column (columns: {string.Join(", ", header)}).");
-                trackingColumn = Array.FindIndex(header, c => c.Equals("customTrackingId", StringComparison.OrdinalIgnoreCase));
-                continue;
-            }
-
-            if (header is null)
-            {
-                // One number per line (anything after a comma or semicolon is ignored).
-                yield return new Destination { BNumber = line.Split(',', ';')[0].Trim() };
-                continue;
-            }
-
-            var fields = line.Split(separator);
-            var destination = new Destination { BNumber = Field(fields, bNumberColumn) ?? "" };
-            if (trackingColumn >= 0 && Field(fields, trackingColumn) is { Length: > 0 } tracking)
-                destination.CustomTrackingId = tracking;
-            for (var i = 0; i < header.Length; i++)
-            {
-                if (i == bNumberColumn || i == trackingColumn || Field(fields, i) is not { Length: > 0 } value)
-                    continue;
-                destination.Personalization ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                destination.Personalization[header[i]] = value;
+                if (column.Equals(BNumber, StringComparison.OrdinalIgnoreCase))
+                {
+                    destination.BNumber = value;
+                }
+                else if (column.Equals(CustomTrackingId, StringComparison.OrdinalIgnoreCase))
+                {
+                    destination.CustomTrackingId = value;
+                }
+                else
+                {
+                    destination.Personalization ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    destination.Personalization[column] = value;
+                }
             }
             yield return destination;
         }
@@ -74,7 +50,14 @@ public static class DestinationFile
         return count;
     }
 
-    private static bool LooksLikeHeader(string line) => line.Any(char.IsAsciiLetter) && !line.StartsWith('+');
-
-    private static string? Field(string[] fields, int index) => index < fields.Length ? fields[index].Trim() : null;
+    // A number has no letters (and an E.164 one starts with '+'), so a first row with letters is a header; a header
+    // without bNumber would send every row to nobody, so it stops the run before anything is sent.
+    private static bool IsHeader(CsvLine line)
+    {
+        if (!line.Values.Any(v => v.Any(char.IsAsciiLetter)) || line[0].StartsWith('+'))
+            return false;
+        if (!line.Values.Contains(BNumber, StringComparer.OrdinalIgnoreCase))
+            throw new FormatException($"{line.Where}: the CSV header has no bNumber column (columns: {string.Join(", ", line.Values)}).");
+        return true;
+    }
 }

@@ -1,15 +1,16 @@
 using System.Globalization;
 using Contracts.Onc;
-using Sylvan.Data.Csv;
+using Contracts.Cli.Input;
 
 namespace Contracts.Cli.Onc;
 
 /// <summary>
-/// Reads ONC contacts from a CSV file, lazily, so a large file costs no more memory than one row. The header (comma,
-/// semicolon, tab or pipe separated; names in any case) names at least one destination column: <c>sms</c>,
-/// <c>voice</c> (phone numbers) or <c>email</c>; optional columns are <c>id</c> (the contact's GUID; a new one when
-/// blank), <c>text</c> (replaces the campaign's text on every channel the row has) and <c>retryCount</c> (attempts
-/// left, 0 to 255). Fields may be quoted (RFC 4180). Rows whose fields are all blank are skipped.
+/// Reads ONC contacts from a CSV file (through <see cref="CsvInput"/>), lazily, so a large file costs no more memory
+/// than one row. The header (comma, semicolon, tab or pipe separated; names in any case) names at least one
+/// destination column: <c>sms</c>, <c>voice</c> (phone numbers) or <c>email</c>; optional columns are <c>id</c> (the
+/// contact's GUID; a new one when blank), <c>text</c> (replaces the campaign's text on every channel the row has) and
+/// <c>retryCount</c> (attempts left, 0 to 255). Fields may be quoted (RFC 4180). Rows whose fields are all blank, and
+/// lines starting with <c>#</c>, are skipped.
 /// </summary>
 public static class ContactFile
 {
@@ -23,35 +24,41 @@ public static class ContactFile
     /// <exception cref="FormatException">The header names no destination column, or a row's id or retryCount does not parse.</exception>
     public static IEnumerable<OutboundNotificationContactInfo> Read(string path, Guid campaignId, int retryCount)
     {
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HeaderComparer = StringComparer.OrdinalIgnoreCase });
-        var column = Columns.ToDictionary(name => name, name => FindColumn(reader, name), StringComparer.Ordinal);
-        if (column["sms"] < 0 && column["voice"] < 0 && column["email"] < 0)
+        var column = default(Dictionary<string, int>);
+        var headerRow = 0;
+        foreach (var line in CsvInput.Read(path))
         {
-            var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName);
-            throw new FormatException($"{path}: the CSV header names no destination column (sms, voice or email); its columns: {string.Join(", ", names)}.");
-        }
+            if (column is null)
+            {
+                column = Columns.ToDictionary(name => name, name => FindColumn(line.Values, name), StringComparer.Ordinal);
+                if (column["sms"] < 0 && column["voice"] < 0 && column["email"] < 0)
+                    throw new FormatException($"{path}: the CSV header names no destination column (sms, voice or email); its columns: {string.Join(", ", line.Values)}.");
+                headerRow = line.Row;
+                continue;
+            }
 
-        while (reader.Read())
-        {
-            string? Field(string name) => column[name] is >= 0 and var index && index < reader.RowFieldCount && reader.GetString(index).Trim() is { Length: > 0 } value ? value : null;
+            string? Field(string name) => line[column[name]] is { Length: > 0 } value ? value : null;
 
             if (Columns.All(name => Field(name) is null))
-                continue;
+                continue; // a row with only columns notify does not read
+            var row = line.Row - headerRow;
             var text = Field("text");
-            var retries = Field("retryCount") is { } count ? Parse(path, reader.RowNumber, "retryCount", count, int.Parse) : retryCount;
+            var retries = Field("retryCount") is { } count ? Parse(path, row, "retryCount", count, int.Parse) : retryCount;
             CommunicationInfo? Channel(string name) => Field(name) is { } destination
                 ? new CommunicationInfo { Destination = destination, TextToSendOverwrite = text, RetryCount = retries }
                 : null;
 
             yield return new OutboundNotificationContactInfo
             {
-                Id = Field("id") is { } id ? Parse(path, reader.RowNumber, "id", id, Guid.Parse) : Guid.NewGuid(),
+                Id = Field("id") is { } id ? Parse(path, row, "id", id, Guid.Parse) : Guid.NewGuid(),
                 CampaignId = campaignId,
                 SMSCommInfo = Channel("sms"),
                 VoiceCommInfo = Channel("voice"),
                 EmailCommInfo = Channel("email"),
             };
         }
+        if (column is null)
+            throw new FormatException($"{path}: the file is empty; its first row must be a header naming sms, voice or email.");
     }
 
     /// <summary>
@@ -76,11 +83,11 @@ public static class ContactFile
             .Select(c => $"{c.Item1} {c.Item2!.Destination}"));
     }
 
-    private static int FindColumn(CsvDataReader reader, string name)
+    private static int FindColumn(IReadOnlyList<string> header, string name)
     {
-        for (var i = 0; i < reader.FieldCount; i++)
+        for (var i = 0; i < header.Count; i++)
         {
-            if (string.Equals(reader.GetName(i).Trim(), name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase))
                 return i;
         }
         return -1;

@@ -4,18 +4,15 @@ using Contracts.Engage;
 namespace Contracts.Cli.Output;
 
 /// <summary>
-/// Writes every destination that was not accepted, with its outcome and reason, as CSV, as the batch streams:
-/// the record of exactly what did not go through, without holding the batch in memory.
+/// Writes every destination that was not accepted, with its outcome and reason, as CSV (through
+/// <see cref="CsvOutput"/>: quoted, formula cells neutralised), as the batch streams: the record of exactly what did
+/// not go through, without holding the batch in memory.
 /// </summary>
 internal sealed class FailuresFile : IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly CsvOutput _csv;
 
-    public FailuresFile(string path)
-    {
-        _writer = new StreamWriter(path);
-        _writer.WriteLine("bNumber,outcome,kind,errorCode,requestId,reason");
-    }
+    public FailuresFile(string path) => _csv = new CsvOutput(path, "bNumber", "outcome", "kind", "errorCode", "requestId", "reason");
 
     public void Add(BatchChunkResult<Destination> result)
     {
@@ -23,8 +20,8 @@ internal sealed class FailuresFile : IDisposable
             return;
         var failure = result.Failure!;
         foreach (var destination in result.Items)
-            _writer.WriteLine($"{destination.BNumber},{result.Outcome},{failure.Kind},{failure.ErrorCode},{failure.RequestId},\"{failure.Reason.Replace("\"", "'", StringComparison.Ordinal)}\"");
+            _csv.Add(destination.BNumber, result.Outcome.ToString(), failure.Kind.ToString(), failure.ErrorCode, failure.RequestId, failure.Reason);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _csv.Dispose();
 }
