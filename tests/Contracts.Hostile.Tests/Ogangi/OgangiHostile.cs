@@ -1,6 +1,7 @@
 using System.Net;
 using Contracts.Hostile.Tests.Infrastructure;
 using Contracts.Ogangi;
+using Contracts.Ogangi.Tests;
 
 namespace Contracts.Hostile.Tests.Ogangi;
 
@@ -13,52 +14,11 @@ internal static class OgangiHostile
     public const string PrivateKey = "hostilePrivateKey9Z";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    public const string SendSmsOk = """
-        <response>
-          <input>sendSMS</input>
-          <status>OK</status>
-          <description>Completed</description>
-          <result>
-            <messages>
-              <message>
-                <id>-8174720676710228700</id>
-                <carrier>carrierName</carrier>
-                <from>19893653744</from>
-                <to>13056708084</to>
-                <text>OGANGI TEST MESSAGE</text>
-                <status>SENT_TO_CARRIER</status>
-                <statusDescription>Sent to Carrier</statusDescription>
-                <encoding>UTF-8</encoding>
-                <date>2013-09-17T10:13:59.176-04:30</date>
-                <timezone>America/Caracas</timezone>
-                <clientId>As223sdadq8d8287v5v</clientId>
-              </message>
-            </messages>
-          </result>
-        </response>
-        """;
+    /// <summary>Ogangi's documented sendSMS answer (the same sample the Ogangi tests use).</summary>
+    public const string SendSmsOk = DocumentSamples.SendSms;
 
-    public const string MoMessagesOk = """
-        <response>
-          <input>getMOMessages</input>
-          <status>OK</status>
-          <description>Completed</description>
-          <result>
-            <MOMessageList>
-              <records>17</records>
-              <MOMessage>
-                <text>Test</text>
-                <from>58123456789</from>
-                <to>19893143924</to>
-                <encoding>UTF-8</encoding>
-                <keyword>^OGANGI.*</keyword>
-                <carrier>Movistar</carrier>
-                <sendDate>2014-10-13 10:30:51.922</sendDate>
-              </MOMessage>
-            </MOMessageList>
-          </result>
-        </response>
-        """;
+    /// <summary>Ogangi's documented getMOMessages answer.</summary>
+    public const string MoMessagesOk = DocumentSamples.MoMessages;
 
     public static OgangiClient Client(HostileServer server, Action<OgangiClientOptions>? configure = null)
     {
