@@ -192,9 +192,10 @@ public sealed class HostileServer : IAsyncDisposable
             {
                 socket = await _listener.AcceptSocketAsync(stopping).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException
+                                       || (e is InvalidOperationException && stopping.IsCancellationRequested))
             {
-                // Disposal stopped the listener.
+                // Disposal stopped the listener (between the loop's check and the accept: "Not listening").
                 return;
             }
 
