@@ -7,7 +7,8 @@ namespace Contracts.Hostile.Tests.Ogangi;
 /// <summary>The whole call is bounded by Timeout, whatever the server does after reading the request.</summary>
 public sealed class OgangiSlowAnswerTests
 {
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);
+    // Generous: the machines are shared and noisy; what matters is that the call ends near its deadline, not never.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(8);
 
     [Fact]
     public Task Headers_then_silence_times_out_with_delivery_unknown()

@@ -13,7 +13,8 @@ namespace Contracts.Hostile.Tests.Onc;
 public sealed class OncSlowAnswerTests : OncHost
 {
     /// <summary>What the call may take beyond its Timeout on two shared cores.</summary>
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);
+    // Generous: the machines are shared and noisy; what matters is that the call ends near its deadline, not never.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(8);
 
     [Theory]
     [InlineData(4096L)]
