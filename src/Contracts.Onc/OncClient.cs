@@ -154,38 +154,19 @@ public sealed partial class OncClient : IOncClient, IDisposable
 
     /// <summary>
     /// The session for <paramref name="call"/>, waiting no longer than the call may. A session open is shared by the
-    /// calls that need one (and runs on its own deadline), so a call can join one that another call started earlier;
-    /// when that one fails on the way (it stalled, its connection broke) while this call still has time, this call asks
-    /// once for a session of its own rather than inherit a failure it had no part in. A refusal is never asked again.
+    /// calls that need one and runs on its own deadline; a call that joined one which then broke gets one fresh attempt
+    /// from Core's provider. A refusal is never asked again.
     /// </summary>
     /// <exception cref="AccessTokenException">No session could be opened; nothing was sent.</exception>
     private async Task<AccessToken> SessionAsync(OncLogicalCall call)
     {
-        var opensBefore = _sessions.AcquisitionCount;
         try
         {
             return await _sessions.GetTokenAsync(call.Token).ConfigureAwait(false);
-        }
-        catch (AccessTokenException joined) when (joined.InnerException is VendorTransportException
-            && _sessions.AcquisitionCount == opensBefore && !call.Token.IsCancellationRequested)
-        {
-            return await WaitForSessionAsync(call).ConfigureAwait(false);
         }
         catch (OperationCanceledException wait) when (wait is not VendorCallCanceledException && call.Token.IsCancellationRequested)
         {
             // Nothing of this operation has been sent while it waits for a session.
-            throw call.Interrupted(wait, DeliveryState.NotSent);
-        }
-    }
-
-    private async Task<AccessToken> WaitForSessionAsync(OncLogicalCall call)
-    {
-        try
-        {
-            return await _sessions.GetTokenAsync(call.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException wait) when (wait is not VendorCallCanceledException && call.Token.IsCancellationRequested)
-        {
             throw call.Interrupted(wait, DeliveryState.NotSent);
         }
     }
