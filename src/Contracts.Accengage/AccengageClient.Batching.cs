@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Contracts.Core.Batching;
 using Contracts.Accengage.Logging;
+using Contracts.Core.Batching;
+using Contracts.Core.Telemetry;
 
 namespace Contracts.Accengage;
 
@@ -32,7 +33,7 @@ public partial class AccengageClient
         var template = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerSettings);
         return ChunkedBatchRunner.RunAsync(
             targets,
-            new ChunkedBatchOptions(AccengageLimits.MaxTargetsPerInstantMessage, _options.MaxConcurrency),
+            new ChunkedBatchOptions(AccengageLimits.MaxTargetsPerInstantMessage, _options.MaxConcurrency) { Vendor = AccengageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
             AccengageBatchRules.CheckTarget,
             (chunk, token) => SendChunkAsync(chunk, "targets", () => SendInstantMessageAsync(_options.PartnerId, WithTargets(template, chunk), token)),
             _logger,
@@ -77,7 +78,7 @@ public partial class AccengageClient
         ArgumentNullException.ThrowIfNull(users);
         return ChunkedBatchRunner.RunAsync(
             users,
-            new ChunkedBatchOptions(AccengageLimits.MaxUsersPerDeviceUpdate, _options.MaxConcurrency),
+            new ChunkedBatchOptions(AccengageLimits.MaxUsersPerDeviceUpdate, _options.MaxConcurrency) { Vendor = AccengageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
             AccengageBatchRules.CheckDeviceUpdate,
             (chunk, token) => SendChunkAsync(chunk, "users", () => UpdateDevicesAsync(_options.PartnerId, new DeviceGroupUpdate { Users = chunk.ToList() }, token)),
             _logger,

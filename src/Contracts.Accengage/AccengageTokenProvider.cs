@@ -1,6 +1,7 @@
 using System.Net;
 using Contracts.Core;
 using Contracts.Core.Authentication;
+using Contracts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using CoreAccessToken = Contracts.Core.Authentication.AccessToken;
 
@@ -34,6 +35,9 @@ public sealed class AccengageTokenProvider : CachingAccessTokenProvider
 
     /// <inheritdoc />
     protected override string VendorName => AccengageException.VendorName;
+
+    /// <inheritdoc />
+    protected override VendorTelemetry Telemetry => VendorTelemetry.For(AccengageClient.ProductName);
 
     /// <inheritdoc />
     protected override async Task<CoreAccessToken> AcquireTokenAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Contracts.Core.Batching;
 using Contracts.Core.Http;
+using Contracts.Core.Telemetry;
 using Contracts.Engage.Logging;
 
 namespace Contracts.Engage;
@@ -79,7 +80,7 @@ public partial class EngageClient
     public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
         => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
 
-    private ChunkedBatchOptions BatchOptions => new(_options.BatchSize, _options.MaxConcurrency);
+    private ChunkedBatchOptions BatchOptions => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = EngageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) };
 
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> EmptyHeaders = new Dictionary<string, IEnumerable<string>>();
 

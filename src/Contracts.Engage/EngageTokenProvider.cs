@@ -1,5 +1,6 @@
 using Contracts.Core;
 using Contracts.Core.Authentication;
+using Contracts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Contracts.Engage;
@@ -32,6 +33,9 @@ public sealed class EngageTokenProvider : CachingAccessTokenProvider
 
     /// <inheritdoc />
     protected override string VendorName => EngageException.VendorName;
+
+    /// <inheritdoc />
+    protected override VendorTelemetry Telemetry => VendorTelemetry.For(EngageClient.ProductName);
 
     /// <inheritdoc />
     protected override async Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)

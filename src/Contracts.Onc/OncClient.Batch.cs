@@ -1,4 +1,5 @@
 using Contracts.Core.Batching;
+using Contracts.Core.Telemetry;
 
 namespace Contracts.Onc;
 
@@ -23,7 +24,7 @@ public sealed partial class OncClient
         ThrowIfDisposed();
         return ChunkedBatchRunner.RunAsync(
             contacts,
-            new ChunkedBatchOptions(ChunkSize: 1, _options.MaxConcurrency),
+            new ChunkedBatchOptions(ChunkSize: 1, _options.MaxConcurrency) { Vendor = OncException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
             OncRules.CheckNewContact,
             SendContactAsync,
             _logger,

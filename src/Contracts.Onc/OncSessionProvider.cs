@@ -1,5 +1,6 @@
 using Contracts.Core;
 using Contracts.Core.Authentication;
+using Contracts.Core.Telemetry;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,9 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
 
     /// <inheritdoc />
     protected override string VendorName => OncException.VendorName;
+
+    /// <inheritdoc />
+    protected override VendorTelemetry Telemetry => VendorTelemetry.For(OncClient.ProductName);
 
     /// <summary>Closes the open session, if any. The next call opens a new one.</summary>
     /// <exception cref="OncException">CloseAPISession answered an error code.</exception>

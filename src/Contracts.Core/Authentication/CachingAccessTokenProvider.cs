@@ -1,4 +1,5 @@
 using Contracts.Core.Logging;
+using Contracts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -106,6 +107,12 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
         }
     }
 
+    /// <summary>
+    /// The package's telemetry, which counts token requests (<c>contracts.client.token.acquisitions</c>);
+    /// Contracts.Core's unless the vendor's provider names its package.
+    /// </summary>
+    protected virtual VendorTelemetry Telemetry => VendorTelemetry.For(VendorTelemetry.CoreName);
+
     /// <summary>The vendor's name as users know it, for <see cref="Contracts.Core.AccessTokenException"/>.</summary>
     protected virtual string VendorName => GetType().Name;
 
@@ -182,6 +189,7 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
                 _pending = null;
             }
             Log.TokenAcquired(Logger, GetType().Name, token.ExpiresAt);
+            Telemetry.TokenAcquisitions.Add(1, new(TelemetryNames.Vendor, VendorName), new(TelemetryNames.Result, TelemetryNames.Success));
             return token;
         }
         catch (Exception ex)
@@ -194,6 +202,7 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
                     _current = held with { NotBefore = TimeProvider.GetUtcNow() + RefreshRetryInterval };
             }
             Log.TokenAcquisitionFailed(Logger, GetType().Name, ex.GetType().Name);
+            Telemetry.TokenAcquisitions.Add(1, new(TelemetryNames.Vendor, VendorName), new(TelemetryNames.Result, TelemetryNames.Failure));
             if (ex is AccessTokenException)
                 throw;
             var vendor = ex as VendorApiException;

@@ -11,4 +11,10 @@ public readonly record struct ChunkedBatchOptions(int ChunkSize, int MaxConcurre
         ArgumentOutOfRangeException.ThrowIfLessThan(ChunkSize, 1, nameof(ChunkSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
     }
+
+    /// <summary>The vendor the batch goes to (ENGAGE, Accengage, ONC): its span is named "{Vendor} batch"; "batch" when null.</summary>
+    public string? Vendor { get; init; }
+
+    /// <summary>The package's source and meter, which receive the batch's span and item counts; Contracts.Core's when null.</summary>
+    public Telemetry.VendorTelemetry? Telemetry { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Contracts.Core.Logging;
+using Contracts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -73,18 +74,24 @@ public static class ChunkedBatchRunner
         ArgumentNullException.ThrowIfNull(sendChunk);
         options.Validate();
 
+        // Started before the pump so that the pump's sends, and their call spans, run under the batch's span.
+        using var observation = BatchObservation.Start(options);
         var run = new Run<T>(options, validateItem, sendChunk, logger ?? NullLogger.Instance, cancellationToken);
         var pumping = pump(run);
         try
         {
             await foreach (var result in run.Results.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                observation.Count(result.Outcome, result.Items.Count);
                 yield return result;
+            }
         }
         finally
         {
             // Reached early only when the reader stops enumerating: abandon in-flight work.
             run.Abandon();
             await pumping.ConfigureAwait(false);
+            observation.Finish(run.InputFailure);
             run.Dispose();
         }
 
@@ -138,6 +145,8 @@ public static class ChunkedBatchRunner
         }
 
         public void ThrowIfInputFailed() => _inputFailure?.Throw();
+
+        public Exception? InputFailure => _inputFailure?.SourceException;
 
         public Task PumpAsync(IAsyncEnumerable<T> items)
             => PumpAsync(parallel => Parallel.ForEachAsync(InputChunks.Of(items, _options.ChunkSize), parallel, ProcessAsync));

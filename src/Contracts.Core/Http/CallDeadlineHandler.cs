@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Contracts.Core.Telemetry;
 
 namespace Contracts.Core.Http;
 
@@ -12,20 +13,34 @@ namespace Contracts.Core.Http;
 /// <see cref="HttpClient.Timeout"/> cannot do this: the generated operations read answers after
 /// <see cref="HttpCompletionOption.ResponseHeadersRead"/>, and HttpClient's timeout stops at the headers. Here the
 /// body is read (by <see cref="WireHandler"/>) inside the same deadline.
+/// Being outermost, it is also where each call's span and measurements are taken (<see cref="VendorTelemetry"/>):
+/// one span per operation, whatever the retries and the token request beneath it.
 /// </remarks>
 public sealed class CallDeadlineHandler : DelegatingHandler
 {
     private readonly string _vendor;
     private readonly TimeSpan _timeout;
+    private readonly VendorTelemetry _telemetry;
 
-    /// <summary>Creates the handler.</summary>
+    /// <summary>Creates the handler, reporting its calls under <see cref="VendorTelemetry.CoreName"/>.</summary>
     /// <param name="vendor">Vendor name for the errors (ENGAGE, Ogangi, Accengage, ONC).</param>
     /// <param name="timeout">The longest a call may take; <see cref="Timeout.InfiniteTimeSpan"/> for no bound.</param>
     public CallDeadlineHandler(string vendor, TimeSpan timeout)
+        : this(vendor, timeout, VendorTelemetry.For(VendorTelemetry.CoreName))
+    {
+    }
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="vendor">Vendor name for the errors and the spans (ENGAGE, Ogangi, Accengage, ONC).</param>
+    /// <param name="timeout">The longest a call may take; <see cref="Timeout.InfiniteTimeSpan"/> for no bound.</param>
+    /// <param name="telemetry">The package's source and meter, which receive a span and measurements per call.</param>
+    public CallDeadlineHandler(string vendor, TimeSpan timeout, VendorTelemetry telemetry)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(vendor);
+        ArgumentNullException.ThrowIfNull(telemetry);
         _vendor = vendor;
         _timeout = timeout;
+        _telemetry = telemetry;
     }
 
     /// <inheritdoc />
@@ -33,6 +48,22 @@ public sealed class CallDeadlineHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var record = CallRecord.Of(request);
+        var observation = CallObservation.Start(_telemetry, _vendor, request);
+        try
+        {
+            var response = await SendWithinDeadlineAsync(request, record, cancellationToken).ConfigureAwait(false);
+            observation.Answered(response, record.Retries);
+            return response;
+        }
+        catch (Exception failure)
+        {
+            observation.Failed(failure, record.Delivery, record.Retries);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWithinDeadlineAsync(HttpRequestMessage request, CallRecord record, CancellationToken cancellationToken)
+    {
         using var deadline = CallDeadline.Begin(_timeout);
         record.DeadlineTimestamp = CallDeadline.CurrentTimestamp;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

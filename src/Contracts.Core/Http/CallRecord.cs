@@ -10,6 +10,7 @@ internal sealed class CallRecord
     private static readonly HttpRequestOptionsKey<CallRecord> Key = new("Contracts.CallRecord");
     private List<string>? _secrets;
     private int _mayHaveReachedVendor;
+    private int _retries;
 
     /// <summary>When the call must end (<see cref="TimeProvider.GetTimestamp"/> units of the system clock), or null when unbounded.</summary>
     public long? DeadlineTimestamp { get; set; }
@@ -26,6 +27,11 @@ internal sealed class CallRecord
         => DeadlineTimestamp is { } deadline
             ? TimeProvider.System.GetElapsedTime(TimeProvider.System.GetTimestamp(), deadline)
             : Timeout.InfiniteTimeSpan;
+
+    /// <summary>How many times the request was sent again (for the call's span and the retries counter).</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
+    public void CountRetry() => Interlocked.Increment(ref _retries);
 
     public void MarkMayHaveReachedVendor() => Volatile.Write(ref _mayHaveReachedVendor, 1);
 

@@ -50,6 +50,7 @@ public sealed class IdempotentRetryHandler : DelegatingHandler
                 // As Kiota's retry handler does: the vendor can tell a retry from a new request.
                 request.Headers.Remove(RetryAttemptHeader);
                 request.Headers.TryAddWithoutValidation(RetryAttemptHeader, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                CallRecord.Of(request).CountRetry();
             }
             HttpResponseMessage response;
             try

@@ -1,5 +1,6 @@
 using System.Net;
 using Contracts.Core.Security;
+using Contracts.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
@@ -15,7 +16,8 @@ namespace Contracts.Core.Http;
 /// <remarks>
 /// The deadline sits outside everything so that token waits, retries and body reads all count against it. Signing
 /// sits inside retry so that each attempt is signed with its own time and bytes. No redirect is ever followed, so
-/// neither a token nor a signature nor a body can be re-sent to another origin.
+/// neither a token nor a signature nor a body can be re-sent to another origin. Tracing is the SDK's own
+/// (<see cref="VendorTelemetry"/>): the transport makes no span, since HttpClient's would carry the URL.
 /// </remarks>
 public static class VendorHttpPipeline
 {
@@ -29,7 +31,7 @@ public static class VendorHttpPipeline
         ArgumentNullException.ThrowIfNull(options);
         var handlers = new List<DelegatingHandler>
         {
-            new CallDeadlineHandler(options.VendorName, options.Timeout),
+            new CallDeadlineHandler(options.VendorName, options.Timeout, VendorTelemetry.For(productName)),
             new IdempotentRetryHandler(options.VendorName, options.MaxRetries, options.RetryDelay),
             new UserAgentHandler(CreateUserAgentOption(productName)),
         };
@@ -102,7 +104,7 @@ public static class VendorHttpPipeline
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(getOptions);
         builder.ConfigurePrimaryHttpMessageHandler(CreateTransport);
-        builder.AddHttpMessageHandler(sp => new CallDeadlineHandler(getOptions(sp).VendorName, getOptions(sp).Timeout));
+        builder.AddHttpMessageHandler(sp => new CallDeadlineHandler(getOptions(sp).VendorName, getOptions(sp).Timeout, VendorTelemetry.For(productName)));
         builder.AddHttpMessageHandler(sp => new IdempotentRetryHandler(getOptions(sp).VendorName, getOptions(sp).MaxRetries, getOptions(sp).RetryDelay));
         builder.AddHttpMessageHandler(() => new UserAgentHandler(CreateUserAgentOption(productName)));
         if (authentication is not null)
@@ -137,6 +139,11 @@ public static class VendorHttpPipeline
         // A response disposed before its end (one too large, a refused redirect) closes its connection at once
         // instead of reading on to reuse it.
         MaxResponseDrainSize = 0,
+        // No propagator: SocketsHttpHandler then leaves its DiagnosticsHandler out of its chain, so HttpClient makes
+        // no span of its own (System.Net.Http's carries url.full, and Ogangi signs its path: public key, a replayable
+        // signature, the phone number and the text) and writes no traceparent to the vendor. The call's span is the
+        // SDK's own (CallDeadlineHandler), which names the route template instead.
+        ActivityHeadersPropagator = null,
     };
 
     private static WireHandler CreateWireHandler(VendorClientOptions options)
