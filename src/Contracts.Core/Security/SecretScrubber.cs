@@ -24,6 +24,10 @@ public sealed class SecretScrubber
     public const int MinimumLength = 4;
 
     private static readonly byte[] MaskBytes = Encoding.UTF8.GetBytes(Mask);
+
+    /// <summary>Characters no escaping changes (RFC 3986 unreserved): a secret made only of them has one form.</summary>
+    private static readonly System.Buffers.SearchValues<char> Unreserved =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
     private static readonly ConcurrentDictionary<string, Form[]> FormsOfSecret = new(StringComparer.Ordinal);
 
     private readonly Form[] _forms;
@@ -103,6 +107,10 @@ public sealed class SecretScrubber
 
     private static Form[] FormsOf(string secret)
     {
+        // Signatures, hex or Base64url keys and JWTs escape to themselves: no need to compute (or cache) the forms of
+        // a value that changes with every request.
+        if (!secret.AsSpan().ContainsAnyExcept(Unreserved))
+            return [new Form(secret, Encoding.UTF8.GetBytes(secret))];
         if (FormsOfSecret.TryGetValue(secret, out var cached))
             return cached;
         var texts = new HashSet<string>(StringComparer.Ordinal)
