@@ -31,7 +31,10 @@ internal readonly struct CallObservation
         request.Options.TryGetValue(VendorOperation.Key, out var operation);
         var method = request.Method.Method;
         var operationName = operation?.Id ?? method;
-        var activity = telemetry.ActivitySource.StartActivity($"{vendor} {operationName}", ActivityKind.Client);
+        // The name is built only when someone listens: most calls are never traced.
+        var activity = telemetry.ActivitySource.HasListeners()
+            ? telemetry.ActivitySource.StartActivity($"{vendor} {operationName}", ActivityKind.Client)
+            : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(TelemetryNames.HttpMethod, method);
@@ -75,18 +78,22 @@ internal readonly struct CallObservation
 
     private void Finish(string outcome, int? status, string? errorType, int retries)
     {
-        var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds;
-        var tags = new TagList
+        // Instruments nobody listens to are skipped before any tag is built (a status code would be boxed).
+        if (_telemetry.CallDuration.Enabled)
         {
-            { TelemetryNames.Vendor, _vendor },
-            { TelemetryNames.Operation, _operation },
-            { TelemetryNames.Outcome, outcome },
-        };
-        if (status is { } code)
-            tags.Add(TelemetryNames.StatusCode, code);
-        _telemetry.CallDuration.Record(elapsed, tags);
-        _telemetry.Calls.Add(1, new(TelemetryNames.Vendor, _vendor), new(TelemetryNames.Operation, _operation), new(TelemetryNames.Outcome, outcome));
-        if (retries > 0)
+            var tags = new TagList
+            {
+                { TelemetryNames.Vendor, _vendor },
+                { TelemetryNames.Operation, _operation },
+                { TelemetryNames.Outcome, outcome },
+            };
+            if (status is { } code)
+                tags.Add(TelemetryNames.StatusCode, code);
+            _telemetry.CallDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        }
+        if (_telemetry.Calls.Enabled)
+            _telemetry.Calls.Add(1, new(TelemetryNames.Vendor, _vendor), new(TelemetryNames.Operation, _operation), new(TelemetryNames.Outcome, outcome));
+        if (retries > 0 && _telemetry.Retries.Enabled)
             _telemetry.Retries.Add(retries, new(TelemetryNames.Vendor, _vendor), new(TelemetryNames.Operation, _operation));
 
         if (_activity is null)
