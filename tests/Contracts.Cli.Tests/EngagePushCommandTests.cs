@@ -118,4 +118,14 @@ public sealed class EngagePushCommandTests : IDisposable
         Assert.Contains(steps, s => s.GetProperty("name").GetString() == "accengage.instant-message");
         Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
     }
+
+    [Fact]
+    public async Task The_ttl_defaults_to_what_engage_recommends_and_the_help_says_so()
+    {
+        var run = await CliRun.RunAsync("engage", "push", "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains($"default {Contracts.Engage.EngagePush.RecommendedTtlSeconds}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"[default: {Contracts.Engage.EngagePush.RecommendedTtlSeconds}]", run.Output, StringComparison.Ordinal);
+    }
 }

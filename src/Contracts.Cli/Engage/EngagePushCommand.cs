@@ -24,7 +24,7 @@ internal static class EngagePushCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var group = new Option<Guid?>("--group") { Description = "aNumber Group UUID (Content Portal). Either this or --anumber." };
-        var ttl = new Option<int>("--ttl") { Description = "Seconds the content lives on the device (ENGAGE recommends 960).", DefaultValueFactory = _ => 3600 };
+        var ttl = new Option<int>("--ttl") { Description = $"Seconds the content lives on the device (default {EngagePush.RecommendedTtlSeconds}, what ENGAGE recommends).", DefaultValueFactory = _ => EngagePush.RecommendedTtlSeconds };
         var keep = new Option<bool>("--keep-after-call") { Description = "Keep the content on the device after the call." };
         var notBefore = new Option<DateTimeOffset?>("--not-before") { Description = "Do not deliver before this moment (ISO 8601)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Destinations per request (default 1000)." };
