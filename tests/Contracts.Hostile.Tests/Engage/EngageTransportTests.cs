@@ -8,18 +8,9 @@ namespace Contracts.Hostile.Tests.Engage;
 /// <summary>ENGAGE against answers that stall, trickle, never end, reset, throttle or echo secrets.</summary>
 public sealed class EngageTransportTests : EngageHost
 {
-    private static readonly byte[] Space = " "u8.ToArray();
+    public static TheoryData<string> StallKinds => StallingAnswers.Kinds;
 
-    public static TheoryData<string> StallKinds => ["headers then silence (length)", "headers then silence (chunked)", "trickle", "endless"];
-
-    private static Func<HostileRequest, HostileExchange, Task> Stall(string kind) => kind switch
-    {
-        "headers then silence (length)" => (_, exchange) => exchange.SendHeadersThenSilenceAsync(200, 1000),
-        "headers then silence (chunked)" => (_, exchange) => exchange.SendHeadersThenSilenceAsync(200, null),
-        "trickle" => (_, exchange) => exchange.TrickleAsync(200, Space, TimeSpan.FromMilliseconds(100)),
-        "endless" => (_, exchange) => exchange.EndlessBodyAsync(200),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    private static Func<HostileRequest, HostileExchange, Task> Stall(string kind) => StallingAnswers.For(kind);
 
     [Theory]
     [MemberData(nameof(StallKinds))]
