@@ -59,10 +59,12 @@ internal sealed class ServiceMapper
         var baseName = interfaceName.Length > 1 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1]) ? interfaceName[1..] : interfaceName;
         var clientName = baseName + "Client";
         var operationsName = baseName + "Operations";
+        var answerShapesName = baseName + "AnswerShapes";
         var owner = new XmlQualifiedName(name, _wsdl.TargetNamespace);
         _types.Reserve(interfaceName, owner, null);
         _types.Reserve(clientName, owner, null);
         _types.Reserve(operationsName, owner, null);
+        _types.Reserve(answerShapesName, owner, null);
 
         string? contractNamespace = null;
         var operations = new List<Operation>();
@@ -79,7 +81,7 @@ internal sealed class ServiceMapper
             .Where(p => _wsdl.ResolveQName(p, "binding").Name == (string?)binding.Attribute("name"))
             .Select(p => (string?)p.Element(WsdlNames.Soap11 + "address")?.Attribute("location"))
             .FirstOrDefault(a => a is not null);
-        var service = new ServiceContract(interfaceName, clientName, operationsName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
+        var service = new ServiceContract(interfaceName, clientName, operationsName, answerShapesName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
         service.Operations.AddRange(operations);
         return service;
     }

@@ -31,7 +31,13 @@ namespace Contracts.Onc;
 /// again after a 429. Texts XML 1.0 cannot carry are refused with <see cref="ArgumentException"/> before anything is sent.</para>
 /// <para>The service reports an expired session with no documented code. When a call fails, the client checks the
 /// session with GetCampaignListing (which answers null only on error): if the session is gone it opens a new one and
-/// sends the call once more; otherwise the failure is the call's own and is thrown.</para>
+/// sends the call once more; otherwise the failure is the call's own and is thrown. A SOAP fault is treated the same
+/// way, with one more step, since a faulting service may fault on the check too: then a new session is opened and
+/// checked, and the call is sent again only if the new session works (the service refused the old session, so it
+/// never carried the call out). A call is never sent twice when the service may have acted on it.</para>
+/// <para>An answer that does not hold what the contract says (a result element missing, items in a namespace or
+/// under a name the contract does not define, members out of order) throws <see cref="UnreadableAnswerException"/>
+/// with the answer, rather than reading as an empty list, default fields or a success.</para>
 /// </remarks>
 public sealed partial class OncClient : IOncClient, IDisposable
 {
@@ -141,7 +147,20 @@ public sealed partial class OncClient : IOncClient, IDisposable
         ThrowIfDisposed();
         using var call = OncLogicalCall.Begin(_options.Timeout, cancellationToken);
         var session = await SessionAsync(call).ConfigureAwait(false);
-        var (answer, ok) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+        T answer;
+        bool ok;
+        try
+        {
+            (answer, ok) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+        }
+        catch (OncException fault) when (fault.InnerException is FaultException)
+        {
+            if (!await IsSessionGoneAfterFaultAsync(operation, session.Value, call).ConfigureAwait(false))
+                throw;
+            OncLog.SessionLost(_logger, operation);
+            (answer, _) = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, call).ConfigureAwait(false);
+            return answer;
+        }
         if (ok || !await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
             return answer;
 
@@ -189,12 +208,53 @@ public sealed partial class OncClient : IOncClient, IDisposable
     {
         if (operation == OncOperations.GetCampaignListing)
             return true;
+        return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether GetCampaignListing on <paramref name="sessionId"/> answers a list (it answers null only on error).</summary>
+    private async Task<bool> SessionWorksAsync(string sessionId, OncLogicalCall call)
+    {
         var startedAt = _time.GetUtcNow();
         var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, () => _service.GetCampaignListingAsync(sessionId), call.CallerToken).ConfigureAwait(false);
         if (listing is null)
-            return true;
+            return false;
         _sessions.MarkActive(sessionId, startedAt);
-        return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a call that the service answered with a SOAP fault failed because its session is gone (a service may
+    /// report a lost session as a fault rather than an error code). Sending the call again is safe only when the
+    /// service certainly did not act on it, so the session is tested: GetCampaignListing on it answers a list (the
+    /// session works: the fault is the call's own) or nothing (gone). When the test faults too, a new session is
+    /// opened and tested: if it works, the service is well and only the old session was refused, so the call was
+    /// never carried out; if it faults as well, the service itself is failing and the call's fault stands. The old
+    /// session is dropped in the second case either way: the next call uses the new one.
+    /// </summary>
+    private async Task<bool> IsSessionGoneAfterFaultAsync(string operation, string sessionId, OncLogicalCall call)
+    {
+        if (operation != OncOperations.GetCampaignListing)
+        {
+            try
+            {
+                return await IsSessionGoneAsync(operation, sessionId, call).ConfigureAwait(false);
+            }
+            catch (OncException testFault) when (testFault.InnerException is FaultException)
+            {
+                // Inconclusive: test a new session.
+            }
+        }
+
+        _sessions.Invalidate(sessionId);
+        var fresh = await SessionAsync(call).ConfigureAwait(false);
+        try
+        {
+            return await SessionWorksAsync(fresh.Value, call).ConfigureAwait(false);
+        }
+        catch (OncException freshFault) when (freshFault.InnerException is FaultException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0.</summary>

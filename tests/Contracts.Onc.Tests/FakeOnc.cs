@@ -49,6 +49,15 @@ internal sealed class FakeOnc : IAsyncDisposable
     /// <summary>When true, sessions die as soon as they are issued (the service forgets every session).</summary>
     public bool ForgetSessionsAtOnce { get; set; }
 
+    /// <summary>
+    /// When true, a call on an unknown or expired session is answered with a SOAP fault (HTTP 500) instead of
+    /// <see cref="InvalidSessionCode"/>, as a service may report a lost session.
+    /// </summary>
+    public bool SessionLossAsFault { get; set; }
+
+    /// <summary>When true, every operation but OpenAPISession is answered with a SOAP fault: a service failing as a whole.</summary>
+    public bool FaultEverything { get; set; }
+
     /// <summary>Answers OpenAPISession with this error code and description instead of a session.</summary>
     public (int Code, string Description)? OpenFailure { get; set; }
 
@@ -160,6 +169,12 @@ internal sealed class FakeOnc : IAsyncDisposable
             context.Response.StatusCode = raw.Status;
             context.Response.ContentType = raw.ContentType;
             await context.Response.WriteAsync(raw.Body);
+            return;
+        }
+
+        if (operation != "OpenAPISession" && (FaultEverything || (SessionLossAsFault && !IsOpen((string?)body.Element(Tempuri + "sessionId") ?? ""))))
+        {
+            await AnswerAsync(context, 500, $"<s:Fault><faultcode>s:Server</faultcode><faultstring xml:lang=\"en-US\">{(FaultEverything ? "Internal error" : "Session expired")}</faultstring></s:Fault>");
             return;
         }
 

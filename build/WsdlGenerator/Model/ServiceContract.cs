@@ -7,7 +7,7 @@ namespace Contracts.WsdlGenerator.Model;
 /// <param name="Name">The port type name (ServiceContract Name).</param>
 /// <param name="Namespace">The namespace of the operation wrappers (ServiceContract Namespace).</param>
 /// <param name="Address">The soap:address the wsdl:service gives the binding, if any.</param>
-internal sealed record ServiceContract(string InterfaceName, string ClientName, string OperationsName, string Name, string Namespace, string? Documentation, string? Address)
+internal sealed record ServiceContract(string InterfaceName, string ClientName, string OperationsName, string AnswerShapesName, string Name, string Namespace, string? Documentation, string? Address)
 {
     public List<Operation> Operations { get; } = [];
 }

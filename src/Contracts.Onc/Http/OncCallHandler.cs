@@ -13,6 +13,8 @@ namespace Contracts.Onc.Http;
 /// <item>declares the request's session id a secret (<see cref="VendorRequest.AddSecret"/>), so an answer that echoes
 /// the body cannot carry it into a message;</item>
 /// <item>makes the caller's CancellationToken (carried by <see cref="OncCallContext"/>) abort the HTTP exchange;</item>
+/// <item>checks a successful answer against the contract's shapes (<see cref="OncAnswerCheck"/>) before WCF reads it,
+/// and throws <see cref="UnreadableAnswerException"/>, with the answer, when WCF would misread it silently;</item>
 /// <item>records the answer's status and the pipeline's typed failure, which WCF's exceptions hide.</item>
 /// </list>
 /// </summary>
@@ -33,7 +35,8 @@ internal sealed class OncCallHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Options.Set(VendorOperation.Key, OperationOf(request));
+        var operation = OperationOf(request);
+        request.Options.Set(VendorOperation.Key, operation);
         var call = OncCallContext.Current;
         VendorRequest.AddSecret(request, call?.SessionId);
 
@@ -44,6 +47,8 @@ internal sealed class OncCallHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             call?.StatusCode = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+                await ThrowIfUnreadableAsync(response, operation, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception failure) when (call is not null && failure is VendorApiException or VendorCallCanceledException)
@@ -51,6 +56,28 @@ internal sealed class OncCallHandler : DelegatingHandler
             call.Failure = failure;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Throws <see cref="UnreadableAnswerException"/> when the answer does not hold what the contract says; leaves the
+    /// body unread otherwise. The SDK's pipeline has buffered the body (WireHandler), so reading it here costs no I/O;
+    /// another pipeline's body is buffered first.
+    /// </summary>
+    private static async Task ThrowIfUnreadableAsync(HttpResponseMessage response, VendorOperation operation, CancellationToken cancellationToken)
+    {
+        if (response.Content is not ByteArrayContent)
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        // HttpContent hands out the same stream to every reader of a buffered body: rewind it for WCF.
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var problem = OncAnswerCheck.Problem(body, operation.RouteTemplate);
+        body.Position = 0;
+        if (problem is null)
+            return;
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        response.Dispose();
+        throw new UnreadableAnswerException(OncException.VendorName, operation.Id, problem, status, text);
     }
 
     [SuppressMessage("Usage", "CA2215:Dispose methods should call base class dispose", Justification = "The base would dispose a pipeline this handler does not own.")]
