@@ -5,11 +5,24 @@ using Microsoft.Extensions.Logging;
 
 namespace Contracts.Accengage;
 
-/// <summary>Registers <see cref="AccengageClient"/> with IHttpClientFactory, options validated at start-up.</summary>
+/// <summary>
+/// Registers <see cref="AccengageClient"/> with IHttpClientFactory, options validated at start-up: for the default
+/// account, or for named accounts side by side (keyed services), each with its own options, token and connections.
+/// </summary>
 public static class AccengageServiceCollectionExtensions
 {
-    /// <summary>The named HttpClient used for the (signed, token-less) access token route.</summary>
-    public const string TokenHttpClientName = "Contracts.Accengage.Token";
+    /// <summary>
+    /// What an Accengage account needs in a container: a client whose requests are signed with the account's API key
+    /// and carry a bearer token from its own token provider (whose token requests are signed too).
+    /// </summary>
+    private static readonly VendorClientRegistration<IAccengageClient, AccengageClient, AccengageClientOptions> Registration = new()
+    {
+        ProductName = AccengageClient.ProductName,
+        CreateClient = (http, options, sp) => new AccengageClient(http, options, sp.GetService<ILogger<AccengageClient>>()),
+        CreateTokenProvider = (http, options, sp) => new AccengageTokenProvider(new AccengageClient(http), options, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<AccengageTokenProvider>>()),
+        IsTokenRejected = AccengageTokenProvider.IsTokenRejectedAsync,
+        CreateSigning = (options, sp) => new AccengageSigningHandler(options.ApiKey, sp.GetRequiredService<TimeProvider>()),
+    };
 
     /// <summary>
     /// Registers <see cref="AccengageClient"/> (and <see cref="IAccengageClient"/>) configured by <paramref name="configure"/>.
@@ -18,8 +31,7 @@ public static class AccengageServiceCollectionExtensions
     public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, Action<AccengageClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddVendorOptions<AccengageClientOptions>().Configure(configure);
-        return AddAccengageClientCore(services);
+        return services.AddVendorClient(Registration, key: null, options => options.Configure(configure));
     }
 
     /// <summary>
@@ -29,24 +41,27 @@ public static class AccengageServiceCollectionExtensions
     public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddVendorOptions<AccengageClientOptions>().Bind(configuration);
-        return AddAccengageClientCore(services);
+        return services.AddVendorClient(Registration, key: null, options => options.Bind(configuration));
     }
 
-    private static IHttpClientBuilder AddAccengageClientCore(IServiceCollection services)
+    /// <summary>
+    /// Registers the Accengage account <paramref name="key"/>, configured by <paramref name="configure"/>, beside any
+    /// other: resolve it with <c>[FromKeyedServices("eu")] IAccengageClient</c> (or
+    /// <c>GetRequiredKeyedService&lt;IAccengageClient&gt;("eu")</c>). It has its own options (named after the key), token
+    /// and connections.
+    /// </summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, string key, Action<AccengageClientOptions> configure)
     {
-        services.AddVendorTokenProvider<AccengageTokenProvider, AccengageClientOptions>(
-            TokenHttpClientName,
-            AccengageClient.ProductName,
-            (http, sp) => new AccengageTokenProvider(new AccengageClient(http), sp.GetVendorOptions<AccengageClientOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<AccengageTokenProvider>>()),
-            signing: Signing);
-        return services.AddVendorHttpClient<IAccengageClient, AccengageClient, AccengageClientOptions>(
-            AccengageClient.ProductName,
-            (http, sp) => new AccengageClient(http, sp.GetVendorOptions<AccengageClientOptions>(), sp.GetService<ILogger<AccengageClient>>()),
-            authentication: sp => new BearerTokenHandler(sp.GetRequiredService<AccengageTokenProvider>(), AccengageTokenProvider.IsTokenRejectedAsync, sp.GetService<ILogger<BearerTokenHandler>>()),
-            signing: Signing);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddVendorClient(Registration, key, options => options.Configure(configure));
     }
 
-    private static DelegatingHandler Signing(IServiceProvider services)
-        => new AccengageSigningHandler(services.GetVendorOptions<AccengageClientOptions>().ApiKey, services.GetRequiredService<TimeProvider>());
+    /// <summary>Registers the Accengage account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(Registration, key, options => options.Bind(configuration));
+    }
 }

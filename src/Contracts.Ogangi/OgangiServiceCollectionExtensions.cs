@@ -5,12 +5,22 @@ using Microsoft.Extensions.Logging;
 
 namespace Contracts.Ogangi;
 
-/// <summary>Registers <see cref="OgangiClient"/> with IHttpClientFactory, options validated at start-up.</summary>
+/// <summary>
+/// Registers <see cref="OgangiClient"/> with IHttpClientFactory, options validated at start-up: for the default
+/// account, or for named accounts side by side (keyed services), each with its own options and connections.
+/// </summary>
 public static class OgangiServiceCollectionExtensions
 {
+    /// <summary>What an Ogangi account needs in a container: a client that signs each request's path with the account's keys.</summary>
+    private static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Registration = new()
+    {
+        ProductName = OgangiClient.ProductName,
+        CreateClient = (http, options, sp) => new OgangiClient(http, options, sp.GetService<ILogger<OgangiClient>>()),
+    };
+
     /// <summary>
     /// Registers <see cref="OgangiClient"/> (and <see cref="IOgangiClient"/>) configured by <paramref name="configure"/>.
-    /// Returns the client's builder, so you can add your own handlers.
+    /// Returns the client's builder, so you can add your own handlers. Calling it again adds configuration only.
     /// </summary>
     /// <remarks>
     /// IHttpClientFactory's default request logging is removed for this client: it writes the request URL, and an
@@ -20,8 +30,7 @@ public static class OgangiServiceCollectionExtensions
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, Action<OgangiClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddVendorOptions<OgangiClientOptions>().Configure(configure);
-        return AddOgangiClientCore(services);
+        return services.AddVendorClient(Registration, key: null, options => options.Configure(configure));
     }
 
     /// <summary>
@@ -32,13 +41,27 @@ public static class OgangiServiceCollectionExtensions
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddVendorOptions<OgangiClientOptions>().Bind(configuration);
-        return AddOgangiClientCore(services);
+        return services.AddVendorClient(Registration, key: null, options => options.Bind(configuration));
     }
 
-    private static IHttpClientBuilder AddOgangiClientCore(IServiceCollection services)
-        => services.AddVendorHttpClient<IOgangiClient, OgangiClient, OgangiClientOptions>(
-                OgangiClient.ProductName,
-                (http, sp) => new OgangiClient(http, sp.GetVendorOptions<OgangiClientOptions>(), sp.GetService<ILogger<OgangiClient>>()))
-            .RemoveAllLoggers();
+    /// <summary>
+    /// Registers the Ogangi account <paramref name="key"/>, configured by <paramref name="configure"/>, beside any
+    /// other: resolve it with <c>[FromKeyedServices("eu")] IOgangiClient</c> (or
+    /// <c>GetRequiredKeyedService&lt;IOgangiClient&gt;("eu")</c>). It has its own options (named after the key) and
+    /// connections.
+    /// </summary>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, string key, Action<OgangiClientOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddVendorClient(Registration, key, options => options.Configure(configure));
+    }
+
+    /// <summary>Registers the Ogangi account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(Registration, key, options => options.Bind(configuration));
+    }
 }

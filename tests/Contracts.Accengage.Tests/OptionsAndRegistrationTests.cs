@@ -80,6 +80,29 @@ public sealed class OptionsAndRegistrationTests
     }
 
     [Fact]
+    public async Task Keyed_accounts_sign_with_their_own_key_and_hold_their_own_tokens()
+    {
+        await using var europe = await FakeAccengage.StartAsync();
+        await using var america = await FakeAccengage.StartAsync();
+        europe.Api = PagedVendor.JsonList(europe.Server.BaseUrl, "campaigns", pages: 2, perPage: 2);
+        america.Api = PagedVendor.JsonList(america.Server.BaseUrl, "campaigns", pages: 1, perPage: 2);
+        var services = new ServiceCollection();
+        services.AddAccengageClient("eu", o => { o.BaseUrl = europe.Server.BaseUrl; o.PartnerId = FakeAccengage.PartnerId; o.ApiKey = FakeAccengage.ApiKey; o.UserEmail = FakeAccengage.UserEmail; });
+        services.AddAccengageClient("us", o => { o.BaseUrl = america.Server.BaseUrl; o.PartnerId = FakeAccengage.PartnerId; o.ApiKey = "another-accounts-key"; o.UserEmail = FakeAccengage.UserEmail; });
+        await using var provider = services.BuildServiceProvider();
+
+        var campaigns = await provider.GetRequiredKeyedService<IAccengageClient>("eu").EnumerateCampaignsAsync().ToListAsync();
+        await Assert.ThrowsAnyAsync<Contracts.Core.VendorApiException>(() => provider.GetRequiredKeyedService<IAccengageClient>("us").EnumerateCampaignsAsync().ToListAsync().AsTask());
+
+        Assert.Equal(4, campaigns.Count);
+        Assert.Empty(europe.BadlySigned);
+        Assert.Single(europe.TokenRequests);
+        // The "us" account signed with its own (here wrong) key: its fake refused the signature, and saw no "eu" request.
+        Assert.NotEmpty(america.BadlySigned);
+        Assert.DoesNotContain(america.ApiRequests, r => r.Header("Authorization") is not null);
+    }
+
+    [Fact]
     public async Task Options_bind_from_configuration()
     {
         await using var accengage = await FakeAccengage.StartAsync();

@@ -84,6 +84,49 @@ public sealed class OptionsAndRegistrationTests
     }
 
     [Fact]
+    public async Task Keyed_accounts_live_side_by_side_each_with_its_own_options_token_and_connections()
+    {
+        await using var europe = await FakeEngage.StartAsync();
+        await using var america = await FakeEngage.StartAsync();
+        var services = new ServiceCollection();
+        services.AddEngageClient("eu", o => { o.BaseUrl = europe.Server.BaseUrl; o.ClientId = FakeEngage.ClientId; o.ClientSecret = FakeEngage.ClientSecret; });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BaseUrl"] = america.Server.BaseUrl.ToString(),
+            ["ClientId"] = FakeEngage.ClientId,
+            ["ClientSecret"] = FakeEngage.ClientSecret,
+            ["BatchSize"] = "7",
+        }).Build();
+        services.AddEngageClient("us", configuration);
+        services.AddTransient<TwoAccounts>();
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var accounts = provider.GetRequiredService<TwoAccounts>();
+        await accounts.Europe.PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
+        await provider.GetRequiredKeyedService<IEngageClient>("eu").PushAsync(Samples.GuidePush(), Samples.GuideDestinations());
+        var report = await accounts.America.PushAllAsync(Samples.GuidePush(), Samples.Numbered(20));
+
+        Assert.Equal((1, 2), (europe.TokenRequests.Count, europe.PushRequests.Count)); // one token for the "eu" account
+        Assert.Equal((1, 3), (america.TokenRequests.Count, america.PushRequests.Count)); // "us" batches by its own BatchSize (7)
+        Assert.Equal(20, report.AcceptedCount);
+        Assert.Null(provider.GetService<IEngageClient>()); // no default account was registered
+        Assert.Equal(7, provider.GetRequiredService<IOptionsMonitor<EngageClientOptions>>().Get("us").BatchSize);
+    }
+
+    [Fact]
+    public async Task A_keyed_account_with_bad_options_fails_at_start_up_naming_the_option()
+    {
+        var services = new ServiceCollection();
+        services.AddEngageClient("eu", o => o.ClientId = "only-the-id");
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
+
+        Assert.Contains("EngageClientOptions.ClientSecret is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Options_bind_from_configuration()
     {
         await using var engage = await FakeEngage.StartAsync();
@@ -192,5 +235,12 @@ public sealed class OptionsAndRegistrationTests
             onSend();
             return base.SendAsync(request, cancellationToken);
         }
+    }
+
+    private sealed class TwoAccounts([FromKeyedServices("eu")] IEngageClient europe, [FromKeyedServices("us")] IEngageClient america)
+    {
+        public IEngageClient Europe { get; } = europe;
+
+        public IEngageClient America { get; } = america;
     }
 }

@@ -59,6 +59,37 @@ public sealed class OptionsAndRegistrationTests
     }
 
     [Fact]
+    public async Task Keyed_accounts_each_hold_their_own_session_and_close_it()
+    {
+        await using var europe = await FakeOnc.StartAsync();
+        await using var america = await FakeOnc.StartAsync();
+        var services = new ServiceCollection();
+        services.AddOncClient("eu", o => Configure(o, europe));
+        services.AddOncClient("us", o => Configure(o, america));
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var eu = provider.GetRequiredKeyedService<IOncClient>("eu");
+            Assert.Same(eu, provider.GetRequiredKeyedService<OncClient>("eu"));
+            Assert.NotSame(eu, provider.GetRequiredKeyedService<IOncClient>("us"));
+            await eu.GetCampaignListingAsync();
+            await eu.GetCampaignsAsync();
+            await provider.GetRequiredKeyedService<IOncClient>("us").GetCampaignListingAsync();
+            Assert.Null(provider.GetService<IOncClient>());
+        }
+
+        Assert.Equal((1, 1), (europe.Count("OpenAPISession"), america.Count("OpenAPISession")));
+        Assert.Equal((1, 1), (europe.Count("CloseAPISession"), america.Count("CloseAPISession")));
+        Assert.Equal((2, 1), (europe.Calls.Count(c => c.Operation.StartsWith("GetCampaign", StringComparison.Ordinal)), america.Count("GetCampaignListing")));
+
+        static void Configure(OncClientOptions options, FakeOnc onc)
+        {
+            var fake = onc.Options();
+            (options.BaseUrl, options.AccountId, options.UserName, options.Password) = (fake.BaseUrl, fake.AccountId, fake.UserName, fake.Password);
+        }
+    }
+
+    [Fact]
     public void Options_ToString_hides_the_password()
     {
         var text = new OncClientOptions { Password = FakeOnc.Password, AccountId = "a", UserName = "u" }.ToString();

@@ -1,81 +1,122 @@
+using Contracts.Core.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Contracts.Core.Http;
 
 /// <summary>
-/// The registration every vendor's <c>AddXxxClient</c> shares: options validated at start-up, a typed client over
-/// IHttpClientFactory with the standard pipeline, and (for bearer-token vendors) a singleton token provider with its
-/// own HttpClient. Registering a vendor twice adds configuration, never a second pipeline.
+/// The registration every vendor's <c>AddXxxClient</c> shares: options validated at start-up, an HttpClient with the
+/// standard pipeline, a token provider per account, and the client — for the default account, or for a named one
+/// (a keyed registration, resolved with <c>[FromKeyedServices("eu")]</c>). Registering the same account twice adds
+/// configuration, never a second pipeline.
 /// </summary>
 public static class VendorServiceCollectionExtensions
 {
-    /// <summary>Registers <typeparamref name="TOptions"/> with validation at start-up (<see cref="VendorOptionsValidator{TOptions}"/>).</summary>
-    public static OptionsBuilder<TOptions> AddVendorOptions<TOptions>(this IServiceCollection services)
+    /// <summary>
+    /// Registers the options of one account of a vendor (<paramref name="name"/>: null or empty for the default
+    /// account) with validation at start-up (<see cref="VendorOptionsValidator{TOptions}"/>).
+    /// </summary>
+    public static OptionsBuilder<TOptions> AddVendorOptions<TOptions>(this IServiceCollection services, string? name = null)
         where TOptions : VendorClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, VendorOptionsValidator<TOptions>>());
         services.TryAddSingleton(TimeProvider.System);
-        return services.AddOptions<TOptions>().ValidateOnStart();
+        return services.AddOptions<TOptions>(name ?? Options.DefaultName).ValidateOnStart();
     }
 
-    /// <summary>The validated options of a vendor.</summary>
-    public static TOptions GetVendorOptions<TOptions>(this IServiceProvider services)
+    /// <summary>The validated options of one account of a vendor (<paramref name="name"/>: null for the default account).</summary>
+    public static TOptions GetVendorOptions<TOptions>(this IServiceProvider services, string? name = null)
         where TOptions : VendorClientOptions
-        => services.GetRequiredService<IOptions<TOptions>>().Value;
+        => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name ?? Options.DefaultName);
 
     /// <summary>
-    /// Registers <typeparamref name="TClient"/> as the typed client behind <typeparamref name="TInterface"/> (both
-    /// resolvable), with base address and timeout from the options and the standard pipeline. A second call returns
-    /// the existing client's builder.
+    /// Registers one account of a vendor as <paramref name="registration"/> describes it: its options (configured by
+    /// <paramref name="configureOptions"/>, validated at start-up), a token provider of its own (for vendors with
+    /// tokens: one per account, with its own HttpClient), an HttpClient with the standard pipeline, and the client as
+    /// <typeparamref name="TInterface"/> and <typeparamref name="TClient"/>. With a <paramref name="key"/>, the services
+    /// are keyed (<c>[FromKeyedServices(key)]</c>) and the options named after the key; without, they are the default
+    /// ones. A second registration of the same account adds configuration only.
     /// </summary>
-    public static IHttpClientBuilder AddVendorHttpClient<TInterface, TClient, TOptions>(
+    /// <returns>The builder of the account's HttpClient, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddVendorClient<TInterface, TClient, TOptions>(
         this IServiceCollection services,
-        string productName,
-        Func<HttpClient, IServiceProvider, TClient> create,
-        Func<IServiceProvider, DelegatingHandler>? authentication = null,
-        Func<IServiceProvider, DelegatingHandler>? signing = null)
+        VendorClientRegistration<TInterface, TClient, TOptions> registration,
+        string? key,
+        Action<OptionsBuilder<TOptions>> configureOptions)
         where TInterface : class
         where TClient : class, TInterface
         where TOptions : VendorClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(create);
-        // IHttpClientFactory names a typed client after its service type.
-        var name = typeof(TInterface).Name;
-        if (services.Any(d => d.ServiceType == typeof(TClient)))
-            return services.AddHttpClient(name);
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(configureOptions);
+        if (key is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(key);
 
-        services.AddTransient(sp => (TClient)sp.GetRequiredService<TInterface>());
-        return services
-            .AddHttpClient<TInterface, TClient>(create)
-            .ConfigureHttpClient((sp, http) => VendorHttpPipeline.Configure(http, sp.GetVendorOptions<TOptions>()))
-            .AddVendorPipeline(sp => sp.GetVendorOptions<TOptions>(), productName, authentication, signing);
+        var account = new Account(typeof(TClient), key ?? Options.DefaultName);
+        configureOptions(services.AddVendorOptions<TOptions>(account.Name));
+        // IHttpClientFactory names a typed client after its service type; a keyed account adds its key.
+        var httpClientName = key is null ? typeof(TInterface).Name : $"{typeof(TInterface).Name}:{key}";
+        if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(Account) && Equals(d.ServiceKey, account)))
+            return services.AddHttpClient(httpClientName);
+        services.AddKeyedSingleton(account, account);
+
+        TOptions OptionsOf(IServiceProvider sp) => sp.GetVendorOptions<TOptions>(account.Name);
+        var signing = registration.CreateSigning is { } createSigning
+            ? sp => createSigning(OptionsOf(sp), sp)
+            : (Func<IServiceProvider, DelegatingHandler>?)null;
+        var authentication = registration.CreateTokenProvider is { } createTokens
+            ? AddTokenProvider(services, registration, account, httpClientName + ".Token", createTokens, OptionsOf, signing)
+            : null;
+
+        TClient Create(IServiceProvider sp)
+            => registration.CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), OptionsOf(sp), sp);
+        if (key is null)
+        {
+            services.AddTransient(Create);
+            services.AddTransient<TInterface>(Create);
+        }
+        else
+        {
+            services.AddKeyedTransient(key, (sp, _) => Create(sp));
+            services.AddKeyedTransient<TInterface>(key, (sp, _) => Create(sp));
+        }
+
+        return services.AddHttpClient(httpClientName)
+            .ConfigureHttpClient((sp, http) => VendorHttpPipeline.Configure(http, OptionsOf(sp)))
+            .AddVendorPipeline(OptionsOf, registration.ProductName, authentication, signing);
     }
 
     /// <summary>
-    /// Registers a singleton token provider whose token requests go through a named HttpClient with the standard
-    /// pipeline (and the vendor's signing, if any) but no bearer handler. Once per vendor; later calls do nothing.
+    /// Registers the account's token provider (a singleton, keyed by the account) over a named HttpClient with the
+    /// standard pipeline and the vendor's signing but no bearer handler; returns the factory of the bearer handler the
+    /// account's client pipeline uses.
     /// </summary>
-    public static IServiceCollection AddVendorTokenProvider<TProvider, TOptions>(
-        this IServiceCollection services,
-        string httpClientName,
-        string productName,
-        Func<HttpClient, IServiceProvider, TProvider> create,
-        Func<IServiceProvider, DelegatingHandler>? signing = null)
-        where TProvider : class
+    private static Func<IServiceProvider, DelegatingHandler> AddTokenProvider<TInterface, TClient, TOptions>(
+        IServiceCollection services,
+        VendorClientRegistration<TInterface, TClient, TOptions> registration,
+        Account account,
+        string tokenHttpClientName,
+        Func<HttpClient, TOptions, IServiceProvider, CachingAccessTokenProvider> createTokens,
+        Func<IServiceProvider, TOptions> optionsOf,
+        Func<IServiceProvider, DelegatingHandler>? signing)
+        where TInterface : class
+        where TClient : class, TInterface
         where TOptions : VendorClientOptions
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(create);
-        if (services.Any(d => d.ServiceType == typeof(TProvider)))
-            return services;
-
-        services.AddHttpClient(httpClientName, (sp, http) => VendorHttpPipeline.Configure(http, sp.GetVendorOptions<TOptions>()))
-            .AddVendorPipeline(sp => sp.GetVendorOptions<TOptions>(), productName, signing: signing);
-        services.AddSingleton(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), sp));
-        return services;
+        services.AddHttpClient(tokenHttpClientName, (sp, http) => VendorHttpPipeline.Configure(http, optionsOf(sp)))
+            .AddVendorPipeline(optionsOf, registration.ProductName, signing: signing);
+        services.AddKeyedSingleton<CachingAccessTokenProvider>(account, (sp, _)
+            => createTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(tokenHttpClientName), optionsOf(sp), sp));
+        return sp => new BearerTokenHandler(
+            sp.GetRequiredKeyedService<CachingAccessTokenProvider>(account),
+            registration.IsTokenRejected,
+            sp.GetService<ILogger<BearerTokenHandler>>());
     }
+
+    /// <summary>One account of one vendor: the key of its token provider and of the mark that it is registered.</summary>
+    private sealed record Account(Type Client, string Name);
 }
