@@ -15,14 +15,18 @@ public class EngageException : VendorApiException
 {
     internal const string VendorName = "ENGAGE";
 
-    /// <summary>Creates the exception the generated client throws for an answer without a body it could read.</summary>
+    /// <summary>
+    /// Creates the exception the generated client throws for a status the contract does not declare for the operation
+    /// (or declares without a body): ENGAGE's message, errorCode and requestId are read from <paramref name="response"/>
+    /// when it carries them.
+    /// </summary>
     /// <param name="message">What the contract says the status means.</param>
     /// <param name="statusCode">HTTP status.</param>
     /// <param name="response">The answer's body, if read.</param>
     /// <param name="headers">The answer's headers.</param>
     /// <param name="innerException">The underlying failure.</param>
     public EngageException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : this(message, statusCode, response, headers, answer: null, innerException)
+        : this(message, statusCode, response, headers, EngageErrorBody.TryRead(response), innerException)
     {
     }
 
