@@ -1141,6 +1141,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAccessToken", "v1/access_token", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1251,6 +1252,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMe", "v1/me", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1382,6 +1384,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1515,6 +1518,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createCampaign", "v1/me/apps/{partnerId}/campaigns", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1645,6 +1649,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1791,6 +1796,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1916,6 +1922,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2080,6 +2087,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2248,6 +2256,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2402,6 +2411,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessages", "v1/me/apps/{partnerId}/messages", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2536,6 +2546,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createMessage", "v1/me/apps/{partnerId}/messages", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2676,6 +2687,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2822,6 +2834,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2947,6 +2960,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3091,6 +3105,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3247,6 +3262,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3413,6 +3429,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3561,6 +3578,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3687,6 +3705,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3836,6 +3855,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3971,6 +3991,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4115,6 +4136,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4251,6 +4273,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4391,6 +4414,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4524,6 +4548,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4655,6 +4680,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessage", "v1/me/apps/{partnerId}/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4791,6 +4817,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessageToApps", "v1/me/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4949,6 +4976,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listDevices", "v1/me/apps/{partnerId}/devices", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5079,6 +5107,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevices", "v1/me/apps/{partnerId}/devices", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5209,6 +5238,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5356,6 +5386,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5489,6 +5520,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticLists", "v1/me/apps/{partnerId}/lists", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5622,6 +5654,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createStaticList", "v1/me/apps/{partnerId}/lists", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5772,6 +5805,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5909,6 +5943,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6050,6 +6085,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6206,6 +6242,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStats", "v1/me/apps/{partnerId}/stats", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6339,6 +6376,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeofences", "v1/me/apps/{partnerId}/geofences", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6471,6 +6509,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeofence", "v1/me/apps/{partnerId}/geofences", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6601,6 +6640,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6747,6 +6787,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6875,6 +6916,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listBeacons", "v1/me/apps/{partnerId}/beacons", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7007,6 +7049,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createBeacon", "v1/me/apps/{partnerId}/beacons", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7137,6 +7180,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7283,6 +7327,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7411,6 +7456,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7544,6 +7590,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7682,6 +7729,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7815,6 +7863,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7948,6 +7997,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8081,6 +8131,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8209,6 +8260,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listInApps", "v1/me/apps/{partnerId}/inapps", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8343,6 +8395,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInApp", "v1/me/apps/{partnerId}/inapps", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8483,6 +8536,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8629,6 +8683,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8771,6 +8826,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8911,6 +8967,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9057,6 +9114,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9199,6 +9257,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9342,6 +9401,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listAlarms", "v1/me/apps/{partnerId}/alarms", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9476,6 +9536,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAlarm", "v1/me/apps/{partnerId}/alarms", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9616,6 +9677,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9762,6 +9824,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9904,6 +9967,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10044,6 +10108,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10190,6 +10255,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10332,6 +10398,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10474,6 +10541,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInbox", "v1/me/apps/{partnerId}/inboxes", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10620,6 +10688,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10769,6 +10838,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10910,6 +10980,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -11059,6 +11130,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 

@@ -153,6 +153,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getToken", "federated/content/v2/token", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -244,6 +245,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("checkTokenHealth", "federated/content/v2/token/health", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -350,6 +352,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("pushBatch", "federated/outbound/v2/batch", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 

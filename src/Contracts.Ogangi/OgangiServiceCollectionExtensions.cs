@@ -39,6 +39,5 @@ public static class OgangiServiceCollectionExtensions
     private static IHttpClientBuilder AddOgangiClientCore(IServiceCollection services)
         => services.AddVendorHttpClient<IOgangiClient, OgangiClient, OgangiClientOptions>(
                 OgangiClient.ProductName,
-                (http, sp) => new OgangiClient(http, sp.GetVendorOptions<OgangiClientOptions>(), sp.GetService<ILogger<OgangiClient>>()))
-            .RemoveAllLoggers();
+                (http, sp) => new OgangiClient(http, sp.GetVendorOptions<OgangiClientOptions>(), sp.GetService<ILogger<OgangiClient>>()));
 }

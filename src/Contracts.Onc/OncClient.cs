@@ -2,6 +2,7 @@ using System.ServiceModel;
 using Contracts.Core;
 using Contracts.Core.Authentication;
 using Contracts.Core.Http;
+using Contracts.Core.Telemetry;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
 using Microsoft.Extensions.Logging;
@@ -190,6 +191,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
         if (operation == OncOperations.GetCampaignListing)
             return true;
         var startedAt = _time.GetUtcNow();
+        // The check's span is its own: the span of the failed operation keeps waiting for the operation's verdict.
+        using var check = VendorCallScope.BeginIsolated();
         var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, () => _service.GetCampaignListingAsync(sessionId), call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return true;
@@ -200,6 +203,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0.</summary>
     private async Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken)
     {
+        using var scope = VendorCallScope.Begin();
         var code = await InvokeAsync(operation, call, c => c == 0, cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
@@ -211,6 +215,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Runs an operation that answers a list, and throws <see cref="OncException"/> when the list is missing.</summary>
     private async Task<IReadOnlyList<T>> InvokeForListAsync<T>(string operation, Func<string, Task<List<T>?>> call, CancellationToken cancellationToken)
     {
+        using var scope = VendorCallScope.Begin();
         var list = await InvokeAsync(operation, call, l => l is not null, cancellationToken).ConfigureAwait(false);
         if (list is null)
         {

@@ -104,6 +104,9 @@ public static class VendorHttpPipeline
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(getOptions);
         builder.ConfigurePrimaryHttpMessageHandler(CreateTransport);
+        // IHttpClientFactory's own loggers write each request's URL ("Sending HTTP request GET {url}"): Ogangi's
+        // signed path, keys and phone numbers. The SDK's log events (which carry none) replace them.
+        builder.RemoveAllLoggers();
         builder.AddHttpMessageHandler(sp => new CallDeadlineHandler(getOptions(sp).VendorName, getOptions(sp).Timeout, VendorTelemetry.For(productName)));
         builder.AddHttpMessageHandler(sp => new IdempotentRetryHandler(getOptions(sp).VendorName, getOptions(sp).MaxRetries, getOptions(sp).RetryDelay));
         builder.AddHttpMessageHandler(() => new UserAgentHandler(CreateUserAgentOption(productName)));
