@@ -11412,6 +11412,9 @@ namespace Contracts.Accengage
     public partial class ErrorBody
     {
 
+        /// <summary>
+        /// The errors, one {label, message} per problem (the first label is the exception's ErrorCode).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<ErrorItem> Errors { get; set; } = new System.Collections.Generic.List<ErrorItem>();
@@ -11678,6 +11681,9 @@ namespace Contracts.Accengage
     public partial class PushMessage
     {
 
+        /// <summary>
+        /// The push message's title.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
@@ -11696,6 +11702,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("openRichPushIn")]
         public string? OpenRichPushIn { get; set; } = default!;
 
+        /// <summary>
+        /// Whether to delay the timer while the app is off; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delayTimerForAppliOff")]
         public bool? DelayTimerForAppliOff { get; set; } = default!;
 
@@ -11722,10 +11731,16 @@ namespace Contracts.Accengage
 
     }
 
+    /// <summary>
+    /// The sound played with the push (`{"sound": "default"}` in the Accengage API (v1) documentation's alarm example).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Sound
     {
 
+        /// <summary>
+        /// The sound's name (`default` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sound")]
         public string? Sound1 { get; set; } = default!;
 
@@ -12112,9 +12127,15 @@ namespace Contracts.Accengage
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$")]
         public string? Days { get; set; } = default!;
 
+        /// <summary>
+        /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
+        /// <summary>
+        /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
@@ -12211,6 +12232,9 @@ namespace Contracts.Accengage
     public partial class DeviceGroupUpdate
     {
 
+        /// <summary>
+        /// The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -12241,6 +12265,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("listId")]
         public long? ListId { get; set; } = default!;
 
+        /// <summary>
+        /// The list's name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -12346,6 +12373,9 @@ namespace Contracts.Accengage
     public partial class StaticListUsers
     {
 
+        /// <summary>
+        /// The users to upsert or remove, at least one.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -12580,6 +12610,9 @@ namespace Contracts.Accengage
     public partial class Geofence
     {
 
+        /// <summary>
+        /// The geofence's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12605,6 +12638,9 @@ namespace Contracts.Accengage
     public partial class Beacon
     {
 
+        /// <summary>
+        /// The beacon's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12698,6 +12734,9 @@ namespace Contracts.Accengage
     public partial class Geogroup
     {
 
+        /// <summary>
+        /// The geogroup's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12815,21 +12854,39 @@ namespace Contracts.Accengage
     public partial class Triggers
     {
 
+        /// <summary>
+        /// Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayCapping")]
         public int? DisplayCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Global click capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("globalClickCapping")]
         public int? GlobalClickCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Click capping per session; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sessionClickCapping")]
         public int? SessionClickCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Priority; the Accengage API (v1) documentation shows it only in its alarm example (3), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("priority")]
         public int? Priority { get; set; } = default!;
 
+        /// <summary>
+        /// Delay between two displays under capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cappingDelay")]
         public int? CappingDelay { get; set; } = default!;
 
+        /// <summary>
+        /// Whether it is displayed while offline; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offlineDisplay")]
         public bool? OfflineDisplay { get; set; } = default!;
 
@@ -12839,9 +12896,15 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("beacons")]
         public BeaconTrigger? Beacons { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the pressure trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("usePressure")]
         public bool? UsePressure { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the delay (timer) trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("useDelay")]
         public bool? UseDelay { get; set; } = default!;
 
@@ -12911,6 +12974,9 @@ namespace Contracts.Accengage
     public partial class TimerTrigger
     {
 
+        /// <summary>
+        /// The timer's duration; the Accengage API (v1) documentation shows it only in its alarm example (0, type lifetime), without giving its unit.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("duration")]
         public long? Duration { get; set; } = default!;
 
@@ -12938,6 +13004,9 @@ namespace Contracts.Accengage
     public partial class EventTrigger
     {
 
+        /// <summary>
+        /// Whether it is displayed once per event; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayOnceByEvent")]
         public bool? DisplayOnceByEvent { get; set; } = default!;
 
@@ -12977,9 +13046,15 @@ namespace Contracts.Accengage
     public partial class StateTrigger
     {
 
+        /// <summary>
+        /// Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("allStatesActive")]
         public bool? AllStatesActive { get; set; } = default!;
 
+        /// <summary>
+        /// The state conditions (name, and the value it contains) that trigger the display.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("inclusion")]
         public System.Collections.Generic.IList<StateCondition>? Inclusion { get; set; } = default!;
 
@@ -12998,9 +13073,15 @@ namespace Contracts.Accengage
     public partial class StateCondition
     {
 
+        /// <summary>
+        /// The state's name (`myState` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>
+        /// The value the state contains (`BlueSky` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("contains")]
         public string? Contains { get; set; } = default!;
 
@@ -13048,9 +13129,15 @@ namespace Contracts.Accengage
     public partial class InApp
     {
 
+        /// <summary>
+        /// The in-app's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
+        /// <summary>
+        /// Your own ID for the in-app, to find it again by external ID.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         public string? ExternalId { get; set; } = default!;
 
@@ -13228,6 +13315,9 @@ namespace Contracts.Accengage
     public partial class Alarm
     {
 
+        /// <summary>
+        /// The alarm's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -13237,6 +13327,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         public string? ExternalId { get; set; } = default!;
 
+        /// <summary>
+        /// The alarm's name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -13258,6 +13351,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
         public AlarmSettings? Settings { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the alarm is active (set it with the alarm status route).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
         public bool? IsActive { get; set; } = default!;
 
@@ -13330,6 +13426,9 @@ namespace Contracts.Accengage
     public partial class Programmation
     {
 
+        /// <summary>
+        /// Whether the programmation uses the device's local date; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("useLocalDate")]
         public bool? UseLocalDate { get; set; } = default!;
 
@@ -13381,6 +13480,9 @@ namespace Contracts.Accengage
     public partial class Inbox
     {
 
+        /// <summary>
+        /// The inbox message's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 

@@ -546,6 +546,9 @@ namespace Contracts.Engage
         }
     }
 
+    /// <summary>
+    /// Body of getToken, the federated client's credentials provided by First Orion.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TokenRequest
     {
@@ -621,6 +624,11 @@ namespace Contracts.Engage
 
     }
 
+    /// <summary>
+    /// One destination of a batch push: the device number (bNumber) that displays the program content on its
+    /// <br/>next call, and the personalization shown with it.
+    /// <br/>
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Destination
     {

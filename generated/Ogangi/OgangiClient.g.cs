@@ -1614,6 +1614,9 @@ namespace Contracts.Ogangi
 
     }
 
+    /// <summary>
+    /// The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FireMessageEvent
     {
@@ -1633,6 +1636,12 @@ namespace Contracts.Ogangi
 
     }
 
+    /// <summary>
+    /// The fields of the MO to simulate (`fld-val-list`): `sender_id_id`, `keyword_value` and
+    /// <br/>`recipient_address` by default; a workspace's administrator may rename them, so other string fields are
+    /// <br/>allowed.
+    /// <br/>
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FireMessageFields
     {
