@@ -1141,6 +1141,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAccessToken", "v1/access_token", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1251,6 +1252,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMe", "v1/me", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1382,6 +1384,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1515,6 +1518,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createCampaign", "v1/me/apps/{partnerId}/campaigns", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1645,6 +1649,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1791,6 +1796,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1916,6 +1922,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2080,6 +2087,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2248,6 +2256,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2402,6 +2411,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessages", "v1/me/apps/{partnerId}/messages", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2536,6 +2546,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createMessage", "v1/me/apps/{partnerId}/messages", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2676,6 +2687,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2822,6 +2834,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -2947,6 +2960,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3091,6 +3105,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3247,6 +3262,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3413,6 +3429,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3561,6 +3578,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3687,6 +3705,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3836,6 +3855,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -3971,6 +3991,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4115,6 +4136,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4251,6 +4273,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4391,6 +4414,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4524,6 +4548,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4655,6 +4680,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessage", "v1/me/apps/{partnerId}/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4791,6 +4817,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessageToApps", "v1/me/send", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -4949,6 +4976,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listDevices", "v1/me/apps/{partnerId}/devices", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5079,6 +5107,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevices", "v1/me/apps/{partnerId}/devices", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5209,6 +5238,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5356,6 +5386,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5489,6 +5520,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticLists", "v1/me/apps/{partnerId}/lists", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5622,6 +5654,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createStaticList", "v1/me/apps/{partnerId}/lists", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5772,6 +5805,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -5909,6 +5943,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6050,6 +6085,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6206,6 +6242,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStats", "v1/me/apps/{partnerId}/stats", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6339,6 +6376,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeofences", "v1/me/apps/{partnerId}/geofences", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6471,6 +6509,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeofence", "v1/me/apps/{partnerId}/geofences", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6601,6 +6640,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6747,6 +6787,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -6875,6 +6916,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listBeacons", "v1/me/apps/{partnerId}/beacons", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7007,6 +7049,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createBeacon", "v1/me/apps/{partnerId}/beacons", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7137,6 +7180,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7283,6 +7327,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7411,6 +7456,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7544,6 +7590,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7682,6 +7729,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7815,6 +7863,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -7948,6 +7997,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8081,6 +8131,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8209,6 +8260,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listInApps", "v1/me/apps/{partnerId}/inapps", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8343,6 +8395,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInApp", "v1/me/apps/{partnerId}/inapps", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8483,6 +8536,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8629,6 +8683,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8771,6 +8826,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -8911,6 +8967,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9057,6 +9114,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9199,6 +9257,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9342,6 +9401,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listAlarms", "v1/me/apps/{partnerId}/alarms", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9476,6 +9536,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAlarm", "v1/me/apps/{partnerId}/alarms", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9616,6 +9677,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9762,6 +9824,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -9904,6 +9967,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10044,6 +10108,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10190,6 +10255,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10332,6 +10398,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10474,6 +10541,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInbox", "v1/me/apps/{partnerId}/inboxes", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10620,6 +10688,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10769,6 +10838,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -10910,6 +10980,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -11059,6 +11130,7 @@ namespace Contracts.Accengage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -11340,6 +11412,9 @@ namespace Contracts.Accengage
     public partial class ErrorBody
     {
 
+        /// <summary>
+        /// The errors, one {label, message} per problem (the first label is the exception's ErrorCode).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IList<ErrorItem> Errors { get; set; } = new System.Collections.Generic.List<ErrorItem>();
@@ -11606,6 +11681,9 @@ namespace Contracts.Accengage
     public partial class PushMessage
     {
 
+        /// <summary>
+        /// The push message's title.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
@@ -11624,6 +11702,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("openRichPushIn")]
         public string? OpenRichPushIn { get; set; } = default!;
 
+        /// <summary>
+        /// Whether to delay the timer while the app is off; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("delayTimerForAppliOff")]
         public bool? DelayTimerForAppliOff { get; set; } = default!;
 
@@ -11650,10 +11731,16 @@ namespace Contracts.Accengage
 
     }
 
+    /// <summary>
+    /// The sound played with the push (`{"sound": "default"}` in the Accengage API (v1) documentation's alarm example).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Sound
     {
 
+        /// <summary>
+        /// The sound's name (`default` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sound")]
         public string? Sound1 { get; set; } = default!;
 
@@ -12040,9 +12127,15 @@ namespace Contracts.Accengage
         [System.ComponentModel.DataAnnotations.RegularExpression(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$")]
         public string? Days { get; set; } = default!;
 
+        /// <summary>
+        /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
+        /// <summary>
+        /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
@@ -12139,6 +12232,9 @@ namespace Contracts.Accengage
     public partial class DeviceGroupUpdate
     {
 
+        /// <summary>
+        /// The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -12169,6 +12265,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("listId")]
         public long? ListId { get; set; } = default!;
 
+        /// <summary>
+        /// The list's name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -12274,6 +12373,9 @@ namespace Contracts.Accengage
     public partial class StaticListUsers
     {
 
+        /// <summary>
+        /// The users to upsert or remove, at least one.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
         [System.ComponentModel.DataAnnotations.MinLength(1)]
@@ -12508,6 +12610,9 @@ namespace Contracts.Accengage
     public partial class Geofence
     {
 
+        /// <summary>
+        /// The geofence's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12533,6 +12638,9 @@ namespace Contracts.Accengage
     public partial class Beacon
     {
 
+        /// <summary>
+        /// The beacon's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12626,6 +12734,9 @@ namespace Contracts.Accengage
     public partial class Geogroup
     {
 
+        /// <summary>
+        /// The geogroup's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -12743,21 +12854,39 @@ namespace Contracts.Accengage
     public partial class Triggers
     {
 
+        /// <summary>
+        /// Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayCapping")]
         public int? DisplayCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Global click capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("globalClickCapping")]
         public int? GlobalClickCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Click capping per session; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sessionClickCapping")]
         public int? SessionClickCapping { get; set; } = default!;
 
+        /// <summary>
+        /// Priority; the Accengage API (v1) documentation shows it only in its alarm example (3), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("priority")]
         public int? Priority { get; set; } = default!;
 
+        /// <summary>
+        /// Delay between two displays under capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cappingDelay")]
         public int? CappingDelay { get; set; } = default!;
 
+        /// <summary>
+        /// Whether it is displayed while offline; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("offlineDisplay")]
         public bool? OfflineDisplay { get; set; } = default!;
 
@@ -12767,9 +12896,15 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("beacons")]
         public BeaconTrigger? Beacons { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the pressure trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("usePressure")]
         public bool? UsePressure { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the delay (timer) trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("useDelay")]
         public bool? UseDelay { get; set; } = default!;
 
@@ -12839,6 +12974,9 @@ namespace Contracts.Accengage
     public partial class TimerTrigger
     {
 
+        /// <summary>
+        /// The timer's duration; the Accengage API (v1) documentation shows it only in its alarm example (0, type lifetime), without giving its unit.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("duration")]
         public long? Duration { get; set; } = default!;
 
@@ -12866,6 +13004,9 @@ namespace Contracts.Accengage
     public partial class EventTrigger
     {
 
+        /// <summary>
+        /// Whether it is displayed once per event; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayOnceByEvent")]
         public bool? DisplayOnceByEvent { get; set; } = default!;
 
@@ -12905,9 +13046,15 @@ namespace Contracts.Accengage
     public partial class StateTrigger
     {
 
+        /// <summary>
+        /// Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("allStatesActive")]
         public bool? AllStatesActive { get; set; } = default!;
 
+        /// <summary>
+        /// The state conditions (name, and the value it contains) that trigger the display.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("inclusion")]
         public System.Collections.Generic.IList<StateCondition>? Inclusion { get; set; } = default!;
 
@@ -12926,9 +13073,15 @@ namespace Contracts.Accengage
     public partial class StateCondition
     {
 
+        /// <summary>
+        /// The state's name (`myState` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
+        /// <summary>
+        /// The value the state contains (`BlueSky` in the Accengage API (v1) documentation's alarm example).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("contains")]
         public string? Contains { get; set; } = default!;
 
@@ -12976,9 +13129,15 @@ namespace Contracts.Accengage
     public partial class InApp
     {
 
+        /// <summary>
+        /// The in-app's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
+        /// <summary>
+        /// Your own ID for the in-app, to find it again by external ID.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         public string? ExternalId { get; set; } = default!;
 
@@ -13156,6 +13315,9 @@ namespace Contracts.Accengage
     public partial class Alarm
     {
 
+        /// <summary>
+        /// The alarm's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
@@ -13165,6 +13327,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("externalId")]
         public string? ExternalId { get; set; } = default!;
 
+        /// <summary>
+        /// The alarm's name.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
@@ -13186,6 +13351,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
         public AlarmSettings? Settings { get; set; } = default!;
 
+        /// <summary>
+        /// Whether the alarm is active (set it with the alarm status route).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
         public bool? IsActive { get; set; } = default!;
 
@@ -13258,6 +13426,9 @@ namespace Contracts.Accengage
     public partial class Programmation
     {
 
+        /// <summary>
+        /// Whether the programmation uses the device's local date; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("useLocalDate")]
         public bool? UseLocalDate { get; set; } = default!;
 
@@ -13309,6 +13480,9 @@ namespace Contracts.Accengage
     public partial class Inbox
     {
 
+        /// <summary>
+        /// The inbox message's ID, given by Accengage (read-only).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 

@@ -153,6 +153,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getToken", "federated/content/v2/token", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -244,6 +245,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("checkTokenHealth", "federated/content/v2/token/health", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -350,6 +352,7 @@ namespace Contracts.Engage
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("pushBatch", "federated/outbound/v2/batch", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -543,6 +546,9 @@ namespace Contracts.Engage
         }
     }
 
+    /// <summary>
+    /// Body of getToken, the federated client's credentials provided by First Orion.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TokenRequest
     {
@@ -618,6 +624,11 @@ namespace Contracts.Engage
 
     }
 
+    /// <summary>
+    /// One destination of a batch push: the device number (bNumber) that displays the program content on its
+    /// <br/>next call, and the personalization shown with it.
+    /// <br/>
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Destination
     {

@@ -388,6 +388,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -520,6 +521,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -660,6 +662,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -799,6 +802,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -921,6 +925,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1039,6 +1044,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1174,6 +1180,7 @@ namespace Contracts.Ogangi
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
                     request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true));
                                     Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
 
@@ -1607,6 +1614,9 @@ namespace Contracts.Ogangi
 
     }
 
+    /// <summary>
+    /// The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FireMessageEvent
     {
@@ -1626,6 +1636,12 @@ namespace Contracts.Ogangi
 
     }
 
+    /// <summary>
+    /// The fields of the MO to simulate (`fld-val-list`): `sender_id_id`, `keyword_value` and
+    /// <br/>`recipient_address` by default; a workspace's administrator may rename them, so other string fields are
+    /// <br/>allowed.
+    /// <br/>
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FireMessageFields
     {

@@ -24,6 +24,7 @@ public partial class EngageClient
             EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
 
         using var capture = ResponseCapture.Begin();
+        using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
         var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(list), cancellationToken).ConfigureAwait(false);
         if (!answer.IsSuccess)
         {
@@ -96,6 +97,7 @@ public partial class EngageClient
     {
         var destinations = chunk as IList<Destination> ?? chunk.ToList();
         using var capture = ResponseCapture.Begin();
+        using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
         var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccess)
             return ChunkSendResult.Accepted(answer.RequestId);

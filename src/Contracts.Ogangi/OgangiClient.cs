@@ -1,4 +1,5 @@
 using Contracts.Core.Http;
+using Contracts.Core.Telemetry;
 using Contracts.Ogangi.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,6 +93,8 @@ public partial class OgangiClient : IDisposable
     /// </summary>
     private async Task<T> CallAsync<T>(string method, Func<Task<FileResponse>> send, Func<OgangiAnswer, T> readResult, CancellationToken cancellationToken)
     {
+        // Ogangi refuses in the body of an HTTP 200 answer too: the call's span waits for the body's verdict.
+        using var scope = VendorCallScope.Begin();
         FileResponse file;
         try
         {

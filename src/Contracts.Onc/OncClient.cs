@@ -2,6 +2,7 @@ using System.ServiceModel;
 using Contracts.Core;
 using Contracts.Core.Authentication;
 using Contracts.Core.Http;
+using Contracts.Core.Telemetry;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
 using Microsoft.Extensions.Logging;
@@ -215,6 +216,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private async Task<bool> SessionWorksAsync(string sessionId, OncLogicalCall call)
     {
         var startedAt = _time.GetUtcNow();
+        // The check's span is its own: the span of the failed operation keeps waiting for the operation's verdict.
+        using var check = VendorCallScope.BeginIsolated();
         var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, () => _service.GetCampaignListingAsync(sessionId), call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return false;
@@ -260,6 +263,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0.</summary>
     private async Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken)
     {
+        using var scope = VendorCallScope.Begin();
         var code = await InvokeAsync(operation, call, c => c == 0, cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
@@ -271,6 +275,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Runs an operation that answers a list, and throws <see cref="OncException"/> when the list is missing.</summary>
     private async Task<IReadOnlyList<T>> InvokeForListAsync<T>(string operation, Func<string, Task<List<T>?>> call, CancellationToken cancellationToken)
     {
+        using var scope = VendorCallScope.Begin();
         var list = await InvokeAsync(operation, call, l => l is not null, cancellationToken).ConfigureAwait(false);
         if (list is null)
         {

@@ -59,6 +59,8 @@ public abstract class VendorApiException : Exception
         ErrorCode = string.IsNullOrEmpty(errorCode) ? null : errorCode;
         VendorMessage = string.IsNullOrEmpty(vendorMessage) ? null : vendorMessage;
         RequestId = string.IsNullOrEmpty(requestId) ? null : requestId;
+        // The call's span, still open in its scope, learns the verdict the caller gets.
+        Telemetry.VendorCallScope.Record(this);
     }
 
     /// <summary>The vendor (ENGAGE, Ogangi, Accengage, ONC).</summary>

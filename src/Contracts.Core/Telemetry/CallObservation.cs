@@ -28,6 +28,7 @@ internal readonly struct CallObservation
 
     public static CallObservation Start(VendorTelemetry telemetry, string vendor, HttpRequestMessage request)
     {
+        VendorCallScope.Current?.Release();
         request.Options.TryGetValue(VendorOperation.Key, out var operation);
         var method = request.Method.Method;
         var operationName = operation?.Id ?? method;
@@ -57,7 +58,7 @@ internal readonly struct CallObservation
         var status = (int)response.StatusCode;
         var outcome = status is >= 200 and < 300 ? TelemetryNames.Success : TelemetryNames.OutcomeOf(VendorApiException.DeliveryOf(status));
         var errorType = outcome == TelemetryNames.Success ? null : status.ToString(CultureInfo.InvariantCulture);
-        Finish(outcome, status, errorType, retries);
+        Finish(outcome, status, errorType, retries, keepUntilRead: true);
     }
 
     /// <summary>The call threw (already typed by <see cref="CallDeadlineHandler"/>).</summary>
@@ -73,10 +74,10 @@ internal readonly struct CallObservation
         if (failure is RedirectRefusedException)
             _telemetry.RedirectsRefused.Add(1, new(TelemetryNames.Vendor, _vendor), new(TelemetryNames.Operation, _operation));
         // The type's name, never its message: a transport's message may quote the URL.
-        Finish(outcome, (failure as VendorApiException)?.StatusCode, failure.GetType().FullName, retries);
+        Finish(outcome, (failure as VendorApiException)?.StatusCode, TelemetryNames.ErrorTypeOf(failure), retries, keepUntilRead: false);
     }
 
-    private void Finish(string outcome, int? status, string? errorType, int retries)
+    private void Finish(string outcome, int? status, string? errorType, int retries, bool keepUntilRead)
     {
         // Instruments nobody listens to are skipped before any tag is built (a status code would be boxed).
         if (_telemetry.CallDuration.Enabled)
@@ -108,6 +109,10 @@ internal readonly struct CallObservation
             // The outcome, not a message: messages are built from the vendor's answer.
             _activity.SetStatus(ActivityStatusCode.Error, outcome);
         }
+        // An answer is read after this handler returns: the scope around the call ends the span once the SDK has
+        // read it, with the vendor's error code and request id if it was a refusal.
+        if (keepUntilRead && VendorCallScope.Current is { } scope && scope.Keep(_activity))
+            return;
         _activity.Dispose();
     }
 }

@@ -25,6 +25,8 @@ internal static class TelemetryNames
     public const string Outcome = "contracts.outcome";
     public const string RetryCount = "contracts.retries";
     public const string Result = "contracts.result";
+    public const string VendorErrorCode = "contracts.vendor.error_code";
+    public const string VendorRequestId = "contracts.vendor.request_id";
 
     public const string BatchAccepted = "contracts.batch.accepted";
     public const string BatchRejected = "contracts.batch.rejected";
@@ -34,6 +36,16 @@ internal static class TelemetryNames
     public const string Success = "success";
     public const string Failure = "failure";
     public const string Cancelled = "cancelled";
+
+    /// <summary>
+    /// The <c>error.type</c> of <paramref name="failure"/>: its type's full name, a generic one without its
+    /// arguments (which name assemblies and versions). Never its message: messages may quote the answer.
+    /// </summary>
+    public static string ErrorTypeOf(Exception failure)
+    {
+        var type = failure.GetType();
+        return (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName ?? type.Name;
+    }
 
     /// <summary>The outcome value of a <see cref="DeliveryState"/>.</summary>
     public static string OutcomeOf(DeliveryState delivery) => delivery switch
