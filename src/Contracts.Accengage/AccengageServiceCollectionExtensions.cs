@@ -48,5 +48,8 @@ public static class AccengageServiceCollectionExtensions
     }
 
     private static DelegatingHandler Signing(IServiceProvider services)
-        => new AccengageSigningHandler(services.GetVendorOptions<AccengageClientOptions>().ApiKey, services.GetRequiredService<TimeProvider>());
+    {
+        var options = services.GetVendorOptions<AccengageClientOptions>();
+        return new AccengageSigningHandler(options.ApiKey, services.GetRequiredService<TimeProvider>(), options.SignDeleteBody);
+    }
 }
