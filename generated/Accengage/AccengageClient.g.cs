@@ -11406,6 +11406,8 @@ namespace Contracts.Accengage
 
     /// <summary>
     /// Errors of a request; several at once when the server could go on processing after the first one.
+    /// <br/>Read from `{"errors":[...]}` (the document's example) and from a bare array of errors (its prose: "the
+    /// <br/>server will return an array of errors").
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -11466,7 +11468,8 @@ namespace Contracts.Accengage
     }
 
     /// <summary>
-    /// The `links` body field of paginated answers: the URLs of the `Link` header keyed by relation.
+    /// The `links` body field of paginated answers: the URLs of the `Link` header keyed by relation. The pager
+    /// <br/>follows the `Link` header, and these links when an answer has no such header.
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -11549,12 +11552,14 @@ namespace Contracts.Accengage
         /// Inferred. Start of the campaign (ISO 8601 / RFC 3339, as the document requires for campaign dates).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// Inferred. End of the campaign (ISO 8601 / RFC 3339).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11573,13 +11578,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The campaigns of the page, by ascending ID. Inferred property name.
+        /// The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("campaigns")]
         public System.Collections.Generic.IList<Campaign>? Campaigns { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11652,13 +11665,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The messages of the page. Inferred property name.
+        /// The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<Message>? Messages { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11762,9 +11783,13 @@ namespace Contracts.Accengage
     public partial class PushButton
     {
 
+        /// <summary>
+        /// What the button does: one of the ButtonAction values (default `close`), kept as sent when Accengage
+        /// <br/>answers a value not listed.
+        /// <br/>
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("action")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ButtonAction>))]
-        public ButtonAction? Action { get; set; } = default!;
+        public string? Action { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -11778,8 +11803,9 @@ namespace Contracts.Accengage
     }
 
     /// <summary>
-    /// What a button does. Closed list from the document (spelt `urlsheme` in the instant message section,
-    /// <br/>`urlscheme` in the message section).
+    /// The values the document lists for a button's action. Open: the document spells one value two ways
+    /// <br/>(`urlsheme` in the instant message sections, `urlscheme` in the message section), both listed; an
+    /// <br/>unlisted value is read as it is.
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -11822,6 +11848,10 @@ namespace Contracts.Accengage
         [System.Runtime.Serialization.EnumMember(Value = @"close")]
         Close = 8,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"urlsheme")]
+        [System.Runtime.Serialization.EnumMember(Value = @"urlsheme")]
+        Urlsheme = 9,
+
     }
 
     /// <summary>
@@ -11862,13 +11892,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The actions of the page. Inferred property name.
+        /// The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("actions")]
         public System.Collections.Generic.IList<MessageAction>? Actions { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12072,6 +12110,7 @@ namespace Contracts.Accengage
         /// Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextSendingDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? NextSendingDate { get; set; } = default!;
 
         /// <summary>
@@ -12084,12 +12123,14 @@ namespace Contracts.Accengage
         /// Start of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12131,12 +12172,14 @@ namespace Contracts.Accengage
         /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12293,13 +12336,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The static lists of the page, by ascending ID. Inferred property name.
+        /// The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lists")]
         public System.Collections.Generic.IList<StaticList>? Lists { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12347,13 +12398,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The devices of the page. Inferred property name.
+        /// The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("devices")]
         public System.Collections.Generic.IList<StaticListDevice>? Devices { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12473,13 +12532,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The clicks of the page. Inferred property name.
+        /// The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clicks")]
         public System.Collections.Generic.IList<Click>? Clicks { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12533,13 +12600,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The targets of the page. Inferred property name.
+        /// The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
         public System.Collections.Generic.IList<TargetedDevice>? Targets { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12584,13 +12659,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// Daily statistics by ascending date, with gaps. Inferred property name.
+        /// Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("stats")]
         public System.Collections.Generic.IList<Stat>? Stats { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12684,13 +12767,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The geofences of the page. Inferred property name.
+        /// The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("geofences")]
         public System.Collections.Generic.IList<Geofence>? Geofences { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12708,13 +12799,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The beacons of the page. Inferred property name.
+        /// The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("beacons")]
         public System.Collections.Generic.IList<Beacon>? Beacons { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -12768,13 +12867,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The geogroups of the page. Inferred property name.
+        /// The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("geogroups")]
         public System.Collections.Generic.IList<Geogroup>? Geogroups { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -13187,13 +13294,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The in-app messages of the page. Inferred property name.
+        /// The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("inapps")]
         public System.Collections.Generic.IList<InApp>? Inapps { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -13373,13 +13488,21 @@ namespace Contracts.Accengage
     {
 
         /// <summary>
-        /// The alarms of the page. Inferred property name.
+        /// The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("alarms")]
         public System.Collections.Generic.IList<Alarm>? Alarms { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("links")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
+
+        /// <summary>
+        /// The paging links under the other name the document gives the body field ("link body field").
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("link")]
+        [Contracts.Core.Json.Lenient("object-or-array")]
+        public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -13589,12 +13712,14 @@ namespace Contracts.Accengage
         /// When the user read the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("readDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? ReadDate { get; set; } = default!;
 
         /// <summary>
         /// When the user archived the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archivedDate")]
+        [Contracts.Core.Json.Lenient("date-space")]
         public System.DateTimeOffset? ArchivedDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

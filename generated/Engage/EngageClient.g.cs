@@ -37,6 +37,8 @@ namespace Contracts.Engage
         /// <remarks>
         /// Returns an access token to be used as the Authorization header for all subsequent requests. Tokens are
         /// <br/>valid for 15 minutes; when the token expires, request a new one. Open endpoint: no authentication.
+        /// <br/>The guide's sample token is a JWT whose exp is 60 minutes after its iat: the SDK uses a token for at most
+        /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.
         /// </remarks>
         /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
         /// <returns>Token granted.</returns>
@@ -116,6 +118,8 @@ namespace Contracts.Engage
         /// <remarks>
         /// Returns an access token to be used as the Authorization header for all subsequent requests. Tokens are
         /// <br/>valid for 15 minutes; when the token expires, request a new one. Open endpoint: no authentication.
+        /// <br/>The guide's sample token is a JWT whose exp is 60 minutes after its iat: the SDK uses a token for at most
+        /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.
         /// </remarks>
         /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
         /// <returns>Token granted.</returns>
@@ -604,6 +608,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
+        [Contracts.Core.Json.Lenient("string-or-number")]
         public string? ErrorCode { get; set; } = default!;
 
         /// <summary>
@@ -716,6 +721,7 @@ namespace Contracts.Engage
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ttlSeconds")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+        [Contracts.Core.Json.Lenient("string-or-number")]
         public int TtlSeconds { get; set; } = 3600;
 
         /// <summary>
@@ -724,6 +730,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("keepAfterCall")]
+        [Contracts.Core.Json.Lenient("string-or-number")]
         public bool? KeepAfterCall { get; set; } = false;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -745,6 +752,7 @@ namespace Contracts.Engage
         /// Response object from the server; "success", or a sentence saying why the push failed. May be null.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
+        [Contracts.Core.Json.Lenient("string-or-number", "object-as-text")]
         public string? Response { get; set; } = default!;
 
         /// <summary>
@@ -759,6 +767,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
+        [Contracts.Core.Json.Lenient("string-or-number")]
         public string? ErrorCode { get; set; } = default!;
 
         /// <summary>

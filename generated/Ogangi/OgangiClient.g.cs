@@ -52,7 +52,9 @@ namespace Contracts.Ogangi
         /// <param name="mobileNumber">The target User's mobile phone number. Base64url encoded (URL-safe alphabet, `=` padding); the
         /// <br/>example encodes `13056708084`. Signed as encoded.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -84,7 +86,9 @@ namespace Contracts.Ogangi
         /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -117,7 +121,9 @@ namespace Contracts.Ogangi
         /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
         /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
@@ -153,7 +159,9 @@ namespace Contracts.Ogangi
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
         /// <br/>encodes `Your PIN code`. How the PIN is placed in the text is not documented. Signed as encoded.</param>
-        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text.</param>
+        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
+        /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
+        /// <br/>a longer one is not typed back reliably.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -206,7 +214,9 @@ namespace Contracts.Ogangi
         /// <br/>mobile device. The response to this message will come using the intended response mechanism of the
         /// <br/>target campaign.
         /// <br/>
-        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. Worked example (private key
+        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. The document lists the "Json
+        /// <br/>POST" among the parameters and says the signature involves all input parameters: the client option
+        /// <br/>SignFireMessageBody signs the body's JSON text after the instance id. Worked example (private key
         /// <br/>`privateKey`): the string signed is `8` and the signature is
         /// <br/>`5560a0370c48af40c4a79fb0b30a14a6eb0b15ee8f825287d1efb1c2f49b24b9`.
         /// </remarks>
@@ -247,7 +257,8 @@ namespace Contracts.Ogangi
         /// <param name="page">This is a paginated method: the page to retrieve. Whether the first page is 0 or 1 is not
         /// <br/>documented; inferred: pages are numbered from 1. Signed as its decimal text.</param>
         /// <param name="resultsPerPage">How many results to show per page. Note that this will affect the total amount of pages. Signed as
-        /// <br/>its decimal text.</param>
+        /// <br/>its decimal text. The document gives no maximum; the SDK's own limit (not the vendor's) is 1,000, so
+        /// <br/>one page's XML answer stays well under a megabyte.</param>
         /// <param name="parameters">MO inline search string: special filters to narrow results when dealing with big amounts of data.
         /// <br/>Filters `carrier` (carrier name), `to`, `from`, `keyword` (a Java regular expression on the
         /// <br/>keyword) and `order` (`asc` or `desc`, newest first with `desc`), separated by `&amp;`; each filter
@@ -323,7 +334,9 @@ namespace Contracts.Ogangi
         /// <param name="mobileNumber">The target User's mobile phone number. Base64url encoded (URL-safe alphabet, `=` padding); the
         /// <br/>example encodes `13056708084`. Signed as encoded.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -456,7 +469,9 @@ namespace Contracts.Ogangi
         /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -590,7 +605,9 @@ namespace Contracts.Ogangi
         /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded.</param>
+        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
         /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
@@ -732,7 +749,9 @@ namespace Contracts.Ogangi
         /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
         /// <br/>encodes `Your PIN code`. How the PIN is placed in the text is not documented. Signed as encoded.</param>
-        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text.</param>
+        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
+        /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
+        /// <br/>a longer one is not typed back reliably.</param>
         /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
         /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
         /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
@@ -982,7 +1001,9 @@ namespace Contracts.Ogangi
         /// <br/>mobile device. The response to this message will come using the intended response mechanism of the
         /// <br/>target campaign.
         /// <br/>
-        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. Worked example (private key
+        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. The document lists the "Json
+        /// <br/>POST" among the parameters and says the signature involves all input parameters: the client option
+        /// <br/>SignFireMessageBody signs the body's JSON text after the instance id. Worked example (private key
         /// <br/>`privateKey`): the string signed is `8` and the signature is
         /// <br/>`5560a0370c48af40c4a79fb0b30a14a6eb0b15ee8f825287d1efb1c2f49b24b9`.
         /// </remarks>
@@ -1111,7 +1132,8 @@ namespace Contracts.Ogangi
         /// <param name="page">This is a paginated method: the page to retrieve. Whether the first page is 0 or 1 is not
         /// <br/>documented; inferred: pages are numbered from 1. Signed as its decimal text.</param>
         /// <param name="resultsPerPage">How many results to show per page. Note that this will affect the total amount of pages. Signed as
-        /// <br/>its decimal text.</param>
+        /// <br/>its decimal text. The document gives no maximum; the SDK's own limit (not the vendor's) is 1,000, so
+        /// <br/>one page's XML answer stays well under a megabyte.</param>
         /// <param name="parameters">MO inline search string: special filters to narrow results when dealing with big amounts of data.
         /// <br/>Filters `carrier` (carrier name), `to`, `from`, `keyword` (a Java regular expression on the
         /// <br/>keyword) and `order` (`asc` or `desc`, newest first with `desc`), separated by `&amp;`; each filter

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Runtime.CompilerServices;
+using Contracts.Core;
+using Contracts.Core.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 using Contracts.Core.Paging;
@@ -18,6 +21,7 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration; a page is requested only when the reader gets to it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="startPage"/> is under 1.</exception>
     /// <exception cref="AccengageException">Accengage refused a page request (thrown while enumerating).</exception>
+    /// <exception cref="UnreadableAnswerException">A page came without its item list (thrown while enumerating).</exception>
     public IAsyncEnumerable<Campaign> EnumerateCampaignsAsync(int startPage = 1, CancellationToken cancellationToken = default)
         => Enumerate((client, page, token) => client.ListCampaignsAsync(_options.PartnerId, page, token), p => p.Campaigns, startPage, cancellationToken);
 
@@ -86,7 +90,7 @@ public partial class AccengageClient
     {
         var columns = fields?.ToList();
         return EnumerateStreamed(
-            async (client, page, token) => DeviceCsvReader.ReadAsync(await client.ListDevicesAsync(_options.PartnerId, columns, firstOpen, lastOpen, page, token).ConfigureAwait(false), token),
+            async (client, page, token) => DeviceCsvReader.ReadAsync(await client.ListDevicesAsync(_options.PartnerId, columns, firstOpen, lastOpen, page, token).ConfigureAwait(false), columns, token),
             startPage,
             cancellationToken);
     }
@@ -105,7 +109,7 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<StaticListDevice> EnumerateStaticListDevicesAsync(long listId, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListStaticListDevicesAsync(_options.PartnerId, listId, page, token), p => p.Devices, startPage, cancellationToken);
+        => Enumerate((client, page, token) => client.ListStaticListDevicesAsync(_options.PartnerId, listId, page, token), p => p.Devices, startPage, cancellationToken, emptyBodyIsEmptyPage: true);
 
     /// <summary>
     /// Daily statistics by ascending date (days without data are absent), every page from <paramref name="startPage"/>
@@ -146,14 +150,32 @@ public partial class AccengageClient
     public IAsyncEnumerable<Alarm> EnumerateAlarmsAsync(int startPage = 1, CancellationToken cancellationToken = default)
         => Enumerate((client, page, token) => client.ListAlarmsAsync(_options.PartnerId, page, token), p => p.Alarms, startPage, cancellationToken);
 
-    /// <summary>Pages of a JSON list: the generated operation reads each page, whose items come from <paramref name="itemsOf"/>.</summary>
+    /// <summary>
+    /// Pages of a JSON list: the generated operation reads each page, whose items come from <paramref name="itemsOf"/>.
+    /// The item list's name is inferred (the document prints no list answer), so a page without it is an
+    /// <see cref="UnreadableAnswerException"/> carrying the body, never an empty page; only the documented empty
+    /// answer (<paramref name="emptyBodyIsEmptyPage"/>: 200 with no content) is an empty page.
+    /// </summary>
     private IAsyncEnumerable<T> Enumerate<TPage, T>(
         Func<AccengageClient, int?, CancellationToken, Task<TPage>> readPage,
         Func<TPage, IEnumerable<T>?> itemsOf,
         int startPage,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool emptyBodyIsEmptyPage = false,
+        [CallerArgumentExpression(nameof(itemsOf))] string listName = "")
         => EnumerateStreamed(
-            async (client, page, token) => (itemsOf(await readPage(client, page, token).ConfigureAwait(false)) ?? []).ToAsyncEnumerable(),
+            async (client, page, token) =>
+            {
+                using var capture = ResponseCapture.Begin();
+                var answer = await readPage(client, page, token).ConfigureAwait(false);
+                if (answer is IPagedAnswer paged)
+                    client._page?.BodyLinks = paged.Links ?? paged.Link;
+                if (itemsOf(answer) is { } items)
+                    return items.ToAsyncEnumerable();
+                if (emptyBodyIsEmptyPage && string.IsNullOrWhiteSpace(capture.Body))
+                    return AsyncEnumerable.Empty<T>();
+                throw new UnreadableAnswerException(AccengageException.VendorName, typeof(TPage).Name, $"the page has no item list ({listName[(listName.LastIndexOf('.') + 1)..]})", capture);
+            },
             startPage,
             cancellationToken);
 
@@ -175,7 +197,7 @@ public partial class AccengageClient
                 var page = new PageRequest(next);
                 // Page 1 is the operation's default: the first request carries no page parameter, as in the document's examples.
                 var items = await readPage(ForPage(page), next is null && startPage > 1 ? startPage : null, token).ConfigureAwait(false);
-                return new LinkedPage<T>(items, page.LinkHeader, page.RequestUri);
+                return new LinkedPage<T>(items, page.LinkHeader ?? page.BodyLinksAsHeader(), page.RequestUri);
             },
             cancellationToken,
             _options.MaxPages);
@@ -216,5 +238,23 @@ public partial class AccengageClient
         public IReadOnlyList<string>? LinkHeader { get; set; }
 
         public Uri? RequestUri { get; set; }
+
+        /// <summary>The paging links of the answer's body, if it had any.</summary>
+        public PagingLinks? BodyLinks { get; set; }
+
+        /// <summary>The body's links in the form of a <c>Link</c> header, for an answer that had no header.</summary>
+        public IReadOnlyList<string>? BodyLinksAsHeader()
+        {
+            if (BodyLinks is not { } links)
+                return null;
+            var entries = new List<string>(3);
+            if (!string.IsNullOrEmpty(links.First))
+                entries.Add($"<{links.First}>; rel=\"first\"");
+            if (!string.IsNullOrEmpty(links.Prev))
+                entries.Add($"<{links.Prev}>; rel=\"prev\"");
+            if (!string.IsNullOrEmpty(links.Next))
+                entries.Add($"<{links.Next}>; rel=\"next\"");
+            return entries.Count == 0 ? null : [string.Join(", ", entries)];
+        }
     }
 }

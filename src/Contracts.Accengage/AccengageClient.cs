@@ -80,9 +80,9 @@ public partial class AccengageClient : IDisposable
         options.ThrowIfInvalid();
         connections = new OwnedHttpClients(transport);
         // The token route is open but signed: its client has the standard pipeline and signing, no bearer handler.
-        var tokenHttp = connections.Create(options, ProductName, signing: new AccengageSigningHandler(options.ApiKey, timeProvider));
+        var tokenHttp = connections.Create(options, ProductName, signing: new AccengageSigningHandler(options.ApiKey, timeProvider, options.SignDeleteBody));
         var tokens = new AccengageTokenProvider(new AccengageClient(tokenHttp), options, timeProvider, loggerFactory?.CreateLogger<AccengageTokenProvider>());
         var bearer = new BearerTokenHandler(tokens, AccengageTokenProvider.IsTokenRejectedAsync, loggerFactory?.CreateLogger<BearerTokenHandler>());
-        return connections.Create(options, ProductName, authentication: bearer, signing: new AccengageSigningHandler(options.ApiKey, timeProvider));
+        return connections.Create(options, ProductName, authentication: bearer, signing: new AccengageSigningHandler(options.ApiKey, timeProvider, options.SignDeleteBody));
     }
 }

@@ -29,6 +29,15 @@ public sealed class AccengageClientOptions : TokenClientOptions
     /// <summary>E-mail of the Accengage user the API key belongs to; the access token is requested for this user.</summary>
     public string UserEmail { get; set; } = "";
 
+    /// <summary>
+    /// How a DELETE with a body (removing devices from a static list, geofences or beacons from a geogroup) is
+    /// signed. The document's signing sentence is cut short ("raw POST body (in case of a POST or PUT request; for a
+    /// GET or DELETE)"): by default the body is signed like a POST's, the bytes a server receives; set false to sign
+    /// such a DELETE as if it had no body (SHA1 of API key and time), should Accengage answer API_ERR_SIGNATURE to
+    /// them. Default true.
+    /// </summary>
+    public bool SignDeleteBody { get; set; } = true;
+
     /// <summary>Requests in flight at once when a batch is split into several requests. Default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
@@ -76,7 +85,7 @@ public sealed class AccengageClientOptions : TokenClientOptions
 
     /// <summary>Describes the settings with the API key redacted.</summary>
     public override string ToString()
-        => $"AccengageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, PartnerId = {PartnerId}, UserEmail = {UserEmail}, ApiKey = {(ApiKey.Length == 0 ? "(empty)" : "***")}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+        => $"AccengageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, PartnerId = {PartnerId}, UserEmail = {UserEmail}, ApiKey = {(ApiKey.Length == 0 ? "(empty)" : "***")}, MaxConcurrency = {MaxConcurrency}, SignDeleteBody = {SignDeleteBody}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 
     private static bool LooksLikeEmail(string value)
     {

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Contracts.Accengage;
 
-/// <summary>Reads Accengage's error body, <c>{"errors":[{"label":"API_ERR_...","message":"..."}]}</c>, from raw text.</summary>
+/// <summary>
+/// Reads Accengage's error body from raw text: <c>{"errors":[{"label":"API_ERR_...","message":"..."}]}</c>, as the
+/// document's example shows, or the bare array of errors its prose describes.
+/// </summary>
 internal static class AccengageErrorReader
 {
     /// <summary>The errors in <paramref name="body"/>; empty when it is empty, not JSON or not an error body.</summary>
@@ -24,7 +27,10 @@ internal static class AccengageErrorReader
     /// <summary>The errors in an already parsed body.</summary>
     public static IReadOnlyList<ErrorItem> Read(JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+        var errors = body;
+        if (body.ValueKind == JsonValueKind.Object && !body.TryGetProperty("errors", out errors))
+            return [];
+        if (errors.ValueKind != JsonValueKind.Array)
             return [];
         var items = new List<ErrorItem>(errors.GetArrayLength());
         foreach (var error in errors.EnumerateArray())

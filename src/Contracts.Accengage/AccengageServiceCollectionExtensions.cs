@@ -21,7 +21,7 @@ public static class AccengageServiceCollectionExtensions
         CreateClient = (http, options, sp) => new AccengageClient(http, options, sp.GetService<ILogger<AccengageClient>>()),
         CreateTokenProvider = (http, options, sp) => new AccengageTokenProvider(new AccengageClient(http), options, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<AccengageTokenProvider>>()),
         IsTokenRejected = AccengageTokenProvider.IsTokenRejectedAsync,
-        CreateSigning = (options, sp) => new AccengageSigningHandler(options.ApiKey, sp.GetRequiredService<TimeProvider>()),
+        CreateSigning = (options, sp) => new AccengageSigningHandler(options.ApiKey, sp.GetRequiredService<TimeProvider>(), options.SignDeleteBody),
     };
 
     /// <summary>

@@ -16,15 +16,29 @@ public sealed class AccengageSigningHandler : DelegatingHandler
 {
     private readonly string _apiKey;
     private readonly TimeProvider _time;
+    private readonly bool _signDeleteBody;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="apiKey">The user's API key (from the Accengage dashboard).</param>
     /// <param name="timeProvider">The clock that gives Accengage-Time; tests pass a fake one.</param>
     public AccengageSigningHandler(string apiKey, TimeProvider? timeProvider = null)
+        : this(apiKey, timeProvider, signDeleteBody: true)
+    {
+    }
+
+    /// <summary>Creates the handler, saying how a DELETE with a body is signed.</summary>
+    /// <param name="apiKey">The user's API key (from the Accengage dashboard).</param>
+    /// <param name="timeProvider">The clock that gives Accengage-Time, or null for the system clock.</param>
+    /// <param name="signDeleteBody">
+    /// True: a DELETE's body is signed like a POST's (<see cref="AccengageClientOptions.SignDeleteBody"/>); false: a
+    /// DELETE is signed as if it had no body (the body is still sent).
+    /// </param>
+    public AccengageSigningHandler(string apiKey, TimeProvider? timeProvider, bool signDeleteBody)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         _apiKey = apiKey;
         _time = timeProvider ?? TimeProvider.System;
+        _signDeleteBody = signDeleteBody;
     }
 
     /// <inheritdoc />
@@ -46,7 +60,11 @@ public sealed class AccengageSigningHandler : DelegatingHandler
     private async Task<(string Time, string Value)> SignBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var sha1 = AccengageSigner.StartHash();
-        if (request.Content is { } content && HoldsFixedBytes(content))
+        if (!_signDeleteBody && request.Method == HttpMethod.Delete)
+        {
+            // Signed as a body-less DELETE: the body still goes out as it is.
+        }
+        else if (request.Content is { } content && HoldsFixedBytes(content))
         {
             // Copying the body out of its array would only cost a buffer and two copies per request.
             await content.CopyToAsync(new HashingStream(sha1), cancellationToken).ConfigureAwait(false);

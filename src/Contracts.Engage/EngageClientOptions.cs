@@ -8,7 +8,11 @@ public sealed class EngageClientOptions : TokenClientOptions
     /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
     public const string SectionName = "Contracts:Engage";
 
-    /// <summary>The documented token lifetime, used when a token carries no JWT <c>exp</c>.</summary>
+    /// <summary>
+    /// The documented token lifetime ("tokens are valid for 15 minutes"): a token is used for at most
+    /// <see cref="TokenClientOptions.TokenLifetime"/> (default this), even when its JWT <c>exp</c> says it lives longer,
+    /// unless <see cref="TrustJwtExpiry"/> is set.
+    /// </summary>
     public static readonly TimeSpan DocumentedTokenLifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>The ENGAGE deployment; ignored when <see cref="VendorClientOptions.BaseUrl"/> is set. Default: United States.</summary>
@@ -19,6 +23,15 @@ public sealed class EngageClientOptions : TokenClientOptions
 
     /// <summary>Federated client secret issued by First Orion. Treat it as a password: it is never logged.</summary>
     public string ClientSecret { get; set; } = "";
+
+    /// <summary>
+    /// The ENGAGE Federated Batch Push guide says tokens are valid for 15 minutes, while its own sample token's JWT
+    /// <c>exp</c> is 60 minutes after its <c>iat</c>. By default the SDK follows the sentence: a token is replaced
+    /// <see cref="TokenClientOptions.TokenLifetime"/> after it was issued (less the refresh margin), or at its
+    /// <c>exp</c> when that comes first. Set this to trust the JWT <c>exp</c> alone (fewer token requests, at the risk
+    /// of 401s answered by one refresh and retry). Default false.
+    /// </summary>
+    public bool TrustJwtExpiry { get; set; }
 
     /// <summary>
     /// Destinations per push request when streaming a batch. ENGAGE documents no limit; 1,000 keeps each request
@@ -66,5 +79,5 @@ public sealed class EngageClientOptions : TokenClientOptions
 
     /// <summary>Describes the settings with the secret redacted.</summary>
     public override string ToString()
-        => $"EngageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, ClientId = {ClientId}, ClientSecret = {(ClientSecret.Length == 0 ? "(empty)" : "***")}, BatchSize = {BatchSize}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+        => $"EngageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, ClientId = {ClientId}, ClientSecret = {(ClientSecret.Length == 0 ? "(empty)" : "***")}, BatchSize = {BatchSize}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries}, TokenLifetime = {TokenLifetime}, TrustJwtExpiry = {TrustJwtExpiry} }}";
 }

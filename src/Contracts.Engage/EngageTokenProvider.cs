@@ -8,7 +8,7 @@ namespace Contracts.Engage;
 /// <summary>
 /// ENGAGE access tokens: asks <c>POST /federated/content/v2/token</c> (with <c>X-Federated-Purpose: inform</c>)
 /// through the generated client, and lets <see cref="CachingAccessTokenProvider"/> cache, share and refresh them
-/// (JWT <c>exp</c>, else 15 minutes, minus a margin).
+/// (at most <see cref="TokenClientOptions.TokenLifetime"/>, 15 minutes as the guide says, or the JWT <c>exp</c> when sooner or when <see cref="EngageClientOptions.TrustJwtExpiry"/> is set; minus a margin).
 /// </summary>
 public sealed class EngageTokenProvider : CachingAccessTokenProvider
 {
@@ -16,6 +16,7 @@ public sealed class EngageTokenProvider : CachingAccessTokenProvider
     private readonly string _clientId;
     private readonly string _clientSecret;
     private readonly TimeSpan _documentedLifetime;
+    private readonly bool _trustJwtExpiry;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="tokenClient">A client whose HTTP pipeline has no bearer handler: the token endpoint is open.</param>
@@ -29,6 +30,7 @@ public sealed class EngageTokenProvider : CachingAccessTokenProvider
         _clientId = options.ClientId;
         _clientSecret = options.ClientSecret;
         _documentedLifetime = options.TokenLifetime;
+        _trustJwtExpiry = options.TrustJwtExpiry;
     }
 
     /// <inheritdoc />
@@ -57,6 +59,6 @@ public sealed class EngageTokenProvider : CachingAccessTokenProvider
         if (string.IsNullOrEmpty(answer.AccessToken) || !EngageErrorCodes.IsSuccess(answer.ErrorCode))
             throw new AccessTokenException(EngageException.VendorName, 200, answer.ErrorCode, answer.Message ?? "the answer holds no accessToken", answer.RequestId, null);
 
-        return AccessToken.FromIssued(answer.AccessToken, _documentedLifetime, issuedAt);
+        return AccessToken.FromIssued(answer.AccessToken, _documentedLifetime, issuedAt, capAtDocumentedLifetime: !_trustJwtExpiry);
     }
 }

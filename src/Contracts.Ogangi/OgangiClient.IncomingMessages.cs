@@ -1,3 +1,6 @@
+using Contracts.Core;
+using Contracts.Core.Http;
+
 namespace Contracts.Ogangi;
 
 public partial class OgangiClient
@@ -55,7 +58,8 @@ public partial class OgangiClient
     /// <returns>The page: <c>Records</c> (total found) and <c>Messages</c> (this page's messages).</returns>
     /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
     /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
-    public Task<MoMessageList> GetMoMessagesAsync(int page, int pageSize, OgangiMoFilter? filter = null, CancellationToken cancellationToken = default)
+    /// <exception cref="UnreadableAnswerException">The count of records says the page holds messages, and none was read.</exception>
+    public async Task<MoMessageList> GetMoMessagesAsync(int page, int pageSize, OgangiMoFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var arguments = new OgangiArguments("getMOMessages");
         arguments.Range(nameof(page), page, 1, int.MaxValue);
@@ -65,10 +69,16 @@ public partial class OgangiClient
         arguments.ThrowIfAny();
 
         var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
-        return CallAsync(
+        using var capture = ResponseCapture.Begin();
+        var list = await CallAsync(
             "getMOMessages",
             () => GetMoMessagesAsync(InstanceId, page, pageSize, search, _publicKey!, SignedByPrepareRequest, cancellationToken),
             OgangiResultReader.MoMessages,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the
+        // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
+        if (list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0))
+            throw new UnreadableAnswerException(OgangiException.VendorName, "getMOMessages", $"<records> is {records} but no <MOMessage> was found in page {page}", capture);
+        return list;
     }
 }

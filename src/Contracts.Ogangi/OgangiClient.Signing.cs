@@ -19,10 +19,28 @@ public partial class OgangiClient
     {
         var route = OgangiRoute.FromGenerated(urlBuilder.ToString());
         var publicKey = _publicKey ?? route.PublicKey;
-        var signature = _signer?.Sign(route.Parameters) ?? route.Signature;
+        var signature = _signer?.Sign(SignedValues(route, request)) ?? route.Signature;
         route.WriteUrl(urlBuilder, publicKey, signature);
         // The signed URL can be replayed: an answer echoing it (a <description>, an error page) must not carry it further.
         Contracts.Core.Http.VendorRequest.AddSecret(request, publicKey);
         Contracts.Core.Http.VendorRequest.AddSecret(request, signature);
+    }
+
+    /// <summary>
+    /// What the signature covers under the client's options: the path parameters, decoded or as written in the URL,
+    /// and, when <see cref="OgangiClientOptions.SignFireMessageBody"/> is set, a POST's JSON body after them.
+    /// </summary>
+    private IEnumerable<string> SignedValues(OgangiRoute route, HttpRequestMessage request)
+    {
+        IEnumerable<string> values = _options?.SignedForm == OgangiSignedForm.AsInUrl
+            ? route.Parameters.Select(OgangiPathSegment.Escape)
+            : route.Parameters;
+        if (_options?.SignFireMessageBody == true && request.Method == HttpMethod.Post && request.Content is { } body)
+        {
+            // The generated operation holds the JSON in a byte array: reading it does not consume it.
+            using var reader = new StreamReader(body.ReadAsStream(), Encoding.UTF8);
+            values = values.Append(reader.ReadToEnd());
+        }
+        return values;
     }
 }

@@ -22,6 +22,21 @@ public sealed class OgangiClientOptions : VendorClientOptions
     /// </summary>
     public string PrivateKey { get; set; } = "";
 
+    /// <summary>
+    /// Which text of each path parameter is signed (see <see cref="OgangiSignedForm"/>). Default
+    /// <see cref="OgangiSignedForm.DecodedValues"/>; switch to <see cref="OgangiSignedForm.AsInUrl"/> if Ogangi
+    /// answers <c>BAD_SIGNATURE</c> to calls whose values hold a space or an MO filter's <c>^</c>.
+    /// </summary>
+    public OgangiSignedForm SignedForm { get; set; } = OgangiSignedForm.DecodedValues;
+
+    /// <summary>
+    /// Whether the JSON body of fireMessage (POST) is signed too, as its last input parameter (after the instance
+    /// id: <c>8/{"event":...}</c>). The document lists the "Json POST" among the method's parameters and says the
+    /// signature involves all input parameters, while Ogangi's public client code signs only the path. Default false
+    /// (the path only); set true if Ogangi answers <c>BAD_SIGNATURE</c> to fireMessage (POST).
+    /// </summary>
+    public bool SignFireMessageBody { get; set; }
+
     /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, which is required.</summary>
     /// <remarks>
     /// Each customer has its own Campaign Manager, so there is no default host to fall back on (a wrong one would
@@ -51,11 +66,13 @@ public sealed class OgangiClientOptions : VendorClientOptions
             failures.Add(nameof(PublicKey), "is required (the API public key Ogangi gave you).");
         else if (OgangiPathSegment.Problem(PublicKey) is { } problem)
             failures.Add(nameof(PublicKey), problem);
+        if (!Enum.IsDefined(SignedForm))
+            failures.Add(nameof(SignedForm), $"must be {OgangiSignedForm.DecodedValues} or {OgangiSignedForm.AsInUrl}.");
         if (string.IsNullOrEmpty(PrivateKey))
             failures.Add(nameof(PrivateKey), "is required (the API private key Ogangi gave you; it signs every call and is never sent).");
     }
 
     /// <summary>Describes the settings with the private key redacted.</summary>
     public override string ToString()
-        => $"OgangiClientOptions {{ BaseUrl = {BaseUrl}, InstanceId = {InstanceId}, PublicKey = {PublicKey}, PrivateKey = {(PrivateKey.Length == 0 ? "(empty)" : "***")}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
+        => $"OgangiClientOptions {{ BaseUrl = {BaseUrl}, InstanceId = {InstanceId}, PublicKey = {PublicKey}, PrivateKey = {(PrivateKey.Length == 0 ? "(empty)" : "***")}, SignedForm = {SignedForm}, SignFireMessageBody = {SignFireMessageBody}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 }

@@ -36,6 +36,18 @@ public sealed class AccessToken
         return new AccessToken(value, exp > issuedAt ? exp : issuedAt + documentedLifetime);
     }
 
+    /// <summary>
+    /// As <see cref="FromIssued(string, TimeSpan, DateTimeOffset)"/>, then, when <paramref name="capAtDocumentedLifetime"/>
+    /// is set, never later than <paramref name="documentedLifetime"/> after <paramref name="issuedAt"/>: for a vendor
+    /// whose document states a lifetime shorter than the one its tokens claim.
+    /// </summary>
+    public static AccessToken FromIssued(string value, TimeSpan documentedLifetime, DateTimeOffset issuedAt, bool capAtDocumentedLifetime)
+    {
+        var token = FromIssued(value, documentedLifetime, issuedAt);
+        var cap = issuedAt + documentedLifetime;
+        return capAtDocumentedLifetime && token.ExpiresAt > cap ? new AccessToken(value, cap) : token;
+    }
+
     /// <summary>Describes the token without its value.</summary>
     public override string ToString() => $"AccessToken(expires {ExpiresAt:O}, value redacted)";
 }

@@ -1,3 +1,5 @@
+using Contracts.Core.Http;
+
 namespace Contracts.Core;
 
 /// <summary>
@@ -39,7 +41,17 @@ public sealed class UnreadableAnswerException : VendorApiException
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         Operation = operation;
         Reason = reason;
-        RawBody = rawBody is { Length: > MaxRawBodyChars } ? string.Concat(rawBody.AsSpan(0, MaxRawBodyChars), "…(cut)") : rawBody;
+        RawBody = rawBody is { Length: > MaxRawBodyChars } ? rawBody[..MaxRawBodyChars] : rawBody;
+    }
+
+    /// <summary>Creates the exception from the answer <paramref name="capture"/> kept (its status and body).</summary>
+    /// <param name="vendor">Vendor name as users know it.</param>
+    /// <param name="operation">The contract's operation whose answer could not be read.</param>
+    /// <param name="reason">What in the answer does not fit the contract, in the SDK's words.</param>
+    /// <param name="capture">The capture begun around the call; null when there was none.</param>
+    public UnreadableAnswerException(string vendor, string operation, string reason, ResponseCapture? capture)
+        : this(vendor, operation, reason, capture?.StatusCode, capture?.Body)
+    {
     }
 
     /// <summary>The contract's operation whose answer could not be read.</summary>

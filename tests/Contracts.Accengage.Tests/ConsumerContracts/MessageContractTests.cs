@@ -67,7 +67,7 @@ public sealed class MessageContractTests(ITestOutputHelper output)
             {
                 ExternalId = "PushCampaign2017-02",
                 CampaignId = 91,
-                Messages = [new PushMessage { Title = "Your order", Text = "Your order has shipped", Buttons = [new PushButton { Action = ButtonAction.Browser }, new PushButton { Action = ButtonAction.Close }] }],
+                Messages = [new PushMessage { Title = "Your order", Text = "Your order has shipped", Buttons = [new PushButton { KnownAction = ButtonAction.Browser }, new PushButton { KnownAction = ButtonAction.Close }] }],
             });
 
             Assert.Equal(2157L, created.Id);
