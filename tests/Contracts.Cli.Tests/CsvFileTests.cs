@@ -128,7 +128,7 @@ public sealed class CsvFileTests : IDisposable
 
         var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json", "--failures", failures, "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode); // the unowned aNumber: ENGAGE refused the push
         var rows = ReadBack(failures, columns: 6);
         Assert.Equal(["bNumber", "outcome", "kind", "errorCode", "requestId", "reason"], rows[0]);
         Assert.Equal(5, rows.Count); // the header and every destination once

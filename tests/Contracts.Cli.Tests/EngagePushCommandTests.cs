@@ -49,13 +49,13 @@ public sealed class EngagePushCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Unowned_aNumber_is_reported_with_the_vendor_error_code()
+    public async Task Unowned_aNumber_is_reported_with_the_vendor_error_code_and_exits_3()
     {
         var file = WriteFile("numbers.txt", Enumerable.Range(0, 10).Select(i => $"+1555{i:D7}"));
 
         var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json", "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode); // ENGAGE refused what every request shares: nothing could be accepted
         var failure = Assert.Single(run.Json.GetProperty("failures").EnumerateArray());
         Assert.Equal("200", failure.GetProperty("errorCode").GetString());
         Assert.Contains("Not allowed to use one or more anumbers.", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);

@@ -178,7 +178,8 @@ public sealed class OgangiCommandTests : IDisposable
             Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
         }
         var sendSms = await CliRun.RunAsync("ogangi", "send-sms", "--help");
-        Assert.Contains("Exit codes: 0 sent to the carrier, 1 created but not sent", sendSms.Output, StringComparison.Ordinal);
+        Assert.Contains("Here 0 means sent to the carrier, 1 created but not sent", sendSms.Output, StringComparison.Ordinal);
+        ExitCodeMapTests.AssertShowsTheMap(sendSms.Output);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal static class AccengageListCommand
                 }
                 context.Note($"{count} {what}.");
                 return ExitCodes.Success;
-            });
+            }, cancellationToken);
         });
         return command;
     }

@@ -19,8 +19,7 @@ internal static class OgangiMoListCommand
         order.AcceptOnlyFromAmong("asc", "desc");
 
         var command = new Command("list",
-            "List one page of the incoming messages (Ogangi's getMOMessages). Each filter takes one or more values (repeat it or separate with spaces); a message matches when it matches one value of every filter given.\n" +
-            $"Exit codes: {ExitCodes.Success} listed, {ExitCodes.InvalidInput} invalid input or settings (nothing sent), {ExitCodes.VendorError} Ogangi refused the call or did not answer, {ExitCodes.Cancelled} cancelled.")
+            "List one page of the incoming messages (Ogangi's getMOMessages). Each filter takes one or more values (repeat it or separate with spaces); a message matches when it matches one value of every filter given.")
         {
             page, pageSize, from, to, keyword, carrier, order,
         };

@@ -22,7 +22,7 @@ internal static class OncCampaignsListCommand
                 else
                     Print(context, campaigns);
                 return ExitCodes.Success;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
