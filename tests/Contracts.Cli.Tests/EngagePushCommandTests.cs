@@ -120,6 +120,23 @@ public sealed class EngagePushCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_shows_the_sandbox_program_and_group_and_the_engage_push_command_they_work_with()
+    {
+        var demo = await CliRun.RunAsync("demo", "--json", "--destinations", "10");
+        var tryIt = demo.Json.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "engage.try-it").GetProperty("what").GetString()!;
+        var command = tryIt[(tryIt.IndexOf("notify engage push", StringComparison.Ordinal) + "notify ".Length)..].Split(' ');
+        var file = WriteFile("numbers.txt", ["+15018902005"]);
+
+        // The command as the demo prints it, with a real file: the sandbox accepts the push.
+        var push = await CliRun.RunAsync([.. command.Select(arg => arg == "numbers.txt" ? file : arg), "--json"]);
+
+        Assert.Contains(Contracts.Sandbox.Engage.EngageSandboxOptions.DemoProgram.ToString(), tryIt, StringComparison.Ordinal);
+        Assert.Contains(Contracts.Sandbox.Engage.EngageSandboxOptions.DemoANumberGroup.ToString(), tryIt, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, push.ExitCode);
+        Assert.Equal(1, push.Json.GetProperty("accepted").GetInt64());
+    }
+
+    [Fact]
     public async Task The_ttl_defaults_to_what_engage_recommends_and_the_help_says_so()
     {
         var run = await CliRun.RunAsync("engage", "push", "--help");
