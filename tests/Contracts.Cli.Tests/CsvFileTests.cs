@@ -207,7 +207,8 @@ public sealed class CsvFileTests : IDisposable
 
     // Reads a written file back as a spreadsheet would parse it (Sylvan, RFC 4180): every row has the header's column
     // count, and no cell starts with a formula character unless it is the quote-prefixed, neutralised form.
-    private static List<string[]> ReadBack(string path, int columns)
+    /// <summary>The rows of a file notify wrote, each checked: one cell per column, none a formula.</summary>
+    internal static List<string[]> ReadBack(string path, int columns)
     {
         using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
         var rows = new List<string[]>();
