@@ -42,14 +42,15 @@ public sealed class AccengageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Messages_list_prints_one_line_per_message_and_applies_the_filter()
+    public async Task Messages_list_piped_is_tsv_with_a_header_and_applies_the_filter()
     {
         var run = await CliRun.RunAsync("accengage", "messages", "list", "--external-id", "PushCampaign2017%", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(5, lines.Length);
-        Assert.StartsWith("2157\tPushCampaign2017-01\tSummer sales", lines[0], StringComparison.Ordinal);
+        Assert.Equal(6, lines.Length);
+        Assert.Equal("id\texternalId\ttitle", lines[0]);
+        Assert.Equal("2157\tPushCampaign2017-01\tSummer sales", lines[1]);
     }
 
     [Fact]

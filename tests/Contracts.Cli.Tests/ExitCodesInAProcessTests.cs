@@ -35,7 +35,23 @@ public sealed class ExitCodesInAProcessTests : IDisposable
         ["NOTIFY_ENGAGE__TIMEOUT"] = timeout,
     };
 
-    private static Dictionary<string, string> EngageOf(SandboxServer sandbox) => Engage(sandbox.EngageBaseUrl, sandbox.Options.Engage.ClientId, sandbox.Options.Engage.ClientSecret);
+    // Against the sandbox, the default timeout: a busy machine must not turn an answer into a timeout.
+    private static Dictionary<string, string> EngageOf(SandboxServer sandbox) => WithoutTimeout(Engage(sandbox.EngageBaseUrl, sandbox.Options.Engage.ClientId, sandbox.Options.Engage.ClientSecret));
+
+    private static Dictionary<string, string> OncOf(SandboxServer sandbox, string? password = null)
+    {
+        var variables = WithoutTimeout(Onc(sandbox.OncBaseUrl, password ?? sandbox.Options.Onc.Password));
+        variables["NOTIFY_ONC__ACCOUNTID"] = sandbox.Options.Onc.AccountId;
+        variables["NOTIFY_ONC__USERNAME"] = sandbox.Options.Onc.UserName;
+        return variables;
+    }
+
+    private static Dictionary<string, string> WithoutTimeout(Dictionary<string, string> variables)
+    {
+        foreach (var name in variables.Keys.Where(name => name.EndsWith("__TIMEOUT", StringComparison.Ordinal)).ToList())
+            variables.Remove(name);
+        return variables;
+    }
 
     private static Dictionary<string, string> Accengage(Uri baseUrl) => new()
     {
@@ -144,7 +160,7 @@ public sealed class ExitCodesInAProcessTests : IDisposable
     {
         await using var sandbox = await SandboxServer.StartAsync();
 
-        var run = await NotifyProcess.RunAsync(["onc", "campaigns", "list"], Onc(sandbox.OncBaseUrl, password: "not-the-password"));
+        var run = await NotifyProcess.RunAsync(["onc", "campaigns", "list"], OncOf(sandbox, password: "not-the-password"));
 
         AssertEnds(ExitCodes.VendorError, run);
         Assert.DoesNotContain("not-the-password", run.Output + run.Error, StringComparison.Ordinal);
@@ -156,14 +172,11 @@ public sealed class ExitCodesInAProcessTests : IDisposable
         await using var sandbox = await SandboxServer.StartAsync();
         var contacts = Path.Combine(_directory, "contacts.csv");
         File.WriteAllLines(contacts, ["sms", "+15550100001", "+15550100002"]);
-        var variables = Onc(sandbox.OncBaseUrl, sandbox.Options.Onc.Password);
-        variables["NOTIFY_ONC__ACCOUNTID"] = sandbox.Options.Onc.AccountId;
-        variables["NOTIFY_ONC__USERNAME"] = sandbox.Options.Onc.UserName;
 
-        var run = await NotifyProcess.RunAsync(["onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "--file", contacts], variables);
+        var run = await NotifyProcess.RunAsync(["onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "--file", contacts], OncOf(sandbox));
 
         AssertEnds(ExitCodes.VendorError, run);
-        Assert.Contains("ONC has no campaign", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ONC has no campaign", string.Join(' ', run.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal); // the summary wraps at 80 columns
         Assert.Equal(0, sandbox.Onc.CallsTo("AddCampaignContact"));
     }
 

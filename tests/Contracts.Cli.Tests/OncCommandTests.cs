@@ -45,14 +45,16 @@ public sealed class OncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Campaigns_list_for_people_is_a_table()
+    public async Task Campaigns_list_piped_is_tsv_with_a_header()
     {
         var run = await CliRun.RunAsync("onc", "campaigns", "list", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains(Campaign, run.Output, StringComparison.Ordinal);
-        Assert.Contains("Service outage (paused)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("2 active campaign(s).", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id\tshortName\tisPaused\tchannels\tdescription", lines[0]);
+        Assert.StartsWith(Campaign + "\tAppointment reminders\tfalse\tsms\t", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\tService outage\ttrue\tvoice, email\t", lines[2], StringComparison.Ordinal);
+        Assert.Contains("2 active campaign(s).", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class OncCommandTests : IDisposable
             var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json");
 
             Assert.Equal(ExitCodes.Success, run.ExitCode);
-            Assert.Equal("", run.Error);
+            Assert.Equal("2 active campaign(s).", run.Error.Trim()); // the count, and no warning
             Assert.Equal(1, sandbox.Onc.SessionsOpened);
         }
         finally
