@@ -67,7 +67,9 @@ public static class CommandFailures
         OptionsValidationException or FormatException or ArgumentException or InvalidDataException or InvalidOperationException
             => (ExitCodes.InvalidInput, $"error: {exception.Message}"),
         // An input file that cannot be read (missing, a directory, no permission) or an output file that cannot be written.
-        IOException or UnauthorizedAccessException => (ExitCodes.InvalidInput, $"error: a file could not be read or written: {exception.Message}"),
+        UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException
+            => (ExitCodes.InvalidInput, $"error: a file could not be read or written: {exception.Message}"),
+        IOException => (ExitCodes.InvalidInput, $"error: {exception.Message}"),
         // A bug, not a situation of the map: still one line, with the details under --verbose.
         _ => (ExitCodes.PartialFailure, $"error: notify failed unexpectedly ({exception.GetType().Name}): {exception.Message}"),
     };

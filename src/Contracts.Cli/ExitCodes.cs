@@ -38,8 +38,8 @@ public static class ExitCodes
 
     /// <summary>
     /// The exit code of a batch run: <see cref="Cancelled"/>; <see cref="VendorError"/> when nothing was accepted
-    /// because the vendor refused what every request shares (credentials, program, campaign: the batch stopped) or
-    /// could not be reached; <see cref="Success"/> when every item was accepted; else <see cref="PartialFailure"/>.
+    /// because the vendor refused what every request shares (credentials, program, campaign, message, list: the batch
+    /// stopped, or the vendor answered 401, 403 or 404) or could not be reached; <see cref="Success"/> when every item was accepted; else <see cref="PartialFailure"/>.
     /// </summary>
     /// <param name="tally">The run's counts.</param>
     /// <param name="cancelled">Whether the run was cancelled.</param>
@@ -66,7 +66,8 @@ public static class ExitCodes
     private static bool IsVendorSide(FailureGroup failure, bool refusalStopsBatch) => failure.Kind switch
     {
         BatchFailureKind.AuthenticationFailed or BatchFailureKind.BatchStopped or BatchFailureKind.TransportError => true,
-        BatchFailureKind.VendorRejected => refusalStopsBatch,
+        // 401/403: the credentials; 404: the message, list or campaign named by every request does not exist.
+        BatchFailureKind.VendorRejected => refusalStopsBatch || failure.StatusCode is 401 or 403 or 404,
         _ => false,
     };
 }

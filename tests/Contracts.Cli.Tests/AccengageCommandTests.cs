@@ -76,11 +76,11 @@ public sealed class AccengageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error()
+    public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error_and_exits_3()
     {
         var run = await CliRun.RunAsync("accengage", "send", "--message-external-id", "Nope", "--target", "A", "B", "--json", "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode);
         var failure = Assert.Single(run.Json.GetProperty("summary").GetProperty("failures").EnumerateArray());
         Assert.Equal(404, failure.GetProperty("statusCode").GetInt32());
         Assert.Equal("API_ERR_DATA", failure.GetProperty("errorCode").GetString());

@@ -181,6 +181,21 @@ public sealed class ExitCodesInAProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task An_accengage_message_that_does_not_exist_is_3()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var variables = WithoutTimeout(Accengage(sandbox.AccengageBaseUrl));
+        variables["NOTIFY_ACCENGAGE__USEREMAIL"] = sandbox.Options.Accengage.UserEmail;
+        variables["NOTIFY_ACCENGAGE__APIKEY"] = sandbox.Options.Accengage.ApiKey;
+        variables["NOTIFY_ACCENGAGE__PARTNERID"] = "myPartnerId";
+
+        var run = await NotifyProcess.RunAsync(["accengage", "send", "--message", "999999", "--target", "device-1"], variables);
+
+        AssertEnds(ExitCodes.VendorError, run);
+        Assert.Contains("Message 999999 not found", string.Join(' ', run.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_vendor_is_3_for_a_batch_command_and_for_list_commands_alike()
     {
         var push = NotifyProcess.RunAsync(Push(Numbers("+15018902005")), Engage(UnreachableUrl()));
