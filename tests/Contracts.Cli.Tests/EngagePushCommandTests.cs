@@ -62,6 +62,22 @@ public sealed class EngagePushCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_program_is_summarised_once_with_each_detail_once()
+    {
+        var file = WriteFile("numbers.txt", ["+15018902005", "+14258309029"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Guid.NewGuid().ToString(), "--anumber", "+5014008029", "--sandbox");
+
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode);
+        var text = string.Join(' ', run.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // the summary wraps at 80 columns
+        Assert.Equal(1, Occurrences(text, "HTTP 400"));
+        Assert.Equal(1, Occurrences(text, "error code 400"));
+        Assert.Equal(1, Occurrences(text, "unknown (the vendor may have them)"));
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
     public async Task Both_aNumbers_and_group_is_a_usage_error()
     {
         var file = WriteFile("numbers.txt", ["+15550000001"]);
