@@ -63,6 +63,31 @@ public static class CliSettings
         return builder.Build();
     }
 
+    /// <summary>
+    /// Binds <paramref name="section"/> (e.g. "Engage") onto <paramref name="options"/>. A value that does not convert
+    /// (an unknown region, a port that is not a number) is invalid settings: nothing is sent.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A setting's value cannot be used; the message names the setting, its variable and, for a choice, the values allowed.</exception>
+    internal static T Bind<T>(IConfiguration section, T options)
+        where T : class
+    {
+        try
+        {
+            section.Bind(options);
+            return options;
+        }
+        catch (InvalidOperationException unusable)
+        {
+            // The binder names the key in its message only: "Failed to convert configuration value '...' at 'Engage:Region' to type '...'".
+            var key = System.Text.RegularExpressions.Regex.Match(unusable.Message, "at '([^']+)'").Groups[1].Value;
+            var property = typeof(T).GetProperty(key.Split(':')[^1]);
+            var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var allowed = type is { IsEnum: true } ? $"; use one of {string.Join(", ", Enum.GetNames(type))}" : "";
+            var setting = key.Length > 0 ? $"The setting {key} ({VariableFor(key)})" : $"A {(section as IConfigurationSection)?.Key} setting";
+            throw new InvalidDataException($"{setting} has a value notify cannot use{allowed}. Nothing was sent.", unusable);
+        }
+    }
+
     /// <summary>Whether <see cref="SandboxVariable"/> asks for the sandbox.</summary>
     public static bool SandboxRequestedByEnvironment()
         => Environment.GetEnvironmentVariable(SandboxVariable) is { } value

@@ -38,6 +38,9 @@ public sealed class CommandContext
     /// <summary>Whether the command talks to the embedded sandbox (--sandbox or NOTIFY_SANDBOX=1) instead of the vendor.</summary>
     public bool UseSandbox { get; init; }
 
+    /// <summary>Whether --verbose asked for the details (stack traces) of a failure.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Whether the result is printed as JSON.</summary>
     public bool Json { get; }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Contracts.Cli;
 
-/// <summary>Options every command accepts: --json, --settings and --sandbox.</summary>
+/// <summary>Options every command accepts: --json, --settings, --sandbox and --verbose.</summary>
 public sealed class GlobalOptions
 {
     /// <summary>Print the result as JSON on standard output (notes go to standard error).</summary>
@@ -27,6 +27,13 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Print the details (stack trace) of a failure, not only its one-line reason.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "On a failure, print its details (stack trace) after the one-line reason.",
+        Recursive = true,
+    };
+
     /// <summary>The writers and format a command uses.</summary>
     public CommandContext CreateContext(ParseResult parse)
     {
@@ -36,6 +43,7 @@ public sealed class GlobalOptions
         return new CommandContext(output, configuration.Error, parse.GetValue(Json), interactive: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
         {
             UseSandbox = parse.GetValue(Sandbox) || CliSettings.SandboxRequestedByEnvironment(),
+            Verbose = parse.GetValue(Verbose),
         };
     }
 

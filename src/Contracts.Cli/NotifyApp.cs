@@ -13,19 +13,20 @@ namespace Contracts.Cli;
 public static class NotifyApp
 {
     /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand Create()
+    public static RootCommand Create() => Create(new GlobalOptions());
+
+    private static RootCommand Create(GlobalOptions globals)
     {
-        var globals = new GlobalOptions();
         var root = new RootCommand(
             "notify: send notifications through ENGAGE, Ogangi, Accengage and ONC from a terminal or a script.\n" +
             "Credentials come from NOTIFY_<VENDOR>__<OPTION> variables or --settings; without them a command fails (exit 2).\n" +
             "--sandbox (or NOTIFY_SANDBOX=1) sends to the embedded sandbox (127.0.0.1) instead: nothing reaches a real person.\n" +
-            $"Exit codes: {ExitCodes.Success} all accepted, {ExitCodes.PartialFailure} some items rejected, unknown (the vendor may have them) or not attempted, " +
-            $"{ExitCodes.InvalidInput} invalid input (nothing sent), {ExitCodes.VendorError} vendor refused or unreachable, {ExitCodes.Cancelled} cancelled.")
+            ExitCodes.Describe())
         {
             globals.Json,
             globals.Settings,
             globals.Sandbox,
+            globals.Verbose,
             DemoCommand.Create(globals),
             SandboxCommand.Create(globals),
             new Command("engage", "First Orion ENGAGE Federated Batch Push.") { EngagePushCommand.Create(globals) },
@@ -33,7 +34,19 @@ public static class NotifyApp
             AccengageCommand.Create(globals),
             OncCommand.Create(globals),
         };
+        AddExitCodesToHelp(root);
         return root;
+    }
+
+    // Every command that does something shows the same map in its own --help, so nobody has to find the root's.
+    private static void AddExitCodesToHelp(Command command)
+    {
+        foreach (var subcommand in command.Subcommands)
+        {
+            if (subcommand.Action is not null)
+                subcommand.Description += "\n" + ExitCodes.Describe();
+            AddExitCodesToHelp(subcommand);
+        }
     }
 
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
@@ -44,16 +57,28 @@ public static class NotifyApp
             configuration.Output = output;
         if (error is not null)
             configuration.Error = error;
-        return InvokeAsync(Create().Parse(args), configuration, cancellationToken);
+        // Whatever a command lets escape is mapped here, not printed by System.CommandLine as a stack trace with exit 1.
+        configuration.EnableDefaultExceptionHandler = false;
+        var globals = new GlobalOptions();
+        return InvokeAsync(Create(globals).Parse(args), globals, configuration, cancellationToken);
     }
 
     // System.CommandLine answers a usage error with exit code 1, which notify documents as "some items failed", and
     // prints the help on standard output, where a script expects --json. A command line that does not parse is invalid
     // input (nothing was sent): its errors and a pointer to --help go to standard error. A bare `notify` shows the help.
-    private static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<int> InvokeAsync(ParseResult parse, GlobalOptions globals, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
         if (parse.Errors.Count == 0 || parse.Tokens.Count == 0)
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        {
+            try
+            {
+                return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                return CommandFailures.Report(ex, configuration.Error, parse.GetValue(globals.Verbose), cancellationToken.IsCancellationRequested);
+            }
+        }
 
         foreach (var error in parse.Errors)
             await configuration.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);

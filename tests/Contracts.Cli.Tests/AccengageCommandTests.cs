@@ -42,14 +42,15 @@ public sealed class AccengageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Messages_list_prints_one_line_per_message_and_applies_the_filter()
+    public async Task Messages_list_piped_is_tsv_with_a_header_and_applies_the_filter()
     {
         var run = await CliRun.RunAsync("accengage", "messages", "list", "--external-id", "PushCampaign2017%", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(5, lines.Length);
-        Assert.StartsWith("2157\tPushCampaign2017-01\tSummer sales", lines[0], StringComparison.Ordinal);
+        Assert.Equal(6, lines.Length);
+        Assert.Equal("id\texternalId\ttitle", lines[0]);
+        Assert.Equal("2157\tPushCampaign2017-01\tSummer sales", lines[1]);
     }
 
     [Fact]
@@ -75,11 +76,11 @@ public sealed class AccengageCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error()
+    public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error_and_exits_3()
     {
         var run = await CliRun.RunAsync("accengage", "send", "--message-external-id", "Nope", "--target", "A", "B", "--json", "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode);
         var failure = Assert.Single(run.Json.GetProperty("summary").GetProperty("failures").EnumerateArray());
         Assert.Equal(404, failure.GetProperty("statusCode").GetInt32());
         Assert.Equal("API_ERR_DATA", failure.GetProperty("errorCode").GetString());

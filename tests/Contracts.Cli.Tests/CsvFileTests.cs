@@ -128,7 +128,7 @@ public sealed class CsvFileTests : IDisposable
 
         var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json", "--failures", failures, "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode); // the unowned aNumber: ENGAGE refused the push
         var rows = ReadBack(failures, columns: 6);
         Assert.Equal(["bNumber", "outcome", "kind", "errorCode", "requestId", "reason"], rows[0]);
         Assert.Equal(5, rows.Count); // the header and every destination once
@@ -207,7 +207,8 @@ public sealed class CsvFileTests : IDisposable
 
     // Reads a written file back as a spreadsheet would parse it (Sylvan, RFC 4180): every row has the header's column
     // count, and no cell starts with a formula character unless it is the quote-prefixed, neutralised form.
-    private static List<string[]> ReadBack(string path, int columns)
+    /// <summary>The rows of a file notify wrote, each checked: one cell per column, none a formula.</summary>
+    internal static List<string[]> ReadBack(string path, int columns)
     {
         using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',' });
         var rows = new List<string[]>();

@@ -49,17 +49,33 @@ public sealed class EngagePushCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Unowned_aNumber_is_reported_with_the_vendor_error_code()
+    public async Task Unowned_aNumber_is_reported_with_the_vendor_error_code_and_exits_3()
     {
         var file = WriteFile("numbers.txt", Enumerable.Range(0, 10).Select(i => $"+1555{i:D7}"));
 
         var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "+15559999999", "--json", "--sandbox");
 
-        Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode); // ENGAGE refused what every request shares: nothing could be accepted
         var failure = Assert.Single(run.Json.GetProperty("failures").EnumerateArray());
         Assert.Equal("200", failure.GetProperty("errorCode").GetString());
         Assert.Contains("Not allowed to use one or more anumbers.", failure.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_refused_program_is_summarised_once_with_each_detail_once()
+    {
+        var file = WriteFile("numbers.txt", ["+15018902005", "+14258309029"]);
+
+        var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Guid.NewGuid().ToString(), "--anumber", "+5014008029", "--sandbox");
+
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode);
+        var text = string.Join(' ', run.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)); // the summary wraps at 80 columns
+        Assert.Equal(1, Occurrences(text, "HTTP 400"));
+        Assert.Equal(1, Occurrences(text, "error code 400"));
+        Assert.Equal(1, Occurrences(text, "unknown (the vendor may have them)"));
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Fact]
     public async Task Both_aNumbers_and_group_is_a_usage_error()
@@ -117,6 +133,23 @@ public sealed class EngagePushCommandTests : IDisposable
         Assert.Contains(steps, s => s.GetProperty("name").GetString() == "engage.batch");
         Assert.Contains(steps, s => s.GetProperty("name").GetString() == "accengage.instant-message");
         Assert.All(steps, s => Assert.True(s.GetProperty("asExpected").GetBoolean(), s.GetProperty("what").GetString()));
+    }
+
+    [Fact]
+    public async Task Demo_shows_the_sandbox_program_and_group_and_the_engage_push_command_they_work_with()
+    {
+        var demo = await CliRun.RunAsync("demo", "--json", "--destinations", "10");
+        var tryIt = demo.Json.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "engage.try-it").GetProperty("what").GetString()!;
+        var command = tryIt[(tryIt.IndexOf("notify engage push", StringComparison.Ordinal) + "notify ".Length)..].Split(' ');
+        var file = WriteFile("numbers.txt", ["+15018902005"]);
+
+        // The command as the demo prints it, with a real file: the sandbox accepts the push.
+        var push = await CliRun.RunAsync([.. command.Select(arg => arg == "numbers.txt" ? file : arg), "--json"]);
+
+        Assert.Contains(Contracts.Sandbox.Engage.EngageSandboxOptions.DemoProgram.ToString(), tryIt, StringComparison.Ordinal);
+        Assert.Contains(Contracts.Sandbox.Engage.EngageSandboxOptions.DemoANumberGroup.ToString(), tryIt, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, push.ExitCode);
+        Assert.Equal(1, push.Json.GetProperty("accepted").GetInt64());
     }
 
     [Fact]

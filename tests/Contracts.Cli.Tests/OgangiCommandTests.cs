@@ -122,9 +122,8 @@ public sealed class OgangiCommandTests : IDisposable
         var run = await CliRun.RunAsync("ogangi", "mo", "list", "--from", "13056708084", "--to", "19893143924", "--keyword", "^OGANGI.*", "--carrier", "movistar", "--order", "desc", "--json", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        var json = run.Json;
-        Assert.Equal(3, json.GetProperty("records").GetInt64());
-        Assert.Equal(["OGANGI again", "OGANGI promo code please", "OGANGI TEST"], json.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+        Assert.Contains("Page 1: 3 shown, 3 found.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["OGANGI again", "OGANGI promo code please", "OGANGI TEST"], run.Json.EnumerateArray().Select(m => m.GetProperty("text").GetString()));
     }
 
     [Fact]
@@ -133,17 +132,22 @@ public sealed class OgangiCommandTests : IDisposable
         var first = await CliRun.RunAsync("ogangi", "mo", "list", "--page-size", "5", "--json", "--sandbox");
         var third = await CliRun.RunAsync("ogangi", "mo", "list", "--page", "3", "--page-size", "5", "--json", "--sandbox");
 
-        Assert.Equal((12, 5), (first.Json.GetProperty("records").GetInt64(), first.Json.GetProperty("messages").GetArrayLength()));
-        Assert.Equal((12, 2), (third.Json.GetProperty("records").GetInt64(), third.Json.GetProperty("messages").GetArrayLength()));
+        Assert.Equal(5, first.Json.GetArrayLength());
+        Assert.Contains("Page 1: 5 shown, 12 found.", first.Error, StringComparison.Ordinal);
+        Assert.Equal(2, third.Json.GetArrayLength());
+        Assert.Contains("Page 3: 2 shown, 12 found.", third.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Mo_list_for_people_is_a_table_with_the_total()
+    public async Task Mo_list_piped_is_tsv_with_a_header_and_the_total_on_standard_error()
     {
         var run = await CliRun.RunAsync("ogangi", "mo", "list", "--carrier", "Movilnet", "Digitel", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("5 shown, 5 found", run.Output, StringComparison.Ordinal);
+        Assert.Contains("5 shown, 5 found", run.Error, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("sendDate\tfrom\tto\tcarrier\tkeyword\ttext\tencoding", lines[0]);
+        Assert.Equal(6, lines.Length);
         Assert.Contains("ALTO", run.Output, StringComparison.Ordinal);
     }
 
@@ -178,7 +182,8 @@ public sealed class OgangiCommandTests : IDisposable
             Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
         }
         var sendSms = await CliRun.RunAsync("ogangi", "send-sms", "--help");
-        Assert.Contains("Exit codes: 0 sent to the carrier, 1 created but not sent", sendSms.Output, StringComparison.Ordinal);
+        Assert.Contains("Here 0 means sent to the carrier, 1 created but not sent", sendSms.Output, StringComparison.Ordinal);
+        ExitCodeMapTests.AssertShowsTheMap(sendSms.Output);
     }
 
     [Fact]

@@ -45,14 +45,16 @@ public sealed class OncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Campaigns_list_for_people_is_a_table()
+    public async Task Campaigns_list_piped_is_tsv_with_a_header()
     {
         var run = await CliRun.RunAsync("onc", "campaigns", "list", "--sandbox");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains(Campaign, run.Output, StringComparison.Ordinal);
-        Assert.Contains("Service outage (paused)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("2 active campaign(s).", run.Output, StringComparison.Ordinal);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id\tshortName\tisPaused\tchannels\tdescription", lines[0]);
+        Assert.StartsWith(Campaign + "\tAppointment reminders\tfalse\tsms\t", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\tService outage\ttrue\tvoice, email\t", lines[2], StringComparison.Ordinal);
+        Assert.Contains("2 active campaign(s).", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,16 +111,41 @@ public sealed class OncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Contacts_for_an_unknown_campaign_are_rejected_with_the_service_error_code()
+    public async Task Contacts_for_an_unknown_campaign_stop_the_batch_before_any_is_sent_and_exit_3()
     {
+        await using var sandbox = await SandboxServer.StartAsync();
         var file = WriteFile("contacts.csv", "sms", "+15550100001", "+15550100002");
 
-        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "-f", file, "--json", "--sandbox");
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Guid.NewGuid().ToString(), "-f", file, "--json", "--settings", WriteSettings(sandbox, sandbox.Options.Onc.Password));
+
+        Assert.Equal(ExitCodes.VendorError, run.ExitCode);
+        Assert.Equal((0, 2), (run.Json.GetProperty("accepted").GetInt64(), run.Json.GetProperty("notAttempted").GetInt64()));
+        Assert.All(run.Json.GetProperty("items").EnumerateArray(), item =>
+        {
+            Assert.Equal(("NotAttempted", "BatchStopped"), (item.GetProperty("outcome").GetString(), item.GetProperty("kind").GetString()));
+            Assert.Contains("ONC has no campaign", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Equal(0, sandbox.Onc.CallsTo("AddCampaignContact"));
+    }
+
+    [Fact]
+    public async Task A_refused_contact_explains_its_error_code()
+    {
+        // The sandbox refuses a contact whose ID is already in the campaign (its error code 4).
+        var file = WriteFile("contacts.csv", "id,sms", $"{OncSandboxOptions.DemoContact},+15550100001");
+
+        var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--sandbox");
 
         Assert.Equal(ExitCodes.PartialFailure, run.ExitCode);
-        Assert.Equal(2, run.Json.GetProperty("rejected").GetInt64());
-        Assert.All(run.Json.GetProperty("items").EnumerateArray(), item => Assert.Equal(OncSandboxErrorCodes.NotFound.ToString(), item.GetProperty("errorCode").GetString()));
+        var summary = run.Output.ReplaceLineEndings(" ");
+        Assert.Contains("error code 4: a campaign or contact with that ID already exists (the sandbox's code)", System.Text.RegularExpressions.Regex.Replace(summary, @"\s+", " "), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_error_code_from_the_real_service_says_what_the_document_defines()
+        => Assert.Equal(
+            "error code 3: ONC documents only that 0 is success and any other number a failure, without saying which; check the campaign ID (notify onc campaigns list), the credentials and the contact's values",
+            Contracts.Cli.Onc.OncErrorCodes.Explain(3, sandbox: false));
 
     [Fact]
     public async Task Refused_credentials_exit_3_without_showing_the_password()
@@ -157,7 +184,7 @@ public sealed class OncCommandTests : IDisposable
             var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json");
 
             Assert.Equal(ExitCodes.Success, run.ExitCode);
-            Assert.Equal("", run.Error);
+            Assert.Equal("2 active campaign(s).", run.Error.Trim()); // the count, and no warning
             Assert.Equal(1, sandbox.Onc.SessionsOpened);
         }
         finally

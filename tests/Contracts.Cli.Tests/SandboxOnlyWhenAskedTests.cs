@@ -72,7 +72,7 @@ public sealed class SandboxOnlyWhenAskedTests : IDisposable
         var run = await CliRun.RunAsync("onc", "campaigns", "list", "--json", "--settings", settings);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal("", run.Error);
+        Assert.Equal("2 active campaign(s).", run.Error.Trim()); // the count, and no warning
         Assert.Equal(1, sandbox.Onc.SessionsOpened);
     }
 

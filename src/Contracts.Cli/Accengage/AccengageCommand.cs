@@ -9,14 +9,14 @@ internal static class AccengageCommand
     {
         var partner = new Option<string?>("--partner")
         {
-            Description = "Partner ID of the app (default: NOTIFY_ACCENGAGE__PARTNERID, or the sandbox's demo app).",
+            Description = "Partner ID of the app (default: NOTIFY_ACCENGAGE__PARTNERID, or with --sandbox the sandbox's demo app).",
             Recursive = true,
         };
         return new Command(
             "accengage",
             "Accengage: list campaigns and messages, send instant messages, upsert devices into static lists.\n" +
             "Credentials: NOTIFY_ACCENGAGE__USEREMAIL, NOTIFY_ACCENGAGE__APIKEY, NOTIFY_ACCENGAGE__PARTNERID (and NOTIFY_ACCENGAGE__BASEURL), " +
-            "or {\"Accengage\":{\"UserEmail\":...,\"ApiKey\":...,\"PartnerId\":...}} in --settings; with none, the embedded sandbox's demo account.")
+            "or {\"Accengage\":{\"UserEmail\":...,\"ApiKey\":...,\"PartnerId\":...}} in --settings; without them a command fails (exit 2); --sandbox uses the embedded sandbox's demo account.")
         {
             partner,
             new Command("campaigns", "Campaigns of the app.") { AccengageListCommand.Campaigns(globals, partner) },

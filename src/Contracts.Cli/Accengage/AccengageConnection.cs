@@ -13,8 +13,7 @@ internal static class AccengageConnection
 {
     public static Task<VendorConnection<AccengageClient>> OpenAsync(IConfiguration configuration, CommandContext context, string? partnerId, Action<AccengageClientOptions>? adjust, CancellationToken cancellationToken)
     {
-        var options = new AccengageClientOptions();
-        configuration.GetSection("Accengage").Bind(options);
+        var options = CliSettings.Bind(configuration.GetSection("Accengage"), new AccengageClientOptions());
         return VendorConnection<AccengageClient>.OpenAsync(
             "Accengage",
             hasCredentials: !string.IsNullOrEmpty(options.UserEmail) || !string.IsNullOrEmpty(options.ApiKey),

@@ -77,7 +77,7 @@ internal static class AccengageDevicesUpsertCommand
                 });
                 BatchSummaryView.Print(context, $"Accengage static list {listId} upsert", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
                 return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
-            });
+            }, cancellationToken);
         });
         return command;
     }

@@ -97,7 +97,7 @@ internal static class AccengageSendCommand
                     BatchSummaryView.Print(context, "Accengage instant message", tally, cancelled, sandbox);
                 }
                 return ExitCodes.ForBatch(tally, cancelled);
-            });
+            }, cancellationToken);
         });
         return command;
     }

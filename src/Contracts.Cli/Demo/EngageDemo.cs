@@ -7,7 +7,7 @@ using Contracts.Sandbox.Engage;
 
 namespace Contracts.Cli.Demo;
 
-/// <summary>ENGAGE in the demo: token, a streamed batch with invalid numbers, tokens expiring mid-run, an unowned aNumber.</summary>
+/// <summary>ENGAGE in the demo: token, a streamed batch with invalid numbers, the sandbox's program and group for `engage push --sandbox`, tokens expiring mid-run, an unowned aNumber.</summary>
 internal sealed class EngageDemo(int destinations) : IVendorDemo
 {
     public string Title => "ENGAGE Federated Batch Push";
@@ -38,6 +38,14 @@ internal sealed class EngageDemo(int destinations) : IVendorDemo
         steps.Record("engage.batch",
             $"{tally.Accepted:N0} accepted in {sandbox.Engage.AcceptedPushes} requests, {tally.Rejected} rejected by validation before sending, {tally.Unknown} unknown, {tally.NotAttempted} not attempted",
             tally.Accepted == destinations - invalid && tally.Rejected == invalid && tally.Unknown == 0 && sandbox.Engage.AcceptedDestinations == destinations - invalid);
+
+        // The program and aNumber group the sandbox knows, shown with the command that uses them: `engage push` needs
+        // both, and nobody can guess a UUID.
+        var byGroup = await client.PushAllAsync(EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup), [new Destination { BNumber = "+15018902005" }], cancellationToken: cancellationToken);
+        steps.Record("engage.try-it",
+            $"sandbox program {EngageSandboxOptions.DemoProgram} and aNumber group {EngageSandboxOptions.DemoANumberGroup} accept a push ({byGroup.AcceptedCount} accepted); " +
+            $"try them: notify engage push --sandbox --file numbers.txt --program {EngageSandboxOptions.DemoProgram} --group {EngageSandboxOptions.DemoANumberGroup}",
+            byGroup.AcceptedCount == 1);
 
         // Tokens expire mid-run: the client gets a new one once and carries on.
         var tokensBefore = sandbox.Engage.TokenRequests;

@@ -11,8 +11,7 @@ internal static class EngageConnection
 {
     public static Task<VendorConnection<EngageClient>> OpenAsync(IConfiguration configuration, CommandContext context, Action<EngageClientOptions> adjust, CancellationToken cancellationToken)
     {
-        var options = new EngageClientOptions();
-        configuration.GetSection("Engage").Bind(options);
+        var options = CliSettings.Bind(configuration.GetSection("Engage"), new EngageClientOptions());
         return VendorConnection<EngageClient>.OpenAsync(
             "ENGAGE",
             hasCredentials: !string.IsNullOrEmpty(options.ClientId) || !string.IsNullOrEmpty(options.ClientSecret),

@@ -95,7 +95,7 @@ internal static class EngagePushCommand
             }).ConfigureAwait(false);
 
             BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
-            return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
-        }).ConfigureAwait(false);
+            return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested, refusalStopsBatch: true);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

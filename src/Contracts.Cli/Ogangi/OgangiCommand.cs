@@ -9,7 +9,7 @@ internal static class OgangiCommand
         "Ogangi (Messangi) Campaign Manager: send SMS, list incoming messages (MO).\n" +
         "Credentials: NOTIFY_OGANGI__BASEURL (your Campaign Manager's .../rest/api/), NOTIFY_OGANGI__INSTANCEID, NOTIFY_OGANGI__PUBLICKEY, " +
         "NOTIFY_OGANGI__PRIVATEKEY and optionally NOTIFY_OGANGI__FROM (default short code), or the same under \"Ogangi\" in --settings. " +
-        "With none, the embedded sandbox answers.")
+        "Without them a command fails (exit 2); --sandbox uses the embedded sandbox.")
     {
         OgangiSendSmsCommand.Create(globals),
         new Command("mo", "Incoming messages (MO).") { OgangiMoListCommand.Create(globals) },

@@ -1,8 +1,6 @@
-using Contracts.Core;
 using Contracts.Ogangi;
 using Contracts.Sandbox.Ogangi;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Contracts.Cli.Ogangi;
 
@@ -19,56 +17,23 @@ internal static class OgangiConnection
     /// <summary>
     /// Opens the connection, runs <paramref name="body"/> with it and the short code to send from by default
     /// (Ogangi:From, else the sandbox's), and returns its exit code, or the documented code for what went wrong: 2 for
-    /// settings or values refused before sending, 3 for Ogangi refusing or not answering, 130 for Ctrl+C. Messages go
-    /// to standard error and never hold the private key.
+    /// settings or values refused before sending, 3 for Ogangi refusing or not answering, 130 for Ctrl+C (see
+    /// <see cref="CommandFailures"/>). Messages go to standard error and never hold the private key.
     /// </summary>
     public static async Task<int> RunAsync(GlobalOptions globals, System.CommandLine.ParseResult parse, CommandContext context, Func<VendorConnection<OgangiClient>, string?, Task<int>> body, CancellationToken cancellationToken)
     {
-        try
+        return await CommandFailures.RunAsync(context, async () =>
         {
             var settings = globals.LoadSettings(parse).GetSection(Section);
             await using var connection = await OpenAsync(settings, context, cancellationToken).ConfigureAwait(false);
             var defaultFrom = settings["From"] ?? (connection.Sandbox is null ? null : OgangiSandboxOptions.DemoShortCode);
             return await body(connection, defaultFrom).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or ArgumentException or InvalidOperationException or InvalidDataException)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (OgangiException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            if (ex.IsBadSignature)
-                context.Error.WriteLine($"hint: check the instance id, public key and private key ({CliSettings.EnvironmentPrefix}OGANGI__INSTANCEID, __PUBLICKEY, __PRIVATEKEY).");
-            return ExitCodes.VendorError;
-        }
-        catch (VendorApiException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.VendorError;
-        }
-        catch (HttpRequestException ex)
-        {
-            context.Error.WriteLine($"error: Ogangi could not be reached: {ex.Message}");
-            return ExitCodes.VendorError;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            context.Error.WriteLine("Cancelled.");
-            return ExitCodes.Cancelled;
-        }
-        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
-        {
-            context.Error.WriteLine("error: Ogangi did not answer within the timeout.");
-            return ExitCodes.VendorError;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task<VendorConnection<OgangiClient>> OpenAsync(IConfiguration settings, CommandContext context, CancellationToken cancellationToken)
     {
-        var options = new OgangiClientOptions();
-        settings.Bind(options);
+        var options = CliSettings.Bind(settings, new OgangiClientOptions());
         return VendorConnection<OgangiClient>.OpenAsync(
             "Ogangi",
             hasCredentials: options.InstanceId is not null || !string.IsNullOrEmpty(options.PublicKey) || !string.IsNullOrEmpty(options.PrivateKey),

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Contracts.Ogangi;
-using Spectre.Console;
+using Contracts.Cli.Output;
 
 namespace Contracts.Cli.Ogangi;
 
-/// <summary>`notify ogangi mo list`: one page of the incoming messages (MO), narrowed by Ogangi's search filters.</summary>
+/// <summary>`notify ogangi mo list`: one page of the incoming messages (MO), narrowed by Ogangi's search filters, in the one list style (<see cref="ListView{T}"/>).</summary>
 internal static class OgangiMoListCommand
 {
     public static Command Create(GlobalOptions globals)
@@ -19,8 +19,7 @@ internal static class OgangiMoListCommand
         order.AcceptOnlyFromAmong("asc", "desc");
 
         var command = new Command("list",
-            "List one page of the incoming messages (Ogangi's getMOMessages). Each filter takes one or more values (repeat it or separate with spaces); a message matches when it matches one value of every filter given.\n" +
-            $"Exit codes: {ExitCodes.Success} listed, {ExitCodes.InvalidInput} invalid input or settings (nothing sent), {ExitCodes.VendorError} Ogangi refused the call or did not answer, {ExitCodes.Cancelled} cancelled.")
+            "List one page of the incoming messages (Ogangi's getMOMessages). Each filter takes one or more values (repeat it or separate with spaces); a message matches when it matches one value of every filter given.")
         {
             page, pageSize, from, to, keyword, carrier, order,
         };
@@ -44,7 +43,7 @@ internal static class OgangiMoListCommand
             return await OgangiConnection.RunAsync(globals, parse, context, async (connection, _) =>
             {
                 var list = await connection.Client.GetMoMessagesAsync(parse.GetValue(page), parse.GetValue(pageSize), filter, cancellationToken).ConfigureAwait(false);
-                Print(context, list, parse.GetValue(page), parse.GetValue(pageSize), connection.Sandbox is not null);
+                Print(context, list, parse.GetValue(page));
                 return ExitCodes.Success;
             }, cancellationToken).ConfigureAwait(false);
         });
@@ -57,28 +56,19 @@ internal static class OgangiMoListCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static void Print(CommandContext context, MoMessageList list, int page, int pageSize, bool sandbox)
+    private static void Print(CommandContext context, MoMessageList list, int page)
     {
         var messages = list.Messages ?? [];
-        if (context.Json)
-        {
-            context.WriteJson(new
-            {
-                sandbox,
-                page,
-                pageSize,
-                records = list.Records,
-                messages = messages.Select(m => new { sendDate = m.SendDate, from = m.From, to = m.To, carrier = m.Carrier, keyword = m.Keyword, text = m.Text, encoding = m.Encoding }),
-            });
-            return;
-        }
-        var table = new Table()
-            .Title($"Incoming messages, page {page} ({messages.Count} shown, {list.Records?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} found)")
-            .AddColumn("Sent").AddColumn("From").AddColumn("To").AddColumn("Carrier").AddColumn("Keyword").AddColumn("Text");
-        foreach (var m in messages)
-            table.AddRow(Cell(m.SendDate), Cell(m.From), Cell(m.To), Cell(m.Carrier), Cell(m.Keyword), Cell(m.Text));
-        context.Console.Write(table);
+        var view = new ListView<MoMessage>(context, $"Incoming messages, page {page}",
+            new("sendDate", m => m.SendDate),
+            new("from", m => m.From),
+            new("to", m => m.To),
+            new("carrier", m => m.Carrier),
+            new("keyword", m => m.Keyword),
+            new("text", m => m.Text),
+            new("encoding", m => m.Encoding));
+        foreach (var message in messages)
+            view.Add(message);
+        view.Complete($"Page {page}: {messages.Count} shown, {list.Records?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} found.");
     }
-
-    private static Markup Cell(string? text) => new(Markup.Escape(text ?? ""));
 }

@@ -21,9 +21,8 @@ internal static class OgangiSendSmsCommand
         var from = new Option<string?>("--from") { Description = "The short or long code to send from. Default: the Ogangi:From setting (NOTIFY_OGANGI__FROM), or the sandbox's code." };
         var carrier = new Option<string?>("--carrier") { Description = "The recipient's carrier as your Campaign Manager names it (e.g. Movistar). Default: Ogangi chooses." };
         var command = new Command("send-sms",
-            "Send one SMS (Ogangi's sendSMS) and print the message Ogangi created.\n" +
-            $"Exit codes: {ExitCodes.Success} sent to the carrier, {ExitCodes.PartialFailure} created but not sent (the status says why), " +
-            $"{ExitCodes.InvalidInput} invalid input or settings (nothing sent), {ExitCodes.VendorError} Ogangi refused the call (e.g. BAD_SIGNATURE) or did not answer, {ExitCodes.Cancelled} cancelled.")
+            "Send one SMS (Ogangi's sendSMS) and print the message Ogangi created. " +
+            $"Here {ExitCodes.Success} means sent to the carrier, {ExitCodes.PartialFailure} created but not sent (the status says why, e.g. BAD_FROM).")
         {
             to, text, from, carrier,
         };

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using Contracts.Onc;
-using Spectre.Console;
+using Contracts.Cli.Output;
 
 namespace Contracts.Cli.Onc;
 
-/// <summary>`notify onc campaigns list`: the active campaigns (GetCampaigns), as a table or as JSON.</summary>
+/// <summary>`notify onc campaigns list`: the active campaigns (GetCampaigns), in the one list style (<see cref="ListView{T}"/>).</summary>
 internal static class OncCampaignsListCommand
 {
     public static Command Create(GlobalOptions globals)
     {
-        var command = new Command("list", "List the active ONC campaigns: ID, name, whether paused and channels (--json adds description, creation and active dates).");
+        var command = new Command("list", "List the active ONC campaigns: ID (for `notify onc contacts add --campaign`), name, whether paused, channels and description.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = globals.CreateContext(parse);
@@ -17,43 +17,19 @@ internal static class OncCampaignsListCommand
             {
                 await using var connection = await OncConnection.OpenAsync(globals.LoadSettings(parse), context, _ => { }, cancellationToken).ConfigureAwait(false);
                 var campaigns = await connection.Client.GetCampaignsAsync(cancellationToken).ConfigureAwait(false);
-                if (context.Json)
-                    context.WriteJson(campaigns.Select(ToJson));
-                else
-                    Print(context, campaigns);
+                var list = new ListView<OutboundNotificationCampaignInfo>(context, "ONC campaigns",
+                    new("id", c => c.ID),
+                    new("shortName", c => c.ShortName),
+                    new("isPaused", c => c.IsPaused),
+                    new("channels", Channels),
+                    new("description", c => c.Description));
+                foreach (var campaign in campaigns)
+                    list.Add(campaign);
+                list.Complete($"{campaigns.Count} active campaign(s).");
                 return ExitCodes.Success;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static object ToJson(OutboundNotificationCampaignInfo campaign) => new
-    {
-        id = campaign.ID,
-        shortName = campaign.ShortName,
-        description = campaign.Description,
-        isPaused = campaign.IsPaused,
-        creationDateUtc = campaign.CreationDateUtc,
-        activeFromDate = campaign.ActiveFromDate,
-        activeFromTime = campaign.ActiveFromTime,
-        activeToDate = campaign.ActiveToDate,
-        activeToTime = campaign.ActiveToTime,
-        channels = Channels(campaign),
-    };
-
-    private static void Print(CommandContext context, IReadOnlyList<OutboundNotificationCampaignInfo> campaigns)
-    {
-        // Borderless, so that the IDs (to pass to `notify onc contacts add --campaign`) fit on one line of a narrow terminal.
-        var table = new Table().Border(TableBorder.None).AddColumn(new TableColumn("ID").NoWrap()).AddColumns("Name", "Channels");
-        foreach (var campaign in campaigns)
-        {
-            table.AddRow(
-                campaign.ID.ToString(),
-                Markup.Escape(campaign.ShortName ?? "") + (campaign.IsPaused ? " [yellow](paused)[/]" : ""),
-                string.Join(", ", Channels(campaign)));
-        }
-        context.Console.Write(table);
-        context.Console.MarkupLineInterpolated($"{campaigns.Count} active campaign(s).");
     }
 
     /// <summary>The channels a campaign delivers over (those enabled).</summary>

@@ -13,8 +13,7 @@ internal static class OncConnection
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">Credentials are configured but incomplete; the message names the option.</exception>
     public static Task<VendorConnection<OncClient>> OpenAsync(IConfiguration configuration, CommandContext context, Action<OncClientOptions> adjust, CancellationToken cancellationToken)
     {
-        var options = new OncClientOptions();
-        configuration.GetSection("Onc").Bind(options);
+        var options = CliSettings.Bind(configuration.GetSection("Onc"), new OncClientOptions());
         return VendorConnection<OncClient>.OpenAsync(
             "ONC",
             hasCredentials: !string.IsNullOrEmpty(options.AccountId) || !string.IsNullOrEmpty(options.UserName) || !string.IsNullOrEmpty(options.Password),

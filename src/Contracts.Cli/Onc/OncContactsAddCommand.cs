@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Contracts.Cli.Output;
+using Contracts.Core;
 using Contracts.Core.Batching;
+using Contracts.Onc;
 using Spectre.Console;
 
 namespace Contracts.Cli.Onc;
@@ -50,12 +52,20 @@ internal static class OncContactsAddCommand
                 var tally = new BatchTally();
                 var notAccepted = new List<ContactOutcome>();
                 using var outcomesFile = parse.GetValue(outcomes) is { } outcomesPath ? new ContactOutcomesFile(outcomesPath.FullName) : null;
+                var sandbox = connection.Sandbox is not null;
+                // A campaign ONC does not know would refuse every contact, one call each: the batch stops before the
+                // first, as it does when ENGAGE refuses a program, and every contact is reported not attempted.
+                var stopped = await CheckCampaignAsync(connection.Client, campaignId, cancellationToken).ConfigureAwait(false);
 
                 await ProgressView.RunAsync(context, $"Adding {total:N0} contacts", total, async advance =>
                 {
                     var contacts = ContactFile.Read(path, campaignId, parse.GetValue(retries));
-                    await foreach (var result in connection.Client.AddCampaignContactsInChunksAsync(contacts, cancellationToken).ConfigureAwait(false))
+                    var results = stopped is null
+                        ? connection.Client.AddCampaignContactsInChunksAsync(contacts, cancellationToken)
+                        : NotAttempted(contacts, stopped);
+                    await foreach (var sent in results.ConfigureAwait(false))
                     {
+                        var result = OncErrorCodes.Explained(sent, sandbox);
                         tally.Add(result);
                         outcomesFile?.Add(result);
                         if (result.Outcome != BatchItemOutcome.Accepted)
@@ -64,15 +74,49 @@ internal static class OncContactsAddCommand
                     }
                 }).ConfigureAwait(false);
 
-                BatchSummaryView.Print(context, $"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null, notAccepted);
+                BatchSummaryView.Print(context, $"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, sandbox, notAccepted);
                 if (!context.Json)
                 {
+                    // The summary above gives each reason once; a contact repeats it only when there are several to tell apart.
+                    var severalReasons = tally.Failures.Count > 1;
                     foreach (var contact in notAccepted)
-                        context.Console.MarkupLineInterpolated($"  [yellow]{contact.Outcome}[/] {contact.Id} ({contact.Destinations}): {contact.Reason}");
+                        context.Console.MarkupLineInterpolated($"  [yellow]{contact.Outcome}[/] {contact.Id} ({contact.Destinations}){(severalReasons ? ": " + contact.Reason : "")}");
                 }
                 return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Null when the campaign exists; otherwise why no contact will be sent: ONC knows no such campaign, or it could not
+    /// be asked (refused credentials, unreachable), which every contact would meet too.
+    /// </summary>
+    private static async Task<BatchFailure?> CheckCampaignAsync(OncClient client, Guid campaignId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false) is null
+                ? new BatchFailure(BatchFailureKind.BatchStopped, $"Not sent: ONC has no campaign {campaignId} (GetCampaign found none; notify onc campaigns list shows the campaigns).")
+                : null;
+        }
+        catch (VendorApiException refused) when (!cancellationToken.IsCancellationRequested)
+        {
+            var kind = refused switch
+            {
+                AccessTokenException => BatchFailureKind.AuthenticationFailed,
+                VendorTransportException => BatchFailureKind.TransportError,
+                _ => BatchFailureKind.BatchStopped,
+            };
+            return BatchFailure.FromVendor(refused, kind);
+        }
+    }
+
+    private static async IAsyncEnumerable<BatchChunkResult<OutboundNotificationContactInfo>> NotAttempted(IEnumerable<OutboundNotificationContactInfo> contacts, BatchFailure reason)
+    {
+        long index = 0;
+        foreach (var contact in contacts)
+            yield return new BatchChunkResult<OutboundNotificationContactInfo>(index++, [contact], BatchItemOutcome.NotAttempted, reason, null);
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

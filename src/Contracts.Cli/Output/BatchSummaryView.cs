@@ -19,7 +19,6 @@ public static class BatchSummaryView
             ["rejected"] = tally.Rejected,
             ["unknown"] = tally.Unknown,
             ["notAttempted"] = tally.NotAttempted,
-            ["unknown"] = tally.Unknown,
             ["failures"] = tally.Failures.Select(f => new
             {
                 outcome = f.Outcome.ToString(),
@@ -58,17 +57,17 @@ public static class BatchSummaryView
         table.AddRow("rejected", tally.Rejected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("unknown (the vendor may have them)", tally.Unknown.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("not attempted", tally.NotAttempted.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("unknown (the vendor may have them)", tally.Unknown.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", tally.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         context.Console.Write(table);
         foreach (var failure in tally.Failures)
         {
+            // A vendor's reason often carries its details already ("... (HTTP 400, error code 400, request id ...)"): each is printed once.
             var details = string.Join(", ", new[]
             {
                 failure.StatusCode is { } s ? $"HTTP {s}" : null,
                 failure.ErrorCode is { Length: > 0 } e ? $"error code {e}" : null,
                 failure.FirstRequestId is { } r ? $"request id {r}" : null,
-            }.OfType<string>());
+            }.OfType<string>().Where(detail => !failure.Reason.Contains(detail, StringComparison.Ordinal)));
             context.Console.MarkupLineInterpolated($"  {failure.Outcome} {failure.Count:N0}: {failure.Reason}{(details.Length > 0 ? $" ({details})" : "")}");
         }
         if (cancelled)

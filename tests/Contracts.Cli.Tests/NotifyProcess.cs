@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Contracts.Cli.Tests;
+
+/// <summary>
+/// Runs notify as users and cron jobs do: a separate process (<c>dotnet notify.dll</c>, the build beside the tests),
+/// with only the NOTIFY_* variables a test gives, capturing standard output, standard error and the exit code.
+/// </summary>
+internal sealed class NotifyProcess : IDisposable
+{
+    // Not an assertion on speed: a bound so that a hung process fails the test instead of the whole run.
+    private static readonly TimeSpan HangBound = TimeSpan.FromMinutes(2);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private NotifyProcess(Process process) => _process = process;
+
+    /// <summary>The notify build the tests reference, copied beside them.</summary>
+    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "notify.dll");
+
+    /// <summary>Starts notify with <paramref name="args"/> and <paramref name="variables"/> (every other NOTIFY_* variable removed).</summary>
+    public static NotifyProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith(CliSettings.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(name);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+
+        var process = new Process { StartInfo = start };
+        var notify = new NotifyProcess(process);
+        process.OutputDataReceived += (_, e) => notify.Append(notify._output, e.Data);
+        process.ErrorDataReceived += (_, e) => notify.Append(notify._error, e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return notify;
+    }
+
+    /// <summary>Runs notify to its end.</summary>
+    public static async Task<NotifyResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null)
+    {
+        using var notify = Start(args, variables);
+        return await notify.WaitAsync();
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public void Interrupt()
+    {
+        if (!OperatingSystem.IsWindows() && SendSignal(_process.Id, SigInt) != 0)
+            throw new InvalidOperationException($"kill(SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>Waits for the process to end and returns what it wrote.</summary>
+    public async Task<NotifyResult> WaitAsync()
+    {
+        using var bound = new CancellationTokenSource(HangBound);
+        try
+        {
+            await _process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"notify did not end within {HangBound}; stderr so far:\n{Text(_error)}");
+        }
+        _process.WaitForExit(); // drains the redirected streams
+        return new NotifyResult(_process.ExitCode, Text(_output), Text(_error));
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder text, string? line)
+    {
+        if (line is null)
+            return;
+        lock (text)
+            text.Append(line).Append('\n');
+    }
+
+    private static string Text(StringBuilder text)
+    {
+        lock (text)
+            return text.ToString();
+    }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+}
+
+/// <summary>What a notify process wrote and how it ended.</summary>
+internal sealed record NotifyResult(int ExitCode, string Output, string Error)
+{
+    /// <summary>Whether standard error holds a .NET stack trace ("   at Namespace.Type.Method(...)").</summary>
+    public bool HasStackTrace => Error.Contains("   at ", StringComparison.Ordinal) || Error.Contains("Unhandled exception", StringComparison.Ordinal);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
