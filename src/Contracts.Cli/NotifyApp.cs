@@ -39,7 +39,8 @@ public static class NotifyApp
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        var configuration = new InvocationConfiguration();
+        // notify handles Ctrl-C and SIGTERM itself (see Interruption), not System.CommandLine.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
         if (output is not null)
             configuration.Output = output;
         if (error is not null)
@@ -53,7 +54,11 @@ public static class NotifyApp
     private static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
         if (parse.Errors.Count == 0 || parse.Tokens.Count == 0)
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        {
+            using var interruption = Interruption.Listen(cancellationToken);
+            var exitCode = await parse.InvokeAsync(configuration, interruption.Stop).ConfigureAwait(false);
+            return interruption.Stop.IsCancellationRequested && exitCode != ExitCodes.InvalidInput ? ExitCodes.Cancelled : exitCode;
+        }
 
         foreach (var error in parse.Errors)
             await configuration.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
