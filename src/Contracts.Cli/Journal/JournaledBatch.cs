@@ -17,13 +17,13 @@ internal static class JournaledBatch
     /// <summary>Runs the batch; every result goes to <paramref name="onResult"/>, on the caller's flow.</summary>
     /// <param name="context">Where the progress bar and notes go.</param>
     /// <param name="command">The command, e.g. "engage push": part of the journal's fingerprint.</param>
-    /// <param name="inputPath">The input file: the other part of the fingerprint.</param>
+    /// <param name="inputPath">The input file: the other part of the fingerprint; null when the items are on the command line (then part of <paramref name="command"/>).</param>
     /// <param name="journal">What the command line asked of the journal.</param>
     /// <param name="read">Reads the input from the start (called once, twice with --resume).</param>
     /// <param name="keyColumns">The journal's columns that say which item a row is about (e.g. bNumber).</param>
     /// <param name="keyOf">Those columns' values for an item.</param>
     /// <param name="total">How many items the input has, for the progress bar.</param>
-    /// <param name="describe">The progress bar's text for a number of items.</param>
+    /// <param name="describe">The progress bar's text for a number of items; null for no bar (a command that prints as results come).</param>
     /// <param name="drainBound">How long a stopped run waits for the requests on the wire (the client's Timeout).</param>
     /// <param name="send">Starts the vendor's batch over the items given, abandoning the requests on the wire when the token is cancelled.</param>
     /// <param name="onResult">Counts, prints and files one result.</param>
@@ -31,13 +31,13 @@ internal static class JournaledBatch
     public static async Task RunAsync<T>(
         CommandContext context,
         string command,
-        string inputPath,
+        string? inputPath,
         JournalRequest journal,
         Func<IEnumerable<T>> read,
         IReadOnlyList<string> keyColumns,
         Func<T, string?[]> keyOf,
         long total,
-        Func<long, string> describe,
+        Func<long, string>? describe,
         TimeSpan drainBound,
         Func<IEnumerable<T>, CancellationToken, IAsyncEnumerable<BatchChunkResult<T>>> send,
         Action<BatchChunkResult<T>> onResult,
@@ -75,7 +75,7 @@ internal static class JournaledBatch
         using var abortAfterStop = interruption?.AbortAfterStop(drainBound);
         var abort = interruption?.Abort ?? stop;
 
-        await ProgressView.RunAsync(context, describe(total), total, stop, async advance =>
+        async Task RunAsync(Action<int> advance)
         {
             using (BatchObserver.Observe(observer))
             {
@@ -87,7 +87,12 @@ internal static class JournaledBatch
                         advance(result.Items.Count);
                 }
             }
-        }).ConfigureAwait(false);
+        }
+
+        if (describe is null)
+            await RunAsync(_ => { }).ConfigureAwait(false);
+        else
+            await ProgressView.RunAsync(context, describe(total), total, stop, RunAsync).ConfigureAwait(false);
     }
 
     // Before anything is sent: items the journal says may have reached the vendor stay unknown unless --resend-unknown,
