@@ -6,7 +6,8 @@ namespace Contracts.Cli;
 /// What Ctrl-C and SIGTERM do to a running command. The first asks it to <see cref="Stop"/>: a batch starts no new
 /// request, waits for the answers of those on the wire (bounded by <see cref="AbortAfterStop"/>), then writes its
 /// summary, --json and files, and exits 130. The second <see cref="Abort">abandons</see> the requests on the wire at
-/// once (their items stay unknown).
+/// once (their items stay unknown). The third ends the process at once (exit 130), for a command that does not stop.
+/// Each is announced on standard error.
 /// </summary>
 /// <remarks>
 /// Replaces System.CommandLine's own handling, which cancels the command and, two seconds later, ends the process
@@ -20,6 +21,7 @@ internal sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly CancellationTokenSource _abort = new();
     private readonly PosixSignalRegistration[] _signals;
+    private int _received;
 
     private Interruption(CancellationToken external)
     {
@@ -77,9 +79,19 @@ internal sealed class Interruption : IDisposable
     {
         // The process keeps running: the command stops itself and exits 130 once its summary and files are written.
         context.Cancel = true;
-        if (_stop.IsCancellationRequested)
-            _abort.Cancel();
-        else
-            _stop.Cancel();
+        switch (Interlocked.Increment(ref _received))
+        {
+            case 1:
+                Console.Error.WriteLine($"notify: {context.Signal}: stopping; no new request starts, those on the wire are waited for (again to abandon them).");
+                _stop.Cancel();
+                break;
+            case 2:
+                Console.Error.WriteLine($"notify: {context.Signal}: abandoning the requests on the wire (their items are unknown); again to exit at once.");
+                _abort.Cancel();
+                break;
+            default:
+                Environment.Exit(ExitCodes.Cancelled);
+                break;
+        }
     }
 }
