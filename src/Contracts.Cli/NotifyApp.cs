@@ -52,7 +52,8 @@ public static class NotifyApp
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        var configuration = new InvocationConfiguration();
+        // notify handles Ctrl-C and SIGTERM itself (see Interruption), not System.CommandLine.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = null };
         if (output is not null)
             configuration.Output = output;
         if (error is not null)
@@ -70,13 +71,15 @@ public static class NotifyApp
     {
         if (parse.Errors.Count == 0 || parse.Tokens.Count == 0)
         {
+            using var interruption = Interruption.Listen(cancellationToken);
             try
             {
-                return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+                var exitCode = await parse.InvokeAsync(configuration, interruption.Stop).ConfigureAwait(false);
+                return interruption.Stop.IsCancellationRequested && exitCode != ExitCodes.InvalidInput ? ExitCodes.Cancelled : exitCode;
             }
             catch (Exception ex)
             {
-                return CommandFailures.Report(ex, configuration.Error, parse.GetValue(globals.Verbose), cancellationToken.IsCancellationRequested);
+                return CommandFailures.Report(ex, configuration.Error, parse.GetValue(globals.Verbose), interruption.Stop.IsCancellationRequested);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
+using Contracts.Benchmarks.Cli;
 using Contracts.Benchmarks.Engage;
 using Contracts.Benchmarks.Harness;
 using Contracts.Sandbox;
@@ -13,6 +14,7 @@ using Contracts.Sandbox;
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
 //   cpu Baseline.Method Other.Method...   thread CPU time per call in alternating rounds, median ratio to the first
+//   notify-refused-contacts N         `notify onc contacts add` of N refused rows (--outcomes, --json) in this process: peak working set and GC heap
 var mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
 {
@@ -70,9 +72,12 @@ switch (mode)
         Console.WriteLine(JsonSerializer.Serialize(new { ratios = results.Select(r => double.IsNaN(r.MedianRatio) ? (double?)null : Math.Round(r.MedianRatio, 3)) }));
         return 0;
     }
+    case "notify-refused-contacts":
+        Console.WriteLine(JsonSerializer.Serialize(await RefusedContactsMemoryRun.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))));
+        return 0;
     case "report":
         return await Report.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
+        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
         return 2;
 }

@@ -25,4 +25,17 @@ public sealed class BatchTallyTests
         Assert.Equal(BatchItemOutcome.Unknown, Assert.Single(tally.Failures).Outcome);
         Assert.Equal(ExitCodes.PartialFailure, ExitCodes.ForBatch(tally, cancelled: false));
     }
+
+    [Fact]
+    public void A_reason_per_item_does_not_make_a_group_per_item()
+    {
+        var tally = new BatchTally();
+        for (var i = 0; i < 5_000; i++)
+            tally.Add(new BatchChunkResult<int>(i, [i], BatchItemOutcome.Rejected, new BatchFailure(BatchFailureKind.InvalidInput, $"RetryCount must be between 0 and 255 (got {256 + i})."), null));
+
+        Assert.Equal(5_000L, tally.Rejected);
+        Assert.Equal(1_001, tally.Failures.Count);
+        Assert.Equal(5_000L, tally.Failures.Sum(f => f.Count));
+        Assert.Equal(4_000L, tally.Failures.Single(f => f.Reason.StartsWith("Other reasons", StringComparison.Ordinal)).Count);
+    }
 }

@@ -2,11 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Contracts.Cli.Accengage;
 using Contracts.Cli.Engage;
+using Contracts.Cli.Journal;
 using Contracts.Cli.Onc;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
 using Contracts.Engage;
-using Contracts.Onc;
 using Contracts.Sandbox;
 using Contracts.Sandbox.Onc;
 using Sylvan.Data.Csv;
@@ -163,25 +163,29 @@ public sealed class CsvFileTests : IDisposable
         var run = await CliRun.RunAsync("onc", "contacts", "add", "--campaign", Campaign, "-f", file, "--outcomes", outcomes, "--json", "--sandbox");
 
         Assert.NotEqual(ExitCodes.InvalidInput, run.ExitCode);
-        var rows = ReadBack(outcomes, columns: 8);
-        Assert.Equal(4, rows.Count);
-        Assert.Contains(rows, r => r[1] == "'+15550100001" && r[4] == "Accepted");
-        Assert.Contains(rows, r => r[1] == "'" + Formula && r[3] == "'@evil, \"x\"\nnext");
-        Assert.Contains(rows, r => r[1] == "'+15550100003" && r[4] == "Rejected" && r[7].Contains("RetryCount", StringComparison.Ordinal));
+        // The journal: item, id, sms, voice, email, outcome, kind, errorCode, requestId, reason; an item's last row is its outcome.
+        var rows = FinalRows(ReadBack(outcomes, columns: 10));
+        Assert.Equal(3, rows.Count);
+        Assert.Contains(rows, r => r[2] == "'+15550100001" && r[5] == "Accepted");
+        Assert.Contains(rows, r => r[2] == "'" + Formula && r[4] == "'@evil, \"x\"\nnext");
+        Assert.Contains(rows, r => r[2] == "'+15550100003" && r[5] == "Rejected" && r[9].Contains("RetryCount", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Vendor_text_in_an_outcomes_file_is_quoted_and_neutralised()
+    public void Vendor_text_in_a_run_journal_is_quoted_and_neutralised()
     {
         var outcomes = Path.Combine(_directory, "outcomes.csv");
-        var contact = new OutboundNotificationContactInfo { Id = Guid.NewGuid(), SMSCommInfo = new CommunicationInfo { Destination = "+15550100001" } };
+        var id = Guid.NewGuid().ToString();
 
-        using (var file = new ContactOutcomesFile(outcomes))
-            file.Add(new BatchChunkResult<OutboundNotificationContactInfo>(0, [contact], BatchItemOutcome.Rejected, new BatchFailure(BatchFailureKind.VendorRejected, "-2+3\n,\"", errorCode: "=1"), null));
+        using (var journal = new RunJournal(outcomes, append: false, "sha256:00", "onc contacts add", ["id", "sms", "voice", "email"]))
+            journal.Completed([(1, [id, "+15550100001", null, null])], BatchItemOutcome.Rejected, new BatchFailure(BatchFailureKind.VendorRejected, "-2+3\n,\"", errorCode: "=1"), "@req");
 
-        var row = ReadBack(outcomes, columns: 8)[1];
-        Assert.Equal([contact.Id.ToString(), "'+15550100001", "", "", "Rejected", "VendorRejected", "'=1", "'-2+3\n,\""], row);
+        var row = ReadBack(outcomes, columns: 10)[2];
+        Assert.Equal(["1", id, "'+15550100001", "", "", "Rejected", "VendorRejected", "'=1", "'@req", "'-2+3\n,\""], row);
     }
+
+    private static List<string[]> FinalRows(List<string[]> journal)
+        => journal.Skip(1).Where(r => r[0].Length > 0).GroupBy(r => r[0]).Select(item => item.Last()).ToList();
 
     [Theory]
     [InlineData("=1+1", "'=1+1")]

@@ -81,12 +81,17 @@ public sealed class OncCommandTests : IDisposable
         Assert.Contains("RetryCount must be between 0 and 255", rejected.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var lines = File.ReadAllLines(outcomes);
-        Assert.Equal("id,sms,voice,email,outcome,kind,errorCode,reason", lines[0]);
-        Assert.Equal(4, lines.Length - 1); // every contact exactly once
-        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000001,'+15550100001,,,Accepted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",'+15550100002,,ada@example.com,Accepted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",,,grace@example.com,Accepted", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("6a0f1c1e-0000-4000-8000-000000000003,'+15550100003,,,Rejected,InvalidInput,,\"SMSCommInfo.RetryCount", StringComparison.Ordinal));
+        Assert.Equal("item,id,sms,voice,email,outcome,kind,errorCode,requestId,reason", lines[0]);
+        Assert.Contains(",Run,", lines[1], StringComparison.Ordinal);
+        // An item's last row is its outcome: every contact ends with exactly one.
+        var final = lines.Skip(2).GroupBy(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).Select(item => item.Last()).ToList();
+        Assert.Equal(4, final.Count);
+        Assert.Contains(final, l => l.StartsWith("1,6a0f1c1e-0000-4000-8000-000000000001,'+15550100001,,,Accepted", StringComparison.Ordinal));
+        Assert.Contains(final, l => l.Contains(",'+15550100002,,ada@example.com,Accepted", StringComparison.Ordinal));
+        Assert.Contains(final, l => l.Contains(",,,grace@example.com,Accepted", StringComparison.Ordinal));
+        Assert.Contains(final, l => l.StartsWith("3,6a0f1c1e-0000-4000-8000-000000000003,'+15550100003,,,Rejected,InvalidInput,,,\"SMSCommInfo.RetryCount", StringComparison.Ordinal));
+        // Written ahead of the wire: each accepted contact was journaled in flight before its answer.
+        Assert.Equal(3, lines.Count(l => l.Contains(",InFlight,", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Contracts.Accengage;
+using Contracts.Cli.Journal;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
 
@@ -31,6 +32,8 @@ internal static class AccengageDevicesUpsertCommand
         {
             list, file, by, expireAt, batchSize, concurrency,
         };
+        var journal = new JournalOptions();
+        journal.AddTo(command);
         foreach (var count in new[] { batchSize, concurrency })
         {
             count.Validators.Add(result =>
@@ -52,13 +55,20 @@ internal static class AccengageDevicesUpsertCommand
             {
                 var total = Users().LongCount(); // also checks the whole file before anything is sent
                 var partnerId = "";
-                await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner), o => partnerId = o.PartnerId, cancellationToken);
+                var timeout = TimeSpan.Zero;
+                await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner), o =>
+                {
+                    partnerId = o.PartnerId;
+                    timeout = o.Timeout;
+                }, cancellationToken);
                 var client = connection.Client;
                 var tally = new BatchTally();
-                await ProgressView.RunAsync(context, $"Upserting {total:N0} devices into list {listId}", total, async advance =>
-                {
-                    var batches = ChunkedBatchRunner.RunAsync(
-                        Users(),
+                await JournaledBatch.RunAsync(
+                    context, $"accengage devices upsert --list {listId} --by {parse.GetValue(by)}", path, journal.Read(parse), Users,
+                    ["user"], user => [StaticListUserFile.Describe(user)],
+                    total, count => $"Upserting {count:N0} devices into list {listId}", timeout,
+                    (users, abort) => ChunkedBatchRunner.RunAsync(
+                        users,
                         new ChunkedBatchOptions(parse.GetValue(batchSize), parse.GetValue(concurrency)),
                         StaticListUserFile.Check,
                         async (chunk, token) =>
@@ -66,15 +76,14 @@ internal static class AccengageDevicesUpsertCommand
                             await client.UpsertStaticListDevicesAsync(partnerId, listId, new StaticListUsers { Users = [.. chunk] }, token);
                             return ChunkSendResult.Accepted(requestId: null);
                         },
-                        cancellationToken: cancellationToken);
-                    await foreach (var result in batches)
+                        cancellationToken: abort),
+                    result =>
                     {
                         tally.Add(result);
-                        advance(result.Items.Count);
                         if (!context.Json && result.Failure is { Kind: BatchFailureKind.InvalidInput } invalid)
                             context.Error.WriteLine($"rejected {StaticListUserFile.Describe(result.Items[0])}: {invalid.Reason}");
-                    }
-                });
+                    },
+                    cancellationToken);
                 BatchSummaryView.Print(context, $"Accengage static list {listId} upsert", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
                 return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
             }, cancellationToken);

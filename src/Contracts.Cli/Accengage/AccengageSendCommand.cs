@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Contracts.Accengage;
+using Contracts.Cli.Journal;
 using Contracts.Cli.Output;
 using Contracts.Core.Batching;
 using Spectre.Console;
@@ -36,6 +37,8 @@ internal static class AccengageSendCommand
         {
             message, externalId, targets, targetsFile, by, text, title, concurrency,
         };
+        var journal = new JournalOptions();
+        journal.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.Gives(message) == result.Gives(externalId))
@@ -62,14 +65,21 @@ internal static class AccengageSendCommand
                 return ExitCodes.InvalidInput;
             }
             var file = parse.GetValue(targetsFile)?.FullName;
-            IEnumerable<Target> recipients = file is not null
+            IEnumerable<Target> Recipients() => file is not null
                 ? TargetFile.Read(file, parse.GetValue(by))
                 : parse.GetValue(targets)!.Select(udid => new Target { DeviceId = udid });
+            // What the journal belongs to: the message, and the targets when they are on the command line.
+            var run = $"accengage send --message {data.ParentMessageId}{data.ParentMessageExternalId} --by {parse.GetValue(by)}"
+                + (file is null ? " --target " + string.Join(' ', parse.GetValue(targets)!) : "");
 
             return await CommandFailures.RunAsync(context, async () =>
             {
-                await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner),
-                    o => o.MaxConcurrency = parse.GetValue(concurrency) ?? o.MaxConcurrency, cancellationToken);
+                var timeout = TimeSpan.Zero;
+                await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner), o =>
+                {
+                    o.MaxConcurrency = parse.GetValue(concurrency) ?? o.MaxConcurrency;
+                    timeout = o.Timeout;
+                }, cancellationToken);
                 var tally = new BatchTally();
                 JsonArrayWriter? outcomes = null;
                 if (context.Json)
@@ -78,12 +88,18 @@ internal static class AccengageSendCommand
                     outcomes = new JsonArrayWriter(context.Output, indent: "    ");
                 }
 
-                await foreach (var result in connection.Client.SendInstantMessageInChunksAsync(data, recipients, cancellationToken))
-                {
-                    tally.Add(result);
-                    foreach (var target in result.Items)
-                        Report(context, outcomes, target, result);
-                }
+                // No progress bar: the targets not accepted are printed as their results come.
+                await JournaledBatch.RunAsync(
+                    context, run, file, journal.Read(parse), Recipients, ["target"], target => [TargetFile.Describe(target)],
+                    total: 0, describe: null, timeout,
+                    (recipients, abort) => connection.Client.SendInstantMessageInChunksAsync(data, recipients, abort),
+                    result =>
+                    {
+                        tally.Add(result);
+                        foreach (var target in result.Items)
+                            Report(context, outcomes, target, result);
+                    },
+                    cancellationToken);
 
                 var cancelled = cancellationToken.IsCancellationRequested;
                 var sandbox = connection.Sandbox is not null;

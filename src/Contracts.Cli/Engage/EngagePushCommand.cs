@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Contracts.Cli.Journal;
 using Contracts.Cli.Output;
 using Contracts.Engage;
 
@@ -30,11 +31,13 @@ internal static class EngagePushCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "Destinations per request (default 1000)." };
         var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight at once (default 4)." };
         var failures = new Option<FileInfo?>("--failures") { Description = "Write every number not accepted, with its outcome and reason, to this CSV file." };
+        var journal = new JournalOptions();
 
         var command = new Command("push", "Push an ENGAGE program to every number of a file, with a progress bar and a per-outcome summary.")
         {
             file, program, aNumbers, group, ttl, keep, notBefore, batchSize, concurrency, failures,
         };
+        journal.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.Gives(aNumbers) == result.Gives(group))
@@ -53,7 +56,7 @@ internal static class EngagePushCommand
                 NotBefore = parse.GetValue(notBefore),
             };
             var path = parse.GetValue(file)!.FullName;
-            return await RunAsync(context, globals, parse, push, path, parse.GetValue(failures)?.FullName,
+            return await RunAsync(context, globals, parse, push, path, parse.GetValue(failures)?.FullName, journal.Read(parse),
                 o =>
                 {
                     if (parse.GetValue(batchSize) is { } size)
@@ -67,7 +70,7 @@ internal static class EngagePushCommand
 
     private static async Task<int> RunAsync(
         CommandContext context, GlobalOptions globals, ParseResult parse, EngagePush push, string path, string? failuresPath,
-        Action<EngageClientOptions> adjust, CancellationToken cancellationToken)
+        JournalRequest journal, Action<EngageClientOptions> adjust, CancellationToken cancellationToken)
     {
         var problems = EngagePushValidator.CheckPush(push);
         if (problems.Count > 0)
@@ -79,20 +82,26 @@ internal static class EngagePushCommand
 
         return await CommandFailures.RunAsync(context, async () =>
         {
-            await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, adjust, cancellationToken).ConfigureAwait(false);
+            var timeout = TimeSpan.Zero;
+            await using var connection = await EngageConnection.OpenAsync(globals.LoadSettings(parse), context, o =>
+            {
+                adjust(o);
+                timeout = o.Timeout;
+            }, cancellationToken).ConfigureAwait(false);
             var total = DestinationFile.Count(path);
             var tally = new BatchTally(InvalidNumberGroup);
             using var failures = failuresPath is null ? null : new FailuresFile(failuresPath);
 
-            await ProgressView.RunAsync(context, $"Pushing to {total:N0} destinations", total, async advance =>
-            {
-                await foreach (var result in connection.Client.PushInChunksAsync(push, DestinationFile.Read(path), cancellationToken).ConfigureAwait(false))
+            await JournaledBatch.RunAsync(
+                context, $"engage push --program {push.ProgramContentUuid}", path, journal, () => DestinationFile.Read(path), ["bNumber"], destination => [destination.BNumber],
+                total, count => $"Pushing to {count:N0} destinations", timeout,
+                (destinations, abort) => connection.Client.PushInChunksAsync(push, destinations, abort),
+                result =>
                 {
                     tally.Add(result);
                     failures?.Add(result);
-                    advance(result.Items.Count);
-                }
-            }).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
 
             BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
             return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested, refusalStopsBatch: true);

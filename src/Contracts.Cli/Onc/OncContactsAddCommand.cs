@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Contracts.Cli.Journal;
 using Contracts.Cli.Output;
 using Contracts.Core;
 using Contracts.Core.Batching;
 using Contracts.Onc;
-using Spectre.Console;
 
 namespace Contracts.Cli.Onc;
 
@@ -23,11 +23,12 @@ internal static class OncContactsAddCommand
         }.AcceptExistingOnly();
         var retries = new Option<int>("--retries") { Description = "Delivery attempts per contact (0 to 255) for rows without a retryCount column.", DefaultValueFactory = _ => 3 };
         var concurrency = new Option<int?>("--concurrency") { Description = "AddCampaignContact calls in flight at once (default 4)." };
-        var outcomes = new Option<FileInfo?>("--outcomes") { Description = "Write every contact with its outcome (id, destinations, outcome, reason) to this CSV file." };
+        var journal = new JournalOptions();
         var command = new Command("add", "Add the contacts of a CSV file to an ONC campaign, with a progress bar, a summary and each contact not accepted.")
         {
-            campaign, file, retries, concurrency, outcomes,
+            campaign, file, retries, concurrency,
         };
+        journal.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = globals.CreateContext(parse);
@@ -43,45 +44,36 @@ internal static class OncContactsAddCommand
             {
                 var path = parse.GetValue(file)!.FullName;
                 var total = ContactFile.Count(path); // a bad header or value stops here, before anything is sent
+                var timeout = TimeSpan.Zero;
                 await using var connection = await OncConnection.OpenAsync(globals.LoadSettings(parse), context, o =>
                 {
                     if (parse.GetValue(concurrency) is { } parallel)
                         o.MaxConcurrency = parallel;
+                    timeout = o.Timeout;
                 }, cancellationToken).ConfigureAwait(false);
                 var campaignId = parse.GetValue(campaign);
                 var tally = new BatchTally();
-                var notAccepted = new List<ContactOutcome>();
-                using var outcomesFile = parse.GetValue(outcomes) is { } outcomesPath ? new ContactOutcomesFile(outcomesPath.FullName) : null;
+                var notAccepted = new NotAcceptedContacts(context);
                 var sandbox = connection.Sandbox is not null;
                 // A campaign ONC does not know would refuse every contact, one call each: the batch stops before the
                 // first, as it does when ENGAGE refuses a program, and every contact is reported not attempted.
                 var stopped = await CheckCampaignAsync(connection.Client, campaignId, cancellationToken).ConfigureAwait(false);
 
-                await ProgressView.RunAsync(context, $"Adding {total:N0} contacts", total, async advance =>
-                {
-                    var contacts = ContactFile.Read(path, campaignId, parse.GetValue(retries));
-                    var results = stopped is null
-                        ? connection.Client.AddCampaignContactsInChunksAsync(contacts, cancellationToken)
-                        : NotAttempted(contacts, stopped);
-                    await foreach (var sent in results.ConfigureAwait(false))
+                await JournaledBatch.RunAsync(
+                    context, $"onc contacts add --campaign {campaignId}", path, journal.Read(parse), () => ContactFile.Read(path, campaignId, parse.GetValue(retries)),
+                    ["id", "sms", "voice", "email"],
+                    contact => [contact.Id.ToString(), contact.SMSCommInfo?.Destination, contact.VoiceCommInfo?.Destination, contact.EmailCommInfo?.Destination],
+                    total, count => $"Adding {count:N0} contacts", timeout,
+                    (contacts, abort) => stopped is null ? connection.Client.AddCampaignContactsInChunksAsync(contacts, abort) : NotAttempted(contacts, stopped),
+                    sent =>
                     {
                         var result = OncErrorCodes.Explained(sent, sandbox);
                         tally.Add(result);
-                        outcomesFile?.Add(result);
-                        if (result.Outcome != BatchItemOutcome.Accepted)
-                            notAccepted.AddRange(result.Items.Select(contact => ContactOutcome.Of(contact, result)));
-                        advance(result.Items.Count);
-                    }
-                }).ConfigureAwait(false);
+                        notAccepted.Add(result);
+                    },
+                    cancellationToken).ConfigureAwait(false);
 
-                BatchSummaryView.Print(context, $"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, sandbox, notAccepted);
-                if (!context.Json)
-                {
-                    // The summary above gives each reason once; a contact repeats it only when there are several to tell apart.
-                    var severalReasons = tally.Failures.Count > 1;
-                    foreach (var contact in notAccepted)
-                        context.Console.MarkupLineInterpolated($"  [yellow]{contact.Outcome}[/] {contact.Id} ({contact.Destinations}){(severalReasons ? ": " + contact.Reason : "")}");
-                }
+                notAccepted.Finish($"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, sandbox);
                 return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
             }, cancellationToken).ConfigureAwait(false);
         });

@@ -8,6 +8,12 @@ namespace Contracts.Cli.Output;
 /// </summary>
 public sealed class BatchTally
 {
+    // Reasons can carry values (a refused retryCount, a vendor's request id): a million refusals could be a million
+    // groups. Past this many, further reasons are counted under one group per outcome and kind, so memory stays flat
+    // (the journal, --outcomes, keeps each item's own reason).
+    private const int MaxGroups = 1_000;
+    private const string OtherReasons = "Other reasons (too many different ones to list; --outcomes records each item's own)";
+
     private readonly Dictionary<(BatchItemOutcome, BatchFailureKind, string), FailureGroup> _failures = [];
     private readonly string? _invalidInputReason;
 
@@ -59,6 +65,8 @@ public sealed class BatchTally
 
         var failure = result.Failure!;
         var key = (result.Outcome, failure.Kind, GroupingReason(failure));
+        if (!_failures.ContainsKey(key) && _failures.Count >= MaxGroups)
+            key = (result.Outcome, failure.Kind, OtherReasons);
         if (!_failures.TryGetValue(key, out var group))
             _failures[key] = group = new FailureGroup(result.Outcome, failure.Kind, key.Item3, failure.StatusCode, failure.ErrorCode, failure.RequestId);
         group.Count += count;

@@ -12,28 +12,53 @@ namespace Contracts.Cli.Output;
 /// </summary>
 internal sealed class CsvOutput : IDisposable
 {
+    private readonly FileStream _file;
     private readonly StreamWriter _writer;
     private readonly CsvDataWriter _csv;
     private readonly DataTable _rows = new();
 
     /// <summary>Creates <paramref name="path"/> (replacing it) and writes the header.</summary>
     public CsvOutput(string path, params string[] columns)
+        : this(path, append: false, columns)
     {
-        _writer = new StreamWriter(path);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>: replacing it, or, when <paramref name="append"/> is true, adding rows after
+    /// those it has (the header is written only to a new or empty file; a last row cut short by a killed run is ended
+    /// first, so that the rows added stay rows).
+    /// </summary>
+    public CsvOutput(string path, bool append, params string[] columns)
+    {
+        var hasRows = append && File.Exists(path) && new FileInfo(path).Length > 0;
+        if (hasRows)
+            EndLastLine(path);
+        _file = new FileStream(path, hasRows ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        _writer = new StreamWriter(_file);
         // Headers are written as the first row, not by Sylvan, which would repeat them for every batch of rows.
         _csv = CsvDataWriter.Create(_writer, new CsvDataWriterOptions { WriteHeaders = false });
         foreach (var column in columns)
             _rows.Columns.Add(column, typeof(string));
-        Write(columns);
+        if (!hasRows)
+            Write(columns);
     }
 
     /// <summary>Writes one row, each cell neutralised; null cells are empty.</summary>
     /// <exception cref="ArgumentException">The row has not one cell per column.</exception>
-    public void Add(params string?[] cells)
+    public void Add(params string?[] cells) => AddRows([cells]);
+
+    /// <summary>Writes rows (e.g. the items of one request) in one write, each cell neutralised; null cells are empty.</summary>
+    /// <exception cref="ArgumentException">A row has not one cell per column.</exception>
+    public void AddRows(IEnumerable<string?[]> rows)
     {
-        if (cells.Length != _rows.Columns.Count)
-            throw new ArgumentException($"A row has {_rows.Columns.Count} cells; this one has {cells.Length}.", nameof(cells));
-        Write(cells.Select(cell => Neutralise(cell ?? "")).ToArray());
+        _rows.Rows.Clear();
+        foreach (var cells in rows)
+        {
+            if (cells.Length != _rows.Columns.Count)
+                throw new ArgumentException($"A row has {_rows.Columns.Count} cells; this one has {cells.Length}.", nameof(rows));
+            _rows.Rows.Add(cells.Select(cell => Neutralise(cell ?? "")).ToArray());
+        }
+        WriteRows();
     }
 
     /// <summary>
@@ -46,6 +71,16 @@ internal sealed class CsvOutput : IDisposable
     public static string Neutralise(string cell)
         => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 
+    /// <summary>
+    /// Makes every row written so far durable: on the disk, not only in the operating system's cache, so that it
+    /// survives a power cut as well as a killed process (every row already survives a killed process).
+    /// </summary>
+    public void Sync()
+    {
+        _writer.Flush();
+        _file.Flush(flushToDisk: true);
+    }
+
     /// <summary>Flushes and closes the file.</summary>
     public void Dispose()
     {
@@ -53,12 +88,25 @@ internal sealed class CsvOutput : IDisposable
         _rows.Dispose();
     }
 
-    // Sylvan writes from a data reader: a one-row table is the row, and flushing after it keeps the file whole up to
-    // the last result even if the run is killed.
+    private static void EndLastLine(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        file.Seek(-1, SeekOrigin.End);
+        if (file.ReadByte() != '\n')
+            file.WriteByte((byte)'\n');
+    }
+
+    // Sylvan writes from a data reader: a table of the rows is the reader, and flushing after them keeps the file
+    // whole up to the last result even if the run is killed.
     private void Write(string[] cells)
     {
         _rows.Rows.Clear();
         _rows.Rows.Add(cells);
+        WriteRows();
+    }
+
+    private void WriteRows()
+    {
         _csv.Write(_rows.CreateDataReader());
         _writer.Flush();
     }

@@ -19,8 +19,7 @@ internal sealed class FailuresFile : IDisposable
         if (result.Outcome == BatchItemOutcome.Accepted)
             return;
         var failure = result.Failure!;
-        foreach (var destination in result.Items)
-            _csv.Add(destination.BNumber, result.Outcome.ToString(), failure.Kind.ToString(), failure.ErrorCode, failure.RequestId, failure.Reason);
+        _csv.AddRows(result.Items.Select(destination => new[] { destination.BNumber, result.Outcome.ToString(), failure.Kind.ToString(), failure.ErrorCode, failure.RequestId, failure.Reason }));
     }
 
     public void Dispose() => _csv.Dispose();

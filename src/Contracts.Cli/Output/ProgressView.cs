@@ -6,7 +6,14 @@ namespace Contracts.Cli.Output;
 public static class ProgressView
 {
     /// <summary>Runs <paramref name="work"/>, which reports progress through the callback it is given.</summary>
-    public static async Task RunAsync(CommandContext context, string description, long total, Func<Action<int>, Task> work)
+    public static Task RunAsync(CommandContext context, string description, long total, Func<Action<int>, Task> work)
+        => RunAsync(context, description, total, CancellationToken.None, work);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reports progress through the callback it is given; once <paramref name="stopped"/>
+    /// is cancelled, the bar stays where the work got to rather than jumping to 100%.
+    /// </summary>
+    public static async Task RunAsync(CommandContext context, string description, long total, CancellationToken stopped, Func<Action<int>, Task> work)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(work);
@@ -22,7 +29,10 @@ public static class ProgressView
             {
                 var task = progress.AddTask(description, maxValue: Math.Max(total, 1));
                 await work(count => task.Increment(count)).ConfigureAwait(false);
-                task.Value = task.MaxValue;
+                if (stopped.IsCancellationRequested)
+                    task.StopTask();
+                else
+                    task.Value = task.MaxValue; // the total counted lines; a header or blank lines are not items
             }).ConfigureAwait(false);
     }
 }

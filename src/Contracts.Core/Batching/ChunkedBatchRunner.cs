@@ -20,6 +20,8 @@ namespace Contracts.Core.Batching;
 /// input is still read and reported as not attempted. Nothing is ever sent twice.
 /// A chunk failure that applies to every request (<see cref="ChunkSendResult.StopBatch"/>) stops the batch the
 /// same way. If reading the input itself fails, everything read so far is reported, then that exception is thrown.</para>
+/// <para>A <see cref="BatchObserver"/> attached to the caller's flow is told before each request leaves and of each
+/// result before it is yielded, and can stop new requests while letting those on the wire finish.</para>
 /// </remarks>
 public static class ChunkedBatchRunner
 {
@@ -105,6 +107,8 @@ public static class ChunkedBatchRunner
         private readonly Func<IReadOnlyList<T>, CancellationToken, Task<ChunkSendResult>> _sendChunk;
         private readonly ILogger _logger;
         private readonly CancellationToken _cancellation;
+        private readonly BatchObserver? _observer = BatchObserver.Current;
+        private readonly CancellationToken _stopStarting;
         private readonly CancellationTokenSource _abandon = new();
         private readonly CancellationTokenSource _sendCancellation;
         private readonly CancellationToken _sendToken;
@@ -124,6 +128,7 @@ public static class ChunkedBatchRunner
             _sendChunk = sendChunk;
             _logger = logger;
             _cancellation = cancellation;
+            _stopStarting = _observer?.StopStarting ?? CancellationToken.None;
             // Requests on the wire stop when the caller cancels or the reader leaves.
             _sendCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _abandon.Token);
             _sendToken = _sendCancellation.Token;
@@ -185,7 +190,13 @@ public static class ChunkedBatchRunner
 
             var result = await SendAsync(chunkIndex, sendable).ConfigureAwait(false);
             Log.ChunkCompleted(_logger, chunkIndex, sendable.Count, result.Outcome.ToString());
-            await _results.Writer.WriteAsync(result, _abandon.Token).ConfigureAwait(false);
+            await ReportAsync(result).ConfigureAwait(false);
+        }
+
+        private ValueTask ReportAsync(BatchChunkResult<T> result)
+        {
+            _observer?.OnCompleted(result);
+            return _results.Writer.WriteAsync(result, _abandon.Token);
         }
 
         private async ValueTask<IReadOnlyList<T>> ReportInvalidItemsAsync(long chunkIndex, T[] chunk)
@@ -203,20 +214,20 @@ public static class ChunkedBatchRunner
                 // First invalid item: from here on, keep the valid ones aside.
                 valid ??= new List<T>(chunk.AsSpan(0, i).ToArray());
                 var failure = new BatchFailure(BatchFailureKind.InvalidInput, problem);
-                await _results.Writer.WriteAsync(
-                    new BatchChunkResult<T>(chunkIndex, [chunk[i]], BatchItemOutcome.Rejected, failure, null),
-                    _abandon.Token).ConfigureAwait(false);
+                await ReportAsync(new BatchChunkResult<T>(chunkIndex, [chunk[i]], BatchItemOutcome.Rejected, failure, null)).ConfigureAwait(false);
             }
             return valid ?? (IReadOnlyList<T>)chunk;
         }
 
         private async Task<BatchChunkResult<T>> SendAsync(long chunkIndex, IReadOnlyList<T> items)
         {
-            if (_cancellation.IsCancellationRequested)
+            if (_cancellation.IsCancellationRequested || _stopStarting.IsCancellationRequested)
                 return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, BatchFailure.Cancelled, null);
             if (Volatile.Read(ref _stoppedBy) is { } stoppedBy)
                 return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, stoppedBy, null);
 
+            // Write-ahead: whoever records the run learns that these items are leaving before they can reach the vendor.
+            _observer?.OnSending(chunkIndex, items);
             ChunkSendResult sent;
             try
             {

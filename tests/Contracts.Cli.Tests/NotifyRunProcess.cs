@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace Contracts.Cli.Tests;
+
+/// <summary>
+/// notify run as a separate process (src/Contracts.Cli's own build output, built with the tests, run by the dotnet
+/// host: the copy beside the tests carries the tests' dependency list, not notify's), so that signals
+/// reach it as they reach a scheduled job: SIGINT and SIGTERM through kill(1), SIGKILL through <see cref="Process.Kill()"/>.
+/// </summary>
+internal sealed class NotifyRunProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private NotifyRunProcess(Process process)
+    {
+        _process = process;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>tests/Contracts.Cli.Tests/bin/{configuration}/{framework}/ → src/Contracts.Cli/bin/{configuration}/{framework}/notify.dll</summary>
+    private static string NotifyDll
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory);
+            var configuration = framework.Parent!;
+            var repository = configuration.Parent!.Parent!.Parent!.Parent!.FullName;
+            return Path.Combine(repository, "src", "Contracts.Cli", "bin", configuration.Name, framework.Name, "notify.dll");
+        }
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts notify with <paramref name="arguments"/>; no NOTIFY_* variable of the test process reaches it, only <paramref name="environment"/>.</summary>
+    public static NotifyRunProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(NotifyDll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("NOTIFY_", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        return new NotifyRunProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Sends SIGINT (what Ctrl-C sends), SIGTERM or SIGKILL.</summary>
+    public void Signal(string signal)
+    {
+        if (signal == "KILL")
+        {
+            _process.Kill();
+            return;
+        }
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed ({kill.ExitCode}).");
+    }
+
+    /// <summary>Waits for the process to end (at most two minutes) and returns what it did.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> ExitAsync()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await _process.WaitForExitAsync(bound.Token);
+        return (_process.ExitCode, await _output, await _error);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill();
+        _process.Dispose();
+    }
+}
