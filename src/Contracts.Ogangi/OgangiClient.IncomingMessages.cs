@@ -1,5 +1,4 @@
 using Contracts.Core;
-using Contracts.Core.Http;
 
 namespace Contracts.Ogangi;
 
@@ -69,16 +68,15 @@ public partial class OgangiClient
         arguments.ThrowIfAny();
 
         var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
-        using var capture = ResponseCapture.Begin();
-        var list = await CallAsync(
+        // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the
+        // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
+        return await CallRequiringAsync(
             "getMOMessages",
             () => GetMoMessagesAsync(InstanceId, page, pageSize, search, _publicKey!, SignedByPrepareRequest, cancellationToken),
             OgangiResultReader.MoMessages,
+            list => list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0)
+                ? $"<records> is {records} but no <MOMessage> was found in page {page}"
+                : null,
             cancellationToken).ConfigureAwait(false);
-        // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the
-        // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
-        if (list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0))
-            throw new UnreadableAnswerException(OgangiException.VendorName, "getMOMessages", $"<records> is {records} but no <MOMessage> was found in page {page}", capture);
-        return list;
     }
 }

@@ -13,6 +13,7 @@ public partial class OgangiClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
     /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    /// <exception cref="Contracts.Core.UnreadableAnswerException">Ogangi answered OK without the message it created.</exception>
     public Task<SendSmsResult> SendSmsAsync(string mobileNumber, string text, string from, string? carrier = null, CancellationToken cancellationToken = default)
     {
         var arguments = new OgangiArguments("sendSMS");
@@ -22,10 +23,11 @@ public partial class OgangiClient
         carrier = arguments.OptionalSegment(nameof(carrier), carrier);
         arguments.ThrowIfAny();
 
-        return CallAsync(
+        return CallRequiringAsync(
             "sendSMS",
             () => SendSmsAsync(InstanceId, carrier, from, OgangiBase64Url.Encode(number), OgangiBase64Url.Encode(text), _publicKey!, SignedByPrepareRequest, cancellationToken),
             OgangiResultReader.SendSms,
+            result => result.Messages is { Count: > 0 } ? null : "the answer says OK but holds no <message>",
             cancellationToken);
     }
 
@@ -71,9 +73,10 @@ public partial class OgangiClient
     /// <param name="pinLength">Digits in the PIN, <see cref="OgangiLimits.MinPinLength"/> to <see cref="OgangiLimits.MaxPinLength"/>.</param>
     /// <param name="carrier">The operator name (case sensitive); null when not known (sent as <c>null</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The confirmation; its <c>Pin</c> is text, leading zeros kept, and null when the answer carried none.</returns>
+    /// <returns>The confirmation; its <c>Pin</c> is text, leading zeros kept.</returns>
     /// <exception cref="ArgumentException">A value is invalid; nothing was sent.</exception>
     /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
+    /// <exception cref="Contracts.Core.UnreadableAnswerException">Ogangi answered OK without the PIN.</exception>
     public Task<PinSmsConfirmation> SendPinAsync(string mobileNumber, string text, string from, int pinLength, string? carrier = null, CancellationToken cancellationToken = default)
     {
         var arguments = new OgangiArguments("sendSMSPinMobileNumberConfirm");
@@ -84,10 +87,11 @@ public partial class OgangiClient
         arguments.Range(nameof(pinLength), pinLength, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
         arguments.ThrowIfAny();
 
-        return CallAsync(
+        return CallRequiringAsync(
             "sendSMSPinMobileNumberConfirm",
             () => SendSmsPinMobileNumberConfirmAsync(InstanceId, carrier, from, number, OgangiBase64Url.Encode(text), pinLength, _publicKey!, SignedByPrepareRequest, cancellationToken),
             OgangiResultReader.Pin,
+            result => string.IsNullOrEmpty(result.Pin) ? "the answer says OK but holds no <PinSMSConfirmation><pin>" : null,
             cancellationToken);
     }
 }

@@ -117,6 +117,20 @@ public partial class OgangiClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="CallAsync"/> for a method whose OK answer must carry a result: when <paramref name="missing"/> says
+    /// what the result lacks, the call fails with <see cref="Contracts.Core.UnreadableAnswerException"/> carrying the answer's body,
+    /// rather than returning an empty result.
+    /// </summary>
+    private async Task<T> CallRequiringAsync<T>(string method, Func<Task<FileResponse>> send, Func<OgangiAnswer, T> readResult, Func<T, string?> missing, CancellationToken cancellationToken)
+    {
+        using var capture = ResponseCapture.Begin();
+        var result = await CallAsync(method, send, readResult, cancellationToken).ConfigureAwait(false);
+        if (missing(result) is { } reason)
+            throw new Contracts.Core.UnreadableAnswerException(OgangiException.VendorName, method, reason, capture);
+        return result;
+    }
+
     private OgangiException Logged(OgangiException error)
     {
         var method = error.Method ?? "call";

@@ -82,4 +82,27 @@ public sealed class ReadingPolicyTests : IAsyncLifetime
         var call = Assert.Single(_ogangi.Calls);
         Assert.Equal(IndependentSignature.Of(FakeOgangi.PrivateKey, $"{FakeOgangi.InstanceId}/{call.Request.BodyText}"), call.Signature);
     }
+
+    [Fact]
+    public async Task A_pin_answer_that_says_ok_without_the_pin_is_an_unreadable_answer()
+    {
+        _ogangi.Answer = _ => (200, "application/xml", "<response><input>sendSMSPinMobileNumberConfirm</input><status>OK</status><description>Completed</description><result/></response>");
+        using var client = new OgangiClient(_ogangi.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => OgangiOperations.SendPin(client));
+
+        Assert.Equal("sendSMSPinMobileNumberConfirm", error.Operation);
+        Assert.Contains("<result/>", error.RawBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_sms_answer_that_says_ok_without_the_message_is_an_unreadable_answer()
+    {
+        _ogangi.Answer = _ => (200, "application/xml", "<response><input>sendSMS</input><status>OK</status><description>Completed</description><result><messages/></result></response>");
+        using var client = new OgangiClient(_ogangi.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => OgangiOperations.SendSms(client));
+
+        Assert.Equal("sendSMS", error.Operation);
+    }
 }
