@@ -184,7 +184,8 @@ public sealed class CsvFileTests : IDisposable
         Assert.Equal(["1", id, "'+15550100001", "", "", "Rejected", "VendorRejected", "'=1", "'@req", "'-2+3\n,\""], row);
     }
 
-    private static List<string[]> FinalRows(List<string[]> journal)
+    /// <summary>The run journal's final row of each item: its last row (the Run row that opens each run has no item).</summary>
+    internal static List<string[]> FinalRows(List<string[]> journal)
         => journal.Skip(1).Where(r => r[0].Length > 0).GroupBy(r => r[0]).Select(item => item.Last()).ToList();
 
     [Theory]

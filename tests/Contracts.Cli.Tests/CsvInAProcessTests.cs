@@ -45,13 +45,13 @@ public sealed class CsvInAProcessTests : IDisposable
         await using var client = sandbox.CreateOncClient();
         var stored = Assert.Single(await client.GetCampaignContactsAsync(OncSandboxOptions.DemoCampaign), c => c.Id == accepted);
         Assert.Equal(("+15550100001", Greeting), (stored.SMSCommInfo!.Destination, stored.SMSCommInfo.TextToSendOverwrite));
-        var rows = CsvFileTests.ReadBack(outcomes, columns: 8);
-        Assert.Equal(["id", "sms", "voice", "email", "outcome", "kind", "errorCode", "reason"], rows[0]);
-        var byId = rows.Skip(1).ToDictionary(row => row[0]);
+        var rows = CsvFileTests.ReadBack(outcomes, columns: 10);
+        Assert.Equal(["item", "id", "sms", "voice", "email", "outcome", "kind", "errorCode", "requestId", "reason"], rows[0]);
+        var byId = CsvFileTests.FinalRows(rows).ToDictionary(row => row[1]);
         Assert.Equal(2, byId.Count);
-        Assert.Equal(("'+15550100001", "Accepted"), (byId[accepted.ToString()][1], byId[accepted.ToString()][4]));
-        Assert.Equal(("'+15550100002", "Rejected", "4"), (byId[refused.ToString()][1], byId[refused.ToString()][4], byId[refused.ToString()][6]));
-        Assert.Contains("error code 4", byId[refused.ToString()][7], StringComparison.Ordinal);
+        Assert.Equal(("'+15550100001", "Accepted"), (byId[accepted.ToString()][2], byId[accepted.ToString()][5]));
+        Assert.Equal(("'+15550100002", "Rejected", "4"), (byId[refused.ToString()][2], byId[refused.ToString()][5], byId[refused.ToString()][7]));
+        Assert.Contains("error code 4", byId[refused.ToString()][9], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,9 +85,9 @@ public sealed class CsvInAProcessTests : IDisposable
         Assert.True(add.ExitCode is ExitCodes.Success or ExitCodes.PartialFailure, add.ToString());
         var failed = CsvFileTests.ReadBack(failures, columns: 6).Skip(1).Select(row => row[0]).ToList();
         Assert.Equal(neutralised, failed.Order(StringComparer.Ordinal));
-        var written = CsvFileTests.ReadBack(outcomes, columns: 8).Skip(1).ToList();
+        var written = CsvFileTests.FinalRows(CsvFileTests.ReadBack(outcomes, columns: 10)).ToList();
         Assert.Equal(hostile.Length, written.Count);
-        Assert.Equal(neutralised, written.Select(row => row[1]).Order(StringComparer.Ordinal)); // sms
-        Assert.Equal(neutralised, written.Select(row => row[3]).Order(StringComparer.Ordinal)); // email
+        Assert.Equal(neutralised, written.Select(row => row[2]).Order(StringComparer.Ordinal)); // sms
+        Assert.Equal(neutralised, written.Select(row => row[4]).Order(StringComparer.Ordinal)); // email
     }
 }

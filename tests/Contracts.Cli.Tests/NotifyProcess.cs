@@ -19,8 +19,20 @@ internal sealed class NotifyProcess : IDisposable
 
     private NotifyProcess(Process process) => _process = process;
 
-    /// <summary>The notify build the tests reference, copied beside them.</summary>
-    public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "notify.dll");
+    /// <summary>
+    /// notify's own build output: tests/Contracts.Cli.Tests/bin/{configuration}/{framework}/ →
+    /// src/Contracts.Cli/bin/{configuration}/{framework}/notify.dll. The copy beside the tests carries the tests'
+    /// dependency list, not notify's, so it can miss an assembly notify needs.
+    /// </summary>
+    public static string Dll { get; } = NotifyBuildOutput();
+
+    private static string NotifyBuildOutput()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = framework.Parent!;
+        var repository = configuration.Parent!.Parent!.Parent!.Parent!.FullName;
+        return Path.Combine(repository, "src", "Contracts.Cli", "bin", configuration.Name, framework.Name, "notify.dll");
+    }
 
     /// <summary>Starts notify with <paramref name="args"/> and <paramref name="variables"/> (every other NOTIFY_* variable removed).</summary>
     public static NotifyProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? variables = null, string? workingDirectory = null)

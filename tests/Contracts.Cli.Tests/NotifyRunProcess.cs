@@ -3,8 +3,7 @@ using System.Diagnostics;
 namespace Contracts.Cli.Tests;
 
 /// <summary>
-/// notify run as a separate process (src/Contracts.Cli's own build output, built with the tests, run by the dotnet
-/// host: the copy beside the tests carries the tests' dependency list, not notify's), so that signals
+/// notify run as a separate process (<see cref="NotifyProcess.Dll"/>, run by the dotnet host) for a long run, so that signals
 /// reach it as they reach a scheduled job: SIGINT and SIGTERM through kill(1), SIGKILL through <see cref="Process.Kill()"/>.
 /// </summary>
 internal sealed class NotifyRunProcess : IDisposable
@@ -20,18 +19,6 @@ internal sealed class NotifyRunProcess : IDisposable
         _error = process.StandardError.ReadToEndAsync();
     }
 
-    /// <summary>tests/Contracts.Cli.Tests/bin/{configuration}/{framework}/ → src/Contracts.Cli/bin/{configuration}/{framework}/notify.dll</summary>
-    private static string NotifyDll
-    {
-        get
-        {
-            var framework = new DirectoryInfo(AppContext.BaseDirectory);
-            var configuration = framework.Parent!;
-            var repository = configuration.Parent!.Parent!.Parent!.Parent!.FullName;
-            return Path.Combine(repository, "src", "Contracts.Cli", "bin", configuration.Name, framework.Name, "notify.dll");
-        }
-    }
-
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
@@ -45,7 +32,7 @@ internal sealed class NotifyRunProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(NotifyDll);
+        start.ArgumentList.Add(NotifyProcess.Dll);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("NOTIFY_", StringComparison.OrdinalIgnoreCase)).ToList())
