@@ -35,7 +35,7 @@ public sealed class UnreadableAnswerException : VendorApiException
         string? rawBody,
         DeliveryState delivery = DeliveryState.Unknown,
         Exception? innerException = null)
-        : base(vendor, $"the answer to {operation} could not be read as the contract defines it: {reason}", statusCode, errorCode: null, vendorMessage: null, requestId: null, delivery, innerException)
+        : base(vendor, $"the answer to {operation} cannot be read: {reason}", statusCode, errorCode: null, vendorMessage: null, requestId: null, delivery, innerException)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

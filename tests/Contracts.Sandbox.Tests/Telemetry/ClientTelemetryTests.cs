@@ -23,6 +23,7 @@ namespace Contracts.Sandbox.Tests.Telemetry;
 /// Listeners are process-wide: this test's spans are those of the trace it starts itself. Measurements and logs of
 /// other tests are searched for secrets too, which only makes the check wider.
 /// </remarks>
+[Collection(TelemetryCollection.Name)]
 public sealed class ClientTelemetryTests : IAsyncLifetime
 {
     private const string PhoneNumber = "13056708084";
