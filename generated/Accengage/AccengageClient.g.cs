@@ -11583,6 +11583,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("campaigns")]
         public System.Collections.Generic.IList<Campaign>? Campaigns { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -11670,6 +11673,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<Message>? Messages { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -11897,6 +11903,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("actions")]
         public System.Collections.Generic.IList<MessageAction>? Actions { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12341,6 +12350,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("lists")]
         public System.Collections.Generic.IList<StaticList>? Lists { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12403,6 +12415,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("devices")]
         public System.Collections.Generic.IList<StaticListDevice>? Devices { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12537,6 +12552,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("clicks")]
         public System.Collections.Generic.IList<Click>? Clicks { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12605,6 +12623,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
         public System.Collections.Generic.IList<TargetedDevice>? Targets { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12664,6 +12685,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("stats")]
         public System.Collections.Generic.IList<Stat>? Stats { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12772,6 +12796,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("geofences")]
         public System.Collections.Generic.IList<Geofence>? Geofences { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12804,6 +12831,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("beacons")]
         public System.Collections.Generic.IList<Beacon>? Beacons { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -12872,6 +12902,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("geogroups")]
         public System.Collections.Generic.IList<Geogroup>? Geogroups { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -13299,6 +13332,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("inapps")]
         public System.Collections.Generic.IList<InApp>? Inapps { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
@@ -13493,6 +13529,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("alarms")]
         public System.Collections.Generic.IList<Alarm>? Alarms { get; set; } = default!;
 
+        /// <summary>
+        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
         [Contracts.Core.Json.Lenient("object-or-array")]
         public PagingLinks? Links { get; set; } = default!;
