@@ -97,7 +97,7 @@ public sealed class MapPropertyJsonTests
     [Fact]
     public void String_values_go_through_the_options_string_converter_as_before()
     {
-        void Lenient(JsonSerializerOptions o) => o.Converters.Add(new LenientStringConverter());
+        void Lenient(JsonSerializerOptions o) => o.Converters.Add(new ScalarAsStringConverter(numbers: true, objects: true));
         const string answer = """{"personalization":{"code":200,"name":"x","none":null},"data":{"n":1,"s":"t"}}""";
 
         var sdk = JsonSerializer.Deserialize<Model>(answer, Sdk(Lenient))!;

@@ -74,9 +74,9 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
         return strings;
     }
 
-    /// <summary>The built-in string converter and <see cref="LenientStringConverter"/> write a string as it is.</summary>
+    /// <summary>The built-in string converter and the lenient one (<see cref="ScalarAsStringConverter"/>) write a string as it is.</summary>
     private static bool WritesAsIs(JsonConverter<string> converter)
-        => converter is LenientStringConverter || converter.GetType() == JsonMetadataServices.StringConverter.GetType();
+        => converter is ScalarAsStringConverter || converter.GetType() == JsonMetadataServices.StringConverter.GetType();
 
     private sealed record StringsOf(JsonSerializerOptions Options, JsonConverter<string> Converter, bool WritesAsIs);
 

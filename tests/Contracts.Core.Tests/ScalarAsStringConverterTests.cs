@@ -3,11 +3,11 @@ using Contracts.Core.Json;
 
 namespace Contracts.Core.Tests;
 
-public sealed class LenientStringConverterTests
+public sealed class ScalarAsStringConverterTests
 {
     private sealed record Answer(string? ErrorCode, string? Response);
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new LenientStringConverter() } };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new ScalarAsStringConverter(numbers: true, objects: true) } };
 
     [Theory]
     [InlineData("{\"errorCode\":0}", "0")]
@@ -26,7 +26,7 @@ public sealed class LenientStringConverterTests
 
     [Fact]
     public void Writes_strings_as_strings()
-        => Assert.Equal("{\"ErrorCode\":\"200\",\"Response\":null}", JsonSerializer.Serialize(new Answer("200", null), new JsonSerializerOptions { Converters = { new LenientStringConverter() } }));
+        => Assert.Equal("{\"ErrorCode\":\"200\",\"Response\":null}", JsonSerializer.Serialize(new Answer("200", null), new JsonSerializerOptions { Converters = { new ScalarAsStringConverter(numbers: true, objects: true) } }));
 
     [Fact]
     public void Utc_converter_writes_z_whatever_the_offset()
