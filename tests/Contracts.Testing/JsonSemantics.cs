@@ -15,10 +15,22 @@ public static class JsonSemantics
     {
         using var left = JsonDocument.Parse(expected);
         using var right = JsonDocument.Parse(actual);
-        return Difference(left.RootElement, right.RootElement, "$", quotedScalars);
+        return Difference(left.RootElement, right.RootElement, "$", quotedScalars, subset: false);
     }
 
-    private static string? Difference(JsonElement a, JsonElement b, string path, string[] quoted)
+    /// <summary>
+    /// The first member of <paramref name="expected"/> that <paramref name="actual"/> does not hold with the same
+    /// meaning, or null: members of <paramref name="actual"/> that <paramref name="expected"/> does not name are
+    /// ignored (at any depth), arrays must have the same length.
+    /// </summary>
+    public static string? Unmet(string expected, string actual)
+    {
+        using var left = JsonDocument.Parse(expected);
+        using var right = JsonDocument.Parse(actual);
+        return Difference(left.RootElement, right.RootElement, "$", [], subset: true);
+    }
+
+    private static string? Difference(JsonElement a, JsonElement b, string path, string[] quoted, bool subset)
     {
         if (a.ValueKind != b.ValueKind)
         {
@@ -35,17 +47,17 @@ public static class JsonSemantics
                 {
                     if (!right.Remove(member.Name, out var other))
                         return $"{path}.{member.Name}: missing";
-                    if (Difference(member.Value, other, $"{path}.{member.Name}", quoted) is { } inner)
+                    if (Difference(member.Value, other, $"{path}.{member.Name}", quoted, subset) is { } inner)
                         return inner;
                 }
-                return right.Count == 0 ? null : $"{path}.{right.Keys.First()}: not expected";
+                return right.Count == 0 || subset ? null : $"{path}.{right.Keys.First()}: not expected";
             case JsonValueKind.Array:
                 if (a.GetArrayLength() != b.GetArrayLength())
                     return $"{path}: {a.GetArrayLength()} items vs {b.GetArrayLength()}";
                 var i = 0;
                 foreach (var (x, y) in a.EnumerateArray().Zip(b.EnumerateArray()))
                 {
-                    if (Difference(x, y, $"{path}[{i++}]", quoted) is { } inner)
+                    if (Difference(x, y, $"{path}[{i++}]", quoted, subset) is { } inner)
                         return inner;
                 }
                 return null;
