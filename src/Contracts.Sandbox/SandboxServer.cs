@@ -88,9 +88,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
         VendorSimulator[] simulators =
         [
-            new EngageSimulator(options.Engage, options.TimeProvider),
+            new EngageSimulator(options.Engage, options.TimeProvider, options.DocumentVariants),
             new OgangiSimulator(options.Ogangi, options.TimeProvider),
-            new AccengageSimulator(options.Accengage, options.TimeProvider),
+            new AccengageSimulator(options.Accengage, options.TimeProvider, options.DocumentVariants),
             new OncSimulator(options.Onc, options.TimeProvider),
         ];
         // Before routing, so that a vendor named by header is routed under its prefix.

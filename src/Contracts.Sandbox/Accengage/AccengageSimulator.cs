@@ -21,6 +21,7 @@ public sealed class AccengageSimulator : VendorSimulator
     public const string RoutePrefix = "/accengage";
 
     private readonly AccengageSandboxOptions _options;
+    private readonly bool _documentVariants;
     private readonly TimeProvider _time;
     private readonly AccengageAccessTokens _tokens;
     private readonly Lock _gate = new();
@@ -44,10 +45,11 @@ public sealed class AccengageSimulator : VendorSimulator
     private long _staticListUpserts;
     private long _testSends;
 
-    internal AccengageSimulator(AccengageSandboxOptions options, TimeProvider time)
+    internal AccengageSimulator(AccengageSandboxOptions options, TimeProvider time, bool documentVariants = false)
         : base("Accengage", RoutePrefix)
     {
         _options = options;
+        _documentVariants = documentVariants;
         _time = time;
         _tokens = new AccengageAccessTokens(time);
         LoadAccount();
@@ -141,6 +143,12 @@ public sealed class AccengageSimulator : VendorSimulator
     /// partner ID and the body, then <paramref name="handler"/> with the state locked.
     /// </summary>
     internal async Task<IResult> HandleAsync(HttpContext http, string family, AccengageHandler handler, bool open)
+    {
+        var answer = await AnswerAsync(http, family, handler, open).ConfigureAwait(false);
+        return _documentVariants ? AccengageDocumentVariants.Rewrite(http.Request, answer) : answer;
+    }
+
+    private async Task<IResult> AnswerAsync(HttpContext http, string family, AccengageHandler handler, bool open)
     {
         var request = http.Request;
         byte[] body;

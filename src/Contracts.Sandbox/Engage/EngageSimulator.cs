@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Contracts.Core.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +20,7 @@ public sealed class EngageSimulator : VendorSimulator
     public const string RoutePrefix = "/engage";
 
     private readonly EngageSandboxOptions _options;
+    private readonly bool _documentVariants;
     private readonly SandboxTokenIssuer _tokens;
     private readonly HashSet<Guid> _programs = [];
     private readonly HashSet<string> _aNumbers = new(StringComparer.Ordinal);
@@ -28,10 +32,11 @@ public sealed class EngageSimulator : VendorSimulator
     private long _acceptedDestinations;
     private long _tokenRequests;
 
-    internal EngageSimulator(EngageSandboxOptions options, TimeProvider time)
+    internal EngageSimulator(EngageSandboxOptions options, TimeProvider time, bool documentVariants = false)
         : base("ENGAGE", RoutePrefix)
     {
         _options = options;
+        _documentVariants = documentVariants;
         _tokens = new SandboxTokenIssuer(time);
         LoadAccount();
     }
@@ -214,10 +219,23 @@ public sealed class EngageSimulator : VendorSimulator
         };
     }
 
-    private static IResult Failure(int status, string response, string message, int? errorCode = null)
+    private IResult Failure(int status, string response, string message, int? errorCode = null)
         => Answer(status, new { response, message, errorCode = errorCode ?? status, requestId = NewRequestId() });
 
-    private static IResult Answer(int status, object body) => Results.Json(body, (JsonSerializerOptions?)null, "application/json", status);
+    private IResult Answer(int status, object body)
+    {
+        if (!_documentVariants)
+            return Results.Json(body, (JsonSerializerOptions?)null, "application/json", status);
+        // The guide writes errorCode both ways ("" on success, 200 or 400 as numbers on failure): the other form here.
+        var json = JsonSerializer.SerializeToNode(body)!.AsObject();
+        if (json["errorCode"] is JsonValue code)
+        {
+            json["errorCode"] = code.GetValueKind() == JsonValueKind.Number
+                ? JsonValue.Create(code.ToJsonString())
+                : code.GetValue<string>() is { Length: > 0 } digits && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : code.DeepClone();
+        }
+        return Results.Content(json.ToJsonString(), "application/json", Encoding.UTF8, status);
+    }
 
     private static string NewRequestId() => Guid.NewGuid().ToString();
 
