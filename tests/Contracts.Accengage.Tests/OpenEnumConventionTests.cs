@@ -1,5 +1,4 @@
-using System.Reflection;
-using System.Text.Json.Serialization;
+using Contracts.Testing;
 
 namespace Contracts.Accengage.Tests;
 
@@ -10,20 +9,5 @@ namespace Contracts.Accengage.Tests;
 public sealed class OpenEnumConventionTests
 {
     [Fact]
-    public void No_model_property_is_a_closed_enum()
-    {
-        var closed = typeof(AccengageClient).Assembly.GetExportedTypes()
-            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(property => property.GetCustomAttribute<JsonPropertyNameAttribute>() is not null && IsEnum(property.PropertyType))
-            .Select(property => $"{property.DeclaringType!.Name}.{property.Name}")
-            .ToList();
-
-        Assert.Empty(closed);
-    }
-
-    private static bool IsEnum(Type type)
-    {
-        var element = type.IsGenericType ? type.GetGenericArguments()[^1] : type;
-        return (Nullable.GetUnderlyingType(element) ?? element).IsEnum;
-    }
+    public void No_model_property_is_a_closed_enum() => Assert.Empty(ModelConventions.ClosedEnumMembers(typeof(AccengageClient).Assembly));
 }
