@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ServiceModel;
 using Contracts.Core;
 using Contracts.Core.Authentication;
@@ -45,6 +46,9 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>User-agent product name sent with every request.</summary>
     public const string ProductName = "Contracts.Onc";
 
+    /// <summary>Why the client is marked for the trimming and AOT analyzers: WCF builds its XML serializers by reflection at run time.</summary>
+    internal const string JitOnly = "The ONC client runs on WCF, whose XML serializers are built by reflection at run time: it does not work trimmed or in a Native AOT app.";
+
     private readonly OncClientOptions _options;
     private readonly OutboundNotificationsCampaignsServiceClient _service;
     private readonly OncSessionProvider _sessions;
@@ -58,6 +62,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// act twice, no redirects, bounded answers scrubbed of the password and session ids, user agent).
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
     public OncClient(OncClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(options, BuildPipeline(options), ownsPipeline: true, loggerFactory, timeProvider)
     {
@@ -70,6 +75,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// this client documents (the deadline, retries, secrets masked in answers).
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
     public OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
         : this(options, httpPipeline, ownsPipeline: false, loggerFactory, timeProvider)
     {

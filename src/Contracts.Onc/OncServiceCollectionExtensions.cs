@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Contracts.Core.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class OncServiceCollectionExtensions
     /// session, configured by <paramref name="configure"/>. Returns the builder of the named HttpClient whose handlers
     /// the SOAP requests go through, so you can add your own.
     /// </summary>
+    [RequiresUnreferencedCode(OncClient.JitOnly), RequiresDynamicCode(OncClient.JitOnly)]
     public static IHttpClientBuilder AddOncClient(this IServiceCollection services, Action<OncClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -31,6 +33,7 @@ public static class OncServiceCollectionExtensions
     /// Registers <see cref="OncClient"/> configured from <paramref name="configuration"/> (for example the
     /// <see cref="OncClientOptions.SectionName"/> section: BaseUrl, AccountId, UserName, Password, ...).
     /// </summary>
+    [RequiresUnreferencedCode(OncClient.JitOnly), RequiresDynamicCode(OncClient.JitOnly)]
     public static IHttpClientBuilder AddOncClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -41,6 +44,7 @@ public static class OncServiceCollectionExtensions
     /// Registers the ONC account <paramref name="key"/> (a singleton with its own session), configured by
     /// <paramref name="configure"/>, beside any other: resolve it with <c>[FromKeyedServices("eu")] IOncClient</c>.
     /// </summary>
+    [RequiresUnreferencedCode(OncClient.JitOnly), RequiresDynamicCode(OncClient.JitOnly)]
     public static IHttpClientBuilder AddOncClient(this IServiceCollection services, string key, Action<OncClientOptions> configure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -49,6 +53,7 @@ public static class OncServiceCollectionExtensions
     }
 
     /// <summary>Registers the ONC account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    [RequiresUnreferencedCode(OncClient.JitOnly), RequiresDynamicCode(OncClient.JitOnly)]
     public static IHttpClientBuilder AddOncClient(this IServiceCollection services, string key, IConfiguration configuration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);

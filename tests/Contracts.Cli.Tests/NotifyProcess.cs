@@ -73,11 +73,50 @@ internal sealed class NotifyProcess : IDisposable
         return await notify.WaitAsync();
     }
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
-    public void Interrupt()
+    /// <summary>
+    /// Waits until standard output holds a first line (a server's announcement, such as `notify sandbox --json`) and
+    /// returns it; fails if the process ends first.
+    /// </summary>
+    public async Task<string> FirstOutputLineAsync()
     {
-        if (!OperatingSystem.IsWindows() && SendSignal(_process.Id, SigInt) != 0)
-            throw new InvalidOperationException($"kill(SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+        using var bound = new CancellationTokenSource(HangBound);
+        while (true)
+        {
+            var output = Text(_output);
+            var end = output.IndexOf('\n', StringComparison.Ordinal);
+            if (end >= 0)
+                return output[..end];
+            if (_process.HasExited)
+                throw new InvalidOperationException($"notify ended before writing a line: {await WaitAsync()}");
+            await Task.Delay(50, bound.Token);
+        }
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>
+    /// Sends a signal as a scheduler or an operator does: "INT" (Ctrl+C), "TERM" (a stop request) or "KILL" (no chance
+    /// to react).
+    /// </summary>
+    public void Signal(string name)
+    {
+        if (name == "KILL")
+        {
+            _process.Kill();
+            return;
+        }
+        var number = name switch
+        {
+            "INT" => SigInt,
+            "TERM" => SigTerm,
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "INT, TERM or KILL"),
+        };
+        if (!OperatingSystem.IsWindows() && SendSignal(_process.Id, number) != 0)
+            throw new InvalidOperationException($"kill(SIG{name}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
     /// <summary>Waits for the process to end and returns what it wrote.</summary>
@@ -119,6 +158,7 @@ internal sealed class NotifyProcess : IDisposable
     }
 
     private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);

@@ -91,11 +91,11 @@ public sealed class RunJournalProcessTests : IDisposable
         await using var engage = await RecordingEngage.StartAsync();
         engage.PushDelay = TimeSpan.FromMinutes(5); // never answered in this run
 
-        using var process = NotifyRunProcess.Start(engage.Settings, Push("--outcomes", _journal, "--concurrency", "4", "--json"));
+        using var process = NotifyProcess.Start(Push("--outcomes", _journal, "--concurrency", "4", "--json"), engage.Settings);
         await WhenAsync(process, () => engage.Pushes >= 4);
         process.Signal("INT");
         process.Signal("INT");
-        var (exitCode, output, _) = await process.ExitAsync();
+        var (exitCode, output, _) = await process.WaitAsync();
 
         Assert.Equal(ExitCodes.Cancelled, exitCode);
         var summary = JsonDocument.Parse(output).RootElement;
@@ -132,29 +132,29 @@ public sealed class RunJournalProcessTests : IDisposable
     private string[] Push(params string[] options)
         => ["engage", "push", "-f", _input, "--program", Program, "--group", Group, "--batch-size", "500", .. options];
 
-    private async Task<(int ExitCode, string Output, string Error)> RunUntilAsync(RecordingEngage engage, int pushes, string signal, params string[] options)
+    private async Task<NotifyResult> RunUntilAsync(RecordingEngage engage, int pushes, string signal, params string[] options)
     {
-        using var process = NotifyRunProcess.Start(engage.Settings, Push([.. options, "--json"]));
+        using var process = NotifyProcess.Start(Push([.. options, "--json"]), engage.Settings);
         await WhenAsync(process, () => engage.Pushes >= pushes);
         process.Signal(signal);
-        return await process.ExitAsync();
+        return await process.WaitAsync();
     }
 
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(RecordingEngage engage, params string[] options) => RunAsync(engage, options, _input);
+    private Task<NotifyResult> RunAsync(RecordingEngage engage, params string[] options) => RunAsync(engage, options, _input);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(RecordingEngage engage, string[] options, string file)
+    private async Task<NotifyResult> RunAsync(RecordingEngage engage, string[] options, string file)
     {
-        using var process = NotifyRunProcess.Start(engage.Settings, ["engage", "push", "-f", file, "--program", Program, "--group", Group, "--batch-size", "500", .. options, "--json"]);
-        return await process.ExitAsync();
+        using var process = NotifyProcess.Start(["engage", "push", "-f", file, "--program", Program, "--group", Group, "--batch-size", "500", .. options, "--json"], engage.Settings);
+        return await process.WaitAsync();
     }
 
-    private static async Task WhenAsync(NotifyRunProcess process, Func<bool> condition)
+    private static async Task WhenAsync(NotifyProcess process, Func<bool> condition)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (!condition())
         {
             if (process.HasExited)
-                Assert.Fail($"notify ended before the moment to signal it: {await process.ExitAsync()}");
+                Assert.Fail($"notify ended before the moment to signal it: {await process.WaitAsync()}");
             await Task.Delay(5, bound.Token);
         }
     }

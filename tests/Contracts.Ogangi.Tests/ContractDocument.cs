@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Contracts.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Contracts.Ogangi.Tests;
@@ -6,7 +7,7 @@ namespace Contracts.Ogangi.Tests;
 /// <summary>contracts/ogangi/ogangi.openapi.yaml, read as YAML: the operations with what they document.</summary>
 internal static partial class ContractDocument
 {
-    private static readonly Lazy<YamlMappingNode> Root = new(Parse);
+    private static readonly Lazy<YamlMappingNode> Root = new(() => ContractYaml.Load("ogangi/ogangi.openapi.yaml").Root);
     private static readonly Lazy<IReadOnlyList<ContractOperation>> Loaded = new(Load);
 
     public static IReadOnlyList<ContractOperation> Operations => Loaded.Value;
@@ -21,24 +22,6 @@ internal static partial class ContractDocument
     }
 
     public static ContractOperation Operation(string operationId) => Operations.Single(o => o.OperationId == operationId);
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("Contracts.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static YamlMappingNode Parse()
-    {
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(RepositoryRoot(), "contracts", "ogangi", "ogangi.openapi.yaml")))
-            yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
-    }
 
     private static List<ContractOperation> Load()
     {

@@ -4,7 +4,10 @@ using Contracts.Sandbox.Accengage;
 
 namespace Contracts.Cli.Sandbox;
 
-/// <summary>`notify sandbox`: runs the sandbox in the foreground until Ctrl+C, for other tools (pact verifier, benchmarks, a browser).</summary>
+/// <summary>
+/// `notify sandbox`: runs the sandbox in the foreground until Ctrl+C, for other tools (pact verifier, benchmarks, the
+/// Native AOT smoke test, a browser). With `--json` it prints a settings document on one line (see <see cref="SandboxSettings"/>).
+/// </summary>
 internal static class SandboxCommand
 {
     public static Command Create(GlobalOptions globals)
@@ -16,7 +19,7 @@ internal static class SandboxCommand
             var context = globals.CreateContext(parse);
             await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
             if (context.Json)
-                context.WriteJson(new { baseUrl = sandbox.BaseUrl, engage = sandbox.EngageBaseUrl, ogangi = sandbox.OgangiBaseUrl, accengage = sandbox.AccengageBaseUrl, onc = sandbox.OncBaseUrl });
+                context.Output.WriteLine(CommandContext.Serialize(SandboxSettings.For(sandbox), indented: false)); // one line: a reader knows when it has it all
             else
                 context.Output.WriteLine($"Sandbox listening at {sandbox.BaseUrl}\n  ENGAGE: {sandbox.EngageBaseUrl} (client id '{sandbox.Options.Engage.ClientId}', secret '{sandbox.Options.Engage.ClientSecret}')\n" +
                     $"  Ogangi: {sandbox.OgangiBaseUrl} (instance {sandbox.Options.Ogangi.InstanceId}, public key '{sandbox.Options.Ogangi.PublicKey}', private key '{sandbox.Options.Ogangi.PrivateKey}')\n" +
@@ -29,7 +32,7 @@ internal static class SandboxCommand
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: the normal way out.
+                // Ctrl+C: the normal way out (notify exits 130, as every interrupted command does).
             }
             return ExitCodes.Success;
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Contracts.Core.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,7 @@ public static class VendorServiceCollectionExtensions
     /// Registers the options of one account of a vendor (<paramref name="name"/>: null or empty for the default
     /// account) with validation at start-up (<see cref="VendorOptionsValidator{TOptions}"/>).
     /// </summary>
-    public static OptionsBuilder<TOptions> AddVendorOptions<TOptions>(this IServiceCollection services, string? name = null)
+    public static OptionsBuilder<TOptions> AddVendorOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(this IServiceCollection services, string? name = null)
         where TOptions : VendorClientOptions
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -28,7 +29,7 @@ public static class VendorServiceCollectionExtensions
     }
 
     /// <summary>The validated options of one account of a vendor (<paramref name="name"/>: null for the default account).</summary>
-    public static TOptions GetVendorOptions<TOptions>(this IServiceProvider services, string? name = null)
+    public static TOptions GetVendorOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(this IServiceProvider services, string? name = null)
         where TOptions : VendorClientOptions
         => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name ?? Options.DefaultName);
 
@@ -41,7 +42,7 @@ public static class VendorServiceCollectionExtensions
     /// ones. A second registration of the same account adds configuration only.
     /// </summary>
     /// <returns>The builder of the account's HttpClient, to add handlers of your own.</returns>
-    public static IHttpClientBuilder AddVendorClient<TInterface, TClient, TOptions>(
+    public static IHttpClientBuilder AddVendorClient<TInterface, TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services,
         VendorClientRegistration<TInterface, TClient, TOptions> registration,
         string? key,
@@ -95,7 +96,7 @@ public static class VendorServiceCollectionExtensions
     /// standard pipeline and the vendor's signing but no bearer handler; returns the factory of the bearer handler the
     /// account's client pipeline uses.
     /// </summary>
-    private static Func<IServiceProvider, DelegatingHandler> AddTokenProvider<TInterface, TClient, TOptions>(
+    private static Func<IServiceProvider, DelegatingHandler> AddTokenProvider<TInterface, TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         IServiceCollection services,
         VendorClientRegistration<TInterface, TClient, TOptions> registration,
         Account account,

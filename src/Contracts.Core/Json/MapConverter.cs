@@ -34,7 +34,7 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
         {
             var key = reader.GetString()!;
             reader.Read();
-            map[key] = JsonSerializer.Deserialize<TValue>(ref reader, options)!;
+            map[key] = JsonSerializer.Deserialize(ref reader, TypeInfoOf.For<TValue>(options))!;
         }
         return map;
     }
@@ -68,7 +68,7 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
     {
         if (Volatile.Read(ref _strings) is { } cached && ReferenceEquals(cached.Options, options))
             return cached;
-        var converter = (JsonConverter<string>)options.GetConverter(typeof(string));
+        var converter = (JsonConverter<string>)TypeInfoOf.For<string>(options).Converter;
         var strings = new StringsOf(options, converter, WritesAsIs(converter));
         Volatile.Write(ref _strings, strings);
         return strings;
@@ -95,7 +95,7 @@ internal sealed class MapConverter<TValue> : JsonConverter<IDictionary<string, T
                 strings.Converter.Write(writer, text, options);
                 break;
             default:
-                JsonSerializer.Serialize(writer, entry, entry.GetType(), options);
+                JsonSerializer.Serialize(writer, entry, options.GetTypeInfo(entry.GetType()));
                 break;
         }
     }

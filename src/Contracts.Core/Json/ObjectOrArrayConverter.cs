@@ -24,13 +24,23 @@ internal static class ObjectOrArrayConverter
     {
         public override IList<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.StartArray)
-                return JsonSerializer.Deserialize<List<T>>(ref reader, options);
-            return [JsonSerializer.Deserialize<T>(ref reader, options)!];
+            var item = TypeInfoOf.For<T>(options);
+            if (reader.TokenType != JsonTokenType.StartArray)
+                return [JsonSerializer.Deserialize(ref reader, item)!];
+            var items = new List<T>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                items.Add(JsonSerializer.Deserialize(ref reader, item)!);
+            return items;
         }
 
         public override void Write(Utf8JsonWriter writer, IList<T> value, JsonSerializerOptions options)
-            => JsonSerializer.Serialize(writer, value, options);
+        {
+            var item = TypeInfoOf.For<T>(options);
+            writer.WriteStartArray();
+            foreach (var entry in value)
+                JsonSerializer.Serialize(writer, entry, item);
+            writer.WriteEndArray();
+        }
     }
 
     private sealed class ObjectOrMerged<T> : JsonConverter<T>
@@ -39,7 +49,7 @@ internal static class ObjectOrArrayConverter
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
-                return JsonSerializer.Deserialize<T>(ref reader, options);
+                return JsonSerializer.Deserialize(ref reader, TypeInfoOf.For<T>(options));
             var items = JsonNode.Parse(ref reader) as JsonArray ?? [];
             if (items.Count == 0)
                 return null;
@@ -54,10 +64,10 @@ internal static class ObjectOrArrayConverter
                         merged[name] = value?.DeepClone();
                 }
             }
-            return merged.Deserialize<T>(options);
+            return merged.Deserialize(TypeInfoOf.For<T>(options));
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
-            => JsonSerializer.Serialize(writer, value, options);
+            => JsonSerializer.Serialize(writer, value, TypeInfoOf.For<T>(options));
     }
 }

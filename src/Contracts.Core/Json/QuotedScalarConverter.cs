@@ -26,7 +26,7 @@ internal static class QuotedScalarConverter
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String)
-                return JsonSerializer.Deserialize<T>(ref reader, options)!;
+                return JsonSerializer.Deserialize(ref reader, TypeInfoOf.For<T>(options))!;
             try
             {
                 return parse(reader.GetString()!.Trim());

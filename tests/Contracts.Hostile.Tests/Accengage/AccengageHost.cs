@@ -7,7 +7,7 @@ namespace Contracts.Hostile.Tests.Accengage;
 /// Accengage's wire on a hostile server: the token endpoint, the instant-message send and the campaign list answer
 /// correctly unless a test replaces one of their scripts with a hostile one.
 /// </summary>
-public abstract class AccengageHost : IAsyncLifetime
+public abstract class AccengageHost : HostileVendorHost
 {
     public const string PartnerId = "hostilePartner";
     public const string ApiKey = "accengage-api-key-must-never-leak";
@@ -17,12 +17,12 @@ public abstract class AccengageHost : IAsyncLifetime
     public const string SendPath = AppPrefix + "/send";
     public const string CampaignsPath = AppPrefix + "/campaigns";
 
-    protected HostileServer Server { get; private set; } = null!;
-
     /// <summary>The opaque access token the default token script issues (one per test).</summary>
     protected string Token { get; } = "acc-token-" + Guid.NewGuid().ToString("N");
 
-    protected Func<HostileRequest, HostileExchange, Task> TokenScript { get; set; } = null!;
+    protected AccengageHost() => TokenScript = (_, exchange) => exchange.RespondAsync(200, TokenAnswer());
+
+    protected Func<HostileRequest, HostileExchange, Task> TokenScript { get; set; }
 
     protected Func<HostileRequest, HostileExchange, Task> SendScript { get; set; } = (_, exchange) => exchange.RespondAsync(200);
 
@@ -39,21 +39,13 @@ public abstract class AccengageHost : IAsyncLifetime
     /// <summary>Every Accengage-Signature value the server received: secrets of their own, never to be echoed.</summary>
     protected IReadOnlyList<string> Signatures => Server.Requests.SelectMany(r => r.Headers.GetValues("Accengage-Signature")).ToArray();
 
-    public virtual async Task InitializeAsync()
+    protected override Task Route(HostileRequest request, HostileExchange exchange) => request.Path switch
     {
-        Server = await HostileServer.StartAsync();
-        Server.MaxScriptDuration = TimeSpan.FromSeconds(40);
-        TokenScript = (_, exchange) => exchange.RespondAsync(200, TokenAnswer());
-        Server.Respond((request, exchange) => request.Path switch
-        {
-            TokenPath => TokenScript(request, exchange),
-            SendPath => SendScript(request, exchange),
-            CampaignsPath => ListScript(request, exchange),
-            _ => OtherScript(request, exchange),
-        });
-    }
-
-    public virtual async Task DisposeAsync() => await Server.DisposeAsync().AsTask().WaitAsync(Guarantees.Patience);
+        TokenPath => TokenScript(request, exchange),
+        SendPath => SendScript(request, exchange),
+        CampaignsPath => ListScript(request, exchange),
+        _ => OtherScript(request, exchange),
+    };
 
     protected string TokenAnswer() => $$"""{"token_type":"Bearer","access_token":"{{Token}}"}""";
 
@@ -86,17 +78,4 @@ public abstract class AccengageHost : IAsyncLifetime
 
     /// <summary>The secrets no exception may show: the API key, the bearer token, every signature sent.</summary>
     protected string?[] Secrets() => [ApiKey, Token, .. Signatures];
-
-    protected static T InChain<T>(Exception exception)
-        where T : Exception
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-                return found;
-        }
-
-        Assert.Fail($"Expected a {typeof(T).Name} in the exception chain, got: {exception}");
-        return null!;
-    }
 }

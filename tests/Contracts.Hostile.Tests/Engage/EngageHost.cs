@@ -8,7 +8,7 @@ namespace Contracts.Hostile.Tests.Engage;
 /// ENGAGE's wire on a hostile server: the token, health and push endpoints answer correctly unless a test replaces
 /// one of their scripts with a hostile one.
 /// </summary>
-public abstract class EngageHost : IAsyncLifetime
+public abstract class EngageHost : HostileVendorHost
 {
     public const string TokenPath = "/federated/content/v2/token";
     public const string HealthPath = "/federated/content/v2/token/health";
@@ -20,12 +20,12 @@ public abstract class EngageHost : IAsyncLifetime
 
     public static readonly Guid Program = Guid.Parse("3e1b9b27-d1f9-4c8d-800f-bb534d6928d6");
 
-    protected HostileServer Server { get; private set; } = null!;
-
     /// <summary>The access token the default token script issues (one per test).</summary>
     protected string Token { get; } = Jwt.WithExpiry(DateTimeOffset.UtcNow.AddMinutes(15), subject: "hostile-" + Guid.NewGuid().ToString("N"));
 
-    protected Func<HostileRequest, HostileExchange, Task> TokenScript { get; set; } = null!;
+    protected EngageHost() => TokenScript = (_, exchange) => exchange.RespondAsync(200, TokenAnswer());
+
+    protected Func<HostileRequest, HostileExchange, Task> TokenScript { get; set; }
 
     protected Func<HostileRequest, HostileExchange, Task> PushScript { get; set; } = (_, exchange) => exchange.RespondAsync(200, PushSuccess);
 
@@ -37,21 +37,13 @@ public abstract class EngageHost : IAsyncLifetime
 
     protected IReadOnlyList<HostileRequest> HealthRequests => Server.RequestsTo(HealthPath);
 
-    public virtual async Task InitializeAsync()
+    protected override Task Route(HostileRequest request, HostileExchange exchange) => request.Path switch
     {
-        Server = await HostileServer.StartAsync();
-        Server.MaxScriptDuration = TimeSpan.FromSeconds(40);
-        TokenScript = (_, exchange) => exchange.RespondAsync(200, TokenAnswer());
-        Server.Respond((request, exchange) => request.Path switch
-        {
-            TokenPath => TokenScript(request, exchange),
-            PushPath => PushScript(request, exchange),
-            HealthPath => HealthScript(request, exchange),
-            _ => exchange.RespondAsync(404),
-        });
-    }
-
-    public virtual async Task DisposeAsync() => await Server.DisposeAsync().AsTask().WaitAsync(Guarantees.Patience);
+        TokenPath => TokenScript(request, exchange),
+        PushPath => PushScript(request, exchange),
+        HealthPath => HealthScript(request, exchange),
+        _ => exchange.RespondAsync(404),
+    };
 
     protected string TokenAnswer() => $$"""{"accessToken":"{{Token}}","message":"Success","errorCode":0,"requestId":"req-token"}""";
 
@@ -79,19 +71,5 @@ public abstract class EngageHost : IAsyncLifetime
     {
         for (var i = 0; i < count; i++)
             yield return new Destination { BNumber = $"+1555{i:D7}", CustomTrackingId = $"t-{i}" };
-    }
-
-    /// <summary>The exception of the given type in the chain (the exception itself or an inner one), or a failure.</summary>
-    protected static T InChain<T>(Exception exception)
-        where T : Exception
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-                return found;
-        }
-
-        Assert.Fail($"Expected a {typeof(T).Name} in the exception chain, got: {exception}");
-        return null!;
     }
 }

@@ -11,7 +11,7 @@ namespace Contracts.Hostile.Tests.Onc;
 /// answer as a WCF basicHttpBinding service does (dispatched on the SOAPAction header) unless a test replaces one of
 /// their scripts with a hostile one.
 /// </summary>
-public abstract class OncHost : IAsyncLifetime
+public abstract class OncHost : HostileVendorHost
 {
     public const string ServicePath = "/ONC/OutboundNotificationsCampaignsService.svc";
     public const string ActionPrefix = "http://tempuri.org/IOutboundNotificationsCampaignsService/";
@@ -33,12 +33,12 @@ public abstract class OncHost : IAsyncLifetime
 
     private readonly ConcurrentQueue<string> _sessions = new();
 
-    protected HostileServer Server { get; private set; } = null!;
-
     /// <summary>Every session id the default OpenAPISession script issued, in order.</summary>
     protected IReadOnlyList<string> Sessions => _sessions.ToArray();
 
-    protected Func<HostileRequest, HostileExchange, Task> OpenScript { get; set; } = null!;
+    protected OncHost() => OpenScript = (_, exchange) => AnswerAsync(exchange, OpenAnswer(0, null, IssueSession()));
+
+    protected Func<HostileRequest, HostileExchange, Task> OpenScript { get; set; }
 
     protected Func<HostileRequest, HostileExchange, Task> ListingScript { get; set; } = (_, exchange) => AnswerAsync(exchange, ListingAnswer(Campaign));
 
@@ -55,22 +55,14 @@ public abstract class OncHost : IAsyncLifetime
     /// <summary>The password and every session id issued: what no exception text may hold.</summary>
     protected string[] Secrets => [Password, .. Sessions];
 
-    public virtual async Task InitializeAsync()
+    protected override Task Route(HostileRequest request, HostileExchange exchange) => OperationOf(request) switch
     {
-        Server = await HostileServer.StartAsync();
-        Server.MaxScriptDuration = TimeSpan.FromSeconds(40);
-        OpenScript = (_, exchange) => AnswerAsync(exchange, OpenAnswer(0, null, IssueSession()));
-        Server.Respond((request, exchange) => OperationOf(request) switch
-        {
-            Open => OpenScript(request, exchange),
-            Listing => ListingScript(request, exchange),
-            AddContact => AddContactScript(request, exchange),
-            Close => CloseScript(request, exchange),
-            _ => exchange.RespondAsync(404),
-        });
-    }
-
-    public virtual async Task DisposeAsync() => await Server.DisposeAsync().AsTask().WaitAsync(Guarantees.Patience);
+        Open => OpenScript(request, exchange),
+        Listing => ListingScript(request, exchange),
+        AddContact => AddContactScript(request, exchange),
+        Close => CloseScript(request, exchange),
+        _ => exchange.RespondAsync(404),
+    };
 
     /// <summary>A new session id, recorded in <see cref="Sessions"/>.</summary>
     protected string IssueSession()
@@ -135,18 +127,4 @@ public abstract class OncHost : IAsyncLifetime
         CampaignId = Campaign,
         SMSCommInfo = new CommunicationInfo { Destination = destination, RetryCount = 3, StatusCode = CommunicationStatusCode.Pending, TextToSendOverwrite = "Hi" },
     };
-
-    /// <summary>The exception of the given type in the chain (the exception itself or an inner one), or a failure.</summary>
-    protected static T InChain<T>(Exception exception)
-        where T : Exception
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is T found)
-                return found;
-        }
-
-        Assert.Fail($"Expected a {typeof(T).Name} in the exception chain, got: {exception}");
-        return null!;
-    }
 }

@@ -1,0 +1,23 @@
+using Contracts.Testing;
+
+namespace Contracts.Accengage.Tests;
+
+/// <summary>
+/// The batch limits <see cref="AccengageLimits"/> splits requests by are the contract's <c>maxItems</c>: a contract
+/// change that leaves the C# copy behind fails here.
+/// </summary>
+public sealed class ContractFactsTests
+{
+    private static readonly ContractYaml Contract = ContractYaml.Load("accengage/accengage.openapi.yaml");
+
+    [Fact]
+    public void The_targets_per_instant_message_are_the_contracts_for_one_app_and_for_several()
+    {
+        Assert.Equal(AccengageLimits.MaxTargetsPerInstantMessage, Contract.Integer("components", "schemas", "InstantMessage", "allOf", "1", "properties", "targets", "maxItems"));
+        Assert.Equal(AccengageLimits.MaxTargetsPerInstantMessage, Contract.Integer("components", "schemas", "MultiAppInstantMessage", "properties", "targets", "maxItems"));
+    }
+
+    [Fact]
+    public void The_users_per_device_update_are_the_contracts()
+        => Assert.Equal(AccengageLimits.MaxUsersPerDeviceUpdate, Contract.Integer("components", "schemas", "DeviceGroupUpdate", "properties", "users", "maxItems"));
+}

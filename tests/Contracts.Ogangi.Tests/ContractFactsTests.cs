@@ -1,0 +1,40 @@
+using Contracts.Testing;
+
+namespace Contracts.Ogangi.Tests;
+
+/// <summary>
+/// The limits the SDK sets on its own (no vendor source), recorded in the contract as <c>x-sdk-limit</c>, and the
+/// absent-value literal, are the ones <see cref="OgangiLimits"/> enforces: a change on one side only fails here.
+/// </summary>
+public sealed class ContractFactsTests
+{
+    private static readonly ContractYaml Contract = ContractYaml.Load("ogangi/ogangi.openapi.yaml");
+
+    [Fact]
+    public void The_text_limit_is_the_contracts()
+        => Assert.Equal([OgangiLimits.MaxTextLength], SdkLimitOf("text"));
+
+    [Fact]
+    public void The_pin_length_range_is_the_contracts()
+        => Assert.Equal([OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength], SdkLimitOf("length"));
+
+    [Fact]
+    public void The_page_size_limit_is_the_contracts()
+        => Assert.Equal([OgangiLimits.MaxPageSize], SdkLimitOf("resultsPerPage"));
+
+    [Fact]
+    public void The_absent_value_literal_is_the_contracts()
+    {
+        var declared = Contract.Holding("x-ogangi-absent-value").Select(p => ContractYaml.Text(p, "x-ogangi-absent-value")).ToList();
+        Assert.NotEmpty(declared);
+        Assert.All(declared, literal => Assert.Equal(OgangiLimits.AbsentValue, literal));
+    }
+
+    [Fact]
+    public void Every_sdk_limit_in_the_contract_is_one_the_tests_above_hold_to_a_constant()
+        => Assert.Equal(["length", "resultsPerPage", "text"], Contract.Holding("x-sdk-limit").Select(p => ContractYaml.Text(p, "name")).Order(StringComparer.Ordinal));
+
+    // The parameter of that name that carries the SDK's limit (the same name may be used elsewhere without one).
+    private static IReadOnlyList<int> SdkLimitOf(string parameter)
+        => ContractYaml.SdkLimit(Contract.Holding("x-sdk-limit").Single(p => ContractYaml.Text(p, "name") == parameter));
+}
