@@ -34,13 +34,22 @@ catch (WsdlGenerationException ex)
 }
 
 // The lint of a WSDL: the embedded schema compiles, every message part, port type operation and binding operation
-// resolves, and every construct is one the generator supports; generation runs in memory and nothing is written.
+// resolves, every construct is one the generator supports, and everything that becomes a public C# member is
+// documented (its documentation is the member's XML documentation); generation runs in memory and nothing is written.
 static int Check(string contract)
 {
     try
     {
-        var files = Generator.Generate(new GeneratorOptions(contract, contract, "Contracts.Check"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{contract}: valid (schema compiles, every message, port type and binding operation resolves; {files.Count} files would be generated)"));
+        var options = new GeneratorOptions(contract, contract, "Contracts.Check");
+        var files = Generator.Generate(options);
+        var undocumented = Generator.Undocumented(options);
+        if (undocumented.Count > 0)
+        {
+            foreach (var what in undocumented)
+                Console.Error.WriteLine($"{contract}: error WSDLGEN: {what} has no xs:documentation (wsdl:documentation for a service or operation): it becomes a public C# member, and its documentation is that member's XML documentation");
+            return 1;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{contract}: valid (schema compiles, every message, port type and binding operation resolves, everything is documented; {files.Count} files would be generated)"));
         return 0;
     }
     catch (WsdlGenerationException ex)

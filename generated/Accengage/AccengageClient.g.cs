@@ -11,8 +11,6 @@
 #pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
 #pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
 #pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 1573 // Disable "CS1573 Parameter '...' has no matching param tag in the XML comment for ...
-#pragma warning disable 1591 // Disable "CS1591 Missing XML comment for publicly visible type or member ..."
 #pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
 #pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
 #pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
@@ -26,6 +24,9 @@ namespace Contracts.Accengage
 {
     using System = global::System;
 
+// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
+// until they do, missing documentation is tolerated in the clients only, never in the models below.
+#pragma warning disable 1573, 1591
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAccengageClient
     {
@@ -11352,11 +11353,14 @@ namespace Contracts.Accengage
             return result == null ? "" : result;
         }
     }
+#pragma warning restore 1573, 1591
 
+    /// <summary>
+    /// Body of the access token request, naming the Accengage user the API key belongs to.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AccessTokenRequest
+    public partial class AccessTokenRequest : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// E-mail of the Accengage user the API key belongs to.
         /// </summary>
@@ -11366,6 +11370,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11373,12 +11381,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
+    /// <summary>
+    /// An access token, sent as `Authorization: &lt;token_type&gt; &lt;access_token&gt;` in every other request.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AccessToken
+    public partial class AccessToken : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Type of the token, the first word of the Authorization header.
         /// </summary>
@@ -11395,12 +11407,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11411,9 +11429,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorBody
+    public partial class ErrorBody : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The errors, one {label, message} per problem (the first label is the exception's ErrorCode).
         /// </summary>
@@ -11423,6 +11440,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11430,15 +11451,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// One error of an ErrorBody.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorItem
+    public partial class ErrorItem : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// General type of the error. Documented values: API_ERR_TOKEN, API_ERR_SIGNATURE, API_ERR_FORBIDDEN,
         /// <br/>API_ERR_DB, API_ERR_CACHE, API_ERR_SERVICE, API_ERR_UTIL, API_ERR_SUPPORT, API_ERR_UNKNOWN,
@@ -11458,12 +11480,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11473,9 +11501,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PagingLinks
+    public partial class PagingLinks : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// URL of the first page; always present.
         /// </summary>
@@ -11496,6 +11523,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11503,15 +11534,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Answer of a creation: the technical ID of the new resource.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreatedResource
+    public partial class CreatedResource : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Technical ID of the created resource, used to get, update and delete it.
         /// </summary>
@@ -11520,6 +11552,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11527,15 +11563,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A campaign. Only its technical ID is confirmed by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Campaign
+    public partial class Campaign : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Technical ID of the campaign.
         /// </summary>
@@ -11564,6 +11601,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11571,12 +11612,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CampaignList
+    public partial class CampaignList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -11599,12 +11641,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11614,9 +11662,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Message
+    public partial class Message : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// ID of the message (a positive integer).
         /// </summary>
@@ -11641,6 +11688,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("collapseKey")]
         public string? CollapseKey { get; set; } = default!;
 
+        /// <summary>
+        /// Segments the message targets; `{}` targets no segment.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("segments")]
         public Segments? Segments { get; set; } = default!;
 
@@ -11654,6 +11704,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11661,12 +11715,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageList
+    public partial class MessageList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -11689,12 +11744,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11705,9 +11766,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PushMessage
+    public partial class PushMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The push message's title.
         /// </summary>
@@ -11720,6 +11780,9 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
+        /// <summary>
+        /// The sound played when the push is displayed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sound")]
         public Sound? Sound { get; set; } = default!;
 
@@ -11735,9 +11798,15 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("delayTimerForAppliOff")]
         public bool? DelayTimerForAppliOff { get; set; } = default!;
 
+        /// <summary>
+        /// Custom key/value parameters handed to the application when the user clicks the push.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clickCustomParams")]
         public CustomParams? ClickCustomParams { get; set; } = default!;
 
+        /// <summary>
+        /// Custom key/value parameters handed to the application when the push is displayed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("displayCustomParams")]
         public CustomParams? DisplayCustomParams { get; set; } = default!;
 
@@ -11749,6 +11818,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11756,15 +11829,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// The sound played with the push (`{"sound": "default"}` in the Accengage API (v1) documentation's alarm example).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Sound
+    public partial class Sound : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The sound's name (`default` in the Accengage API (v1) documentation's alarm example).
         /// </summary>
@@ -11773,6 +11847,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11780,15 +11858,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A button of a push message (the document's AndroidButton and iOSButton models).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PushButton
+    public partial class PushButton : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// What the button does: one of the ButtonAction values (default `close`), kept as sent when Accengage
         /// <br/>answers a value not listed.
@@ -11799,12 +11878,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11818,42 +11903,72 @@ namespace Contracts.Accengage
     public enum ButtonAction
     {
 
+        /// <summary>
+        /// Opens the button's URL in the browser.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"browser")]
         [System.Runtime.Serialization.EnumMember(Value = @"browser")]
         Browser = 0,
 
+        /// <summary>
+        /// Writes an e-mail.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"email")]
         [System.Runtime.Serialization.EnumMember(Value = @"email")]
         Email = 1,
 
+        /// <summary>
+        /// Calls a phone number.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phone")]
         [System.Runtime.Serialization.EnumMember(Value = @"phone")]
         Phone = 2,
 
+        /// <summary>
+        /// Opens the application store.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"store")]
         [System.Runtime.Serialization.EnumMember(Value = @"store")]
         Store = 3,
 
+        /// <summary>
+        /// Writes an SMS.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sms")]
         [System.Runtime.Serialization.EnumMember(Value = @"sms")]
         Sms = 4,
 
+        /// <summary>
+        /// Opens a URL scheme (the message section's spelling).
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"urlscheme")]
         [System.Runtime.Serialization.EnumMember(Value = @"urlscheme")]
         Urlscheme = 5,
 
+        /// <summary>
+        /// Opens the button's URL in a web view inside the application.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webview")]
         [System.Runtime.Serialization.EnumMember(Value = @"webview")]
         Webview = 6,
 
+        /// <summary>
+        /// Sends a request.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"request")]
         [System.Runtime.Serialization.EnumMember(Value = @"request")]
         Request = 7,
 
+        /// <summary>
+        /// Closes the message; the default when a button names no action.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
         [System.Runtime.Serialization.EnumMember(Value = @"close")]
         Close = 8,
 
+        /// <summary>
+        /// Opens a URL scheme (the instant message sections' spelling).
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"urlsheme")]
         [System.Runtime.Serialization.EnumMember(Value = @"urlsheme")]
         Urlsheme = 9,
@@ -11866,16 +11981,14 @@ namespace Contracts.Accengage
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomParams : System.Collections.Generic.Dictionary<string, string>
     {
-
     }
 
     /// <summary>
     /// A possible action of a message (its ID and details).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageAction
+    public partial class MessageAction : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// ID of the action, as in the `actionId` of clicks.
         /// </summary>
@@ -11884,6 +11997,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -11891,12 +12008,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageActionList
+    public partial class MessageActionList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -11919,12 +12037,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11934,9 +12058,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageData
+    public partial class MessageData : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// ID of the existing message to trigger.
         /// </summary>
@@ -11969,12 +12092,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -11986,7 +12115,6 @@ namespace Contracts.Accengage
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class InstantMessage : MessageData
     {
-
         /// <summary>
         /// Users to send to; at least one must be valid.
         /// </summary>
@@ -12005,9 +12133,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Target
+    public partial class Target : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// UDID of the device.
         /// </summary>
@@ -12028,6 +12155,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12035,15 +12166,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Instant message for several apps.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MultiAppInstantMessage
+    public partial class MultiAppInstantMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Message data per app, keyed by partner ID.
         /// </summary>
@@ -12061,12 +12193,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12076,7 +12214,6 @@ namespace Contracts.Accengage
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MultiAppSendResult : System.Collections.Generic.Dictionary<string, AppSendResult>
     {
-
     }
 
     /// <summary>
@@ -12085,20 +12222,26 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AppSendResult
+    public partial class AppSendResult : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// 200 when the messages have been sent for this app.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
         public int? StatusCode { get; set; } = default!;
 
+        /// <summary>
+        /// The errors of this application's part of the send, when it failed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("body")]
         public ErrorBody? Body { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12106,15 +12249,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Schedule of a message. The timezone is indicative; put the offset in `nextSendingDate`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Schedule
+    public partial class Schedule : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.
         /// </summary>
@@ -12144,12 +12288,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12159,9 +12309,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ScheduleExclusion
+    public partial class ScheduleExclusion : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Type of exclusion (e.g. `DAYS`). Not documented as a closed list.
         /// </summary>
@@ -12193,12 +12342,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12208,9 +12363,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Device
+    public partial class Device : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Internal ID of the device; cannot be updated. Type not documented.
         /// </summary>
@@ -12255,12 +12409,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12272,7 +12432,6 @@ namespace Contracts.Accengage
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DeviceDataToUpdate : System.Collections.Generic.Dictionary<string, object>
     {
-
     }
 
     /// <summary>
@@ -12281,9 +12440,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeviceGroupUpdate
+    public partial class DeviceGroupUpdate : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.
         /// </summary>
@@ -12295,6 +12453,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12302,15 +12464,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A static list of users.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticList
+    public partial class StaticList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Your own integer ID for the list (ID mapping); generated by the server when absent.
         /// </summary>
@@ -12331,6 +12494,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12338,12 +12505,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListList
+    public partial class StaticListList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12366,6 +12534,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12373,15 +12545,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A device of a static list.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListDevice
+    public partial class StaticListDevice : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// UDID of the device.
         /// </summary>
@@ -12396,6 +12569,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12403,12 +12580,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListDeviceList
+    public partial class StaticListDeviceList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12431,6 +12609,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12438,15 +12620,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Users to upsert in (or remove from) a static list.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListUsers
+    public partial class StaticListUsers : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The users to upsert or remove, at least one.
         /// </summary>
@@ -12457,12 +12640,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12472,9 +12661,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListUser
+    public partial class StaticListUser : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// UDID of the device.
         /// </summary>
@@ -12491,6 +12679,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12498,15 +12690,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A reaction of a device to a campaign or message.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Click
+    public partial class Click : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Inferred. UDID of the device that reacted.
         /// </summary>
@@ -12533,6 +12726,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12540,12 +12737,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ClickList
+    public partial class ClickList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12568,6 +12766,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12575,15 +12777,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A device targeted by (exposed to) a campaign or message.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TargetedDevice
+    public partial class TargetedDevice : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Inferred. UDID of the targeted device.
         /// </summary>
@@ -12604,6 +12807,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12611,12 +12818,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TargetedDeviceList
+    public partial class TargetedDeviceList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12639,12 +12847,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12654,9 +12868,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Stat
+    public partial class Stat : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Day of the statistics (`YYYY-MM-DD`).
         /// </summary>
@@ -12666,6 +12879,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12673,12 +12890,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatList
+    public partial class StatList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12701,12 +12919,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12714,27 +12938,35 @@ namespace Contracts.Accengage
     /// A geofence. A geofence cannot be created or updated without its `info` object.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Geofence
+    public partial class Geofence : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The geofence's ID, given by Accengage (read-only).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
+        /// <summary>
+        /// Information on the geofence (mandatory); its fields round-trip as additional properties.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("info")]
         [System.ComponentModel.DataAnnotations.Required]
         public GeoInfo Info { get; set; } = new GeoInfo();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12742,27 +12974,35 @@ namespace Contracts.Accengage
     /// A beacon. A beacon cannot be created or updated without its `info` object.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Beacon
+    public partial class Beacon : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The beacon's ID, given by Accengage (read-only).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
+        /// <summary>
+        /// Information on the beacon (mandatory); its fields round-trip as additional properties.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("info")]
         [System.ComponentModel.DataAnnotations.Required]
         public GeoInfo Info { get; set; } = new GeoInfo();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12772,11 +13012,14 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeoInfo
+    public partial class GeoInfo : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12784,12 +13027,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeofenceList
+    public partial class GeofenceList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12812,6 +13056,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12819,12 +13067,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BeaconList
+    public partial class BeaconList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12847,6 +13096,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12854,15 +13107,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A group of geolocations (beacons and geofences).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Geogroup
+    public partial class Geogroup : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The geogroup's ID, given by Accengage (read-only).
         /// </summary>
@@ -12883,6 +13137,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12890,12 +13148,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeogroupList
+    public partial class GeogroupList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -12918,6 +13177,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12925,15 +13188,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Reference to a beacon or a geofence by its technical ID.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ObjectTechnicalType
+    public partial class ObjectTechnicalType : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// ID of the beacon or geofence to add to (or remove from) the geogroup.
         /// </summary>
@@ -12942,12 +13206,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12955,17 +13225,22 @@ namespace Contracts.Accengage
     /// Segments targeted by a message (Segments); `{}` targets no segment. Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Segments
+    public partial class Segments : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -12973,11 +13248,14 @@ namespace Contracts.Accengage
     /// Static list targeted by an in-app message or an alarm (the document's List model). Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ListTarget
+    public partial class ListTarget : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -12985,15 +13263,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// When an in-app message or an alarm is displayed (Triggers). Fields from the scheduled-alarm example.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Triggers
+    public partial class Triggers : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.
         /// </summary>
@@ -13030,9 +13309,15 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("offlineDisplay")]
         public bool? OfflineDisplay { get; set; } = default!;
 
+        /// <summary>
+        /// Geolocation triggers; `{}` when none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("geolocations")]
         public GeolocationTrigger? Geolocations { get; set; } = default!;
 
+        /// <summary>
+        /// Beacon triggers; `{}` when none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("beacons")]
         public BeaconTrigger? Beacons { get; set; } = default!;
 
@@ -13048,26 +13333,44 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("useDelay")]
         public bool? UseDelay { get; set; } = default!;
 
+        /// <summary>
+        /// Timer trigger: when, after the triggering moment, the message is displayed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timer")]
         public TimerTrigger? Timer { get; set; } = default!;
 
+        /// <summary>
+        /// Event triggers, identified by their `code`.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public EventTrigger? Events { get; set; } = default!;
 
+        /// <summary>
+        /// View triggers, identified by their `value`; `{}` when none.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("views")]
         public ViewTrigger? Views { get; set; } = default!;
 
+        /// <summary>
+        /// State triggers: the states and the values they must contain.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("states")]
         public StateTrigger? States { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13075,17 +13378,22 @@ namespace Contracts.Accengage
     /// Geolocation triggers (Geolocation); `{}` when none. Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeolocationTrigger
+    public partial class GeolocationTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13093,11 +13401,14 @@ namespace Contracts.Accengage
     /// Beacon triggers (Beacon); `{}` when none. Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BeaconTrigger
+    public partial class BeaconTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13105,15 +13416,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Timer of the triggers (fields from the scheduled-alarm example).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TimerTrigger
+    public partial class TimerTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The timer's duration; the Accengage API (v1) documentation shows it only in its alarm example (0, type lifetime), without giving its unit.
         /// </summary>
@@ -13128,6 +13440,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13135,15 +13451,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Event triggers; events are identified by their `code` (advanced settings of the dashboard).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class EventTrigger
+    public partial class EventTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Whether it is displayed once per event; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
         /// </summary>
@@ -13152,12 +13469,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13165,11 +13488,14 @@ namespace Contracts.Accengage
     /// View triggers; views are identified by their `value` (advanced settings of the dashboard); `{}` when none.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ViewTrigger
+    public partial class ViewTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13177,15 +13503,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// State triggers (State).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StateTrigger
+    public partial class StateTrigger : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
         /// </summary>
@@ -13200,6 +13527,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13207,12 +13538,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
+    /// <summary>
+    /// A state trigger's condition, met when the named state contains the value.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StateCondition
+    public partial class StateCondition : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The state's name (`myState` in the Accengage API (v1) documentation's alarm example).
         /// </summary>
@@ -13227,12 +13562,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13242,9 +13583,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ActivationStatus
+    public partial class ActivationStatus : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// true to activate, false to deactivate.
         /// </summary>
@@ -13253,6 +13593,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13260,15 +13604,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// An in-app message (the document's Inapp / InAppObject model).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InApp
+    public partial class InApp : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The in-app's ID, given by Accengage (read-only).
         /// </summary>
@@ -13293,15 +13638,27 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("isActive")]
         public bool? IsActive { get; set; } = default!;
 
+        /// <summary>
+        /// Static list the in-app message targets.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("list")]
         public ListTarget? List { get; set; } = default!;
 
+        /// <summary>
+        /// Segments the in-app message targets; `{}` targets no segment.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("segments")]
         public Segments? Segments { get; set; } = default!;
 
+        /// <summary>
+        /// When the in-app message is displayed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("triggers")]
         public Triggers? Triggers { get; set; } = default!;
 
+        /// <summary>
+        /// Custom key/value parameters handed to the application with the in-app message.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("customParams")]
         public CustomParams? CustomParams { get; set; } = default!;
 
@@ -13313,6 +13670,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13320,12 +13681,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppList
+    public partial class InAppList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -13348,6 +13710,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13355,15 +13721,19 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Content of an in-app message in one language (InAppMessage).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppMessage
+    public partial class InAppMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// Template the in-app message is displayed with.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("template")]
         public InAppTemplate? Template { get; set; } = default!;
 
@@ -13373,17 +13743,26 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("buttons")]
         public System.Collections.Generic.IList<InAppButton>? Buttons { get; set; } = default!;
 
+        /// <summary>
+        /// Action run when the user clicks the in-app message.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         public InAppAction? Action { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13394,9 +13773,8 @@ namespace Contracts.Accengage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppTemplate
+    public partial class InAppTemplate : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Value of the in-app template (settings section of the dashboard), for a custom template.
         /// </summary>
@@ -13405,12 +13783,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13418,14 +13802,20 @@ namespace Contracts.Accengage
     /// A button of an in-app message (Button).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppButton
+    public partial class InAppButton : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// Action run when the user clicks the button.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         public InAppAction? Action { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13433,15 +13823,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// An action of an in-app message (Action).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppAction
+    public partial class InAppAction : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Value of the in-app template (settings section of the dashboard).
         /// </summary>
@@ -13450,6 +13841,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13457,15 +13852,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// A scheduled alarm (the document's Alarms model); fields from the document's example.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Alarm
+    public partial class Alarm : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The alarm's ID, given by Accengage (read-only).
         /// </summary>
@@ -13490,15 +13886,27 @@ namespace Contracts.Accengage
         [System.Text.Json.Serialization.JsonPropertyName("messages")]
         public System.Collections.Generic.IList<PushMessage>? Messages { get; set; } = default!;
 
+        /// <summary>
+        /// When the alarm is displayed.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("triggers")]
         public Triggers? Triggers { get; set; } = default!;
 
+        /// <summary>
+        /// Segments the alarm targets; `{}` targets no segment.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("segments")]
         public Segments? Segments { get; set; } = default!;
 
+        /// <summary>
+        /// Static list the alarm targets.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("list")]
         public ListTarget? List { get; set; } = default!;
 
+        /// <summary>
+        /// Settings of the alarm, its programmation among them.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
         public AlarmSettings? Settings { get; set; } = default!;
 
@@ -13510,6 +13918,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13517,12 +13929,13 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AlarmList
+    public partial class AlarmList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
         /// </summary>
@@ -13545,6 +13958,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13552,15 +13969,19 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Settings of an alarm (Settings).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AlarmSettings
+    public partial class AlarmSettings : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// When the alarm fires.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("programmation")]
         public Programmation? Programmation { get; set; } = default!;
 
@@ -13572,6 +13993,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13579,15 +14004,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// When the alarm fires (Programmation).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Programmation
+    public partial class Programmation : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Whether the programmation uses the device's local date; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
         /// </summary>
@@ -13608,12 +14034,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13621,11 +14053,14 @@ namespace Contracts.Accengage
     /// A period excluded from the alarm (ExclusionRanges item). Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ExclusionRange
+    public partial class ExclusionRange : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13633,15 +14068,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// An inbox message (the document's InboxMessages model).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Inbox
+    public partial class Inbox : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The inbox message's ID, given by Accengage (read-only).
         /// </summary>
@@ -13668,6 +14104,10 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13675,15 +14115,19 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Content of an inbox message in one language (InboxMessage).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxMessage
+    public partial class InboxMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// Content of the inbox message.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("content")]
         public InboxContent? Content { get; set; } = default!;
 
@@ -13695,12 +14139,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13708,17 +14158,22 @@ namespace Contracts.Accengage
     /// Content of an inbox message (the document's ContentObject). Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxContent
+    public partial class InboxContent : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13726,11 +14181,14 @@ namespace Contracts.Accengage
     /// A button of an inbox message (Button). Fields not shown by the document.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxButton
+    public partial class InboxButton : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -13738,15 +14196,16 @@ namespace Contracts.Accengage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// Read and archived dates of an inbox message for one user (Status).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxStatus
+    public partial class InboxStatus : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// When the user read the message.
         /// </summary>
@@ -13763,12 +14222,18 @@ namespace Contracts.Accengage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -13792,23 +14257,34 @@ namespace Contracts.Accengage
         }
     }
 
+    /// <summary>An answer read as a raw stream: its status, headers and body, owned until disposed.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FileResponse : System.IDisposable
     {
         private System.IDisposable? _client;
         private System.IDisposable? _response;
 
+        /// <summary>The HTTP status code of the answer.</summary>
         public int StatusCode { get; private set; }
 
+        /// <summary>The answer's headers, content headers included.</summary>
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
 
+        /// <summary>The answer's body, read as it arrives; disposing this object closes it.</summary>
         public System.IO.Stream Stream { get; private set; }
 
+        /// <summary>Whether the answer holds part of the content only (HTTP 206).</summary>
         public bool IsPartial
         {
             get { return StatusCode == 206; }
         }
 
+        /// <summary>Wraps an answer whose body is read as a stream.</summary>
+        /// <param name="statusCode">The HTTP status code of the answer.</param>
+        /// <param name="headers">The answer's headers.</param>
+        /// <param name="stream">The answer's body.</param>
+        /// <param name="client">The client to dispose with the answer, if it is owned by it.</param>
+        /// <param name="response">The HTTP answer to dispose with the body.</param>
         public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
         {
             StatusCode = statusCode;
@@ -13818,6 +14294,7 @@ namespace Contracts.Accengage
             _response = response;
         }
 
+        /// <summary>Closes the body and releases the answer (and the client, when it was owned).</summary>
         public void Dispose()
         {
             Stream.Dispose();
@@ -13829,7 +14306,6 @@ namespace Contracts.Accengage
     }
 
 
-
 }
 
 #pragma warning restore  108
@@ -13837,8 +14313,6 @@ namespace Contracts.Accengage
 #pragma warning restore  472
 #pragma warning restore  612
 #pragma warning restore  649
-#pragma warning restore 1573
-#pragma warning restore 1591
 #pragma warning restore 8073
 #pragma warning restore 3016
 #pragma warning restore 8600

@@ -11,8 +11,6 @@
 #pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
 #pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
 #pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 1573 // Disable "CS1573 Parameter '...' has no matching param tag in the XML comment for ...
-#pragma warning disable 1591 // Disable "CS1591 Missing XML comment for publicly visible type or member ..."
 #pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
 #pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
 #pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
@@ -26,6 +24,9 @@ namespace Contracts.Engage
 {
     using System = global::System;
 
+// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
+// until they do, missing documentation is tolerated in the clients only, never in the models below.
+#pragma warning disable 1573, 1591
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IEngageClient
     {
@@ -549,14 +550,14 @@ namespace Contracts.Engage
             return result == null ? "" : result;
         }
     }
+#pragma warning restore 1573, 1591
 
     /// <summary>
     /// Body of getToken, the federated client's credentials provided by First Orion.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TokenRequest
+    public partial class TokenRequest : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Federated client identifier provided by First Orion.
         /// </summary>
@@ -575,6 +576,10 @@ namespace Contracts.Engage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -582,12 +587,13 @@ namespace Contracts.Engage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TokenResponse
+    public partial class TokenResponse : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Access token used for authentication in subsequent requests (`Authorization: Bearer &lt;accessToken&gt;`);
         /// <br/>null when no token is granted, and in the token health answer.
@@ -620,12 +626,18 @@ namespace Contracts.Engage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -635,9 +647,8 @@ namespace Contracts.Engage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Destination
+    public partial class Destination : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Device number that will display the program content when a call is received after a successful
         /// <br/>push. Must be in E.164 format.
@@ -665,12 +676,18 @@ namespace Contracts.Engage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -679,9 +696,8 @@ namespace Contracts.Engage
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BatchPushRequest
+    public partial class BatchPushRequest : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Devices (bNumbers) to push the content to.
         /// </summary>
@@ -735,6 +751,10 @@ namespace Contracts.Engage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -742,12 +762,13 @@ namespace Contracts.Engage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BatchPushResponse
+    public partial class BatchPushResponse : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Response object from the server; "success", or a sentence saying why the push failed. May be null.
         /// </summary>
@@ -779,6 +800,10 @@ namespace Contracts.Engage
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -786,12 +811,20 @@ namespace Contracts.Engage
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
+    /// <summary>
+    /// Purpose of a federated request, sent in the X-Federated-Purpose header.
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum XFederatedPurpose
     {
 
+        /// <summary>
+        /// Informs the recipient's handset of who is calling; the only purpose the token endpoint accepts.
+        /// </summary>
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"inform")]
         [System.Runtime.Serialization.EnumMember(Value = @"inform")]
         Inform = 0,
@@ -806,8 +839,6 @@ namespace Contracts.Engage
 #pragma warning restore  472
 #pragma warning restore  612
 #pragma warning restore  649
-#pragma warning restore 1573
-#pragma warning restore 1591
 #pragma warning restore 8073
 #pragma warning restore 3016
 #pragma warning restore 8600

@@ -11,8 +11,6 @@
 #pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
 #pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
 #pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 1573 // Disable "CS1573 Parameter '...' has no matching param tag in the XML comment for ...
-#pragma warning disable 1591 // Disable "CS1591 Missing XML comment for publicly visible type or member ..."
 #pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
 #pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
 #pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
@@ -26,6 +24,9 @@ namespace Contracts.Ogangi
 {
     using System = global::System;
 
+// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
+// until they do, missing documentation is tolerated in the clients only, never in the models below.
+#pragma warning disable 1573, 1591
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IOgangiClient
     {
@@ -1377,6 +1378,7 @@ namespace Contracts.Ogangi
             return result == null ? "" : result;
         }
     }
+#pragma warning restore 1573, 1591
 
     /// <summary>
     /// The response XML envelope common to every method: static part (`input`, `status`, `description`) and
@@ -1386,9 +1388,8 @@ namespace Contracts.Ogangi
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OgangiResponse
+    public partial class OgangiResponse : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The method name invoked (may differ from the method called, see fireMessage).
         /// </summary>
@@ -1415,12 +1416,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1430,7 +1437,9 @@ namespace Contracts.Ogangi
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SendSmsResponse : OgangiResponse
     {
-
+        /// <summary>
+        /// Dynamic part of the answer: the messages sent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public SendSmsResult? Result { get; set; } = default!;
 
@@ -1440,9 +1449,8 @@ namespace Contracts.Ogangi
     /// Dynamic part of the sendSMS answer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SendSmsResult
+    public partial class SendSmsResult : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The messages created (`&lt;messages&gt;` wrapping one `&lt;message&gt;` each).
         /// </summary>
@@ -1451,12 +1459,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1465,9 +1479,8 @@ namespace Contracts.Ogangi
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Message
+    public partial class Message : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Unique identifier for the message created (a signed 64-bit number in the sample).
         /// </summary>
@@ -1508,6 +1521,9 @@ namespace Contracts.Ogangi
         [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
+        /// <summary>
+        /// The message's status at the origination moment.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string? Status { get; set; } = default!;
 
@@ -1545,12 +1561,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1560,7 +1582,9 @@ namespace Contracts.Ogangi
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PinSmsConfirmationResponse : OgangiResponse
     {
-
+        /// <summary>
+        /// Dynamic part of the answer: the PIN sent.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public PinSmsConfirmationResult? Result { get; set; } = default!;
 
@@ -1570,14 +1594,20 @@ namespace Contracts.Ogangi
     /// Dynamic part of the sendSMSPinMobileNumberConfirm answer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PinSmsConfirmationResult
+    public partial class PinSmsConfirmationResult : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// The PIN sent (`&lt;PinSMSConfirmation&gt;`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("PinSMSConfirmation")]
         public PinSmsConfirmation? PinSMSConfirmation { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -1585,15 +1615,16 @@ namespace Contracts.Ogangi
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// The PIN sent (`&lt;PinSMSConfirmation&gt;`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PinSmsConfirmation
+    public partial class PinSmsConfirmation : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// The generated PIN, as text (keep leading zeros).
         /// </summary>
@@ -1602,12 +1633,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1618,21 +1655,29 @@ namespace Contracts.Ogangi
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageDescriptor
+    public partial class FireMessageDescriptor : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// The event to fire, holding the fields of the MO to simulate.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("event")]
         [System.ComponentModel.DataAnnotations.Required]
         public FireMessageEvent Event { get; set; } = new FireMessageEvent();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1640,21 +1685,29 @@ namespace Contracts.Ogangi
     /// The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageEvent
+    public partial class FireMessageEvent : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// The fields of the MO to simulate (`fld-val-list`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fld-val-list")]
         [System.ComponentModel.DataAnnotations.Required]
         public FireMessageFields FldValList { get; set; } = new FireMessageFields();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1665,9 +1718,8 @@ namespace Contracts.Ogangi
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageFields
+    public partial class FireMessageFields : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Shortcode to send the MO.
         /// </summary>
@@ -1688,12 +1740,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1703,7 +1761,9 @@ namespace Contracts.Ogangi
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FireMessageResponse : OgangiResponse
     {
-
+        /// <summary>
+        /// Dynamic part of the answer: the message fired.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public FireMessageResult? Result { get; set; } = default!;
 
@@ -1715,14 +1775,20 @@ namespace Contracts.Ogangi
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageResult
+    public partial class FireMessageResult : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// The message fired (`&lt;mtSent&gt;`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("mtSent")]
         public FiredMessage? MtSent { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -1730,15 +1796,16 @@ namespace Contracts.Ogangi
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// The message fired. Inferred element names, from twoWayMessage's `&lt;mtSent&gt;`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FiredMessage
+    public partial class FiredMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Short code (the sample's value is `43`).
         /// </summary>
@@ -1759,12 +1826,18 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
     }
 
@@ -1774,7 +1847,9 @@ namespace Contracts.Ogangi
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MoMessagesResponse : OgangiResponse
     {
-
+        /// <summary>
+        /// Dynamic part of the answer: one page of incoming messages.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("result")]
         public MoMessagesResult? Result { get; set; } = default!;
 
@@ -1784,14 +1859,20 @@ namespace Contracts.Ogangi
     /// Dynamic part of the getMOMessages answer.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessagesResult
+    public partial class MoMessagesResult : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
+        /// <summary>
+        /// One page of incoming messages (`&lt;MOMessageList&gt;`).
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("MOMessageList")]
         public MoMessageList? MOMessageList { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -1799,15 +1880,16 @@ namespace Contracts.Ogangi
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// One page of incoming messages (`&lt;MOMessageList&gt;`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessageList
+    public partial class MoMessageList : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Total found.
         /// </summary>
@@ -1824,6 +1906,10 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -1831,15 +1917,16 @@ namespace Contracts.Ogangi
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
     /// <summary>
     /// An incoming message (`&lt;MOMessage&gt;`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessage
+    public partial class MoMessage : Contracts.Core.Json.ILazyAdditionalProperties
     {
-
         /// <summary>
         /// Message's content.
         /// </summary>
@@ -1890,6 +1977,10 @@ namespace Contracts.Ogangi
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
+        /// <summary>
+        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
+        /// dictionary is created on first read.
+        /// </summary>
         [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
@@ -1897,25 +1988,38 @@ namespace Contracts.Ogangi
             set { _additionalProperties = value; }
         }
 
+        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
+
     }
 
+    /// <summary>An answer read as a raw stream: its status, headers and body, owned until disposed.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class FileResponse : System.IDisposable
     {
         private System.IDisposable? _client;
         private System.IDisposable? _response;
 
+        /// <summary>The HTTP status code of the answer.</summary>
         public int StatusCode { get; private set; }
 
+        /// <summary>The answer's headers, content headers included.</summary>
         public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
 
+        /// <summary>The answer's body, read as it arrives; disposing this object closes it.</summary>
         public System.IO.Stream Stream { get; private set; }
 
+        /// <summary>Whether the answer holds part of the content only (HTTP 206).</summary>
         public bool IsPartial
         {
             get { return StatusCode == 206; }
         }
 
+        /// <summary>Wraps an answer whose body is read as a stream.</summary>
+        /// <param name="statusCode">The HTTP status code of the answer.</param>
+        /// <param name="headers">The answer's headers.</param>
+        /// <param name="stream">The answer's body.</param>
+        /// <param name="client">The client to dispose with the answer, if it is owned by it.</param>
+        /// <param name="response">The HTTP answer to dispose with the body.</param>
         public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
         {
             StatusCode = statusCode;
@@ -1925,6 +2029,7 @@ namespace Contracts.Ogangi
             _response = response;
         }
 
+        /// <summary>Closes the body and releases the answer (and the client, when it was owned).</summary>
         public void Dispose()
         {
             Stream.Dispose();
@@ -1936,7 +2041,6 @@ namespace Contracts.Ogangi
     }
 
 
-
 }
 
 #pragma warning restore  108
@@ -1944,8 +2048,6 @@ namespace Contracts.Ogangi
 #pragma warning restore  472
 #pragma warning restore  612
 #pragma warning restore  649
-#pragma warning restore 1573
-#pragma warning restore 1591
 #pragma warning restore 8073
 #pragma warning restore 3016
 #pragma warning restore 8600

@@ -6,8 +6,8 @@ namespace Contracts.Core.Tests;
 
 public sealed class GeneratedModelJsonTests
 {
-    // The shape NSwag 14 generates for a model with open additionalProperties.
-    private sealed class Model
+    // The shape build/templates/Class.liquid generates for a model with open additionalProperties.
+    private sealed class Model : ILazyAdditionalProperties
     {
         [JsonPropertyName("name")]
         public string? Name { get; set; }
@@ -20,6 +20,8 @@ public sealed class GeneratedModelJsonTests
             get { return _additionalProperties ?? (_additionalProperties = new Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+        IDictionary<string, object>? ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
         [JsonIgnore]
         public bool HasDictionary => _additionalProperties is not null;

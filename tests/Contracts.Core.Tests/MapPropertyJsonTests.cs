@@ -37,7 +37,7 @@ public sealed class MapPropertyJsonTests
     private static JsonSerializerOptions BuiltIn(Action<JsonSerializerOptions>? configure = null)
     {
         var options = Sdk(configure);
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { GeneratedModelJson.ReadExtensionDataFromField } };
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { GeneratedModelJson.ReadExtensionDataIfCreated } };
         return options;
     }
 

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,9 +11,6 @@ namespace Contracts.Core.Json;
 /// </summary>
 public static class GeneratedModelJson
 {
-    /// <summary>The private field behind NSwag's <c>AdditionalProperties</c> (NSwag 14 templates).</summary>
-    internal const string ExtensionDataField = "_additionalProperties";
-
     /// <summary>
     /// Optional fields left unset are left out (not sent as null); text goes out as plain UTF-8 (a request body is
     /// never embedded in HTML, so the default encoder's HTML-safe escaping of '+' and non-ASCII buys nothing and
@@ -28,26 +23,24 @@ public static class GeneratedModelJson
         ArgumentNullException.ThrowIfNull(settings);
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadExtensionDataFromField, WriteMapsWithoutBoxing } };
+        settings.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ReadExtensionDataIfCreated, WriteMapsWithoutBoxing } };
     }
 
     /// <summary>
-    /// NSwag's models create an empty AdditionalProperties dictionary the first time the property is read, and the
+    /// Generated models create an empty AdditionalProperties dictionary the first time the property is read, and the
     /// serializer reads it for every object it writes: a 100-destination push allocated 100 dictionaries. This
-    /// modifier makes the serializer read the backing field instead (null when no unknown field was ever seen).
+    /// modifier makes the serializer read <see cref="ILazyAdditionalProperties.AdditionalPropertiesIfCreated"/>
+    /// instead (null when no unknown field was ever seen).
     /// </summary>
-    public static void ReadExtensionDataFromField(JsonTypeInfo typeInfo)
+    public static void ReadExtensionDataIfCreated(JsonTypeInfo typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(ILazyAdditionalProperties).IsAssignableFrom(typeInfo.Type))
             return;
         foreach (var property in typeInfo.Properties)
         {
-            if (!property.IsExtensionData)
-                continue;
-            var field = typeInfo.Type.GetField(ExtensionDataField, BindingFlags.Instance | BindingFlags.NonPublic);
-            if (field is not null)
-                property.Get = CompileGetter(typeInfo.Type, field);
+            if (property.IsExtensionData)
+                property.Get = static model => ((ILazyAdditionalProperties)model).AdditionalPropertiesIfCreated;
         }
     }
 
@@ -70,12 +63,5 @@ public static class GeneratedModelJson
             else if (property.PropertyType == typeof(IDictionary<string, object>))
                 property.CustomConverter = MapConverter<object>.Instance;
         }
-    }
-
-    private static Func<object, object?> CompileGetter(Type type, FieldInfo field)
-    {
-        var instance = Expression.Parameter(typeof(object), "instance");
-        var body = Expression.Convert(Expression.Field(Expression.Convert(instance, type), field), typeof(object));
-        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class OgangiSimulator : VendorSimulator
     private readonly OgangiOperation[] _operations;
     private volatile Workspace _workspace;
     private volatile bool _failsInternally;
+    private volatile string? _lastSignatureReceived;
     private long _lastMessageId;
 
     internal OgangiSimulator(OgangiSandboxOptions options, TimeProvider time)
@@ -59,6 +60,12 @@ public sealed partial class OgangiSimulator : VendorSimulator
     /// <summary>The methods served: HTTP method, method path and the segments each signs, in URL order (the contract's <c>x-ogangi-signed-segments</c>).</summary>
     internal IReadOnlyList<(string HttpMethod, string Method, IReadOnlyList<string> SignedSegments)> Methods
         => _operations.Select(o => (o.HttpMethod, o.Path, (IReadOnlyList<string>)o.SignedSegments)).ToArray();
+
+    /// <summary>
+    /// The signature segment of the last call received, right or wrong: the SDK's tests look for it where it must never
+    /// appear (spans, metrics, logs). Only the last one is kept, so a long-running sandbox does not grow.
+    /// </summary>
+    internal string? LastSignatureReceived => _lastSignatureReceived;
 
     /// <summary>Every message sent so far (sendSMS, sendMT, PINs), oldest first.</summary>
     public IReadOnlyList<OgangiSentMessage> SentMessages
@@ -180,6 +187,7 @@ public sealed partial class OgangiSimulator : VendorSimulator
 
         var workspace = _workspace;
         var signed = values[..^2];
+        _lastSignatureReceived = values[^1];
         if (!Admits(workspace, signed, publicKey: values[^2], signature: values[^1]))
             return OgangiReplies.BadSignature(operation.Input);
         if (_failsInternally)

@@ -12,10 +12,14 @@ internal sealed class OncSessionStore(TimeProvider time, TimeSpan idleTimeout)
     private bool _acceptAnySession;
     private long _opened;
     private long _closed;
+    private volatile string? _lastOpened;
 
     public long Opened => Interlocked.Read(ref _opened);
 
     public long Closed => Interlocked.Read(ref _closed);
+
+    /// <summary>The id of the session opened last; only the last is kept, so a long-running sandbox does not grow.</summary>
+    public string? LastOpened => _lastOpened;
 
     /// <summary>Sessions open now (an idle one counts until a call finds it expired).</summary>
     public int OpenCount
@@ -37,6 +41,7 @@ internal sealed class OncSessionStore(TimeProvider time, TimeSpan idleTimeout)
         lock (_gate)
             _lastActivity[sessionId] = time.GetUtcNow();
         Interlocked.Increment(ref _opened);
+        _lastOpened = sessionId;
         return sessionId;
     }
 

@@ -56,6 +56,12 @@ public sealed class OncSimulator : VendorSimulator
     /// <summary>Sessions opened by OpenAPISession so far.</summary>
     public long SessionsOpened => _sessions.Opened;
 
+    /// <summary>
+    /// The id of the session OpenAPISession opened last: the SDK's tests look for it where it must never appear
+    /// (spans, metrics, logs).
+    /// </summary>
+    internal string? LastSessionIdOpened => _sessions.LastOpened;
+
     /// <summary>Sessions ended by CloseAPISession so far.</summary>
     public long SessionsClosed => _sessions.Closed;
 

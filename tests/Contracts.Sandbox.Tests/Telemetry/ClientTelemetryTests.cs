@@ -71,18 +71,21 @@ public sealed class ClientTelemetryTests : IAsyncLifetime
         var wrongKey = _sandbox.CreateOgangiClientOptions();
         wrongKey.PrivateKey = "not-the-private-key-5d3a";
         OgangiException refused;
+        string? signature, wrongSignature;
         using (var trace = TestSource.StartActivity("ogangi"))
         {
             await using (var services = Services(dependencyInjection, s => s.AddOgangiClient(Copy(_sandbox.CreateOgangiClientOptions()))))
             {
                 var client = dependencyInjection ? services.GetRequiredService<IOgangiClient>() : _sandbox.CreateOgangiClient(LoggerFactory());
                 await client.SendSmsAsync(PhoneNumber, MessageText, OgangiSandboxOptions.DemoShortCode);
+                signature = _sandbox.Ogangi.LastSignatureReceived;
                 (client as IDisposable)?.Dispose();
             }
             await using (var services = Services(dependencyInjection, s => s.AddOgangiClient(Copy(wrongKey))))
             {
                 var client = dependencyInjection ? services.GetRequiredService<IOgangiClient>() : new OgangiClient(wrongKey, LoggerFactory());
                 refused = await Assert.ThrowsAsync<OgangiException>(() => client.SendSmsAsync(PhoneNumber, MessageText, OgangiSandboxOptions.DemoShortCode));
+                wrongSignature = _sandbox.Ogangi.LastSignatureReceived;
                 (client as IDisposable)?.Dispose();
             }
         }
@@ -93,7 +96,11 @@ public sealed class ClientTelemetryTests : IAsyncLifetime
         AssertRefused(spans[1], refused, "Contracts.Ogangi.OgangiException");
         Assert.Equal("BAD_SIGNATURE", refused.ErrorCode);
         AssertInstruments(capture, "Ogangi");
-        AssertNoSecret(capture, [_sandbox.Options.Ogangi.PrivateKey, _sandbox.Options.Ogangi.PublicKey, wrongKey.PrivateKey, PhoneNumber, MessageText, OgangiBase64UrlOf(MessageText), OgangiBase64UrlOf(PhoneNumber)]);
+        // The signatures the client computed, as the sandbox received them: replayable, so never in telemetry.
+        Assert.NotNull(signature);
+        Assert.NotNull(wrongSignature);
+        Assert.NotEqual(signature, wrongSignature);
+        AssertNoSecret(capture, [_sandbox.Options.Ogangi.PrivateKey, _sandbox.Options.Ogangi.PublicKey, wrongKey.PrivateKey, signature, wrongSignature, PhoneNumber, MessageText, OgangiBase64UrlOf(MessageText), OgangiBase64UrlOf(PhoneNumber)]);
     }
 
     [Theory]
@@ -124,12 +131,14 @@ public sealed class ClientTelemetryTests : IAsyncLifetime
     {
         using var capture = new TelemetryCapture();
         OncException refused;
+        string? sessionId;
         using (var trace = TestSource.StartActivity("onc"))
         await using (var services = Services(dependencyInjection, s => s.AddOncClient(Copy(_sandbox.CreateOncClientOptions()))))
         {
             var client = dependencyInjection ? services.GetRequiredService<IOncClient>() : _sandbox.CreateOncClient(LoggerFactory());
             await client.GetCampaignListingAsync();
             refused = await Assert.ThrowsAsync<OncException>(() => client.DeleteCampaignAsync(Guid.NewGuid()));
+            sessionId = _sandbox.Onc.LastSessionIdOpened;
             if (!dependencyInjection)
                 await client.DisposeAsync();
         }
@@ -139,7 +148,9 @@ public sealed class ClientTelemetryTests : IAsyncLifetime
         Assert.NotNull(refused.ErrorCode);
         AssertInstruments(capture, "ONC");
         Assert.Contains(capture.Of("contracts.client.token.acquisitions"), m => (string?)m.Tag("contracts.vendor") == "ONC" && (string?)m.Tag("contracts.result") == "success");
-        AssertNoSecret(capture, [_sandbox.Options.Onc.Password, _sandbox.Options.Onc.UserName]);
+        // The session id the sandbox gave the client stands for the credentials until it expires: never in telemetry.
+        Assert.NotNull(sessionId);
+        AssertNoSecret(capture, [_sandbox.Options.Onc.Password, _sandbox.Options.Onc.UserName, sessionId]);
     }
 
     private static string OgangiBase64UrlOf(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

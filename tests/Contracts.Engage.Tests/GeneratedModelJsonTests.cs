@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Contracts.Core.Json;
+
+namespace Contracts.Engage.Tests;
+
+/// <summary>
+/// The generated models work with Core's shared serializer settings through the interface the model template
+/// implements, not through a private field of the stock template.
+/// </summary>
+public sealed class GeneratedModelJsonTests
+{
+    private static JsonSerializerOptions Options()
+    {
+        var options = new JsonSerializerOptions();
+        GeneratedModelJson.ApplyDefaults(options);
+        return options;
+    }
+
+    [Fact]
+    public void Writing_a_destination_does_not_create_its_additional_properties()
+    {
+        var destination = new Destination { BNumber = "+15018902005", CustomTrackingId = "t-1" };
+
+        var json = JsonSerializer.Serialize(destination, Options());
+
+        Assert.Equal("""{"bNumber":"+15018902005","customTrackingId":"t-1"}""", json);
+        Assert.Null(((ILazyAdditionalProperties)destination).AdditionalPropertiesIfCreated);
+    }
+
+    [Fact]
+    public void Unknown_fields_of_a_destination_round_trip()
+    {
+        const string json = """{"bNumber":"+15018902005","extra":{"x":1}}""";
+
+        var destination = JsonSerializer.Deserialize<Destination>(json, Options())!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(destination, Options()));
+    }
+}
