@@ -11552,14 +11552,14 @@ namespace Contracts.Accengage
         /// Inferred. Start of the campaign (ISO 8601 / RFC 3339, as the document requires for campaign dates).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// Inferred. End of the campaign (ISO 8601 / RFC 3339).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11587,14 +11587,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11677,14 +11677,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11907,14 +11907,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12119,7 +12119,7 @@ namespace Contracts.Accengage
         /// Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextSendingDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? NextSendingDate { get; set; } = default!;
 
         /// <summary>
@@ -12132,14 +12132,14 @@ namespace Contracts.Accengage
         /// Start of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12181,14 +12181,14 @@ namespace Contracts.Accengage
         /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12354,14 +12354,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12419,14 +12419,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12556,14 +12556,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12627,14 +12627,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12689,14 +12689,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12800,14 +12800,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12835,14 +12835,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12906,14 +12906,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13336,14 +13336,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13533,14 +13533,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13751,14 +13751,14 @@ namespace Contracts.Accengage
         /// When the user read the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("readDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? ReadDate { get; set; } = default!;
 
         /// <summary>
         /// When the user archived the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archivedDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? ArchivedDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
