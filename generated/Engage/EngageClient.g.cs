@@ -106,43 +106,56 @@ namespace Contracts.Engage
 
         /// <inheritdoc/>
         public virtual System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var request_ = new Contracts.Core.Http.OperationRequest(new("getToken", "federated/content/v2/token", true), System.Net.Http.HttpMethod.Post)
+            => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
+
+        /// <summary>Describes a getToken call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetTokenRequest(XFederatedPurpose x_Federated_Purpose, TokenRequest body)
+            => new Contracts.Core.Http.OperationRequest(new("getToken", "federated/content/v2/token", true), System.Net.Http.HttpMethod.Post)
                 .Header("X-Federated-Purpose", Contracts.Core.Http.WireText.Of(x_Federated_Purpose))
                 .JsonBody(body, Json_.Info<TokenRequest>(), "application/json")
                 .Accepts("application/json")
                 .Fails(500, FailureTexts_[0], Json_.Info<TokenResponse>())
                 ;
-            return _sender.SendAsync(request_, Json_.Info<TokenResponse>(), cancellationToken);
-        }
 
         /// <inheritdoc/>
         public virtual System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var request_ = new Contracts.Core.Http.OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), System.Net.Http.HttpMethod.Get)
+            => _sender.SendAsync(CheckTokenHealthRequest(), Json_.Info<TokenResponse>(), cancellationToken);
+
+        /// <summary>Describes a checkTokenHealth call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CheckTokenHealthRequest()
+            => new Contracts.Core.Http.OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), System.Net.Http.HttpMethod.Get)
                 .EmptyBody("application/json")
                 .Accepts("application/json")
                 .Fails(401, FailureTexts_[1])
                 ;
-            return _sender.SendAsync(request_, Json_.Info<TokenResponse>(), cancellationToken);
-        }
 
         /// <inheritdoc/>
         public virtual System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var request_ = new Contracts.Core.Http.OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), System.Net.Http.HttpMethod.Post)
+            => _sender.SendAsync(PushBatchRequest(programContentUuid, body), Json_.Info<BatchPushResponse>(), cancellationToken);
+
+        /// <summary>Describes a pushBatch call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest PushBatchRequest(System.Guid programContentUuid, BatchPushRequest body)
+            => new Contracts.Core.Http.OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), System.Net.Http.HttpMethod.Post)
                 .Query("programContentUuid", Contracts.Core.Http.WireText.Of(programContentUuid))
                 .JsonBody(body, Json_.Info<BatchPushRequest>(), "application/json")
                 .Accepts("application/json")
                 .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
                 .Fails(401, FailureTexts_[1])
                 ;
-            return _sender.SendAsync(request_, Json_.Info<BatchPushResponse>(), cancellationToken);
-        }
 
     }
 
-    /// <summary>The source-generated JSON metadata of every body and answer type of EngageClient.</summary>
+    /// <summary>
+    /// The source-generated JSON metadata of every body and answer type of EngageClient, and of the values an
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(TokenRequest))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(TokenResponse))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushRequest))]

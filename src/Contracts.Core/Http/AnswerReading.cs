@@ -1,10 +1,10 @@
 namespace Contracts.Core.Http;
 
 /// <summary>
-/// How a success answer is read as a whole. Fields read in alternative forms say so on the field (the contract's
-/// per-field <c>x-lenient</c>); this is the rule for the answer itself, from an operation's whole-answer
-/// <c>x-lenient</c>.
+/// How a success answer is read as a whole, from the contract's <c>x-lenient</c> on the operation's success answer
+/// (fields read in alternative forms say so on the field). Nothing is read leniently unless the contract says so.
 /// </summary>
+[Flags]
 public enum AnswerReading
 {
     /// <summary>Only in the form the contract's schema says.</summary>
@@ -15,4 +15,7 @@ public enum AnswerReading
     /// of that one item.
     /// </summary>
     ObjectOrArray = 1,
+
+    /// <summary>An empty body is read as an empty object (the contract's <c>empty-body</c>): the answer's lists are absent.</summary>
+    EmptyBody = 2,
 }

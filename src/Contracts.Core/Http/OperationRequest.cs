@@ -60,6 +60,43 @@ public sealed class OperationRequest
         return this;
     }
 
+    /// <summary>
+    /// Fills the route's <c>{<paramref name="name"/>}</c> with <paramref name="value"/>, escaped as one path segment,
+    /// except a leading <paramref name="keptPrefix"/> the contract says the vendor reads as written (the <c>ext:</c>
+    /// of an external reference): the rest of the value stays escaped.
+    /// </summary>
+    public OperationRequest Path(string name, string? value, string keptPrefix)
+    {
+        RouteSafety.ThrowIfNotOneSegment(value, name);
+        ArgumentNullException.ThrowIfNull(keptPrefix);
+        var escaped = value!.StartsWith(keptPrefix, StringComparison.Ordinal) && value.Length > keptPrefix.Length
+            ? keptPrefix + Uri.EscapeDataString(value[keptPrefix.Length..])
+            : Uri.EscapeDataString(value);
+        _route.Replace("{" + name + "}", escaped);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends the call to <paramref name="link"/>, an absolute URL the vendor gave (the next page of a list), instead
+    /// of the route: the link already holds every value and the page.
+    /// </summary>
+    public OperationRequest At(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!link.IsAbsoluteUri)
+            throw new ArgumentException("A link to follow must be an absolute URL.", nameof(link));
+        RouteSafety.ThrowIfUnsafe(link.AbsoluteUri);
+        _route.Clear().Append(link.AbsoluteUri);
+        _hasQuery = link.Query.Length > 0;
+        return this;
+    }
+
+    /// <summary>The headers of the answer this request received, once sent; null before.</summary>
+    public HttpResponseHeaders? AnswerHeaders { get; internal set; }
+
+    /// <summary>The URL the answer came from, once sent (absolute); null before.</summary>
+    public Uri? AnsweredUri { get; internal set; }
+
     /// <summary>Adds <c><paramref name="name"/>=<paramref name="value"/></c> to the query, escaped; a null value is left out.</summary>
     public OperationRequest Query(string name, string? value)
     {
@@ -76,6 +113,16 @@ public sealed class OperationRequest
         if (values is null)
             return this;
         foreach (var value in values)
+            Query(name, value);
+        return this;
+    }
+
+    /// <summary>Adds one query item per pair of <paramref name="pairs"/> (an exploded object: <c>?UDID=...&amp;token=...</c>); null leaves them out.</summary>
+    public OperationRequest Query(IEnumerable<KeyValuePair<string, string>>? pairs)
+    {
+        if (pairs is null)
+            return this;
+        foreach (var (name, value) in pairs)
             Query(name, value);
         return this;
     }

@@ -35,6 +35,7 @@ public sealed class OperationSender
         using var scope = VendorCallScope.Begin();
         using var message = request.ToHttpRequest();
         using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (!request.IsSuccess(status))
@@ -61,11 +62,19 @@ public sealed class OperationSender
         using var scope = VendorCallScope.Begin();
         using var message = request.ToHttpRequest();
         using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
         var status = (int)response.StatusCode;
         if (request.IsSuccess(status))
             return;
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         throw Failure(request, response, status, body);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads its success answer as text (a <c>text/plain</c> answer).</summary>
+    public async Task<string> SendForTextAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendForAnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,6 +87,7 @@ public sealed class OperationSender
         using var scope = VendorCallScope.Begin();
         using var message = request.ToHttpRequest();
         var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
         var status = (int)response.StatusCode;
         if (request.IsSuccess(status))
             return response;
@@ -86,6 +96,12 @@ public sealed class OperationSender
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             throw Failure(request, response, status, body);
         }
+    }
+
+    private static void Answered(OperationRequest request, HttpResponseMessage response)
+    {
+        request.AnswerHeaders = response.Headers;
+        request.AnsweredUri = response.RequestMessage?.RequestUri;
     }
 
     private Exception Failure(OperationRequest request, HttpResponseMessage response, int status, byte[] body)
@@ -97,12 +113,14 @@ public sealed class OperationSender
         return declared is null ? _errors.Create(failure) : declared.ToException(failure, body, _errors);
     }
 
-    /// <summary>The answer as the reading rule takes it: a bare object where a list is declared becomes a list of one.</summary>
+    /// <summary>The answer as the reading rule takes it: an empty body an empty object, a bare object where a list is declared a list of one.</summary>
     private static ReadOnlySpan<byte> AsRead(byte[] body, AnswerReading reading)
     {
-        if (reading != AnswerReading.ObjectOrArray)
+        var start = body.AsSpan().Trim(" \t\r\n"u8);
+        if (start.IsEmpty && reading.HasFlag(AnswerReading.EmptyBody))
+            return "{}"u8;
+        if (!reading.HasFlag(AnswerReading.ObjectOrArray))
             return body;
-        var start = body.AsSpan().TrimStart(" \t\r\n"u8);
         if (start.IsEmpty || start[0] != (byte)'{')
             return body;
         var wrapped = new byte[body.Length + 2];
@@ -114,8 +132,10 @@ public sealed class OperationSender
 
     private static string Text(byte[] body) => body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body);
 
-    private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+    /// <summary>The answer's headers, content headers included, as the vendors' exceptions and file answers carry them.</summary>
+    public static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)
             headers[name] = values;

@@ -35,6 +35,9 @@ public static class WireText
     /// <summary>A date-time as <c>yyyy-MM-ddTHH:mm:ss</c> (the contract's date-time parameter format).</summary>
     public static string? Of(DateTimeOffset? value) => value?.ToString("s", CultureInfo.InvariantCulture);
 
+    /// <summary>A date as <c>yyyy-MM-dd</c> (the contract's date parameter format).</summary>
+    public static string? OfDate(DateTimeOffset? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>An enum by the contract's name for the value (its <see cref="EnumMemberAttribute"/>).</summary>
     public static string? Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(TEnum value)
         where TEnum : struct, Enum
