@@ -36,23 +36,35 @@ public sealed class OperationSender
         using var message = request.ToHttpRequest();
         using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         Answered(request, response);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (!request.IsSuccess(status))
-            throw Failure(request, response, status, body);
+            throw Failure(request, response, status, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         Exception? unreadable = null;
         try
         {
-            var result = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
-            if (result is not null)
-                return result;
+            if (request.Reading == AnswerReading.Strict)
+            {
+                // The pipeline has already read the whole answer into memory: its stream is read in place, not copied.
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var strict = JsonSerializer.Deserialize(stream, answer);
+                if (strict is not null)
+                    return strict;
+            }
+            else
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var lenient = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
+                if (lenient is not null)
+                    return lenient;
+            }
         }
         catch (JsonException failure)
         {
             unreadable = failure;
         }
         var summary = $"the answer to {request.Operation.Id} could not be read as {typeof(TResult).Name}";
-        throw _errors.Create(new VendorFailure(request.Operation.Id, status, summary, Text(body), HeadersOf(response), unreadable));
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        throw _errors.Create(new VendorFailure(request.Operation.Id, status, summary, text, HeadersOf(response), unreadable));
     }
 
     /// <summary>Sends <paramref name="request"/>, whose success answer carries nothing the caller reads.</summary>
