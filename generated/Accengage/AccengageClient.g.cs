@@ -2363,7 +2363,8 @@ namespace Contracts.Accengage
 
     /// <summary>
     /// The source-generated JSON metadata of every body and answer type of AccengageClient, and of the values an
-    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans).
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+    /// dates, lists and maps of them).
     /// </summary>
     [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
@@ -2372,6 +2373,14 @@ namespace Contracts.Accengage
     [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(AccessTokenRequest))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(AccessToken))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(ErrorBody))]

@@ -147,7 +147,8 @@ namespace Contracts.Engage
 
     /// <summary>
     /// The source-generated JSON metadata of every body and answer type of EngageClient, and of the values an
-    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans).
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+    /// dates, lists and maps of them).
     /// </summary>
     [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
@@ -156,6 +157,14 @@ namespace Contracts.Engage
     [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(TokenRequest))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(TokenResponse))]
     [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushRequest))]

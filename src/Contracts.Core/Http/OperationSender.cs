@@ -62,7 +62,7 @@ public sealed class OperationSender
         {
             unreadable = failure;
         }
-        var summary = $"the answer to {request.Operation.Id} could not be read as {typeof(TResult).Name}";
+        var summary = $"Could not deserialize the answer to {request.Operation.Id} as {typeof(TResult).Name}";
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         throw _errors.Create(new VendorFailure(request.Operation.Id, status, summary, text, HeadersOf(response), unreadable));
     }
