@@ -24,14 +24,11 @@ namespace Contracts.Accengage
 {
     using System = global::System;
 
-// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
-// until they do, missing documentation is tolerated in the clients only, never in the models below.
-#pragma warning disable 1573, 1591
+    /// <summary>The operations of the AccengageClient contract, as generated from it.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAccengageClient
     {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Generate an access token
         /// </summary>
@@ -44,9 +41,10 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <returns>The access token has been generated successfully.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's AccessTokenRequest schema describes it.</param>
+        System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Check API access
         /// </summary>
@@ -56,9 +54,9 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <returns>Access granted.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List campaigns
         /// </summary>
@@ -71,9 +69,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a campaign
         /// </summary>
@@ -84,9 +82,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The campaign has been created; the body holds its technical ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a campaign
         /// </summary>
@@ -97,9 +96,9 @@ namespace Contracts.Accengage
         /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a campaign
         /// </summary>
@@ -110,9 +109,10 @@ namespace Contracts.Accengage
         /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
         /// <returns>The campaign has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
+        System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Delete a campaign
         /// </summary>
@@ -124,9 +124,9 @@ namespace Contracts.Accengage
         /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
         /// <returns>The campaign has been deleted.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List clicks by campaign
         /// </summary>
@@ -147,9 +147,9 @@ namespace Contracts.Accengage
         /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List targets by campaign
         /// </summary>
@@ -169,9 +169,9 @@ namespace Contracts.Accengage
         /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List messages
         /// </summary>
@@ -186,9 +186,9 @@ namespace Contracts.Accengage
         /// <param name="title">Title filter; `%` matches any characters. URL-encoded.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a message
         /// </summary>
@@ -200,9 +200,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The message has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Message schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a message
         /// </summary>
@@ -213,9 +214,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a message
         /// </summary>
@@ -226,9 +227,10 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The message has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Message schema describes it.</param>
+        System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Delete a message
         /// </summary>
@@ -240,9 +242,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The message has been deleted.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List the actions of a message
         /// </summary>
@@ -255,9 +257,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List clicks by message
         /// </summary>
@@ -275,9 +277,9 @@ namespace Contracts.Accengage
         /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List targets by message
         /// </summary>
@@ -295,9 +297,9 @@ namespace Contracts.Accengage
         /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create the schedule of a message
         /// </summary>
@@ -309,9 +311,10 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule has been created.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
+        System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get the schedule of a message
         /// </summary>
@@ -322,9 +325,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update the schedule of a message
         /// </summary>
@@ -337,9 +340,10 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
+        System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Delete the schedule of a message
         /// </summary>
@@ -350,9 +354,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule has been deleted.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a schedule exclusion
         /// </summary>
@@ -365,9 +369,10 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule exclusion has been created (e.g. excluding Mondays and Wednesdays).</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ScheduleExclusion schema describes it.</param>
+        System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get the schedule exclusions of a message
         /// </summary>
@@ -378,9 +383,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>OK. One exclusion per type.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Delete the schedule exclusions of a message
         /// </summary>
@@ -391,9 +396,9 @@ namespace Contracts.Accengage
         /// <param name="messageId">ID of the message (a positive integer).</param>
         /// <returns>The schedule exclusions have been deleted.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send a message
         /// </summary>
@@ -405,9 +410,9 @@ namespace Contracts.Accengage
         /// <param name="test">Optional; must equal `true` (lower case) for a test send. Omit it for a campaign send.</param>
         /// <returns>The message is being sent.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send an instant message (one app)
         /// </summary>
@@ -422,9 +427,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The instant message has been handled and will be delivered to the targets.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InstantMessage schema describes it.</param>
+        System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send an instant message (several apps)
         /// </summary>
@@ -438,9 +444,10 @@ namespace Contracts.Accengage
         /// <br/>have been sent for that app; any other code comes with a body explaining the error (the same
         /// <br/>errors as sendInstantMessage).</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's MultiAppInstantMessage schema describes it.</param>
+        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List devices (CSV)
         /// </summary>
@@ -465,9 +472,9 @@ namespace Contracts.Accengage
         /// <br/>An empty body means no device matched. The next page, if any, is in the `Link` header only (there
         /// <br/>is no JSON body to carry `links`).</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update devices by group
         /// </summary>
@@ -478,9 +485,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The devices have been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's DeviceGroupUpdate schema describes it.</param>
+        System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Search a device
         /// </summary>
@@ -494,9 +502,9 @@ namespace Contracts.Accengage
         /// <br/>field of the app may be used.</param>
         /// <returns>The device has been found.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a device
         /// </summary>
@@ -508,9 +516,10 @@ namespace Contracts.Accengage
         /// <param name="udid">UDID of the device.</param>
         /// <returns>The device has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>
+        System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List static lists
         /// </summary>
@@ -522,9 +531,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a static list
         /// </summary>
@@ -535,9 +544,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The list has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's StaticList schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List the devices of a static list
         /// </summary>
@@ -552,9 +562,9 @@ namespace Contracts.Accengage
         /// <returns>OK. The body includes the paging links; the same links are in the `Link` header. Empty body when
         /// <br/>the list does not exist.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Upsert devices in a static list
         /// </summary>
@@ -566,9 +576,10 @@ namespace Contracts.Accengage
         /// <param name="listId">ID of the static list.</param>
         /// <returns>The users exist and have been added to the static list processing queue.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
+        System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Remove devices from a static list
         /// </summary>
@@ -579,9 +590,10 @@ namespace Contracts.Accengage
         /// <param name="listId">ID of the static list.</param>
         /// <returns>The users have been added to the static list processing queue for removal.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
+        System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get daily statistics
         /// </summary>
@@ -599,9 +611,9 @@ namespace Contracts.Accengage
         /// <param name="endDate">Last day, included (`YYYY-MM-DD`); defaults to now when `startDate` is given.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List geofences
         /// </summary>
@@ -613,9 +625,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a geofence
         /// </summary>
@@ -625,9 +637,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The geofence has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a geofence
         /// </summary>
@@ -638,9 +651,9 @@ namespace Contracts.Accengage
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a geofence
         /// </summary>
@@ -651,9 +664,10 @@ namespace Contracts.Accengage
         /// <param name="geofenceId">ID of the geofence.</param>
         /// <returns>The geofence has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
+        System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List beacons
         /// </summary>
@@ -665,9 +679,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a beacon
         /// </summary>
@@ -677,9 +691,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The beacon has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a beacon
         /// </summary>
@@ -690,9 +705,9 @@ namespace Contracts.Accengage
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a beacon
         /// </summary>
@@ -703,9 +718,10 @@ namespace Contracts.Accengage
         /// <param name="beaconId">ID of the beacon.</param>
         /// <returns>The beacon has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
+        System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List geogroups
         /// </summary>
@@ -717,9 +733,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a geogroup
         /// </summary>
@@ -730,9 +746,10 @@ namespace Contracts.Accengage
         /// <returns>The group has been created; the body holds its ID. The document also shows a `Link` header on this
         /// <br/>answer.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Geogroup schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Add a beacon to a geogroup
         /// </summary>
@@ -741,12 +758,13 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
+        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
         /// <returns>The beacon has been added to the geogroup.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+        System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Remove a beacon from a geogroup
         /// </summary>
@@ -755,12 +773,13 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
+        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
         /// <returns>The beacon has been removed from the geogroup.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+        System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Add a geofence to a geogroup
         /// </summary>
@@ -769,12 +788,13 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
+        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
         /// <returns>The geofence has been added to the geogroup.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+        System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Remove a geofence from a geogroup
         /// </summary>
@@ -783,12 +803,13 @@ namespace Contracts.Accengage
         /// </remarks>
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
+        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
         /// <returns>The geofence has been removed from the geogroup.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+        System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List in-app messages
         /// </summary>
@@ -800,9 +821,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create an in-app message
         /// </summary>
@@ -814,9 +835,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The in-app message has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get an in-app message
         /// </summary>
@@ -827,9 +849,9 @@ namespace Contracts.Accengage
         /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update an in-app message
         /// </summary>
@@ -840,9 +862,10 @@ namespace Contracts.Accengage
         /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
         /// <returns>The in-app message has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+        System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Activate or deactivate an in-app message
         /// </summary>
@@ -853,9 +876,10 @@ namespace Contracts.Accengage
         /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get an in-app message by external ID
         /// </summary>
@@ -866,9 +890,9 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update an in-app message by external ID
         /// </summary>
@@ -879,9 +903,10 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>The in-app message has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+        System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Activate or deactivate an in-app message by external ID
         /// </summary>
@@ -892,9 +917,10 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List scheduled alarms
         /// </summary>
@@ -906,9 +932,9 @@ namespace Contracts.Accengage
         /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
         /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create a scheduled alarm
         /// </summary>
@@ -920,9 +946,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The alarm has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a scheduled alarm
         /// </summary>
@@ -933,9 +960,9 @@ namespace Contracts.Accengage
         /// <param name="alarmId">ID of the scheduled alarm.</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a scheduled alarm
         /// </summary>
@@ -946,9 +973,10 @@ namespace Contracts.Accengage
         /// <param name="alarmId">ID of the scheduled alarm.</param>
         /// <returns>The alarm has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+        System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Activate or deactivate a scheduled alarm
         /// </summary>
@@ -959,9 +987,10 @@ namespace Contracts.Accengage
         /// <param name="alarmId">ID of the scheduled alarm.</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get a scheduled alarm by external ID
         /// </summary>
@@ -972,9 +1001,9 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>OK.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update a scheduled alarm by external ID
         /// </summary>
@@ -985,9 +1014,10 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>The alarm has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+        System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Activate or deactivate a scheduled alarm by external ID
         /// </summary>
@@ -998,9 +1028,10 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Create an inbox message
         /// </summary>
@@ -1010,9 +1041,10 @@ namespace Contracts.Accengage
         /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
         /// <returns>The inbox message has been created; the body holds its ID.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+        System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update an inbox message
         /// </summary>
@@ -1023,9 +1055,10 @@ namespace Contracts.Accengage
         /// <param name="inboxId">ID of the inbox message.</param>
         /// <returns>The inbox message has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+        System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user
         /// </summary>
@@ -1037,9 +1070,10 @@ namespace Contracts.Accengage
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Update an inbox message by external ID
         /// </summary>
@@ -1050,9 +1084,10 @@ namespace Contracts.Accengage
         /// <param name="externalId">External ID of the message, as set when it was created.</param>
         /// <returns>The inbox message has been updated.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+        System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Set the read and archived dates of an inbox message for a user, by external ID
         /// </summary>
@@ -1064,10296 +1099,1367 @@ namespace Contracts.Accengage
         /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
         /// <returns>The status has been changed. No body.</returns>
         /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
+        System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default);
 
     }
 
+    /// <inheritdoc cref="IAccengageClient"/>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AccengageClient : IAccengageClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(AccengageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+        private static readonly string[] FailureTexts_ =
+        [
+            "The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n",
+            "The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n",
+            "Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n",
+            "Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n",
+            "The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.",
+            "The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n",
+            "The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n",
+            "The campaign with the given ID could not be found.",
+            "Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n",
+            "The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.",
+            "The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n",
+            "Could not find the campaign with the given ID.",
+            "Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n",
+            "Unknown collapse key given, or invalid template for buttons.",
+            "The message with the given ID was not found.",
+            "Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n",
+            "Resource not found.",
+            "Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n",
+            "A schedule already exists for the message (or a generic 403).",
+            "No schedule for the message.",
+            "Validation failed for body param(s); also the generic 400 errors.",
+            "The next sending date is outdated (or a generic 403).",
+            "Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.",
+            "A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n",
+            "Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n",
+            "Message not found (or not a push), or message not scheduled.",
+            "The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n",
+            "Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n",
+            "Resource not found; the precise resource is given in the error message.",
+            "Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n",
+            "At least one of the given fields does not exist on the app; also the generic 400 errors.",
+            "`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n",
+            "Can not update fields like `id` or `UDID` (or a generic 403).",
+            "No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n",
+            "No device found with the given filters.",
+            "Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.",
+            "Missing or malformed field in the body; also the generic 400 errors.",
+            "A static list with the given `listId` already exists.",
+            "The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n",
+            "The static list does not exist for the server (no table is associated with the list).",
+            "Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n",
+            "The `id` field was not given in the request body, or a generic 400 error.",
+            "The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n",
+            "A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.",
+            "The in-app message with the given ID was not found.",
+            "Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n",
+            "Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n",
+            "The alarm does not exist for this app, or the message is not an alarm.",
+            "No UDID given in the query, or a generic 400 error.",
+            "The inbox message was not found, or it is not available for this user.",
+        ];
+
+        private readonly Contracts.Core.Http.OperationSender _sender;
+
+        /// <summary>Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending with '/'.</summary>
         public AccengageClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
-            _httpClient = httpClient;
-            Initialize();
+            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable);
         }
 
-        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
-        {
-            var settings = new System.Text.Json.JsonSerializerOptions();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
+        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
 
-        partial void Initialize();
-
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Generate an access token
-        /// </summary>
-        /// <remarks>
-        /// Generates an access token for the user identified by e-mail. Mandatory before any other route. The
-        /// <br/>token is per user (do not share or store it across users) and expires after 24 hours; regenerate it
-        /// <br/>when a request answers 401 `API_ERR_TOKEN`. Use it as `Authorization: ${token_type} ${access_token}`.
-        /// <br/>Open route: no `Authorization` header, but the signed headers are required (the signature hashes the
-        /// <br/>raw body, e.g. `{"email":"mymail@client.com"}` + API key + time).
-        /// </remarks>
-        /// <returns>The access token has been generated successfully.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/access_token"
-                    urlBuilder_.Append("v1/access_token");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAccessToken", "v1/access_token", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AccessToken>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Check API access
-        /// </summary>
-        /// <remarks>
-        /// Returns "Welcome" as text/plain. Used by new developers to check they have access to the API; needs an
-        /// <br/>access token. Documented as unable to fail; the generic token and signature errors still apply.
-        /// </remarks>
-        /// <returns>Access granted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/plain"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me"
-                    urlBuilder_.Append("v1/me");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMe", "v1/me", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var result_ = (string)System.Convert.ChangeType(responseData_, typeof(string));
-                            return result_;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List campaigns
-        /// </summary>
-        /// <remarks>
-        /// Returns the campaigns of the app, ordered by ascending campaign ID, 100 per page. Paginated: follow
-        /// <br/>`links.next` (or the `Link` header) while present.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CampaignList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a campaign
-        /// </summary>
-        /// <remarks>
-        /// Creates a campaign and returns its technical ID, used to get, update and delete it. Dates are ISO 8601
-        /// <br/>(RFC 3339).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The campaign has been created; the body holds its technical ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createCampaign", "v1/me/apps/{partnerId}/campaigns", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the details of one campaign, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (campaignId == null)
-                throw new System.ArgumentNullException("campaignId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns/{campaignId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Campaign>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The campaign with the given ID could not be found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a campaign
-        /// </summary>
-        /// <remarks>
-        /// Updates an existing campaign. Dates are ISO 8601 (RFC 3339).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>The campaign has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (campaignId == null)
-                throw new System.ArgumentNullException("campaignId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns/{campaignId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete a campaign
-        /// </summary>
-        /// <remarks>
-        /// Permanently deletes a campaign. Not idempotent: deleting a campaign that does not exist (or belongs
-        /// <br/>to another app) answers 404.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>The campaign has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (campaignId == null)
-                throw new System.ArgumentNullException("campaignId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns/{campaignId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List clicks by campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices that reacted to the campaign. For in-app or recurring push campaigns, query a
-        /// <br/>period (`startDate`, `endDate`). Custom device data (e.g. a customer ID) is added to each click with the
-        /// <br/>`data[]` parameter. A reaction has no `actionId` when the message sets no button or rich display URL.
-        /// <br/>Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (campaignId == null)
-                throw new System.ArgumentNullException("campaignId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/clicks");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("startDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("endDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(endDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (data != null)
-                    {
-                            foreach (var item_ in data) { urlBuilder_.Append(System.Uri.EscapeDataString("data[]")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ClickList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Could not find the campaign with the given ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List targets by campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices targeted by (exposed to) the campaign. For in-app or recurring push campaigns,
-        /// <br/>query a period (`startDate`, `endDate`). Custom device data is added with the `data[]` parameter
-        /// <br/>(e.g. `data[]=clientId&amp;data[]=bundleversion`). Targets are kept 3 months after sending. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (campaignId == null)
-                throw new System.ArgumentNullException("campaignId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/campaigns/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/targets");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("startDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("endDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(endDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (data != null)
-                    {
-                            foreach (var item_ in data) { urlBuilder_.Append(System.Uri.EscapeDataString("data[]")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TargetedDeviceList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Could not find the campaign with the given ID.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List messages
-        /// </summary>
-        /// <remarks>
-        /// Returns the messages of the app. Filter with `externalId` or `title`; `%` matches any characters
-        /// <br/>(e.g. `PushCampaign2017%` for external IDs starting with PushCampaign2017). Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="externalId">External ID filter; `%` matches any characters. URL-encoded.</param>
-        /// <param name="title">Title filter; `%` matches any characters. URL-encoded.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (externalId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("externalId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (title != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("title")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(title, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessages", "v1/me/apps/{partnerId}/messages", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<MessageList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a message
-        /// </summary>
-        /// <remarks>
-        /// Creates a push message (Android, iOS or Web, depending on the app), possibly with translations,
-        /// <br/>interactive buttons and segments. A button `action` is one of browser, email, phone, store, sms,
-        /// <br/>urlscheme, webview, request, close (default close).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createMessage", "v1/me/apps/{partnerId}/messages", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Unknown collapse key given, or invalid template for buttons.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the details of one message, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Message>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The message with the given ID was not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a message
-        /// </summary>
-        /// <remarks>
-        /// Updates an existing message, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete a message
-        /// </summary>
-        /// <remarks>
-        /// Permanently deletes a message. Not idempotent: deleting a message that does not exist (or belongs to
-        /// <br/>another app) answers 404.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The message has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List the actions of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the possible action IDs and details of a message. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/actions"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/actions");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<MessageActionList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List clicks by message
-        /// </summary>
-        /// <remarks>
-        /// Same as listCampaignClicks, for a message ID instead of a campaign ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/clicks"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/clicks");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("startDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("endDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(endDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (data != null)
-                    {
-                            foreach (var item_ in data) { urlBuilder_.Append(System.Uri.EscapeDataString("data[]")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ClickList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List targets by message
-        /// </summary>
-        /// <remarks>
-        /// Same as listCampaignTargets, for a message ID instead of a campaign ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/targets"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/targets");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("startDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("endDate")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(endDate, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (data != null)
-                    {
-                            foreach (var item_ in data) { urlBuilder_.Append(System.Uri.EscapeDataString("data[]")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TargetedDeviceList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate` (ISO 8601
-        /// <br/>with offset).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been created.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A schedule already exists for the message (or a generic 403).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the schedule of a message: its next sending date and its start and end dates (ISO 8601; the timezone field is indicative only).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Schedule>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No schedule for the message.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate`. The
-        /// <br/>document lists 403 for an outdated next sending date and 404 with the reason "Schedule already
-        /// <br/>exists for message" (most likely meaning no schedule exists); both are kept as documented.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for body param(s); also the generic 400 errors.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The next sending date is outdated (or a generic 403).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// Deletes the schedule of a message, so that it is no longer sent on its own.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No schedule for the message.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a schedule exclusion
-        /// </summary>
-        /// <remarks>
-        /// Excludes days or a period from the schedule of a push message. Only one exclusion per type (e.g.
-        /// <br/>`DAYS`). `startDate` and `endDate` must lie between the schedule's `startDate` and `endDate`. The message
-        /// <br/>must be a scheduled push.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule exclusion has been created (e.g. excluding Mondays and Wednesdays).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules/exclusions");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get the schedule exclusions of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the schedule exclusions of a message: the days of the week (1 = Monday ... 7 = Sunday) or the period during which the scheduled message is not sent.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK. One exclusion per type.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules/exclusions");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IList<ScheduleExclusion>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Message not found (or not a push), or message not scheduled.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete the schedule exclusions of a message
-        /// </summary>
-        /// <remarks>
-        /// Deletes every schedule exclusion of a message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule exclusions have been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/schedules/exclusions");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send a message
-        /// </summary>
-        /// <remarks>
-        /// Sends the message, as a test (`test=true`) or for the campaign. No request body.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="test">Optional; must equal `true` (lower case) for a test send. Omit it for a campaign send.</param>
-        /// <returns>The message is being sent.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (messageId == null)
-                throw new System.ArgumentNullException("messageId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/messages/{messageId}/send"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/messages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(messageId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/send");
-                    urlBuilder_.Append('?');
-                    if (test != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("test")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(test, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send an instant message (one app)
-        /// </summary>
-        /// <remarks>
-        /// Triggers an existing message (`parentMessageId` or `parentMessageExternalId`, at least one) for up to
-        /// <br/>100 targets (or a static list). Any message parameter given here overrides the one defined in the
-        /// <br/>dashboard; `${field}` placeholders in the text are filled from each target's `data`. Marketing pressure
-        /// <br/>does not apply. A 200 means the request was handled; delivery follows. At least one target must be
-        /// <br/>valid. Web users are reached only from SDK `sw_version` b3.1.0. Segments, lists and filters cannot be
-        /// <br/>combined in one instant message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The instant message has been handled and will be delivered to the targets.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/send"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/send");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessage", "v1/me/apps/{partnerId}/send", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found; the precise resource is given in the error message.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send an instant message (several apps)
-        /// </summary>
-        /// <remarks>
-        /// Same as sendInstantMessage, for several apps sharing a target (e.g. the iOS and the Android app):
-        /// <br/>`apps` maps each partner ID to the message data of that app (each with `parentMessageId` or
-        /// <br/>`parentMessageExternalId`; an external message ID can be the same in every app), `targets` is common.
-        /// <br/>Target criteria accept operators (`$eq`, `$lt`, `$gte`, ...). The answer details the result per app.
-        /// </remarks>
-        /// <returns>Handled; the body gives the result per partner ID. A per-app status code 200 means the messages
-        /// <br/>have been sent for that app; any other code comes with a body explaining the error (the same
-        /// <br/>errors as sendInstantMessage).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/send"
-                    urlBuilder_.Append("v1/me/send");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendInstantMessageToApps", "v1/me/send", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.IDictionary<string, AppSendResult>>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List devices (CSV)
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices of the app as CSV, 10,000 devices per call; the next call is given by the `Link`
-        /// <br/>header (`rel="next"`), which repeats the query of the original request. `firstOpen` as a range
-        /// <br/>`leftDate|rightDate` matches leftDate &lt;= firstOpen &lt; rightDate, as a single date matches
-        /// <br/>date &lt;= firstOpen; `lastOpen` matches date &lt;= lastOpen.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="fields">Device fields (columns) to return, e.g. `UDID`, `IDFA`. The document's example indexes them
-        /// <br/>(`fields[1]=UDID&amp;fields[2]=IDFA`); the server reads them as a PHP-style array, so `fields[]=UDID&amp;fields[]=IDFA`
-        /// <br/>is the same request. Every field must exist on the app (400 otherwise).</param>
-        /// <param name="firstOpen">Date (`date &lt;= firstOpen`) or range `leftDate|rightDate` (`leftDate &lt;= firstOpen &lt; rightDate`),
-        /// <br/>ISO 8601 / RFC 3339 (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="lastOpen">Date; returns devices with `date &lt;= lastOpen` (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. CSV (`text/csv`), UTF-8, fields separated by semicolons (`;`), records separated by line
-        /// <br/>breaks. The first line is the header naming the columns (the device fields requested with
-        /// <br/>`fields[]`, or the app's device fields when none is requested); each following line is one device.
-        /// <br/>An empty body means no device matched. The next page, if any, is in the `Link` header only (there
-        /// <br/>is no JSON body to carry `links`).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/csv"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/devices"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/devices");
-                    urlBuilder_.Append('?');
-                    if (fields != null)
-                    {
-                            foreach (var item_ in fields) { urlBuilder_.Append(System.Uri.EscapeDataString("fields[]")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    }
-                    if (firstOpen != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("firstOpen")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(firstOpen, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (lastOpen != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("lastOpen")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lastOpen, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listDevices", "v1/me/apps/{partnerId}/devices", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("At least one of the given fields does not exist on the app; also the generic 400 errors.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update devices by group
-        /// </summary>
-        /// <remarks>
-        /// Updates up to 100 devices (users) at once. Each user is matched by its UDID or by an indexed field
-        /// <br/>(matching key) and carries the fields to update. `id` and `UDID` cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The devices have been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/devices"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/devices");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevices", "v1/me/apps/{partnerId}/devices", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Can not update fields like `id` or `UDID` (or a generic 403).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Search a device
-        /// </summary>
-        /// <remarks>
-        /// Returns the first device matching all the given filters; use as many filters as needed to get the
-        /// <br/>precise device. Only indexed fields can be queried (any indexed field of the user base, e.g. `UDID`,
-        /// <br/>`token`). The answer always has the `UDID` field; `data` holds the app-specific fields.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
-        /// <br/>field of the app may be used.</param>
-        /// <returns>The device has been found.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (filters == null)
-                throw new System.ArgumentNullException("filters");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/devices/search/by"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/devices/search/by");
-                    urlBuilder_.Append('?');
-                    foreach (var item_ in filters) { urlBuilder_.Append(System.Uri.EscapeDataString(item_.Key)).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(item_.Value, System.Globalization.CultureInfo.InvariantCulture))).Append('&'); }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Device>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No device found with the given filters.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a device
-        /// </summary>
-        /// <remarks>
-        /// Updates fields of the device. `id` and `UDID` cannot be updated. A field that does not exist may answer
-        /// <br/>a database error.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="udid">UDID of the device.</param>
-        /// <returns>The device has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (udid == null)
-                throw new System.ArgumentNullException("udid");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/devices/{udid}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/devices/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(udid, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List static lists
-        /// </summary>
-        /// <remarks>
-        /// Returns the static lists of the app, ordered by ascending static list ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/lists"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/lists");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticLists", "v1/me/apps/{partnerId}/lists", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<StaticListList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a static list
-        /// </summary>
-        /// <remarks>
-        /// `listId` sets your own integer ID (for ID mapping); without it the server generates one. `externalId`
-        /// <br/>is a custom string ID, required to add or remove a device from the list through the mobile SDKs.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The list has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/lists"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/lists");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createStaticList", "v1/me/apps/{partnerId}/lists", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Missing or malformed field in the body; also the generic 400 errors.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 409)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A static list with the given `listId` already exists.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List the devices of a static list
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices in the static list (`deviceId` is the device UDID). Paginated. For performance
-        /// <br/>reasons, a list that does not exist still answers 200, with no content.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header. Empty body when
-        /// <br/>the list does not exist.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (listId == null)
-                throw new System.ArgumentNullException("listId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/lists/{listId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/lists/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(listId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<StaticListDeviceList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Upsert devices in a static list
-        /// </summary>
-        /// <remarks>
-        /// Adds devices (users) to the list's processing queue; a device already in the list gets the new
-        /// <br/>`expireAt`. A user is selected by device ID (UDID) or by a custom indexed app field.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <returns>The users exist and have been added to the static list processing queue.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (listId == null)
-                throw new System.ArgumentNullException("listId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/lists/{listId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/lists/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(listId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The static list does not exist for the server (no table is associated with the list).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Remove devices from a static list
-        /// </summary>
-        /// <remarks>
-        /// Removes devices (users) from the list; the body and the errors are those of upsertStaticListDevices.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <returns>The users have been added to the static list processing queue for removal.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (listId == null)
-                throw new System.ArgumentNullException("listId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/lists/{listId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/lists/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(listId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The static list does not exist for the server (no table is associated with the list).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get daily statistics
-        /// </summary>
-        /// <remarks>
-        /// Returns daily statistics ordered by ascending date, with gaps where there is no data. With
-        /// <br/>`startDate`: startDate &lt;= date &lt;= endDate (or now when `endDate` is absent). Otherwise with `date`: that
-        /// <br/>day only. With neither: all statistics of the app (may time out). `startDate`/`endDate` take precedence
-        /// <br/>over `date`. Dates are `YYYY-MM-DD`. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="date">A single day (`YYYY-MM-DD`); ignored when `startDate` is given.</param>
-        /// <param name="startDate">First day, included (`YYYY-MM-DD`).</param>
-        /// <param name="endDate">Last day, included (`YYYY-MM-DD`); defaults to now when `startDate` is given.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/stats"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/stats");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (date != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("date")).Append('=').Append(System.Uri.EscapeDataString(date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("startDate")).Append('=').Append(System.Uri.EscapeDataString(startDate.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("endDate")).Append('=').Append(System.Uri.EscapeDataString(endDate.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listStats", "v1/me/apps/{partnerId}/stats", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<StatList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List geofences
-        /// </summary>
-        /// <remarks>
-        /// Returns the geofences of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geofences"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeofences", "v1/me/apps/{partnerId}/geofences", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<GeofenceList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a geofence
-        /// </summary>
-        /// <remarks>
-        /// Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The geofence has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geofences"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeofence", "v1/me/apps/{partnerId}/geofences", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a geofence
-        /// </summary>
-        /// <remarks>
-        /// Returns one geofence, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geofenceId">ID of the geofence.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geofenceId == null)
-                throw new System.ArgumentNullException("geofenceId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geofences/{geofenceId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geofenceId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Geofence>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a geofence
-        /// </summary>
-        /// <remarks>
-        /// Updates a geofence, by its ID. The info object is mandatory: an update without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geofenceId">ID of the geofence.</param>
-        /// <returns>The geofence has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geofenceId == null)
-                throw new System.ArgumentNullException("geofenceId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geofences/{geofenceId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geofenceId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List beacons
-        /// </summary>
-        /// <remarks>
-        /// Returns the beacons of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/beacons"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listBeacons", "v1/me/apps/{partnerId}/beacons", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<BeaconList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a beacon
-        /// </summary>
-        /// <remarks>
-        /// Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The beacon has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/beacons"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createBeacon", "v1/me/apps/{partnerId}/beacons", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a beacon
-        /// </summary>
-        /// <remarks>
-        /// Returns one beacon, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="beaconId">ID of the beacon.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (beaconId == null)
-                throw new System.ArgumentNullException("beaconId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/beacons/{beaconId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(beaconId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Beacon>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Resource not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a beacon
-        /// </summary>
-        /// <remarks>
-        /// Updates a beacon, by its ID. The info object is mandatory: an update without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="beaconId">ID of the beacon.</param>
-        /// <returns>The beacon has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (beaconId == null)
-                throw new System.ArgumentNullException("beaconId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/beacons/{beaconId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(beaconId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List geogroups
-        /// </summary>
-        /// <remarks>
-        /// Returns the groups of geolocations of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<GeogroupList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Creates a group of geolocations, optionally with an external ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The group has been created; the body holds its ID. The document also shows a `Link` header on this
-        /// <br/>answer.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Add a beacon to a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Adds a beacon, by its ID, to a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
-        /// <returns>The beacon has been added to the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geogroupId == null)
-                throw new System.ArgumentNullException("geogroupId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geogroupId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `id` field was not given in the request body, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Remove a beacon from a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Removes a beacon, by its ID, from a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
-        /// <returns>The beacon has been removed from the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geogroupId == null)
-                throw new System.ArgumentNullException("geogroupId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geogroupId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/beacons");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `id` field was not given in the request body, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Add a geofence to a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Adds a geofence, by its ID, to a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
-        /// <returns>The geofence has been added to the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geogroupId == null)
-                throw new System.ArgumentNullException("geogroupId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geogroupId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `id` field was not given in the request body, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Remove a geofence from a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Removes a geofence, by its ID, from a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`).</param>
-        /// <returns>The geofence has been removed from the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (geogroupId == null)
-                throw new System.ArgumentNullException("geogroupId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geogroups/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(geogroupId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/geofences");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The `id` field was not given in the request body, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List in-app messages
-        /// </summary>
-        /// <remarks>
-        /// Returns the in-app messages of the app (objects as in getInApp). Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listInApps", "v1/me/apps/{partnerId}/inapps", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<InAppList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create an in-app message
-        /// </summary>
-        /// <remarks>
-        /// The mandatory keys depend on the type of the template (`templateValue` of the Action and CustomTemplate
-        /// <br/>objects: the value of the in-app template, found in the settings of the dashboard). In multilingual
-        /// <br/>messages every message must use the same template.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The in-app message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInApp", "v1/me/apps/{partnerId}/inapps", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get an in-app message
-        /// </summary>
-        /// <remarks>
-        /// Returns one in-app message, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (inAppId == null)
-                throw new System.ArgumentNullException("inAppId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/{inAppId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(inAppId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<InApp>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The in-app message with the given ID was not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update an in-app message
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInApp. The template type of an in-app message cannot be changed.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>The in-app message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (inAppId == null)
-                throw new System.ArgumentNullException("inAppId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/{inAppId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(inAppId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Activate or deactivate an in-app message
-        /// </summary>
-        /// <remarks>
-        /// An active in-app message whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (inAppId == null)
-                throw new System.ArgumentNullException("inAppId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/{inAppId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(inAppId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The in-app message with the given ID was not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Returns one in-app message, by the external ID the partner gave it.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/external/{externalId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<InApp>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The in-app message with the given ID was not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInApp. The template type of an in-app message cannot be changed.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The in-app message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/external/{externalId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Activate or deactivate an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// An active in-app message whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inapps/external/{externalId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inapps/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The in-app message with the given ID was not found.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List scheduled alarms
-        /// </summary>
-        /// <remarks>
-        /// Returns the scheduled alarms of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms");
-                    urlBuilder_.Append('?');
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("listAlarms", "v1/me/apps/{partnerId}/alarms", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AlarmList>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Android and iOS messages only. Event objects are identified by the event `code` and view objects by the
-        /// <br/>view `value` (both found in the advanced settings of the dashboard). Any custom field can be inserted
-        /// <br/>in a string as `${:yourCustomField}`.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The alarm has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createAlarm", "v1/me/apps/{partnerId}/alarms", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Returns one alarm, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (alarmId == null)
-                throw new System.ArgumentNullException("alarmId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/{alarmId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(alarmId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Alarm>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The alarm does not exist for this app, or the message is not an alarm.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Same body as createAlarm.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>The alarm has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (alarmId == null)
-                throw new System.ArgumentNullException("alarmId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/{alarmId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(alarmId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Activate or deactivate a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// An active alarm whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (alarmId == null)
-                throw new System.ArgumentNullException("alarmId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/{alarmId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(alarmId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The alarm does not exist for this app, or the message is not an alarm.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// Returns one alarm, by the external ID the partner gave it.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/external/{externalId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Alarm>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The alarm does not exist for this app, or the message is not an alarm.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createAlarm.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The alarm has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/external/{externalId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Activate or deactivate a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// An active alarm whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/alarms/external/{externalId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/alarms/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The alarm does not exist for this app, or the message is not an alarm.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create an inbox message
-        /// </summary>
-        /// <remarks>
-        /// Creates an inbox message and returns its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The inbox message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inboxes"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inboxes");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("createInbox", "v1/me/apps/{partnerId}/inboxes", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CreatedResource>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update an inbox message
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInbox. A message already sent cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inboxId">ID of the inbox message.</param>
-        /// <returns>The inbox message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (inboxId == null)
-                throw new System.ArgumentNullException("inboxId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inboxes/{inboxId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inboxes/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(inboxId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Set the read and archived dates of an inbox message for a user
-        /// </summary>
-        /// <remarks>
-        /// Sets the read date and the archived date of an inbox message for a user, by the message's technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inboxId">ID of the inbox message.</param>
-        /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (inboxId == null)
-                throw new System.ArgumentNullException("inboxId");
-
-            if (udid == null)
-                throw new System.ArgumentNullException("udid");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inboxes/{inboxId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inboxes/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(inboxId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("UDID")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(udid, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No UDID given in the query, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The inbox message was not found, or it is not available for this user.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update an inbox message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInbox. A message already sent cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The inbox message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inboxes/external/{externalId}"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inboxes/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Set the read and archived dates of an inbox message for a user, by external ID
-        /// </summary>
-        /// <remarks>
-        /// Sets the read date and the archived date of an inbox message for a user, by the external ID the partner gave the message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (partnerId == null)
-                throw new System.ArgumentNullException("partnerId");
-
-            if (externalId == null)
-                throw new System.ArgumentNullException("externalId");
-
-            if (udid == null)
-                throw new System.ArgumentNullException("udid");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status"
-                    urlBuilder_.Append("v1/me/apps/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(partnerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/inboxes/external/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(externalId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/status");
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("UDID")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(udid, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("No UDID given in the query, or a generic 400 error.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 403)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("The inbox message was not found, or it is not available for this user.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new AccengageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new AccengageException<ErrorBody>("Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AccengageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateAccessTokenRequest(body), Json_.Info<AccessToken>(), cancellationToken);
+
+        /// <summary>Describes a createAccessToken call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateAccessTokenRequest(AccessTokenRequest body)
+            => new Contracts.Core.Http.OperationRequest(new("createAccessToken", "v1/access_token", true), System.Net.Http.HttpMethod.Post)
+                .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[0], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[1], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendForTextAsync(GetMeRequest(), cancellationToken);
+
+        /// <summary>Describes a getMe call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetMeRequest()
+            => new Contracts.Core.Http.OperationRequest(new("getMe", "v1/me", true), System.Net.Http.HttpMethod.Get)
+                .Accepts("text/plain")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListCampaignsRequest(partnerId, page), Json_.Info<CampaignList>(), cancellationToken);
+
+        /// <summary>Describes a listCampaigns call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListCampaignsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateCampaignRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createCampaign call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateCampaignRequest(string partnerId, Campaign body)
+            => new Contracts.Core.Http.OperationRequest(new("createCampaign", "v1/me/apps/{partnerId}/campaigns", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Campaign>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetCampaignRequest(partnerId, campaignId), Json_.Info<Campaign>(), cancellationToken);
+
+        /// <summary>Describes a getCampaign call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetCampaignRequest(string partnerId, long campaignId)
+            => new Contracts.Core.Http.OperationRequest(new("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[7], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateCampaignRequest(partnerId, campaignId, body), cancellationToken);
+
+        /// <summary>Describes a updateCampaign call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateCampaignRequest(string partnerId, long campaignId, Campaign body)
+            => new Contracts.Core.Http.OperationRequest(new("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
+                .JsonBody(body, Json_.Info<Campaign>(), "application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(DeleteCampaignRequest(partnerId, campaignId), cancellationToken);
+
+        /// <summary>Describes a deleteCampaign call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest DeleteCampaignRequest(string partnerId, long campaignId)
+            => new Contracts.Core.Http.OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[8], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListCampaignClicksRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
+
+        /// <summary>Describes a listCampaignClicks call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListCampaignClicksRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
+            => new Contracts.Core.Http.OperationRequest(new("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
+                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
+                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListCampaignTargetsRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
+
+        /// <summary>Describes a listCampaignTargets call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListCampaignTargetsRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
+            => new Contracts.Core.Http.OperationRequest(new("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
+                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
+                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListMessagesRequest(partnerId, page, externalId, title), Json_.Info<MessageList>(), cancellationToken);
+
+        /// <summary>Describes a listMessages call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListMessagesRequest(string partnerId, int? page = null, string? externalId = null, string? title = null)
+            => new Contracts.Core.Http.OperationRequest(new("listMessages", "v1/me/apps/{partnerId}/messages", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .Query("title", Contracts.Core.Http.WireText.Of(title))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateMessageRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateMessageRequest(string partnerId, Message body)
+            => new Contracts.Core.Http.OperationRequest(new("createMessage", "v1/me/apps/{partnerId}/messages", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Message>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[12], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[13], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetMessageRequest(partnerId, messageId), Json_.Info<Message>(), cancellationToken);
+
+        /// <summary>Describes a getMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetMessageRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[14], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateMessageRequest(partnerId, messageId, body), cancellationToken);
+
+        /// <summary>Describes a updateMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateMessageRequest(string partnerId, long messageId, Message body)
+            => new Contracts.Core.Http.OperationRequest(new("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .JsonBody(body, Json_.Info<Message>(), "application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(DeleteMessageRequest(partnerId, messageId), cancellationToken);
+
+        /// <summary>Describes a deleteMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest DeleteMessageRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[15], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListMessageActionsRequest(partnerId, messageId, page), Json_.Info<MessageActionList>(), cancellationToken);
+
+        /// <summary>Describes a listMessageActions call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListMessageActionsRequest(string partnerId, long messageId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListMessageClicksRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
+
+        /// <summary>Describes a listMessageClicks call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListMessageClicksRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
+            => new Contracts.Core.Http.OperationRequest(new("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
+                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
+                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListMessageTargetsRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
+
+        /// <summary>Describes a listMessageTargets call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListMessageTargetsRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
+            => new Contracts.Core.Http.OperationRequest(new("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
+                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
+                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateScheduleRequest(partnerId, messageId, body), cancellationToken);
+
+        /// <summary>Describes a createSchedule call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateScheduleRequest(string partnerId, long messageId, Schedule body)
+            => new Contracts.Core.Http.OperationRequest(new("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .JsonBody(body, Json_.Info<Schedule>(), "application/json")
+                .Fails(400, FailureTexts_[17], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[18], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetScheduleRequest(partnerId, messageId), Json_.Info<Schedule>(), cancellationToken);
+
+        /// <summary>Describes a getSchedule call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetScheduleRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateScheduleRequest(partnerId, messageId, body), cancellationToken);
+
+        /// <summary>Describes a updateSchedule call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateScheduleRequest(string partnerId, long messageId, Schedule body)
+            => new Contracts.Core.Http.OperationRequest(new("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .JsonBody(body, Json_.Info<Schedule>(), "application/json")
+                .Fails(400, FailureTexts_[20], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[21], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[22], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(DeleteScheduleRequest(partnerId, messageId), cancellationToken);
+
+        /// <summary>Describes a deleteSchedule call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest DeleteScheduleRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateScheduleExclusionRequest(partnerId, messageId, body), cancellationToken);
+
+        /// <summary>Describes a createScheduleExclusion call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateScheduleExclusionRequest(string partnerId, long messageId, ScheduleExclusion body)
+            => new Contracts.Core.Http.OperationRequest(new("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .JsonBody(body, Json_.Info<ScheduleExclusion>(), "application/json")
+                .Fails(400, FailureTexts_[23], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[24], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListScheduleExclusionsRequest(partnerId, messageId), Json_.Info<System.Collections.Generic.IList<ScheduleExclusion>>(), cancellationToken);
+
+        /// <summary>Describes a listScheduleExclusions call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListScheduleExclusionsRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Accepts("application/json")
+                .ReadBy(Contracts.Core.Http.AnswerReading.ObjectOrArray)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[25], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(DeleteScheduleExclusionsRequest(partnerId, messageId), cancellationToken);
+
+        /// <summary>Describes a deleteScheduleExclusions call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest DeleteScheduleExclusionsRequest(string partnerId, long messageId)
+            => new Contracts.Core.Http.OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendMessageRequest(partnerId, messageId, test), cancellationToken);
+
+        /// <summary>Describes a sendMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendMessageRequest(string partnerId, long messageId, bool? test = null)
+            => new Contracts.Core.Http.OperationRequest(new("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
+                .Query("test", Contracts.Core.Http.WireText.Of(test))
+                .Fails(400, FailureTexts_[26], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendInstantMessageRequest(partnerId, body), cancellationToken);
+
+        /// <summary>Describes a sendInstantMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendInstantMessageRequest(string partnerId, InstantMessage body)
+            => new Contracts.Core.Http.OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
+                .Fails(400, FailureTexts_[27], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[28], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendInstantMessageToAppsRequest(body), Json_.Info<System.Collections.Generic.IDictionary<string, AppSendResult>>(), cancellationToken);
+
+        /// <summary>Describes a sendInstantMessageToApps call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendInstantMessageToAppsRequest(MultiAppInstantMessage body)
+            => new Contracts.Core.Http.OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), System.Net.Http.HttpMethod.Post)
+                .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[29], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual async System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var response_ = await _sender.SendForAnswerAsync(ListDevicesRequest(partnerId, fields, firstOpen, lastOpen, page), cancellationToken).ConfigureAwait(false);
+            var stream_ = await response_.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new FileResponse((int)response_.StatusCode, Contracts.Core.Http.OperationSender.HeadersOf(response_), stream_, null, response_);
+        }
+
+        /// <summary>Describes a listDevices call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListDevicesRequest(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listDevices", "v1/me/apps/{partnerId}/devices", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("fields[]", Contracts.Core.Http.WireText.Of(fields, item_ => Contracts.Core.Http.WireText.Of(item_)))
+                .Query("firstOpen", Contracts.Core.Http.WireText.Of(firstOpen))
+                .Query("lastOpen", Contracts.Core.Http.WireText.Of(lastOpen))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("text/csv")
+                .Fails(400, FailureTexts_[30], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateDevicesRequest(partnerId, body), cancellationToken);
+
+        /// <summary>Describes a updateDevices call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateDevicesRequest(string partnerId, DeviceGroupUpdate body)
+            => new Contracts.Core.Http.OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
+                .Fails(400, FailureTexts_[31], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[32], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SearchDeviceRequest(partnerId, filters), Json_.Info<Device>(), cancellationToken);
+
+        /// <summary>Describes a searchDevice call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SearchDeviceRequest(string partnerId, System.Collections.Generic.IDictionary<string, string> filters)
+            => new Contracts.Core.Http.OperationRequest(new("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query(filters)
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[33], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[34], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateDeviceRequest(partnerId, udid, body), cancellationToken);
+
+        /// <summary>Describes a updateDevice call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateDeviceRequest(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body)
+            => new Contracts.Core.Http.OperationRequest(new("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("udid", Contracts.Core.Http.WireText.Of(udid))
+                .JsonBody(body, Json_.Info<System.Collections.Generic.IDictionary<string, object>>(), "application/json")
+                .Succeeds(200, 204)
+                .Fails(400, FailureTexts_[35], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListStaticListsRequest(partnerId, page), Json_.Info<StaticListList>(), cancellationToken);
+
+        /// <summary>Describes a listStaticLists call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListStaticListsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listStaticLists", "v1/me/apps/{partnerId}/lists", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateStaticListRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createStaticList call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateStaticListRequest(string partnerId, StaticList body)
+            => new Contracts.Core.Http.OperationRequest(new("createStaticList", "v1/me/apps/{partnerId}/lists", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<StaticList>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[36], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(409, FailureTexts_[37], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListStaticListDevicesRequest(partnerId, listId, page), Json_.Info<StaticListDeviceList>(), cancellationToken);
+
+        /// <summary>Describes a listStaticListDevices call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListStaticListDevicesRequest(string partnerId, long listId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .ReadBy(Contracts.Core.Http.AnswerReading.EmptyBody)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpsertStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
+
+        /// <summary>Describes a upsertStaticListDevices call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpsertStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
+            => new Contracts.Core.Http.OperationRequest(new("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
+                .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+                .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(RemoveStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
+
+        /// <summary>Describes a removeStaticListDevices call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest RemoveStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
+            => new Contracts.Core.Http.OperationRequest(new("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
+                .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+                .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListStatsRequest(partnerId, page, date, startDate, endDate), Json_.Info<StatList>(), cancellationToken);
+
+        /// <summary>Describes a listStats call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListStatsRequest(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null)
+            => new Contracts.Core.Http.OperationRequest(new("listStats", "v1/me/apps/{partnerId}/stats", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Query("date", Contracts.Core.Http.WireText.OfDate(date))
+                .Query("startDate", Contracts.Core.Http.WireText.OfDate(startDate))
+                .Query("endDate", Contracts.Core.Http.WireText.OfDate(endDate))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListGeofencesRequest(partnerId, page), Json_.Info<GeofenceList>(), cancellationToken);
+
+        /// <summary>Describes a listGeofences call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListGeofencesRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listGeofences", "v1/me/apps/{partnerId}/geofences", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateGeofenceRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createGeofence call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateGeofenceRequest(string partnerId, Geofence body)
+            => new Contracts.Core.Http.OperationRequest(new("createGeofence", "v1/me/apps/{partnerId}/geofences", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Geofence>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetGeofenceRequest(partnerId, geofenceId), Json_.Info<Geofence>(), cancellationToken);
+
+        /// <summary>Describes a getGeofence call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetGeofenceRequest(string partnerId, long geofenceId)
+            => new Contracts.Core.Http.OperationRequest(new("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geofenceId", Contracts.Core.Http.WireText.Of(geofenceId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateGeofenceRequest(partnerId, geofenceId, body), cancellationToken);
+
+        /// <summary>Describes a updateGeofence call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateGeofenceRequest(string partnerId, long geofenceId, Geofence body)
+            => new Contracts.Core.Http.OperationRequest(new("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geofenceId", Contracts.Core.Http.WireText.Of(geofenceId))
+                .JsonBody(body, Json_.Info<Geofence>(), "application/json")
+                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListBeaconsRequest(partnerId, page), Json_.Info<BeaconList>(), cancellationToken);
+
+        /// <summary>Describes a listBeacons call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListBeaconsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listBeacons", "v1/me/apps/{partnerId}/beacons", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateBeaconRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createBeacon call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateBeaconRequest(string partnerId, Beacon body)
+            => new Contracts.Core.Http.OperationRequest(new("createBeacon", "v1/me/apps/{partnerId}/beacons", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Beacon>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetBeaconRequest(partnerId, beaconId), Json_.Info<Beacon>(), cancellationToken);
+
+        /// <summary>Describes a getBeacon call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetBeaconRequest(string partnerId, long beaconId)
+            => new Contracts.Core.Http.OperationRequest(new("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("beaconId", Contracts.Core.Http.WireText.Of(beaconId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateBeaconRequest(partnerId, beaconId, body), cancellationToken);
+
+        /// <summary>Describes a updateBeacon call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateBeaconRequest(string partnerId, long beaconId, Beacon body)
+            => new Contracts.Core.Http.OperationRequest(new("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("beaconId", Contracts.Core.Http.WireText.Of(beaconId))
+                .JsonBody(body, Json_.Info<Beacon>(), "application/json")
+                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListGeogroupsRequest(partnerId, page), Json_.Info<GeogroupList>(), cancellationToken);
+
+        /// <summary>Describes a listGeogroups call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListGeogroupsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateGeogroupRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createGeogroup call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateGeogroupRequest(string partnerId, Geogroup body)
+            => new Contracts.Core.Http.OperationRequest(new("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Geogroup>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(AddBeaconToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+        /// <summary>Describes a addBeaconToGeogroup call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest AddBeaconToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+            => new Contracts.Core.Http.OperationRequest(new("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
+                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(RemoveBeaconFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+        /// <summary>Describes a removeBeaconFromGeogroup call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest RemoveBeaconFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+            => new Contracts.Core.Http.OperationRequest(new("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
+                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(AddGeofenceToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+        /// <summary>Describes a addGeofenceToGeogroup call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest AddGeofenceToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+            => new Contracts.Core.Http.OperationRequest(new("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
+                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(RemoveGeofenceFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+        /// <summary>Describes a removeGeofenceFromGeogroup call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest RemoveGeofenceFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+            => new Contracts.Core.Http.OperationRequest(new("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true), System.Net.Http.HttpMethod.Delete)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
+                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListInAppsRequest(partnerId, page), Json_.Info<InAppList>(), cancellationToken);
+
+        /// <summary>Describes a listInApps call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListInAppsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listInApps", "v1/me/apps/{partnerId}/inapps", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateInAppRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createInApp call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateInAppRequest(string partnerId, InApp body)
+            => new Contracts.Core.Http.OperationRequest(new("createInApp", "v1/me/apps/{partnerId}/inapps", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<InApp>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetInAppRequest(partnerId, inAppId), Json_.Info<InApp>(), cancellationToken);
+
+        /// <summary>Describes a getInApp call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetInAppRequest(string partnerId, long inAppId)
+            => new Contracts.Core.Http.OperationRequest(new("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateInAppRequest(partnerId, inAppId, body), cancellationToken);
+
+        /// <summary>Describes a updateInApp call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateInAppRequest(string partnerId, long inAppId, InApp body)
+            => new Contracts.Core.Http.OperationRequest(new("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
+                .JsonBody(body, Json_.Info<InApp>(), "application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetInAppStatusRequest(partnerId, inAppId, body), cancellationToken);
+
+        /// <summary>Describes a setInAppStatus call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetInAppStatusRequest(string partnerId, long inAppId, ActivationStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
+                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+                .Succeeds(200, 204)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetInAppByExternalIdRequest(partnerId, externalId), Json_.Info<InApp>(), cancellationToken);
+
+        /// <summary>Describes a getInAppByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetInAppByExternalIdRequest(string partnerId, string externalId)
+            => new Contracts.Core.Http.OperationRequest(new("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateInAppByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+        /// <summary>Describes a updateInAppByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateInAppByExternalIdRequest(string partnerId, string externalId, InApp body)
+            => new Contracts.Core.Http.OperationRequest(new("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .JsonBody(body, Json_.Info<InApp>(), "application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetInAppStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+        /// <summary>Describes a setInAppStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetInAppStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+                .Succeeds(200, 204)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(ListAlarmsRequest(partnerId, page), Json_.Info<AlarmList>(), cancellationToken);
+
+        /// <summary>Describes a listAlarms call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest ListAlarmsRequest(string partnerId, int? page = null)
+            => new Contracts.Core.Http.OperationRequest(new("listAlarms", "v1/me/apps/{partnerId}/alarms", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Query("page", Contracts.Core.Http.WireText.Of(page))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateAlarmRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createAlarm call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateAlarmRequest(string partnerId, Alarm body)
+            => new Contracts.Core.Http.OperationRequest(new("createAlarm", "v1/me/apps/{partnerId}/alarms", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetAlarmRequest(partnerId, alarmId), Json_.Info<Alarm>(), cancellationToken);
+
+        /// <summary>Describes a getAlarm call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetAlarmRequest(string partnerId, long alarmId)
+            => new Contracts.Core.Http.OperationRequest(new("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateAlarmRequest(partnerId, alarmId, body), cancellationToken);
+
+        /// <summary>Describes a updateAlarm call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateAlarmRequest(string partnerId, long alarmId, Alarm body)
+            => new Contracts.Core.Http.OperationRequest(new("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
+                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetAlarmStatusRequest(partnerId, alarmId, body), cancellationToken);
+
+        /// <summary>Describes a setAlarmStatus call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetAlarmStatusRequest(string partnerId, long alarmId, ActivationStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
+                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+                .Succeeds(200, 204)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetAlarmByExternalIdRequest(partnerId, externalId), Json_.Info<Alarm>(), cancellationToken);
+
+        /// <summary>Describes a getAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetAlarmByExternalIdRequest(string partnerId, string externalId)
+            => new Contracts.Core.Http.OperationRequest(new("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), System.Net.Http.HttpMethod.Get)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateAlarmByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+        /// <summary>Describes a updateAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateAlarmByExternalIdRequest(string partnerId, string externalId, Alarm body)
+            => new Contracts.Core.Http.OperationRequest(new("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetAlarmStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+        /// <summary>Describes a setAlarmStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetAlarmStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+                .Succeeds(200, 204)
+                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CreateInboxRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+        /// <summary>Describes a createInbox call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CreateInboxRequest(string partnerId, Inbox body)
+            => new Contracts.Core.Http.OperationRequest(new("createInbox", "v1/me/apps/{partnerId}/inboxes", false), System.Net.Http.HttpMethod.Post)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateInboxRequest(partnerId, inboxId, body), cancellationToken);
+
+        /// <summary>Describes a updateInbox call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateInboxRequest(string partnerId, long inboxId, Inbox body)
+            => new Contracts.Core.Http.OperationRequest(new("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("inboxId", Contracts.Core.Http.WireText.Of(inboxId))
+                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetInboxStatusRequest(partnerId, inboxId, udid, body), cancellationToken);
+
+        /// <summary>Describes a setInboxStatus call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetInboxStatusRequest(string partnerId, long inboxId, string udid, InboxStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("inboxId", Contracts.Core.Http.WireText.Of(inboxId))
+                .Query("UDID", Contracts.Core.Http.WireText.Of(udid))
+                .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
+                .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(UpdateInboxByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+        /// <summary>Describes a updateInboxByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest UpdateInboxByExternalIdRequest(string partnerId, string externalId, Inbox body)
+            => new Contracts.Core.Http.OperationRequest(new("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SetInboxStatusByExternalIdRequest(partnerId, externalId, udid, body), cancellationToken);
+
+        /// <summary>Describes a setInboxStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SetInboxStatusByExternalIdRequest(string partnerId, string externalId, string udid, InboxStatus body)
+            => new Contracts.Core.Http.OperationRequest(new("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
+                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
+                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
+                .Query("UDID", Contracts.Core.Http.WireText.Of(udid))
+                .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
+                .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
+                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+                .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
+                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+                ;
 
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new AccengageException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new AccengageException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
-        }
     }
-#pragma warning restore 1573, 1591
+
+    /// <summary>
+    /// The source-generated JSON metadata of every body and answer type of AccengageClient, and of the values an
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+    /// dates, lists and maps of them).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(AccessTokenRequest))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(AccessToken))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ErrorBody))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(CampaignList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Campaign))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(CreatedResource))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ClickList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(TargetedDeviceList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(MessageList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Message))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(MessageActionList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Schedule))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ScheduleExclusion))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IList<ScheduleExclusion>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(InstantMessage))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(MultiAppInstantMessage))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IDictionary<string, AppSendResult>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(DeviceGroupUpdate))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Device))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IDictionary<string, object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListDeviceList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListUsers))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(StatList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(GeofenceList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Geofence))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BeaconList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Beacon))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(GeogroupList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Geogroup))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ObjectTechnicalType))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(InAppList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(InApp))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(ActivationStatus))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(AlarmList))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Alarm))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Inbox))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(InboxStatus))]
+    internal sealed partial class AccengageClientJson : System.Text.Json.Serialization.JsonSerializerContext
+    {
+    }
 
     /// <summary>
     /// Body of the access token request, naming the Accengage user the API key belongs to.
@@ -11589,14 +2695,14 @@ namespace Contracts.Accengage
         /// Inferred. Start of the campaign (ISO 8601 / RFC 3339, as the document requires for campaign dates).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// Inferred. End of the campaign (ISO 8601 / RFC 3339).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11629,14 +2735,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -11732,14 +2838,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12025,14 +3131,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12263,7 +3369,7 @@ namespace Contracts.Accengage
         /// Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextSendingDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? NextSendingDate { get; set; } = default!;
 
         /// <summary>
@@ -12276,14 +3382,14 @@ namespace Contracts.Accengage
         /// Start of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the schedule; bounds the schedule exclusions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12330,14 +3436,14 @@ namespace Contracts.Accengage
         /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? StartDate { get; set; } = default!;
 
         /// <summary>
         /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? EndDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12522,14 +3628,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12597,14 +3703,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12754,14 +3860,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12835,14 +3941,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -12907,14 +4013,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13044,14 +4150,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13084,14 +4190,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13165,14 +4271,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13698,14 +4804,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -13946,14 +5052,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [Contracts.Core.Json.Lenient("object-or-array")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -14210,14 +5316,14 @@ namespace Contracts.Accengage
         /// When the user read the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("readDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? ReadDate { get; set; } = default!;
 
         /// <summary>
         /// When the user archived the message.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("archivedDate")]
-        [Contracts.Core.Json.Lenient("date-space")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
         public System.DateTimeOffset? ArchivedDate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

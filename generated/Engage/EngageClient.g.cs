@@ -24,14 +24,11 @@ namespace Contracts.Engage
 {
     using System = global::System;
 
-// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
-// until they do, missing documentation is tolerated in the clients only, never in the models below.
-#pragma warning disable 1573, 1591
+    /// <summary>The operations of the EngageClient contract, as generated from it.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IEngageClient
     {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Get Token
         /// </summary>
@@ -44,9 +41,10 @@ namespace Contracts.Engage
         /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
         /// <returns>Token granted.</returns>
         /// <exception cref="EngageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's TokenRequest schema describes it.</param>
+        System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Check Token Health
         /// </summary>
@@ -57,9 +55,9 @@ namespace Contracts.Engage
         /// </remarks>
         /// <returns>The token is healthy.</returns>
         /// <exception cref="EngageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Push ENGAGE Content
         /// </summary>
@@ -76,481 +74,104 @@ namespace Contracts.Engage
         /// <returns>The push was processed. `errorCode` empty (or 0) means success; any other value means the push
         /// <br/>failed, e.g. 200 when one or more aNumbers are not associated with the service provider.</returns>
         /// <exception cref="EngageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
+        System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default);
 
     }
 
+    /// <inheritdoc cref="IEngageClient"/>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EngageClient : IEngageClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(EngageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+        private static readonly string[] FailureTexts_ =
+        [
+            "Failed to grant an access token (for example, the clientId is missing).",
+            "The bearer token is missing, invalid or expired. No body; get a new token.",
+            "The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.",
+        ];
+
+        private readonly Contracts.Core.Http.OperationSender _sender;
+
+        /// <summary>Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending with '/'.</summary>
         public EngageClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
-            _httpClient = httpClient;
-            Initialize();
+            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable);
         }
 
-        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
-        {
-            var settings = new System.Text.Json.JsonSerializerOptions();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
+        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
 
-        partial void Initialize();
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
+        /// <summary>Describes a getToken call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetTokenRequest(XFederatedPurpose x_Federated_Purpose, TokenRequest body)
+            => new Contracts.Core.Http.OperationRequest(new("getToken", "federated/content/v2/token", true), System.Net.Http.HttpMethod.Post)
+                .Header("X-Federated-Purpose", Contracts.Core.Http.WireText.Of(x_Federated_Purpose))
+                .JsonBody(body, Json_.Info<TokenRequest>(), "application/json")
+                .Accepts("application/json")
+                .Fails(500, FailureTexts_[0], Json_.Info<TokenResponse>())
+                ;
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get Token
-        /// </summary>
-        /// <remarks>
-        /// Returns an access token to be used as the Authorization header for all subsequent requests. Tokens are
-        /// <br/>valid for 15 minutes; when the token expires, request a new one. Open endpoint: no authentication.
-        /// <br/>The guide's sample token is a JWT whose exp is 60 minutes after its iat: the SDK uses a token for at most
-        /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.
-        /// </remarks>
-        /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
-        /// <returns>Token granted.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (body == null)
-                throw new System.ArgumentNullException("body");
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(CheckTokenHealthRequest(), Json_.Info<TokenResponse>(), cancellationToken);
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
+        /// <summary>Describes a checkTokenHealth call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest CheckTokenHealthRequest()
+            => new Contracts.Core.Http.OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), System.Net.Http.HttpMethod.Get)
+                .EmptyBody("application/json")
+                .Accepts("application/json")
+                .Fails(401, FailureTexts_[1])
+                ;
 
-                    if (x_Federated_Purpose == null)
-                        throw new System.ArgumentNullException("x_Federated_Purpose");
-                    request_.Headers.TryAddWithoutValidation("X-Federated-Purpose", ConvertToString(x_Federated_Purpose, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(PushBatchRequest(programContentUuid, body), Json_.Info<BatchPushResponse>(), cancellationToken);
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "federated/content/v2/token"
-                    urlBuilder_.Append("federated/content/v2/token");
+        /// <summary>Describes a pushBatch call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest PushBatchRequest(System.Guid programContentUuid, BatchPushRequest body)
+            => new Contracts.Core.Http.OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), System.Net.Http.HttpMethod.Post)
+                .Query("programContentUuid", Contracts.Core.Http.WireText.Of(programContentUuid))
+                .JsonBody(body, Json_.Info<BatchPushRequest>(), "application/json")
+                .Accepts("application/json")
+                .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
+                .Fails(401, FailureTexts_[1])
+                ;
 
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getToken", "federated/content/v2/token", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TokenResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new EngageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 500)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TokenResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new EngageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new EngageException<TokenResponse>("Failed to grant an access token (for example, the clientId is missing).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new EngageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Check Token Health
-        /// </summary>
-        /// <remarks>
-        /// Returns the health of the access token sent as the Authorization header. A healthy token answers
-        /// <br/>200 OK with token details in the body; an expired token answers 401 Unauthorized and should be
-        /// <br/>refreshed.
-        /// </remarks>
-        /// <returns>The token is healthy.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "federated/content/v2/token/health"
-                    urlBuilder_.Append("federated/content/v2/token/health");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("checkTokenHealth", "federated/content/v2/token/health", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TokenResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new EngageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new EngageException("The bearer token is missing, invalid or expired. No body; get a new token.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new EngageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Push ENGAGE Content
-        /// </summary>
-        /// <remarks>
-        /// Delivers the content of an ENGAGE program to many ENGAGE-enabled devices. The calling numbers are given
-        /// <br/>either as a list of up to 400 aNumbers or as an aNumber Group UUID configured in the Content Portal
-        /// <br/>(Outbound Calling Numbers -&gt; Grouping Numbers), never both.
-        /// <br/>
-        /// <br/>A push refused because one or more aNumbers are not associated with the calling service provider
-        /// <br/>answers HTTP 200 with `errorCode: 200`: a client must treat any non-empty, non-zero `errorCode` as a
-        /// <br/>failure whatever the HTTP status.
-        /// </remarks>
-        /// <param name="programContentUuid">UUID of the ENGAGE program delivered to the devices, as found in the Content Portal.</param>
-        /// <returns>The push was processed. `errorCode` empty (or 0) means success; any other value means the push
-        /// <br/>failed, e.g. 200 when one or more aNumbers are not associated with the service provider.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (programContentUuid == null)
-                throw new System.ArgumentNullException("programContentUuid");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "federated/outbound/v2/batch"
-                    urlBuilder_.Append("federated/outbound/v2/batch");
-                    urlBuilder_.Append('?');
-                    urlBuilder_.Append(System.Uri.EscapeDataString("programContentUuid")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(programContentUuid, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    urlBuilder_.Length--;
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("pushBatch", "federated/outbound/v2/batch", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<BatchPushResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new EngageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<BatchPushResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new EngageException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new EngageException<BatchPushResponse>("The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new EngageException("The bearer token is missing, invalid or expired. No body; get a new token.", status_, responseText_, headers_, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new EngageException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new EngageException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new EngageException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
-        }
     }
-#pragma warning restore 1573, 1591
+
+    /// <summary>
+    /// The source-generated JSON metadata of every body and answer type of EngageClient, and of the values an
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+    /// dates, lists and maps of them).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(TokenRequest))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(TokenResponse))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushRequest))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushResponse))]
+    internal sealed partial class EngageClientJson : System.Text.Json.Serialization.JsonSerializerContext
+    {
+    }
 
     /// <summary>
     /// Body of getToken, the federated client's credentials provided by First Orion.
@@ -614,7 +235,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-        [Contracts.Core.Json.Lenient("string-or-number")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
         public string? ErrorCode { get; set; } = default!;
 
         /// <summary>
@@ -737,7 +358,7 @@ namespace Contracts.Engage
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("ttlSeconds")]
         [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
-        [Contracts.Core.Json.Lenient("string-or-number")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
         public int TtlSeconds { get; set; } = 3600;
 
         /// <summary>
@@ -746,7 +367,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("keepAfterCall")]
-        [Contracts.Core.Json.Lenient("string-or-number")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
         public bool? KeepAfterCall { get; set; } = false;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -773,7 +394,7 @@ namespace Contracts.Engage
         /// Response object from the server; "success", or a sentence saying why the push failed. May be null.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [Contracts.Core.Json.Lenient("string-or-number", "object-as-text")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumberAndObjectAsText))]
         public string? Response { get; set; } = default!;
 
         /// <summary>
@@ -788,7 +409,7 @@ namespace Contracts.Engage
         /// <br/>
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-        [Contracts.Core.Json.Lenient("string-or-number")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
         public string? ErrorCode { get; set; } = default!;
 
         /// <summary>

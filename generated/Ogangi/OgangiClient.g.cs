@@ -24,8 +24,6 @@ namespace Contracts.Ogangi
 {
     using System = global::System;
 
-// The client templates (Client.Class.liquid, Client.Interface.liquid) do not yet document every member they write;
-// until they do, missing documentation is tolerated in the clients only, never in the models below.
 #pragma warning disable 1573, 1591
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IOgangiClient

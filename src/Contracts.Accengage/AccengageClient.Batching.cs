@@ -30,7 +30,7 @@ public partial class AccengageClient
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(targets);
         AccengageBatchRules.ThrowIfAny(AccengageBatchRules.CheckMessage(message), "instant message");
-        var template = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerSettings);
+        var template = JsonSerializer.SerializeToUtf8Bytes(message, Json_.Info<MessageData>());
         return ChunkedBatchRunner.RunAsync(
             targets,
             new ChunkedBatchOptions(AccengageLimits.MaxTargetsPerInstantMessage, _options.MaxConcurrency) { Vendor = AccengageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
@@ -107,7 +107,7 @@ public partial class AccengageClient
     /// <summary>A copy of the message template (every field, known or not) carrying <paramref name="targets"/>.</summary>
     private InstantMessage WithTargets(byte[] template, IReadOnlyList<Target> targets)
     {
-        var message = JsonSerializer.Deserialize<InstantMessage>(template, JsonSerializerSettings)!;
+        var message = JsonSerializer.Deserialize(template, Json_.Info<InstantMessage>())!;
         message.Targets = targets as IList<Target> ?? targets.ToList();
         return message;
     }

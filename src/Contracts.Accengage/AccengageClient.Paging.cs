@@ -1,21 +1,13 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Contracts.Core;
 using Contracts.Core.Http;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Text.Json.Serialization.Metadata;
 using Contracts.Core.Paging;
 
 namespace Contracts.Accengage;
 
 public partial class AccengageClient
 {
-    /// <summary>
-    /// Set only on a one-page view of this client (<see cref="ForPage"/>): the page to request instead of the
-    /// operation's own URL, and what the answer said about the next page.
-    /// </summary>
-    private PageRequest? _page;
-
     /// <summary>Campaigns of the app (<see cref="AccengageClientOptions.PartnerId"/>), by ascending ID, every page from <paramref name="startPage"/> on.</summary>
     /// <param name="startPage">First page to read (1 is the first page).</param>
     /// <param name="cancellationToken">Stops the enumeration; a page is requested only when the reader gets to it.</param>
@@ -23,7 +15,7 @@ public partial class AccengageClient
     /// <exception cref="AccengageException">Accengage refused a page request (thrown while enumerating).</exception>
     /// <exception cref="UnreadableAnswerException">A page came without its item list (thrown while enumerating).</exception>
     public IAsyncEnumerable<Campaign> EnumerateCampaignsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListCampaignsAsync(_options.PartnerId, page, token), p => p.Campaigns, startPage, cancellationToken);
+        => Enumerate(page => ListCampaignsRequest(_options.PartnerId, page), Json_.Info<CampaignList>(), p => p.Campaigns, startPage, cancellationToken);
 
     /// <summary>Devices that reacted to a campaign, every page from <paramref name="startPage"/> on.</summary>
     /// <param name="campaignId">The campaign.</param>
@@ -34,13 +26,13 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<Click> EnumerateCampaignClicksAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListCampaignClicksAsync(_options.PartnerId, campaignId, page, startDate, endDate, data, token), p => p.Clicks, startPage, cancellationToken);
+        => Enumerate(page => ListCampaignClicksRequest(_options.PartnerId, campaignId, page, startDate, endDate, data), Json_.Info<ClickList>(), p => p.Clicks, startPage, cancellationToken);
 
     /// <summary>Devices targeted by a campaign (kept 3 months after sending), every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignClicksAsync" path="/param"/>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<TargetedDevice> EnumerateCampaignTargetsAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListCampaignTargetsAsync(_options.PartnerId, campaignId, page, startDate, endDate, data, token), p => p.Targets, startPage, cancellationToken);
+        => Enumerate(page => ListCampaignTargetsRequest(_options.PartnerId, campaignId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), p => p.Targets, startPage, cancellationToken);
 
     /// <summary>Push messages of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <param name="externalId">External ID filter (<c>%</c> matches any characters), or null.</param>
@@ -49,7 +41,7 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<Message> EnumerateMessagesAsync(string? externalId = null, string? title = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListMessagesAsync(_options.PartnerId, page, externalId, title, token), p => p.Messages, startPage, cancellationToken);
+        => Enumerate(page => ListMessagesRequest(_options.PartnerId, page, externalId, title), Json_.Info<MessageList>(), p => p.Messages, startPage, cancellationToken);
 
     /// <summary>Possible actions of a message, every page from <paramref name="startPage"/> on.</summary>
     /// <param name="messageId">The message.</param>
@@ -57,7 +49,7 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<MessageAction> EnumerateMessageActionsAsync(long messageId, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListMessageActionsAsync(_options.PartnerId, messageId, page, token), p => p.Actions, startPage, cancellationToken);
+        => Enumerate(page => ListMessageActionsRequest(_options.PartnerId, messageId, page), Json_.Info<MessageActionList>(), p => p.Actions, startPage, cancellationToken);
 
     /// <summary>Devices that reacted to a message, every page from <paramref name="startPage"/> on.</summary>
     /// <param name="messageId">The message.</param>
@@ -68,13 +60,13 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<Click> EnumerateMessageClicksAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListMessageClicksAsync(_options.PartnerId, messageId, page, startDate, endDate, data, token), p => p.Clicks, startPage, cancellationToken);
+        => Enumerate(page => ListMessageClicksRequest(_options.PartnerId, messageId, page, startDate, endDate, data), Json_.Info<ClickList>(), p => p.Clicks, startPage, cancellationToken);
 
     /// <summary>Devices targeted by a message (kept 3 months after sending), every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateMessageClicksAsync" path="/param"/>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<TargetedDevice> EnumerateMessageTargetsAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListMessageTargetsAsync(_options.PartnerId, messageId, page, startDate, endDate, data, token), p => p.Targets, startPage, cancellationToken);
+        => Enumerate(page => ListMessageTargetsRequest(_options.PartnerId, messageId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), p => p.Targets, startPage, cancellationToken);
 
     /// <summary>
     /// Devices of the app from the CSV device list (10,000 per page, about 1 MiB), a page at a time: each page is
@@ -90,7 +82,13 @@ public partial class AccengageClient
     {
         var columns = fields?.ToList();
         return EnumerateStreamed(
-            async (client, page, token) => DeviceCsvReader.ReadAsync(await client.ListDevicesAsync(_options.PartnerId, columns, firstOpen, lastOpen, page, token).ConfigureAwait(false), columns, token),
+            async (request, token) =>
+            {
+                var answer = await _sender.SendForAnswerAsync(request.Operation, token).ConfigureAwait(false);
+                var stream = await answer.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                return DeviceCsvReader.ReadAsync(new FileResponse((int)answer.StatusCode, OperationSender.HeadersOf(answer), stream, null, answer), columns, token);
+            },
+            page => ListDevicesRequest(_options.PartnerId, columns, firstOpen, lastOpen, page),
             startPage,
             cancellationToken);
     }
@@ -98,7 +96,7 @@ public partial class AccengageClient
     /// <summary>Static lists of the app, by ascending ID, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<StaticList> EnumerateStaticListsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListStaticListsAsync(_options.PartnerId, page, token), p => p.Lists, startPage, cancellationToken);
+        => Enumerate(page => ListStaticListsRequest(_options.PartnerId, page), Json_.Info<StaticListList>(), p => p.Lists, startPage, cancellationToken);
 
     /// <summary>
     /// Devices of a static list, every page from <paramref name="startPage"/> on; nothing when the list does not
@@ -109,7 +107,7 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<StaticListDevice> EnumerateStaticListDevicesAsync(long listId, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListStaticListDevicesAsync(_options.PartnerId, listId, page, token), p => p.Devices, startPage, cancellationToken, emptyBodyIsEmptyPage: true);
+        => Enumerate(page => ListStaticListDevicesRequest(_options.PartnerId, listId, page), Json_.Info<StaticListDeviceList>(), p => p.Devices, startPage, cancellationToken, emptyBodyIsEmptyPage: true);
 
     /// <summary>
     /// Daily statistics by ascending date (days without data are absent), every page from <paramref name="startPage"/>
@@ -123,70 +121,67 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <inheritdoc cref="EnumerateCampaignsAsync" path="/exception"/>
     public IAsyncEnumerable<Stat> EnumerateStatsAsync(DateTimeOffset? date = null, DateTimeOffset? startDate = null, DateTimeOffset? endDate = null, int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListStatsAsync(_options.PartnerId, page, date, startDate, endDate, token), p => p.Stats, startPage, cancellationToken);
+        => Enumerate(page => ListStatsRequest(_options.PartnerId, page, date, startDate, endDate), Json_.Info<StatList>(), p => p.Stats, startPage, cancellationToken);
 
     /// <summary>Geofences of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<Geofence> EnumerateGeofencesAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListGeofencesAsync(_options.PartnerId, page, token), p => p.Geofences, startPage, cancellationToken);
+        => Enumerate(page => ListGeofencesRequest(_options.PartnerId, page), Json_.Info<GeofenceList>(), p => p.Geofences, startPage, cancellationToken);
 
     /// <summary>Beacons of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<Beacon> EnumerateBeaconsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListBeaconsAsync(_options.PartnerId, page, token), p => p.Beacons, startPage, cancellationToken);
+        => Enumerate(page => ListBeaconsRequest(_options.PartnerId, page), Json_.Info<BeaconList>(), p => p.Beacons, startPage, cancellationToken);
 
     /// <summary>Groups of geolocations of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<Geogroup> EnumerateGeogroupsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListGeogroupsAsync(_options.PartnerId, page, token), p => p.Geogroups, startPage, cancellationToken);
+        => Enumerate(page => ListGeogroupsRequest(_options.PartnerId, page), Json_.Info<GeogroupList>(), p => p.Geogroups, startPage, cancellationToken);
 
     /// <summary>In-app messages of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<InApp> EnumerateInAppsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListInAppsAsync(_options.PartnerId, page, token), p => p.Inapps, startPage, cancellationToken);
+        => Enumerate(page => ListInAppsRequest(_options.PartnerId, page), Json_.Info<InAppList>(), p => p.Inapps, startPage, cancellationToken);
 
     /// <summary>Scheduled alarms of the app, every page from <paramref name="startPage"/> on.</summary>
     /// <inheritdoc cref="EnumerateCampaignsAsync"/>
     public IAsyncEnumerable<Alarm> EnumerateAlarmsAsync(int startPage = 1, CancellationToken cancellationToken = default)
-        => Enumerate((client, page, token) => client.ListAlarmsAsync(_options.PartnerId, page, token), p => p.Alarms, startPage, cancellationToken);
+        => Enumerate(page => ListAlarmsRequest(_options.PartnerId, page), Json_.Info<AlarmList>(), p => p.Alarms, startPage, cancellationToken);
 
-    /// <summary>
-    /// Pages of a JSON list: the generated operation reads each page, whose items come from <paramref name="itemsOf"/>.
-    /// The item list's name is inferred (the document prints no list answer), so a page without it is an
-    /// <see cref="UnreadableAnswerException"/> carrying the body, never an empty page; only the documented empty
-    /// answer (<paramref name="emptyBodyIsEmptyPage"/>: 200 with no content) is an empty page.
-    /// </summary>
+    /// <summary>Reads every page of a list operation as <typeparamref name="TPage"/> and yields its items.</summary>
     private IAsyncEnumerable<T> Enumerate<TPage, T>(
-        Func<AccengageClient, int?, CancellationToken, Task<TPage>> readPage,
+        Func<int?, OperationRequest> describe,
+        JsonTypeInfo<TPage> answer,
         Func<TPage, IEnumerable<T>?> itemsOf,
         int startPage,
         CancellationToken cancellationToken,
         bool emptyBodyIsEmptyPage = false,
         [CallerArgumentExpression(nameof(itemsOf))] string listName = "")
         => EnumerateStreamed(
-            async (client, page, token) =>
+            async (request, token) =>
             {
                 using var capture = ResponseCapture.Begin();
-                var answer = await readPage(client, page, token).ConfigureAwait(false);
-                if (answer is IPagedAnswer paged)
-                    client._page?.BodyLinks = paged.Links ?? paged.Link;
-                if (itemsOf(answer) is { } items)
+                var page = await _sender.SendAsync(request.Operation, answer, token).ConfigureAwait(false);
+                if (page is IPagedAnswer paged)
+                    request.BodyLinks = paged.Links ?? paged.Link;
+                if (itemsOf(page) is { } items)
                     return items.ToAsyncEnumerable();
                 if (emptyBodyIsEmptyPage && string.IsNullOrWhiteSpace(capture.Body))
                     return AsyncEnumerable.Empty<T>();
                 throw new UnreadableAnswerException(AccengageException.VendorName, typeof(TPage).Name, $"the page has no item list ({listName[(listName.LastIndexOf('.') + 1)..]})", capture);
             },
+            describe,
             startPage,
             cancellationToken);
 
     /// <summary>
-    /// Pages of any list, through <see cref="LinkHeaderPager"/>: the first page is the operation's own URL with
-    /// <paramref name="startPage"/>; each next page is requested at exactly the URL of the previous answer's
-    /// <c>Link: &lt;...&gt;; rel="next"</c>, through the same generated operation so that errors and bodies are read
-    /// as the contract says.
+    /// Reads every page: the first as the operation describes it (page 1 is the operation's default, so the first
+    /// request carries no page parameter unless a later start page is asked for), each next one at the link the
+    /// previous answer gave (Link header, else the body's links).
     /// </summary>
     private IAsyncEnumerable<T> EnumerateStreamed<T>(
-        Func<AccengageClient, int?, CancellationToken, Task<IAsyncEnumerable<T>>> readPage,
+        Func<PageRequest, CancellationToken, Task<IAsyncEnumerable<T>>> readPage,
+        Func<int?, OperationRequest> describe,
         int startPage,
         CancellationToken cancellationToken)
     {
@@ -194,55 +189,26 @@ public partial class AccengageClient
         return LinkHeaderPager.ReadAllAsync<T>(
             async (next, token) =>
             {
-                var page = new PageRequest(next);
-                // Page 1 is the operation's default: the first request carries no page parameter, as in the document's examples.
-                var items = await readPage(ForPage(page), next is null && startPage > 1 ? startPage : null, token).ConfigureAwait(false);
-                return new LinkedPage<T>(items, page.LinkHeader ?? page.BodyLinksAsHeader(), page.RequestUri);
+                var request = new PageRequest(describe(next is null && startPage > 1 ? startPage : null));
+                if (next is not null)
+                    request.Operation.At(next);
+                var items = await readPage(request, token).ConfigureAwait(false);
+                return new LinkedPage<T>(items, request.LinkHeader ?? request.BodyLinksAsHeader(), request.Operation.AnsweredUri);
             },
             cancellationToken,
             _options.MaxPages);
     }
 
-    /// <summary>A view of this client, over the same HttpClient, that requests <paramref name="page"/> and records its paging links.</summary>
-    private AccengageClient ForPage(PageRequest page) => new(_httpClient) { _page = page };
-
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder)
+    /// <summary>One page's request and the paging links its answer carried.</summary>
+    private sealed class PageRequest(OperationRequest operation)
     {
-        if (_page?.Url is { } url)
-            urlBuilder.Clear().Append(url.AbsoluteUri);
-    }
+        public OperationRequest Operation { get; } = operation;
 
-    partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
-    {
-        if (_page is { } page)
-        {
-            page.LinkHeader = response.Headers.TryGetValues(LinkHeaderPager.HeaderName, out var links) ? links.ToList() : null;
-            page.RequestUri = response.RequestMessage?.RequestUri;
-        }
-        if (response.StatusCode == HttpStatusCode.OK && IsStaticListDevicesRead(response.RequestMessage))
-            response.Content = new EmptyBodyAsEmptyObjectContent(response.Content);
-    }
+        public IReadOnlyList<string>? LinkHeader
+            => Operation.AnswerHeaders is { } headers && headers.TryGetValues(LinkHeaderPager.HeaderName, out var links) ? links.ToList() : null;
 
-    private static bool IsStaticListDevicesRead(HttpRequestMessage? request)
-        => request is { RequestUri: { IsAbsoluteUri: true } uri } && request.Method == HttpMethod.Get && StaticListDevicesPath().IsMatch(uri.AbsolutePath);
-
-    [GeneratedRegex("/v1/me/apps/[^/]+/lists/[^/]+/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex StaticListDevicesPath();
-
-    /// <summary>One page request of a paged enumeration and what its answer said about paging.</summary>
-    /// <param name="url">The exact URL to request (a previous page's next link), or null for the operation's own URL.</param>
-    private sealed class PageRequest(Uri? url)
-    {
-        public Uri? Url { get; } = url;
-
-        public IReadOnlyList<string>? LinkHeader { get; set; }
-
-        public Uri? RequestUri { get; set; }
-
-        /// <summary>The paging links of the answer's body, if it had any.</summary>
         public PagingLinks? BodyLinks { get; set; }
 
-        /// <summary>The body's links in the form of a <c>Link</c> header, for an answer that had no header.</summary>
         public IReadOnlyList<string>? BodyLinksAsHeader()
         {
             if (BodyLinks is not { } links)

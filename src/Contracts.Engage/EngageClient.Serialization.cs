@@ -1,19 +1,19 @@
 using System.Text.Json;
+using Contracts.Core.Http;
 using Contracts.Core.Json;
 
 namespace Contracts.Engage;
 
 public partial class EngageClient
 {
+    /// <summary>Every answer that is not a success becomes an <see cref="EngageException"/> (see <see cref="EngageErrorTable"/>).</summary>
+    private static readonly IVendorErrorTable ErrorTable = new EngageErrorTable();
+
     /// <summary>
-    /// The SDK's shared settings for generated clients (<see cref="GeneratedModelJson.ApplyDefaults"/>); date-times go
-    /// out in UTC with a Z, as the ENGAGE Federated Batch Push guide shows. The fields ENGAGE sends in several forms
-    /// (errorCode as a number or a string, response as a string or an object) say so in the contract (x-lenient):
-    /// nothing else is read leniently.
+    /// Date-times go out in UTC with a Z, as the ENGAGE Federated Batch Push guide shows. The fields ENGAGE sends in
+    /// several forms (errorCode as a number or a string, response as a string or an object) say so in the contract
+    /// (x-lenient): nothing else is read leniently.
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
-    {
-        GeneratedModelJson.ApplyDefaults(settings);
-        settings.Converters.Add(new UtcDateTimeOffsetConverter());
-    }
+        => settings.Converters.Add(new UtcDateTimeOffsetConverter());
 }

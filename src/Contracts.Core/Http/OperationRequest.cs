@@ -1,0 +1,228 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// What a generated operation knows about one call, as the contract describes it: the operation, its method, its
+/// route with the values the caller gave (escaped here, once, for every client), query, headers, body, and the
+/// answers the contract declares. The operation builds it and hands it to <see cref="OperationSender"/>, which
+/// owns everything else (serialisation, sending, error mapping, reading).
+/// </summary>
+public sealed class OperationRequest
+{
+    private readonly StringBuilder _route;
+    private List<KeyValuePair<string, string>>? _headers;
+    private List<DeclaredFailure>? _failures;
+    private int[] _successStatuses = [200];
+    private bool _hasQuery;
+
+    /// <summary>Describes a call of <paramref name="operation"/> with <paramref name="method"/>.</summary>
+    /// <param name="operation">The contract's operation: id, route template, idempotency.</param>
+    /// <param name="method">The HTTP method.</param>
+    public OperationRequest(VendorOperation operation, HttpMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(method);
+        Operation = operation;
+        Method = method;
+        _route = new StringBuilder(operation.RouteTemplate, operation.RouteTemplate.Length + 64);
+    }
+
+    /// <summary>The contract's operation.</summary>
+    public VendorOperation Operation { get; }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The relative route with path values and query filled in, escaped.</summary>
+    public string Route => _route.ToString();
+
+    /// <summary>The body's bytes and media type, or null for a request without a body.</summary>
+    internal HttpContent? Content { get; private set; }
+
+    /// <summary>The media type asked for in <c>Accept</c>, if any.</summary>
+    internal string? Accept { get; private set; }
+
+    /// <summary>The rule the success answer is read by (<see cref="AnswerReading.ObjectOrArray"/> from the contract's whole-answer <c>x-lenient</c>).</summary>
+    public AnswerReading Reading { get; private set; } = AnswerReading.Strict;
+
+    /// <summary>
+    /// Fills the route's <c>{<paramref name="name"/>}</c> with <paramref name="value"/>, escaped as one path segment.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is null, empty, <c>.</c> or <c>..</c>: it would not stay one segment.</exception>
+    public OperationRequest Path(string name, string? value)
+    {
+        RouteSafety.ThrowIfNotOneSegment(value, name);
+        _route.Replace("{" + name + "}", Uri.EscapeDataString(value!));
+        return this;
+    }
+
+    /// <summary>
+    /// Fills the route's <c>{<paramref name="name"/>}</c> with <paramref name="value"/>, escaped as one path segment,
+    /// except a leading <paramref name="keptPrefix"/> the contract says the vendor reads as written (the <c>ext:</c>
+    /// of an external reference): the rest of the value stays escaped.
+    /// </summary>
+    public OperationRequest Path(string name, string? value, string keptPrefix)
+    {
+        RouteSafety.ThrowIfNotOneSegment(value, name);
+        ArgumentNullException.ThrowIfNull(keptPrefix);
+        var escaped = value!.StartsWith(keptPrefix, StringComparison.Ordinal) && value.Length > keptPrefix.Length
+            ? keptPrefix + Uri.EscapeDataString(value[keptPrefix.Length..])
+            : Uri.EscapeDataString(value);
+        _route.Replace("{" + name + "}", escaped);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends the call to <paramref name="link"/>, an absolute URL the vendor gave (the next page of a list), instead
+    /// of the route: the link already holds every value and the page.
+    /// </summary>
+    public OperationRequest At(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!link.IsAbsoluteUri)
+            throw new ArgumentException("A link to follow must be an absolute URL.", nameof(link));
+        RouteSafety.ThrowIfUnsafe(link.AbsoluteUri);
+        _route.Clear().Append(link.AbsoluteUri);
+        _hasQuery = link.Query.Length > 0;
+        return this;
+    }
+
+    /// <summary>The headers of the answer this request received, once sent; null before.</summary>
+    public HttpResponseHeaders? AnswerHeaders { get; internal set; }
+
+    /// <summary>The URL the answer came from, once sent (absolute); null before.</summary>
+    public Uri? AnsweredUri { get; internal set; }
+
+    /// <summary>Adds <c><paramref name="name"/>=<paramref name="value"/></c> to the query, escaped; a null value is left out.</summary>
+    public OperationRequest Query(string name, string? value)
+    {
+        if (value is null)
+            return this;
+        _route.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        _hasQuery = true;
+        return this;
+    }
+
+    /// <summary>Adds one query item per value of <paramref name="values"/> (<c>name=a&amp;name=b</c>); null leaves it out.</summary>
+    public OperationRequest Query(string name, IEnumerable<string?>? values)
+    {
+        if (values is null)
+            return this;
+        foreach (var value in values)
+            Query(name, value);
+        return this;
+    }
+
+    /// <summary>Adds one query item per pair of <paramref name="pairs"/> (an exploded object: <c>?UDID=...&amp;token=...</c>); null leaves them out.</summary>
+    public OperationRequest Query(IEnumerable<KeyValuePair<string, string>>? pairs)
+    {
+        if (pairs is null)
+            return this;
+        foreach (var (name, value) in pairs)
+            Query(name, value);
+        return this;
+    }
+
+    /// <summary>Adds header <paramref name="name"/>; a null value is left out.</summary>
+    public OperationRequest Header(string name, string? value)
+    {
+        if (value is not null)
+            (_headers ??= []).Add(new(name, value));
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON, serialised with its source-generated <paramref name="info"/>.</summary>
+    /// <exception cref="ArgumentNullException">The body is null: the contract requires one.</exception>
+    public OperationRequest JsonBody<TBody>(TBody body, JsonTypeInfo<TBody> info, string mediaType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(info);
+        Content = WithType(new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, info)), mediaType);
+        return this;
+    }
+
+    /// <summary>
+    /// Sends an empty body typed <paramref name="mediaType"/>: where a vendor documents a Content-Type on a call
+    /// that has no body, or refuses a POST without one.
+    /// </summary>
+    public OperationRequest EmptyBody(string mediaType)
+    {
+        Content = WithType(new ByteArrayContent([]), mediaType);
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="bytes"/> as the body, typed <paramref name="mediaType"/> (an empty JSON object, a form).</summary>
+    public OperationRequest RawBody(byte[] bytes, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        Content = WithType(new ByteArrayContent(bytes), mediaType);
+        return this;
+    }
+
+    /// <summary>Asks for <paramref name="mediaType"/> in the Accept header.</summary>
+    public OperationRequest Accepts(string mediaType)
+    {
+        Accept = mediaType;
+        return this;
+    }
+
+    /// <summary>The statuses the contract declares as success for this operation (200 unless said).</summary>
+    public OperationRequest Succeeds(params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        _successStatuses = statuses;
+        return this;
+    }
+
+    /// <summary>A failure status the contract declares, with what it means and no typed body.</summary>
+    public OperationRequest Fails(int status, string description)
+    {
+        (_failures ??= []).Add(new DeclaredFailure(status, description));
+        return this;
+    }
+
+    /// <summary>A failure status the contract declares, whose body is read as <typeparamref name="TResult"/>.</summary>
+    public OperationRequest Fails<TResult>(int status, string description, JsonTypeInfo<TResult> info)
+    {
+        (_failures ??= []).Add(new DeclaredFailure<TResult>(status, description, info));
+        return this;
+    }
+
+    /// <summary>Reads the success answer by <paramref name="reading"/> (the contract's whole-answer <c>x-lenient</c>).</summary>
+    public OperationRequest ReadBy(AnswerReading reading)
+    {
+        Reading = reading;
+        return this;
+    }
+
+    /// <summary>True when the contract declares <paramref name="status"/> a success of this operation.</summary>
+    public bool IsSuccess(int status) => Array.IndexOf(_successStatuses, status) >= 0;
+
+    /// <summary>What the contract declares for failure <paramref name="status"/>, or null when it does not.</summary>
+    internal DeclaredFailure? FailureFor(int status) => _failures?.Find(f => f.Status == status);
+
+    /// <summary>The HTTP request this description stands for, tagged with its operation for the pipeline.</summary>
+    internal HttpRequestMessage ToHttpRequest()
+    {
+        var request = new HttpRequestMessage(Method, new Uri(Route, UriKind.RelativeOrAbsolute)) { Content = Content };
+        if (_headers is not null)
+        {
+            foreach (var (name, value) in _headers)
+                request.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (Accept is not null)
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Accept));
+        request.Options.Set(VendorOperation.Key, Operation);
+        return request;
+    }
+
+    private static ByteArrayContent WithType(ByteArrayContent content, string mediaType)
+    {
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+        return content;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Contracts.Core.Telemetry;
+
+namespace Contracts.Core.Http;
+
+/// <summary>
+/// The one send path of every generated REST operation: sends an <see cref="OperationRequest"/> through the
+/// client's pipeline (deadline, retry by idempotency, bearer token or signing, wire checks), maps every answer that
+/// is not a success through the client's <see cref="IVendorErrorTable"/>, and reads a success with the answer type's
+/// source-generated JSON metadata. The call's telemetry scope stays open until the answer is read, so a refusal's
+/// error code and request id reach its span.
+/// </summary>
+public sealed class OperationSender
+{
+    private readonly HttpClient _httpClient;
+    private readonly IVendorErrorTable _errors;
+
+    /// <summary>Creates the sender of one client.</summary>
+    /// <param name="httpClient">The client's HttpClient, with the SDK's pipeline and a base address ending with '/'.</param>
+    /// <param name="errors">The client's error table.</param>
+    public OperationSender(HttpClient httpClient, IVendorErrorTable errors)
+    {
+        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        _errors = errors ?? throw new ArgumentNullException(nameof(errors));
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads its success answer as <typeparamref name="TResult"/>.</summary>
+    public async Task<TResult> SendAsync<TResult>(OperationRequest request, JsonTypeInfo<TResult> answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(answer);
+        using var scope = VendorCallScope.Begin();
+        using var message = request.ToHttpRequest();
+        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
+        var status = (int)response.StatusCode;
+        if (!request.IsSuccess(status))
+            throw Failure(request, response, status, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        Exception? unreadable = null;
+        try
+        {
+            if (request.Reading == AnswerReading.Strict)
+            {
+                // The pipeline has already read the whole answer into memory: its stream is read in place, not copied.
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var strict = JsonSerializer.Deserialize(stream, answer);
+                if (strict is not null)
+                    return strict;
+            }
+            else
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var lenient = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
+                if (lenient is not null)
+                    return lenient;
+            }
+        }
+        catch (JsonException failure)
+        {
+            unreadable = failure;
+        }
+        var summary = $"Could not deserialize the answer to {request.Operation.Id} as {typeof(TResult).Name}";
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        throw _errors.Create(new VendorFailure(request.Operation.Id, status, summary, text, HeadersOf(response), unreadable));
+    }
+
+    /// <summary>Sends <paramref name="request"/>, whose success answer carries nothing the caller reads.</summary>
+    public async Task SendAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = VendorCallScope.Begin();
+        using var message = request.ToHttpRequest();
+        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
+        var status = (int)response.StatusCode;
+        if (request.IsSuccess(status))
+            return;
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        throw Failure(request, response, status, body);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads its success answer as text (a <c>text/plain</c> answer).</summary>
+    public async Task<string> SendForTextAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await SendForAnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and hands back its success answer unread (a file, an XML document the
+    /// vendor's reader parses); the caller disposes it.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendForAnswerAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = VendorCallScope.Begin();
+        using var message = request.ToHttpRequest();
+        var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        Answered(request, response);
+        var status = (int)response.StatusCode;
+        if (request.IsSuccess(status))
+            return response;
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            throw Failure(request, response, status, body);
+        }
+    }
+
+    private static void Answered(OperationRequest request, HttpResponseMessage response)
+    {
+        request.AnswerHeaders = response.Headers;
+        request.AnsweredUri = response.RequestMessage?.RequestUri;
+    }
+
+    private Exception Failure(OperationRequest request, HttpResponseMessage response, int status, byte[] body)
+    {
+        var declared = request.FailureFor(status);
+        var summary = declared?.Description
+            ?? string.Create(CultureInfo.InvariantCulture, $"{request.Operation.Id} answered with status {status}, which the contract does not declare");
+        var failure = new VendorFailure(request.Operation.Id, status, summary, Text(body), HeadersOf(response));
+        return declared is null ? _errors.Create(failure) : declared.ToException(failure, body, _errors);
+    }
+
+    /// <summary>The answer as the reading rule takes it: an empty body an empty object, a bare object where a list is declared a list of one.</summary>
+    private static ReadOnlySpan<byte> AsRead(byte[] body, AnswerReading reading)
+    {
+        var start = body.AsSpan().Trim(" \t\r\n"u8);
+        if (start.IsEmpty && reading.HasFlag(AnswerReading.EmptyBody))
+            return "{}"u8;
+        if (!reading.HasFlag(AnswerReading.ObjectOrArray))
+            return body;
+        if (start.IsEmpty || start[0] != (byte)'{')
+            return body;
+        var wrapped = new byte[body.Length + 2];
+        wrapped[0] = (byte)'[';
+        body.CopyTo(wrapped, 1);
+        wrapped[^1] = (byte)']';
+        return wrapped;
+    }
+
+    private static string Text(byte[] body) => body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body);
+
+    /// <summary>The answer's headers, content headers included, as the vendors' exceptions and file answers carry them.</summary>
+    public static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers)
+            headers[name] = values;
+        foreach (var (name, values) in response.Content.Headers)
+            headers[name] = values;
+        return headers;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Contracts.Core.Http;
+using Contracts.Core.Json;
+
+namespace Contracts.Core.Tests;
+
+/// <summary>
+/// The one send path of the generated REST operations: what an operation's description puts on the wire, and how
+/// each answer comes back (read with source-generated metadata, or mapped through the client's error table with its
+/// body, whether the contract declares the status or not).
+/// </summary>
+public sealed class OperationSenderTests
+{
+    public sealed class Item
+    {
+        [JsonPropertyName("name")]
+        public string? Name { get; set; }
+    }
+
+    public sealed class Fault
+    {
+        [JsonPropertyName("code")]
+        public string? Code { get; set; }
+    }
+
+    private static readonly SourceGeneratedJson Json = new(OperationSenderTestJson.Default);
+
+    private sealed class Transport(HttpStatusCode status, string body, string mediaType = "application/json") : HttpMessageHandler
+    {
+        public HttpRequestMessage? Seen { get; private set; }
+
+        public byte[]? SeenBody { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen = request;
+            SeenBody = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType), RequestMessage = request };
+        }
+    }
+
+    /// <summary>Records what the sender hands the client's table, and throws it back as one exception type.</summary>
+    private sealed class RecordingTable : IVendorErrorTable
+    {
+        public sealed class Refused(VendorFailure failure, object? result) : Exception(failure.Summary, failure.InnerException)
+        {
+            public VendorFailure Failure { get; } = failure;
+
+            public object? Result { get; } = result;
+        }
+
+        public Exception Create(VendorFailure failure) => new Refused(failure, null);
+
+        public Exception Create<TResult>(VendorFailure failure, TResult result) => new Refused(failure, result);
+    }
+
+    private static (OperationSender Sender, Transport Transport) Over(HttpStatusCode status, string body, string mediaType = "application/json")
+    {
+        var transport = new Transport(status, body, mediaType);
+        var http = new HttpClient(transport) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
+        return (new OperationSender(http, new RecordingTable()), transport);
+    }
+
+    private static OperationRequest Describe(string route = "things/{id}", bool idempotent = true)
+        => new(new VendorOperation("getThing", route, idempotent), HttpMethod.Post);
+
+    [Fact]
+    public async Task The_description_becomes_the_request_on_the_wire()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
+
+        var request = Describe(idempotent: false)
+            .Path("id", "a b/c")
+            .Query("when", WireText.OfDate(new DateTimeOffset(2030, 1, 2, 0, 0, 0, TimeSpan.Zero)))
+            .Query("skipped", (string?)null)
+            .Query("tag", WireText.Of(new[] { 1, 2 }, i => WireText.Of(i)))
+            .Header("X-Purpose", "inform")
+            .JsonBody(new Item { Name = "+1 café" }, Json.Info<Item>())
+            .Accepts("application/json");
+        await sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("http://127.0.0.1:9/api/things/a%20b%2Fc?when=2030-01-02&tag=1&tag=2", wire.Seen!.RequestUri!.AbsoluteUri);
+        Assert.Equal(HttpMethod.Post, wire.Seen.Method);
+        Assert.Equal("inform", Assert.Single(wire.Seen.Headers.GetValues("X-Purpose")));
+        Assert.Equal("application/json", wire.Seen.Headers.Accept.ToString());
+        Assert.Equal("application/json", wire.Seen.Content!.Headers.ContentType!.MediaType);
+        // Plain UTF-8, and an unset optional field left out rather than sent as null.
+        Assert.Equal("""{"name":"+1 café"}""", Encoding.UTF8.GetString(wire.SeenBody!));
+        Assert.True(wire.Seen.Options.TryGetValue(VendorOperation.Key, out var operation));
+        Assert.False(operation.IsIdempotent); // the retry handler reads the contract's word, not the method
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    public void A_path_value_that_would_not_stay_one_segment_is_refused_before_anything_is_sent(string value)
+        => Assert.Throws<ArgumentException>(() => Describe().Path("id", value));
+
+    [Theory]
+    [InlineData("ext:Paris stores/2030:Q2", "things/ext:Paris%20stores%2F2030%3AQ2")]
+    [InlineData("422", "things/422")]
+    [InlineData("ext:", "things/ext%3A")]
+    public void A_kept_prefix_is_written_as_is_and_the_rest_of_the_value_escaped(string value, string route)
+        => Assert.Equal(route, Describe().Path("id", value, keptPrefix: "ext:").Route);
+
+    [Fact]
+    public async Task An_undeclared_status_reaches_the_clients_table_with_its_body_and_headers()
+    {
+        var (sender, _) = Over(HttpStatusCode.ServiceUnavailable, """{"code":"E-1"}""");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Fails(400, "Bad input.", Json.Info<Fault>()), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal((503, """{"code":"E-1"}""", "getThing"), (refused.Failure.StatusCode, refused.Failure.Body, refused.Failure.OperationId));
+        Assert.Contains("503", refused.Failure.Summary, StringComparison.Ordinal);
+        Assert.Null(refused.Result);
+        Assert.Contains("application/json", refused.Failure.Headers["Content-Type"].Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_declared_failure_carries_the_contracts_words_and_its_typed_body()
+    {
+        var (sender, _) = Over(HttpStatusCode.BadRequest, """{"code":"E-2"}""");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Fails(400, "Bad input.", Json.Info<Fault>()), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal("Bad input.", refused.Failure.Summary);
+        Assert.Equal("E-2", Assert.IsType<Fault>(refused.Result).Code);
+    }
+
+    [Fact]
+    public async Task A_declared_failure_whose_body_is_not_its_shape_still_reaches_the_table_with_the_raw_body()
+    {
+        var (sender, _) = Over(HttpStatusCode.BadRequest, "<html>gateway</html>", "text/html");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Fails(400, "Bad input.", Json.Info<Fault>()), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal(("Bad input.", "<html>gateway</html>"), (refused.Failure.Summary, refused.Failure.Body));
+        Assert.Null(refused.Result);
+    }
+
+    [Fact]
+    public async Task A_success_that_cannot_be_read_is_a_failure_carrying_the_body_and_the_reason()
+    {
+        var (sender, _) = Over(HttpStatusCode.OK, "");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal(200, refused.Failure.StatusCode);
+        Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
+    }
+
+    [Fact]
+    public async Task A_status_is_success_only_when_the_contract_declares_it()
+    {
+        var (sender, _) = Over(HttpStatusCode.Created, """{"name":"x"}""");
+
+        await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
+        Assert.Equal("x", (await sender.SendAsync(Describe().Succeeds(201), Json.Info<Item>(), CancellationToken.None)).Name);
+    }
+
+    [Fact]
+    public async Task A_list_answer_declared_object_or_array_reads_one_bare_object_as_a_list_of_one()
+    {
+        var (sender, _) = Over(HttpStatusCode.OK, """{"name":"only"}""");
+
+        var strict = sender.SendAsync(Describe(), Json.Info<IList<Item>>(), CancellationToken.None);
+        await Assert.ThrowsAsync<RecordingTable.Refused>(() => strict);
+        var lenient = await sender.SendAsync(Describe().ReadBy(AnswerReading.ObjectOrArray), Json.Info<IList<Item>>(), CancellationToken.None);
+
+        Assert.Equal("only", Assert.Single(lenient).Name);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_declared_empty_body_reads_as_an_empty_object()
+    {
+        var (sender, _) = Over(HttpStatusCode.OK, "");
+
+        var answer = await sender.SendAsync(Describe().ReadBy(AnswerReading.EmptyBody), Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Null(answer.Name);
+    }
+
+    [Fact]
+    public async Task A_followed_link_replaces_the_route_and_the_answer_says_where_it_came_from()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"p2"}""");
+        var next = new Uri("http://127.0.0.1:9/api/things?page=2");
+
+        var request = Describe("things").Query("page", "1").At(next);
+        await sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal(next, wire.Seen!.RequestUri);
+        Assert.Equal(next, request.AnsweredUri);
+    }
+}
+
+[JsonSerializable(typeof(OperationSenderTests.Item))]
+[JsonSerializable(typeof(IList<OperationSenderTests.Item>))]
+[JsonSerializable(typeof(OperationSenderTests.Fault))]
+internal sealed partial class OperationSenderTestJson : JsonSerializerContext
+{
+}
