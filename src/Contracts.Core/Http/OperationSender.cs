@@ -44,7 +44,10 @@ public sealed class OperationSender
         {
             if (request.Reading == AnswerReading.Strict)
             {
-                // The pipeline has already read the whole answer into memory: its stream is read in place, not copied.
+                // The pipeline has already read the whole answer into memory, so buffering is a no-op and its stream is
+                // read in place, not copied; over an HttpClient without the pipeline the answer is buffered here, so
+                // that an unreadable one can still be read again as text for the error below.
+                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 var strict = JsonSerializer.Deserialize(stream, answer);
                 if (strict is not null)
