@@ -9,7 +9,7 @@ using Contracts.Sandbox;
 // Modes:
 //   report [--quick] [--out FILE] [--build JSON]   everything below, written as Markdown tables (build/benchmark runs this)
 //   micro [BenchmarkDotNet args]      the per-call benchmarks only (filterable: --filter *Engage*)
-//   engage-batch URL N | engage-capacity URL N | engage-cold-token N | serve-sandbox   (child processes of report)
+//   engage-batch URL N | engage-capacity URL N | engage-serialize N | engage-cold-token N | serve-sandbox   (child processes of report)
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
@@ -33,6 +33,9 @@ switch (mode)
         return 0;
     case "engage-capacity":
         Console.WriteLine(JsonSerializer.Serialize(await EngageBatchRun.CapacityAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture))));
+        return 0;
+    case "engage-serialize":
+        Console.WriteLine(JsonSerializer.Serialize(await EngageSerializeOnlyRun.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))));
         return 0;
     case "engage-cold-token":
         Console.WriteLine(JsonSerializer.Serialize(await EngageColdTokenRun.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))));
@@ -78,6 +81,6 @@ switch (mode)
     case "report":
         return await Report.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-cold-token | serve-sandbox");
+        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-serialize | engage-cold-token | serve-sandbox");
         return 2;
 }
