@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Contracts.Accengage;
 
@@ -24,7 +25,8 @@ internal sealed class ErrorBodyConverter : JsonConverter<ErrorBody>
     {
         writer.WriteStartObject();
         writer.WritePropertyName("errors");
-        JsonSerializer.Serialize(writer, value.Errors, options);
+        // Through the options' metadata (the client's source-generated context), not reflection: trimming keeps it.
+        JsonSerializer.Serialize(writer, value.Errors, (JsonTypeInfo<IList<ErrorItem>>)options.GetTypeInfo(typeof(IList<ErrorItem>)));
         writer.WriteEndObject();
     }
 }

@@ -20,6 +20,19 @@ internal static class LenientConverters
             converter = ObjectOrArrayConverter.Create(type);
         if (converter is null || underlying is null || converter.CanConvert(type))
             return converter;
-        return (JsonConverter)Activator.CreateInstance(typeof(NullableOf<>).MakeGenericType(underlying), converter)!;
+        return NullableOf(underlying, converter);
     }
+
+    // Closed over each value type a lenient converter reads, not made at run time: a Native AOT app has no code for a
+    // generic instantiation over a value type that nothing in the program names.
+    private static JsonConverter NullableOf(Type underlying, JsonConverter inner) => underlying switch
+    {
+        _ when underlying == typeof(DateTimeOffset) => new NullableOf<DateTimeOffset>((JsonConverter<DateTimeOffset>)inner),
+        _ when underlying == typeof(bool) => new NullableOf<bool>((JsonConverter<bool>)inner),
+        _ when underlying == typeof(int) => new NullableOf<int>((JsonConverter<int>)inner),
+        _ when underlying == typeof(long) => new NullableOf<long>((JsonConverter<long>)inner),
+        _ when underlying == typeof(double) => new NullableOf<double>((JsonConverter<double>)inner),
+        _ when underlying == typeof(decimal) => new NullableOf<decimal>((JsonConverter<decimal>)inner),
+        _ => throw new NotSupportedException($"No lenient converter reads a nullable {underlying.Name}."),
+    };
 }
