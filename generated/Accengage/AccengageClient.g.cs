@@ -2735,14 +2735,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -2838,14 +2838,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3131,14 +3131,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3224,8 +3224,8 @@ namespace Contracts.Accengage
         /// <summary>
         /// Users to send to; at least one must be valid.
         /// </summary>
+        /// <remarks>The contract allows at most 100 items.</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<Target>? Targets { get; set; } = default!;
 
     }
@@ -3292,9 +3292,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// Users to send to, common to every app.
         /// </summary>
+        /// <remarks>The contract allows at most 100 items.</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("targets")]
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<Target> Targets { get; set; } = new System.Collections.Generic.List<Target>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3551,10 +3551,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.
         /// </summary>
+        /// <remarks>The contract allows 1 to 100 items.</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(100)]
         public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>> Users { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3628,14 +3627,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3703,14 +3702,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3739,9 +3738,9 @@ namespace Contracts.Accengage
         /// <summary>
         /// The users to upsert or remove, at least one.
         /// </summary>
+        /// <remarks>The contract requires at least 1 item(s).</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("users")]
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<StaticListUser> Users { get; set; } = new System.Collections.Generic.List<StaticListUser>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3860,14 +3859,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -3941,14 +3940,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -4013,14 +4012,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -4150,14 +4149,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -4190,14 +4189,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -4271,14 +4270,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -4804,14 +4803,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -5052,14 +5051,14 @@ namespace Contracts.Accengage
         /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Links { get; set; } = default!;
 
         /// <summary>
         /// The paging links under the other name the document gives the body field ("link body field").
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrArray))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
         public PagingLinks? Link { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

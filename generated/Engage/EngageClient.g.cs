@@ -322,9 +322,9 @@ namespace Contracts.Engage
         /// <summary>
         /// Devices (bNumbers) to push the content to.
         /// </summary>
+        /// <remarks>The contract requires at least 1 item(s).</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("destinations")]
         [System.ComponentModel.DataAnnotations.Required]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
         public System.Collections.Generic.IList<Destination> Destinations { get; set; } = new System.Collections.Generic.List<Destination>();
 
         /// <summary>
@@ -332,9 +332,8 @@ namespace Contracts.Engage
         /// <br/>uploaded in the Branded Communication Content Portal. Cannot be sent with aNumberGroupId.
         /// <br/>
         /// </summary>
+        /// <remarks>The contract allows 1 to 400 items.</remarks>
         [System.Text.Json.Serialization.JsonPropertyName("aNumbers")]
-        [System.ComponentModel.DataAnnotations.MinLength(1)]
-        [System.ComponentModel.DataAnnotations.MaxLength(400)]
         public System.Collections.Generic.IList<string>? ANumbers { get; set; } = default!;
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,6 +12,8 @@ namespace Contracts.Core.Json;
 /// </summary>
 public static class GeneratedModelJson
 {
+    private const string ReflectionMetadata = "Builds JSON metadata by reflection: a trimmed or Native AOT app cannot use it; a client on the SDK's own templates uses its source-generated context instead.";
+
     /// <summary>
     /// Optional fields left unset are left out (not sent as null); text goes out as plain UTF-8 (a request body is
     /// never embedded in HTML, so the default encoder's HTML-safe escaping of '+' and non-ASCII buys nothing and
@@ -18,6 +21,11 @@ public static class GeneratedModelJson
     /// the cost of an empty dictionary per serialized object; map properties are written without an enumerator
     /// allocated per map.
     /// </summary>
+    /// <remarks>
+    /// Metadata by reflection, for a client on NSwag's stock template (Ogangi, until it moves onto the send path); a
+    /// client on this SDK's templates reads and writes through its source-generated context (<see cref="SourceGeneratedJson"/>).
+    /// </remarks>
+    [RequiresUnreferencedCode(ReflectionMetadata), RequiresDynamicCode(ReflectionMetadata)]
     public static void ApplyDefaults(JsonSerializerOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Contracts.Core.Json;
 
-/// <summary>Chooses the converter that reads a property's declared lenient forms, by the property's type.</summary>
+/// <summary>
+/// Chooses the converter that reads a property's declared scalar lenient forms (a date, a string, a number), by the
+/// property's type. Object-or-array is not chosen here: the generator names its converter closed over the property's
+/// type (<see cref="LenientListOrSingle{T}"/>, <see cref="LenientObjectOrMerged{T}"/>), as Native AOT needs.
+/// </summary>
 internal static class LenientConverters
 {
     public static JsonConverter? For(Type type, IReadOnlyList<string> forms)
@@ -16,8 +20,6 @@ internal static class LenientConverters
             converter = new ScalarAsStringConverter(forms.Contains(LenientForms.StringOrNumber), forms.Contains(LenientForms.ObjectAsText));
         else if (forms.Contains(LenientForms.StringOrNumber) && QuotedScalarConverter.Handles(valueType))
             converter = QuotedScalarConverter.Create(valueType);
-        else if (forms.Contains(LenientForms.ObjectOrArray))
-            converter = ObjectOrArrayConverter.Create(type);
         if (converter is null || underlying is null || converter.CanConvert(type))
             return converter;
         return NullableOf(underlying, converter);

@@ -28,9 +28,6 @@ public abstract class LenientFormConverter : JsonConverterFactory
 /// <summary>A date-time also read as <c>YYYY-MM-DD hh:mm:ss</c> (<see cref="LenientForms.DateSpace"/>).</summary>
 public sealed class LenientDateSpace() : LenientFormConverter(LenientForms.DateSpace);
 
-/// <summary>A list also read from one object, an object from an array (<see cref="LenientForms.ObjectOrArray"/>).</summary>
-public sealed class LenientObjectOrArray() : LenientFormConverter(LenientForms.ObjectOrArray);
-
 /// <summary>A string also read from a number, a number from a string (<see cref="LenientForms.StringOrNumber"/>).</summary>
 public sealed class LenientStringOrNumber() : LenientFormConverter(LenientForms.StringOrNumber);
 

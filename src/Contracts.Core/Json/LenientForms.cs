@@ -2,7 +2,8 @@ namespace Contracts.Core.Json;
 
 /// <summary>
 /// The alternative forms a contract may declare for one field with <c>x-lenient</c>, because the vendor's document
-/// shows or allows them; the generator turns the declaration into a <see cref="LenientAttribute"/>. Nothing is read
+/// shows or allows them; the generator turns the declaration into the converter named for the forms (see
+/// <see cref="LenientFormConverter"/>, <see cref="LenientListOrSingle{T}"/>, <see cref="LenientObjectOrMerged{T}"/>). Nothing is read
 /// leniently unless its field declares it.
 /// </summary>
 public static class LenientForms
