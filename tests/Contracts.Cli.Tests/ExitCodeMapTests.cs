@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Contracts.Testing;
 
 namespace Contracts.Cli.Tests;
 
@@ -8,7 +9,7 @@ public sealed partial class ExitCodeMapTests
     [Fact]
     public void The_readme_table_is_the_map()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var section = readme[readme.IndexOf("## The notify CLI", StringComparison.Ordinal)..];
 
         var rows = TableRow().Matches(section).Select(m => new KeyValuePair<int, string>(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[2].Value.Trim())).ToList();
@@ -36,16 +37,6 @@ public sealed partial class ExitCodeMapTests
     {
         var lines = help.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim()).ToList();
         Assert.All(ExitCodes.Map, row => Assert.Contains($"{row.Key}  {row.Value}", lines));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("The repository root (Contracts.sln) is not above the test's directory.");
     }
 
     // | `2` | invalid input, arguments or settings: nothing was sent |

@@ -19,20 +19,9 @@ public sealed partial class ContractYaml
     public static ContractYaml Load(string relativePath)
     {
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(RepositoryRoot(), "contracts", relativePath)))
+        using (var reader = new StreamReader(Path.Combine(Repository.Root, "contracts", relativePath)))
             yaml.Load(reader);
         return new ContractYaml((YamlMappingNode)yaml.Documents[0].RootNode);
-    }
-
-    /// <summary>The repository's root: the first folder above the test's output that holds Contracts.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Contracts.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("Contracts.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The scalar at a path of keys; a number indexes a sequence (e.g. "allOf", "1").</summary>
