@@ -45,4 +45,39 @@ public sealed class SandboxSettingsInAProcessTests
         Assert.Equal(ExitCodes.Cancelled, stopped.ExitCode);
         Assert.False(stopped.HasStackTrace, stopped.ToString());
     }
+
+    [Theory]
+    [InlineData(false, "\"links\":{")]
+    [InlineData(true, "\"link\":[")]
+    public async Task Document_variants_make_the_running_sandbox_answer_in_the_documents_other_forms(bool variants, string pagingOnTheWire)
+    {
+        using var sandbox = NotifyProcess.Start(variants ? ["sandbox", "--json", "--document-variants"] : ["sandbox", "--json"]);
+        var line = await sandbox.FirstOutputLineAsync();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(line))).Build();
+        var options = configuration.GetSection(AccengageClientOptions.SectionName).Get<AccengageClientOptions>()!;
+
+        using var recorder = new AnswerRecorder();
+        using (var client = new AccengageClient(options, recorder))
+            Assert.NotEmpty(await client.EnumerateCampaignsAsync().Take(1).ToListAsync()); // read either way
+
+        var page = Assert.Single(recorder.Answers, answer => answer.Path.EndsWith("/campaigns", StringComparison.Ordinal));
+        Assert.Contains(pagingOnTheWire, page.Body, StringComparison.Ordinal);
+        sandbox.Interrupt();
+        Assert.Equal(ExitCodes.Cancelled, (await sandbox.WaitAsync()).ExitCode);
+    }
+
+    /// <summary>The transport hook: sends over sockets and keeps each answer's body as text.</summary>
+    private sealed class AnswerRecorder() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public List<(string Path, string Body)> Answers { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken); // buffers it: the client reads it again
+            lock (Answers)
+                Answers.Add((request.RequestUri!.AbsolutePath, body));
+            return response;
+        }
+    }
 }

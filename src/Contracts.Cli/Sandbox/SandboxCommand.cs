@@ -13,11 +13,15 @@ internal static class SandboxCommand
     public static Command Create(GlobalOptions globals)
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one and prints it).", DefaultValueFactory = _ => 0 };
-        var command = new Command("sandbox", "Run the vendor sandbox on 127.0.0.1 until Ctrl+C and print its base URLs.") { port };
+        var documentVariants = new Option<bool>("--document-variants")
+        {
+            Description = "Answer in the alternative forms the vendor documents show (Accengage: bare-array errors, `link` as an array, spaced dates; ENGAGE: errorCode in its other type), to try a client against them.",
+        };
+        var command = new Command("sandbox", "Run the vendor sandbox on 127.0.0.1 until Ctrl+C and print its base URLs.") { port, documentVariants };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = globals.CreateContext(parse);
-            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port) }, cancellationToken);
+            await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Port = parse.GetValue(port), DocumentVariants = parse.GetValue(documentVariants) }, cancellationToken);
             if (context.Json)
                 context.Output.WriteLine(CommandContext.Serialize(SandboxSettings.For(sandbox), indented: false)); // one line: a reader knows when it has it all
             else
