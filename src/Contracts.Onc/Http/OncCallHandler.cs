@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using Contracts.Core;
 using Contracts.Core.Http;
@@ -69,8 +70,19 @@ internal sealed class OncCallHandler : DelegatingHandler
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         // HttpContent hands out the same stream to every reader of a buffered body: rewind it for WCF.
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var problem = OncAnswerCheck.Problem(body, operation.RouteTemplate);
-        body.Position = 0;
+        var length = checked((int)body.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        string? problem;
+        try
+        {
+            body.ReadExactly(bytes, 0, length);
+            problem = OncAnswerCheck.Problem(bytes, length, operation.RouteTemplate);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            body.Position = 0;
+        }
         if (problem is null)
             return;
 
