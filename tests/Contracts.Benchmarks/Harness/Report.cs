@@ -163,6 +163,7 @@ public static class Report
         var figures = new List<BatchFigures>();
         await using var sandbox = await SandboxProcess.StartAsync().ConfigureAwait(false);
         var url = sandbox.EngageBaseUrl.ToString();
+        var sandboxPid = sandbox.Id.ToString(CultureInfo.InvariantCulture);
         foreach (var size in sizes)
         {
             var count = size.ToString(CultureInfo.InvariantCulture);
@@ -171,8 +172,8 @@ public static class Report
             var serializeOnly = new List<JsonElement>();
             for (var i = 0; i < repetitions; i++)
             {
-                limit.Add(await ChildProcess.RunForJsonAsync("engage-capacity", url, count).ConfigureAwait(false));
-                sdk.Add(await ChildProcess.RunForJsonAsync("engage-batch", url, count).ConfigureAwait(false));
+                limit.Add(await ChildProcess.RunForJsonAsync("engage-capacity", url, count, sandboxPid).ConfigureAwait(false));
+                sdk.Add(await ChildProcess.RunForJsonAsync("engage-batch", url, count, sandboxPid).ConfigureAwait(false));
                 serializeOnly.Add(await ChildProcess.RunForJsonAsync("engage-serialize", count).ConfigureAwait(false));
             }
             figures.Add(new BatchFigures(size, [.. limit], [.. sdk], [.. serializeOnly]));
@@ -188,8 +189,8 @@ public static class Report
             .Append("processes of their own (peak working set is the client's own), before the clock starts each side pushes rounds of 50,000 destinations until the JIT has compiled nothing for 1 s (a timed run of 1,000,000 lasts a fraction of a second: unoptimised code would be most of it), and each figure is the median of ")
             .Append(CultureInfo.InvariantCulture, $"{batch.Max(b => b.Sdk.Length)} runs, a limit run right before each SDK run. Targets: at least {BatchTarget * 100:0}% of the limit; the same peak memory at every size; client CPU per destination at most {EngageSerializeOnlyRun.Target:0.0}x that of only serialising the same request bodies with source-generated System.Text.Json (the floor: the bytes must be produced).")
             .AppendLine().AppendLine();
-        markdown.AppendLine("| run | destinations | seconds | destinations/s | % of limit | client CPU (µs per destination) | CPU / serialising alone | peak working set (MiB) |");
-        markdown.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        markdown.AppendLine("| run | destinations | seconds | destinations/s | % of limit | client CPU (µs per destination) | CPU / serialising alone | sandbox CPU (µs per destination) | cores busy | peak working set (MiB) |");
+        markdown.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in batch)
         {
             var limitRate = Median(size.Limit, "destinationsPerSecond");
@@ -197,12 +198,16 @@ public static class Report
             var floor = Median(size.SerializeOnly, "clientCpuMicrosecondsPerDestination");
             var sdkCpu = Median(size.Sdk, "clientCpuMicrosecondsPerDestination");
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| serialising alone: source-generated System.Text.Json, nothing sent | {size.Destinations:N0} | {Median(size.SerializeOnly, "seconds"):0.00} | | | {floor:0.000} | 1.00 | {Median(size.SerializeOnly, "peakWorkingSetMiB"):0.0} |");
+                $"| serialising alone: source-generated System.Text.Json, nothing sent | {size.Destinations:N0} | {Median(size.SerializeOnly, "seconds"):0.00} | | | {floor:0.000} | 1.00 | | | {Median(size.SerializeOnly, "peakWorkingSetMiB"):0.0} |");
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| limit: plain HttpClient, prebuilt body | {size.Destinations:N0} | {Median(size.Limit, "seconds"):0.00} | {limitRate:N0} | 100% | {Median(size.Limit, "clientCpuMicrosecondsPerDestination"):0.000} | | {Median(size.Limit, "peakWorkingSetMiB"):0.0} |");
+                $"| limit: plain HttpClient, prebuilt body | {size.Destinations:N0} | {Median(size.Limit, "seconds"):0.00} | {limitRate:N0} | 100% | {Median(size.Limit, "clientCpuMicrosecondsPerDestination"):0.000} | | {Median(size.Limit, "sandboxCpuMicrosecondsPerDestination"):0.000} | {Median(size.Limit, "coresBusy"):0.00} | {Median(size.Limit, "peakWorkingSetMiB"):0.0} |");
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| SDK `PushInChunksAsync` | {size.Destinations:N0} | {Median(size.Sdk, "seconds"):0.00} | {sdkRate:N0} | {sdkRate / limitRate * 100:0}% | {sdkCpu:0.000} | {sdkCpu / floor:0.00} | {Median(size.Sdk, "peakWorkingSetMiB"):0.0} |");
+                $"| SDK `PushInChunksAsync` | {size.Destinations:N0} | {Median(size.Sdk, "seconds"):0.00} | {sdkRate:N0} | {sdkRate / limitRate * 100:0}% | {sdkCpu:0.000} | {sdkCpu / floor:0.00} | {Median(size.Sdk, "sandboxCpuMicrosecondsPerDestination"):0.000} | {Median(size.Sdk, "coresBusy"):0.00} | {Median(size.Sdk, "peakWorkingSetMiB"):0.0} |");
         }
+        markdown.AppendLine();
+        markdown.Append(CultureInfo.InvariantCulture, $"*Cores busy*: client and sandbox CPU time over the run's wall time, out of {Environment.ProcessorCount}. When both keep every core busy, the rate is set by the CPU the two spend per destination, so the SDK's share of the limit can be no more than (limit client CPU + limit sandbox CPU) / (SDK client CPU + SDK sandbox CPU): ");
+        markdown.AppendLine(string.Join("; ", batch.Select(size => string.Create(CultureInfo.InvariantCulture,
+            $"{Ceiling(size) * 100:0}% at {size.Destinations:N0}"))) + ".");
         markdown.AppendLine();
     }
 
@@ -244,6 +249,11 @@ public static class Report
         markdown.AppendLine(CultureInfo.InvariantCulture, $"| after editing an operation summary in it (regenerated and recompiled) | {build.GetProperty("edited").GetDouble():0.0} |");
         markdown.AppendLine();
     }
+
+    /// <summary>The SDK's largest share of the limit's rate that the CPU both sides spend per destination allows on a saturated machine.</summary>
+    private static double Ceiling(BatchFigures size)
+        => (Median(size.Limit, "clientCpuMicrosecondsPerDestination") + Median(size.Limit, "sandboxCpuMicrosecondsPerDestination"))
+            / (Median(size.Sdk, "clientCpuMicrosecondsPerDestination") + Median(size.Sdk, "sandboxCpuMicrosecondsPerDestination"));
 
     private static double Median(JsonElement[] runs, string property)
     {
