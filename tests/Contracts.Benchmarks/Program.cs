@@ -9,7 +9,7 @@ using Contracts.Sandbox;
 // Modes:
 //   report [--quick] [--out FILE] [--build JSON]   everything below, written as Markdown tables (build/benchmark runs this)
 //   micro [BenchmarkDotNet args]      the per-call benchmarks only (filterable: --filter *Engage*)
-//   engage-batch URL N | engage-capacity URL N | engage-serialize N | engage-cold-token N | serve-sandbox   (child processes of report)
+//   engage-batch URL N [SANDBOX_PID] | engage-capacity URL N [SANDBOX_PID] | engage-serialize N | engage-cold-token N | serve-sandbox   (child processes of report)
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
@@ -29,10 +29,10 @@ switch (mode)
         }
         return 0;
     case "engage-batch":
-        Console.WriteLine(JsonSerializer.Serialize(await EngageBatchRun.SdkAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture))));
+        Console.WriteLine(JsonSerializer.Serialize(await EngageBatchRun.SdkAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), SandboxPid(args))));
         return 0;
     case "engage-capacity":
-        Console.WriteLine(JsonSerializer.Serialize(await EngageBatchRun.CapacityAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture))));
+        Console.WriteLine(JsonSerializer.Serialize(await EngageBatchRun.CapacityAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), SandboxPid(args))));
         return 0;
     case "engage-serialize":
         Console.WriteLine(JsonSerializer.Serialize(await EngageSerializeOnlyRun.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture))));
@@ -84,3 +84,5 @@ switch (mode)
         Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-serialize | engage-cold-token | serve-sandbox");
         return 2;
 }
+
+static int? SandboxPid(string[] args) => args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;

@@ -96,10 +96,10 @@ public sealed class WireHandler : DelegatingHandler
 
     private SecretScrubber ScrubberFor(HttpRequestMessage request, CallRecord record)
     {
-        var perRequest = new List<string>(record.Secrets);
-        if (request.Headers.Authorization?.Parameter is { } credential)
-            perRequest.Add(credential);
-        return _secrets.With(perRequest);
+        var credential = request.Headers.Authorization?.Parameter;
+        if (credential is null)
+            return _secrets.With(record.Secrets);
+        return _secrets.With([.. record.Secrets, credential]);
     }
 
     private async Task ReadBodyAsync(HttpResponseMessage response, SecretScrubber scrubber, CallRecord record, CancellationToken cancellationToken)
@@ -117,9 +117,13 @@ public sealed class WireHandler : DelegatingHandler
                 : await ReadUndeclaredAsync(stream, status, record, cancellationToken).ConfigureAwait(false);
             var body = scrubber.Scrub(read);
             var buffered = new ByteArrayContent(body.Array!, body.Offset, body.Count);
-            foreach (var header in content.Headers)
+            foreach (var header in content.Headers.NonValidated)
             {
-                if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    continue;
+                if (header.Value.Count == 1)
+                    buffered.Headers.TryAddWithoutValidation(header.Key, scrubber.Scrub(header.Value.ToString()));
+                else
                     buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.Select(v => scrubber.Scrub(v)));
             }
             buffered.Headers.ContentLength = body.Count;
@@ -176,12 +180,14 @@ public sealed class WireHandler : DelegatingHandler
         if (scrubber.IsEmpty)
             return;
         List<(string Name, string[] Values)>? changed = null;
-        foreach (var header in response.Headers)
+        foreach (var header in response.Headers.NonValidated)
         {
-            var values = header.Value.ToArray();
-            var scrubbed = values.Select(v => scrubber.Scrub(v)).ToArray();
-            if (!values.SequenceEqual(scrubbed, StringComparer.Ordinal))
-                (changed ??= []).Add((header.Key, scrubbed));
+            // Most answers carry no secret: look before copying anything.
+            var holdsSecret = false;
+            foreach (var value in header.Value)
+                holdsSecret |= !ReferenceEquals(scrubber.Scrub(value), value);
+            if (holdsSecret)
+                (changed ??= []).Add((header.Key, [.. header.Value.Select(v => scrubber.Scrub(v))]));
         }
         if (changed is null)
             return;

@@ -8,6 +8,7 @@ namespace Contracts.Core.Security;
 public sealed class ClientSecrets
 {
     private readonly string[] _configured;
+    private WithOne? _lastWithOne;
 
     /// <summary>Creates the set from the configured secrets (null or empty values are ignored).</summary>
     public ClientSecrets(IEnumerable<string?> configured)
@@ -24,8 +25,22 @@ public sealed class ClientSecrets
     public SecretScrubber With(IReadOnlyCollection<string> more)
     {
         ArgumentNullException.ThrowIfNull(more);
-        return more.Count == 0 ? Scrubber : SecretScrubber.For(_configured.Concat(more));
+        if (more.Count == 0)
+            return Scrubber;
+        if (more.Count != 1)
+            return SecretScrubber.For(_configured.Concat(more));
+        // One secret per request (a bearer token, a session id) is the common case, and it stays the same for many
+        // requests in a row: the scrubber made for the last one is kept.
+        var secret = more.First();
+        var last = Volatile.Read(ref _lastWithOne);
+        if (last is not null && string.Equals(last.Secret, secret, StringComparison.Ordinal))
+            return last.Scrubber;
+        var made = new WithOne(secret, SecretScrubber.For([.. _configured, secret]));
+        Volatile.Write(ref _lastWithOne, made);
+        return made.Scrubber;
     }
+
+    private sealed record WithOne(string Secret, SecretScrubber Scrubber);
 
     /// <summary><paramref name="text"/> with every configured secret masked.</summary>
     public string? Scrub(string? text) => Scrubber.Scrub(text);

@@ -24,32 +24,37 @@ internal static class OncAnswerCheck
     private const string SoapEnvelope = "http://schemas.xmlsoap.org/soap/envelope/";
     private const string SchemaInstance = "http://www.w3.org/2001/XMLSchema-instance";
 
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-        XmlResolver = null,
-    };
 
     /// <summary>
-    /// What in <paramref name="body"/>, the answer to the request with SOAP action <paramref name="action"/>, does not fit
-    /// the contract; null when it fits, or when it is no SOAP 1.1 envelope at all (WCF reports that itself).
+    /// One reader per thread, given each answer in turn (as WCF's message encoder pools its own): creating one costs
+    /// more than the whole check.
     /// </summary>
-    public static string? Problem(Stream body, string action)
+    [ThreadStatic]
+    private static XmlDictionaryReader? t_reader;
+
+    /// <summary>
+    /// What in the first <paramref name="length"/> bytes of <paramref name="body"/>, the answer to the request with
+    /// SOAP action <paramref name="action"/>, does not fit the contract; null when it fits, or when it is no SOAP 1.1
+    /// envelope at all (WCF reports that itself).
+    /// </summary>
+    public static string? Problem(byte[] body, int length, string action)
     {
         if (!Shapes.ByAction.TryGetValue(action, out var answer))
             return null;
+        // WCF's own text reader, the one its message encoder reads the answer with: it refuses DTDs and resolves
+        // nothing. Comments, whitespace and processing instructions are stepped over below (MoveToContent, EachChild).
+        var reader = t_reader;
+        if (reader is null)
+            t_reader = reader = XmlDictionaryReader.CreateTextReader(body, 0, length, XmlDictionaryReaderQuotas.Max);
+        else
+            ((IXmlTextReaderInitializer)reader).SetInput(body, 0, length, encoding: null, XmlDictionaryReaderQuotas.Max, onClose: null);
         try
         {
-            using var reader = XmlReader.Create(body, Settings);
             if (!MoveToBodyContent(reader))
                 return null;
-            if (reader.NamespaceURI == SoapEnvelope && reader.LocalName == "Fault")
+            if (reader.IsNamespaceUri(SoapEnvelope) && reader.IsLocalName("Fault"))
                 return null;
-            if (reader.LocalName != answer.Wrapper || reader.NamespaceURI != answer.Namespace)
+            if (!reader.IsLocalName(answer.Wrapper) || !reader.IsNamespaceUri(answer.Namespace))
                 return $"the body holds {Name(reader)} where the contract has {{{answer.Namespace}}}{answer.Wrapper}";
             return answer.Result is null ? null : ResultProblem(reader, answer);
         }
@@ -57,16 +62,20 @@ internal static class OncAnswerCheck
         {
             return null; // Not XML: WCF cannot read it either, and says so.
         }
+        finally
+        {
+            reader.Close(); // lets go of the body
+        }
     }
 
-    private static string? ResultProblem(XmlReader reader, (string Namespace, string Wrapper, string? Result, string? ResultType) answer)
+    private static string? ResultProblem(XmlDictionaryReader reader, (string Namespace, string Wrapper, string? Result, string? ResultType) answer)
     {
         var found = false;
         var problem = EachChild(reader, child =>
         {
-            if (child.NamespaceURI != answer.Namespace)
+            if (!child.IsNamespaceUri(answer.Namespace))
                 return $"{answer.Wrapper} holds {Name(child)}, in a namespace the contract does not define for it";
-            if (child.LocalName != answer.Result || found)
+            if (found || !child.IsLocalName(answer.Result!))
             {
                 child.Skip();
                 return null;
@@ -81,7 +90,7 @@ internal static class OncAnswerCheck
     }
 
     /// <summary>Checks the element the reader is on as a value of <paramref name="type"/>; leaves the reader after it.</summary>
-    private static string? ValueProblem(XmlReader reader, string? type, bool isResult)
+    private static string? ValueProblem(XmlDictionaryReader reader, string? type, bool isResult)
     {
         if (type is not null && Shapes.ComplexTypes.TryGetValue(type, out var complex))
             return ComplexProblem(reader, type, complex, isResult);
@@ -91,16 +100,16 @@ internal static class OncAnswerCheck
         return null;
     }
 
-    private static string? ComplexProblem(XmlReader reader, string type, (string Namespace, (string Name, string? Type)[] Members) complex, bool isResult)
+    private static string? ComplexProblem(XmlDictionaryReader reader, string type, (string Namespace, (string Name, string? Type)[] Members) complex, bool isResult)
     {
         var owner = reader.LocalName;
         var seen = 0;
         var last = -1;
         var problem = EachChild(reader, child =>
         {
-            if (child.NamespaceURI != complex.Namespace)
+            if (!child.IsNamespaceUri(complex.Namespace))
                 return $"{owner} holds {Name(child)}, in a namespace the contract does not define for it: the serializer would drop it";
-            var index = Array.FindIndex(complex.Members, m => m.Name == child.LocalName);
+            var index = MemberIndex(child, complex.Members);
             if (index < 0)
             {
                 child.Skip(); // A member the contract does not name yet: kept as extension data.
@@ -117,12 +126,12 @@ internal static class OncAnswerCheck
         return problem;
     }
 
-    private static string? CollectionProblem(XmlReader reader, string type, (string Namespace, string Item, string? ItemType) collection)
+    private static string? CollectionProblem(XmlDictionaryReader reader, string type, (string Namespace, string Item, string? ItemType) collection)
     {
         var owner = reader.LocalName;
         return EachChild(reader, child =>
         {
-            if (child.LocalName != collection.Item || child.NamespaceURI != collection.Namespace)
+            if (!child.IsLocalName(collection.Item) || !child.IsNamespaceUri(collection.Namespace))
                 return $"{owner} holds {Name(child)} where the contract's {LocalPart(type)} holds {{{collection.Namespace}}}{collection.Item} items: the serializer would drop it";
             return Nil(child) ? null : ValueProblem(child, collection.ItemType, isResult: false);
         });
@@ -132,7 +141,7 @@ internal static class OncAnswerCheck
     /// Calls <paramref name="visit"/> on each child element of the element the reader is on; <paramref name="visit"/>
     /// leaves the reader after that child, or returns a problem, which ends the walk. Leaves the reader after the element.
     /// </summary>
-    private static string? EachChild(XmlReader reader, Func<XmlReader, string?> visit)
+    private static string? EachChild(XmlDictionaryReader reader, Func<XmlDictionaryReader, string?> visit)
     {
         if (reader.IsEmptyElement)
         {
@@ -161,15 +170,38 @@ internal static class OncAnswerCheck
         return true;
     }
 
-    /// <summary>Moves to the first element inside soap:Body; false when the document is no SOAP 1.1 envelope or the body is empty.</summary>
-    private static bool MoveToBodyContent(XmlReader reader)
+    /// <summary>The index of the member the reader is on among <paramref name="members"/>, or -1.</summary>
+    private static int MemberIndex(XmlDictionaryReader reader, (string Name, string? Type)[] members)
     {
-        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Envelope" || reader.NamespaceURI != SoapEnvelope)
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (reader.IsLocalName(members[i].Name))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Moves to the first element inside soap:Body; false when the document is no SOAP 1.1 envelope or the body is empty.</summary>
+    /// <remarks>
+    /// Names are compared with IsLocalName and IsNamespaceUri, which read them where they lie: LocalName, NamespaceURI
+    /// and ReadToDescendant would make strings and a name table for every answer.
+    /// </remarks>
+    private static bool MoveToBodyContent(XmlDictionaryReader reader)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element || !reader.IsLocalName("Envelope") || !reader.IsNamespaceUri(SoapEnvelope) || reader.IsEmptyElement)
             return false;
-        if (!reader.ReadToDescendant("Body", SoapEnvelope) || reader.IsEmptyElement)
-            return false;
-        reader.Read();
-        return reader.MoveToContent() == XmlNodeType.Element;
+        var envelope = reader.Depth;
+        while (reader.Read() && reader.Depth > envelope)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.IsLocalName("Body") && reader.IsNamespaceUri(SoapEnvelope))
+            {
+                if (reader.IsEmptyElement)
+                    return false;
+                reader.Read();
+                return reader.MoveToContent() == XmlNodeType.Element;
+            }
+        }
+        return false;
     }
 
     private static string Name(XmlReader reader) => $"{{{reader.NamespaceURI}}}{reader.LocalName}";

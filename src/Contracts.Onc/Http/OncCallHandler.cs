@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Contracts.Core;
 using Contracts.Core.Http;
@@ -21,6 +23,13 @@ namespace Contracts.Onc.Http;
 internal sealed class OncCallHandler : DelegatingHandler
 {
     private const string SoapActionHeader = "SOAPAction";
+
+    /// <summary>
+    /// The operations by SOAPAction header as WCF writes it, described once: WCF writes only the contract's actions,
+    /// so the first request of each fills it for good.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, VendorOperation> Operations = new(StringComparer.Ordinal);
+
     private readonly bool _ownsInner;
 
     /// <param name="inner">The rest of the pipeline.</param>
@@ -69,8 +78,19 @@ internal sealed class OncCallHandler : DelegatingHandler
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         // HttpContent hands out the same stream to every reader of a buffered body: rewind it for WCF.
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var problem = OncAnswerCheck.Problem(body, operation.RouteTemplate);
-        body.Position = 0;
+        var length = checked((int)body.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        string? problem;
+        try
+        {
+            body.ReadExactly(bytes, 0, length);
+            problem = OncAnswerCheck.Problem(bytes, length, operation.RouteTemplate);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            body.Position = 0;
+        }
         if (problem is null)
             return;
 
@@ -93,10 +113,17 @@ internal sealed class OncCallHandler : DelegatingHandler
     /// </summary>
     private static VendorOperation OperationOf(HttpRequestMessage request)
     {
-        var action = request.Headers.TryGetValues(SoapActionHeader, out var values)
-            ? Uri.UnescapeDataString(values.FirstOrDefault()?.Trim('"') ?? "")
-            : "";
+        var header = request.Headers.NonValidated.TryGetValues(SoapActionHeader, out var values) ? values.ToString() : "";
+        return Operations.TryGetValue(header, out var known) ? known : Describe(header);
+    }
+
+    private static VendorOperation Describe(string header)
+    {
+        var action = Uri.UnescapeDataString(header.Trim('"'));
         var name = OutboundNotificationsCampaignsServiceOperations.NameByAction.GetValueOrDefault(action, action);
-        return new VendorOperation(name, action, OutboundNotificationsCampaignsServiceOperations.IdempotentActions.Contains(action));
+        var operation = new VendorOperation(name, action, OutboundNotificationsCampaignsServiceOperations.IdempotentActions.Contains(action));
+        if (OutboundNotificationsCampaignsServiceOperations.NameByAction.ContainsKey(action))
+            Operations.TryAdd(header, operation);
+        return operation;
     }
 }

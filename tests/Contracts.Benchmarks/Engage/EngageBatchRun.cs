@@ -23,26 +23,30 @@ public static class EngageBatchRun
     /// <summary>Destinations per warm-up round (see <see cref="JitWarmUp"/>).</summary>
     private const int WarmUpDestinations = 50_000;
 
-    /// <summary>SDK: PushInChunksAsync over a lazily generated input, default options.</summary>
-    public static async Task<object> SdkAsync(Uri engageUrl, int count)
+    /// <summary>
+    /// SDK: PushInChunksAsync over a lazily generated input, default options. With the sandbox's process id, its CPU
+    /// time during the timed run is reported beside the client's.
+    /// </summary>
+    public static async Task<object> SdkAsync(Uri engageUrl, int count, int? sandboxPid = null)
     {
         var options = new EngageClientOptions { BaseUrl = engageUrl, ClientId = ClientId, ClientSecret = ClientSecret };
         using var client = new EngageClient(options);
         var push = EngagePush.FromANumberGroup(EngageSandboxOptions.DemoProgram, EngageSandboxOptions.DemoANumberGroup);
         await JitWarmUp.UntilQuietAsync(() => CountAsync(client.PushInChunksAsync(push, Generate(WarmUpDestinations)))).ConfigureAwait(false);
 
+        var sandboxCpu = SandboxCpuTime(sandboxPid);
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await CountAsync(client.PushInChunksAsync(push, Generate(count))).ConfigureAwait(false);
         clock.Stop();
-        return Figures("sdk", count, accepted, other, clock.Elapsed, CpuTime() - cpu, options.BatchSize, options.MaxConcurrency);
+        return Figures("sdk", count, accepted, other, clock.Elapsed, CpuTime() - cpu, SandboxCpuTime(sandboxPid) - sandboxCpu, options.BatchSize, options.MaxConcurrency);
     }
 
     /// <summary>
     /// The limit: plain HttpClient posting a prebuilt body (every chunk of the generated input holds the same
     /// numbers) with one token, at the SDK's default batch size and concurrency.
     /// </summary>
-    public static async Task<object> CapacityAsync(Uri engageUrl, int count)
+    public static async Task<object> CapacityAsync(Uri engageUrl, int count, int? sandboxPid = null)
     {
         var defaults = new EngageClientOptions();
         using var http = new HttpClient { BaseAddress = engageUrl };
@@ -65,11 +69,12 @@ public static class EngageBatchRun
         }
 
         await JitWarmUp.UntilQuietAsync(() => PostAsync(WarmUpDestinations)).ConfigureAwait(false);
+        var sandboxCpu = SandboxCpuTime(sandboxPid);
         var cpu = CpuTime();
         var clock = Stopwatch.StartNew();
         var (accepted, other) = await PostAsync(count).ConfigureAwait(false);
         clock.Stop();
-        return Figures("capacity", count, accepted, other, clock.Elapsed, CpuTime() - cpu, defaults.BatchSize, defaults.MaxConcurrency);
+        return Figures("capacity", count, accepted, other, clock.Elapsed, CpuTime() - cpu, SandboxCpuTime(sandboxPid) - sandboxCpu, defaults.BatchSize, defaults.MaxConcurrency);
     }
 
     private static async Task<(long Accepted, long Other)> CountAsync(IAsyncEnumerable<BatchChunkResult<Destination>> results)
@@ -92,7 +97,19 @@ public static class EngageBatchRun
         return self.TotalProcessorTime;
     }
 
-    private static object Figures(string mode, int count, long accepted, long other, TimeSpan elapsed, TimeSpan cpu, int batchSize, int concurrency)
+    /// <summary>
+    /// CPU time of the sandbox process (null: not measured). Client and sandbox share the machine's cores, so when
+    /// together they keep every core busy, the batch's rate is set by the CPU both spend per destination.
+    /// </summary>
+    private static TimeSpan? SandboxCpuTime(int? pid)
+    {
+        if (pid is not { } id)
+            return null;
+        using var sandbox = Process.GetProcessById(id);
+        return sandbox.TotalProcessorTime;
+    }
+
+    private static object Figures(string mode, int count, long accepted, long other, TimeSpan elapsed, TimeSpan cpu, TimeSpan? sandboxCpu, int batchSize, int concurrency)
     {
         using var self = Process.GetCurrentProcess();
         return new
@@ -104,6 +121,8 @@ public static class EngageBatchRun
             seconds = Math.Round(elapsed.TotalSeconds, 3),
             destinationsPerSecond = Math.Round(count / elapsed.TotalSeconds),
             clientCpuMicrosecondsPerDestination = Math.Round(cpu.TotalMicroseconds / count, 3),
+            sandboxCpuMicrosecondsPerDestination = sandboxCpu is { } sandbox ? Math.Round(sandbox.TotalMicroseconds / count, 3) : (double?)null,
+            coresBusy = sandboxCpu is { } both ? Math.Round((cpu + both) / elapsed, 2) : (double?)null,
             peakWorkingSetMiB = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
             batchSize,
             concurrency,

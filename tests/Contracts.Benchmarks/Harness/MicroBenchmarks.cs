@@ -10,8 +10,9 @@ namespace Contracts.Benchmarks.Harness;
 public static class MicroBenchmarks
 {
     /// <summary>
-    /// Every per-call benchmark class. Each vendor's has one [Benchmark(Baseline = true)] hand-written method; the
-    /// signing benchmarks have none (they measure one step of the SDK).
+    /// Every per-call benchmark class. Each vendor's has one [Benchmark(Baseline = true)] method, the one the SDK is
+    /// held to (hand-written for the REST clients, the generated WCF client called directly for ONC); the signing
+    /// benchmarks have none (they measure one step of the SDK).
     /// </summary>
     public static readonly Type[] Classes =
     [

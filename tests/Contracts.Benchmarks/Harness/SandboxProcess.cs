@@ -17,6 +17,9 @@ public sealed class SandboxProcess : IAsyncDisposable
 
     public Uri EngageBaseUrl => new(BaseUrl, "engage/");
 
+    /// <summary>The process id, for a batch run that measures the sandbox's CPU time beside its own.</summary>
+    public int Id => _process.Id;
+
     public static async Task<SandboxProcess> StartAsync()
     {
         var process = ChildProcess.Start("serve-sandbox");

@@ -73,7 +73,8 @@ public class OncAddContactBenchmarks
         await ((IAsyncDisposable)_wcf).DisposeAsync();
     }
 
-    [Benchmark(Baseline = true)]
+    /// <summary>A hand-written SOAP post of the same bytes: shown for reference, the SDK is held to <see cref="GeneratedWcf"/>.</summary>
+    [Benchmark]
     public async Task<int> HandWritten()
     {
         using var body = new MemoryStream();
@@ -115,8 +116,8 @@ public class OncAddContactBenchmarks
         return 0;
     }
 
-    /// <summary>The generated WCF client as an application would call it with no SDK around it: session id in hand.</summary>
-    [Benchmark]
+    /// <summary>The generated WCF client as an application would call it with no SDK around it: session id in hand. The baseline.</summary>
+    [Benchmark(Baseline = true)]
     public async Task<int> GeneratedWcf()
     {
         var code = await _wcf.AddCampaignContactAsync(SessionId, _contact);
