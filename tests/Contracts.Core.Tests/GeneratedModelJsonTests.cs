@@ -6,25 +6,11 @@ namespace Contracts.Core.Tests;
 
 public sealed class GeneratedModelJsonTests
 {
-    // The shape build/templates/Class.liquid generates for a model with open additionalProperties.
-    private sealed class Model : ILazyAdditionalProperties
+    // A model as build/templates/Class.liquid generates it when its contract leaves additionalProperties open.
+    private sealed class Model : ExtensibleModel
     {
         [JsonPropertyName("name")]
         public string? Name { get; set; }
-
-        private IDictionary<string, object>? _additionalProperties;
-
-        [JsonExtensionData]
-        public IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        IDictionary<string, object>? ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-        [JsonIgnore]
-        public bool HasDictionary => _additionalProperties is not null;
     }
 
     private static JsonSerializerOptions Options()
@@ -42,7 +28,7 @@ public sealed class GeneratedModelJsonTests
         var json = JsonSerializer.Serialize(model, Options());
 
         Assert.Equal("""{"name":"+15018902005 café"}""", json);
-        Assert.False(model.HasDictionary);
+        Assert.Null(model.AdditionalPropertiesIfCreated);
     }
 
     [Fact]

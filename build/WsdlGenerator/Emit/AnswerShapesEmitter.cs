@@ -13,18 +13,18 @@ namespace Contracts.WsdlGenerator.Emit;
 /// </summary>
 internal static class AnswerShapesEmitter
 {
-    private const string Collections = "global::System.Collections.Generic";
+    private const string Collections = "System.Collections.Generic";
 
     public static GeneratedFile Emit(ServiceContract service, IReadOnlyList<DataType> types, GeneratorOptions options)
     {
         var className = service.AnswerShapesName;
-        var writer = FileHeader.Start(options);
+        var writer = FileHeader.Start(options, Collections);
         writer.Doc("summary", $"What the answer of each operation of <see cref=\"{service.InterfaceName}\"/> holds, as the contract defines it: the reply wrapper and its result element by SOAP action, the members of each complex type in order, the item element of each collection. Types are in Clark notation, \"{{namespace}}name\"; a type not listed is a simple value.", raw: true);
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.Open($"internal static partial class {className}");
 
         writer.Doc("summary", "By the SOAP action of the request: the namespace and name of the reply wrapper, its result element (null when the reply holds none) and the result's type.");
-        writer.Line($"internal static {Collections}.IReadOnlyDictionary<string, (string Namespace, string Wrapper, string? Result, string? ResultType)> ByAction {{ get; }} = new {Collections}.Dictionary<string, (string, string, string?, string?)>(global::System.StringComparer.Ordinal)");
+        writer.Line($"internal static IReadOnlyDictionary<string, (string Namespace, string Wrapper, string? Result, string? ResultType)> ByAction {{ get; }} = new Dictionary<string, (string, string, string?, string?)>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         foreach (var operation in service.Operations.Where(o => !o.IsOneWay))
         {
@@ -36,7 +36,7 @@ internal static class AnswerShapesEmitter
         writer.Line();
 
         writer.Doc("summary", "Each complex type: the namespace of its members, and its members in the order the contract gives them, each with its type.");
-        writer.Line($"internal static {Collections}.IReadOnlyDictionary<string, (string Namespace, (string Name, string? Type)[] Members)> ComplexTypes {{ get; }} = new {Collections}.Dictionary<string, (string, (string, string?)[])>(global::System.StringComparer.Ordinal)");
+        writer.Line($"internal static IReadOnlyDictionary<string, (string Namespace, (string Name, string? Type)[] Members)> ComplexTypes {{ get; }} = new Dictionary<string, (string, (string, string?)[])>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         foreach (var data in types.OfType<DataClass>())
         {
@@ -47,7 +47,7 @@ internal static class AnswerShapesEmitter
         writer.Line();
 
         writer.Doc("summary", "Each collection: the namespace and name of its item element, and the items' type.");
-        writer.Line($"internal static {Collections}.IReadOnlyDictionary<string, (string Namespace, string Item, string? ItemType)> Collections {{ get; }} = new {Collections}.Dictionary<string, (string, string, string?)>(global::System.StringComparer.Ordinal)");
+        writer.Line($"internal static IReadOnlyDictionary<string, (string Namespace, string Item, string? ItemType)> Collections {{ get; }} = new Dictionary<string, (string, string, string?)>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         foreach (var (key, itemNamespace, item, itemType) in CollectionsOf(service, types).DistinctBy(c => c.Key).OrderBy(c => c.Key, StringComparer.Ordinal))
             writer.Line($"    [{DocComments.Literal(key)}] = ({DocComments.Literal(itemNamespace)}, {DocComments.Literal(item)}, {itemType}),");

@@ -46,11 +46,10 @@ internal sealed class CodeWriter
         var oneLine = $"/// {open}{body}</{tag}>";
         if (!body.Contains('\n', StringComparison.Ordinal) && _indent * 4 + oneLine.Length <= MaxWidth)
             return Line(oneLine);
-        var lines = DocComments.Wrap(body, MaxWidth - 4 - _indent * 4);
-        Line($"/// {open}");
-        foreach (var line in lines)
+        // The tags wrap with the text, so a long text costs no lines of its own for them.
+        foreach (var line in DocComments.Wrap($"{open}{body}</{tag}>", MaxWidth - 4 - _indent * 4))
             Line("/// " + line);
-        return Line($"/// </{tag}>");
+        return this;
     }
 
     public override string ToString() => _text.ToString();

@@ -10,11 +10,12 @@ namespace Contracts.WsdlGenerator.Emit;
 /// </summary>
 internal static class DataTypeEmitter
 {
-    private const string Serialization = "global::System.Runtime.Serialization";
+    private const string Serialization = "System.Runtime.Serialization";
+    private const string Collections = "System.Collections.Generic";
 
     public static GeneratedFile Emit(DataType type, GeneratorOptions options)
     {
-        var writer = FileHeader.Start(options);
+        var writer = type is DataCollection ? FileHeader.Start(options, Serialization, Collections) : FileHeader.Start(options, Serialization);
         switch (type)
         {
             case DataClass dataClass:
@@ -34,15 +35,15 @@ internal static class DataTypeEmitter
     {
         writer.Doc("summary", type.Documentation ?? $"The {type.ContractName.Name} data contract.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Line($"[{Serialization}.DataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)})]");
-        writer.Open($"public partial class {type.ClrName} : {Serialization}.IExtensibleDataObject");
+        writer.Line($"[DataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)})]");
+        writer.Open($"public partial class {type.ClrName} : IExtensibleDataObject");
         foreach (var member in type.Members)
         {
             EmitMember(writer, member);
             writer.Line();
         }
         writer.Doc("summary", "Elements the contract does not describe, kept so that they survive a read-modify-write round trip.");
-        writer.Line($"public {Serialization}.ExtensionDataObject? ExtensionData {{ get; set; }}");
+        writer.Line("public ExtensionDataObject? ExtensionData { get; set; }");
         if (type.Members.Any(m => m.Type is PrimitiveRef { Shim: not WireShim.None }))
         {
             writer.Line();
@@ -86,7 +87,7 @@ internal static class DataTypeEmitter
         // An optional element that may not be nil is left out when null; WCF's default (write xsi:nil) fits the rest.
         if (!member.IsRequired && !member.IsNillable && !member.Type.IsValueType)
             arguments += ", EmitDefaultValue = false";
-        return $"[{Serialization}.DataMember({arguments})]";
+        return $"[DataMember({arguments})]";
     }
 
     private static void EmitEnum(CodeWriter writer, DataEnum type)
@@ -95,7 +96,7 @@ internal static class DataTypeEmitter
         if (type.IsNumeric)
             writer.Doc("remarks", "The wire carries the number, not the name. A member of a data contract keeps a number this enum does not name, so a value the contract adds later reads without error.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Line($"[{Serialization}.DataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)})]");
+        writer.Line($"[DataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)})]");
         writer.Open(type.UnderlyingClrType == "int" ? $"public enum {type.ClrName}" : $"public enum {type.ClrName} : {type.UnderlyingClrType}");
         for (var i = 0; i < type.Values.Count; i++)
         {
@@ -103,7 +104,7 @@ internal static class DataTypeEmitter
             if (i > 0)
                 writer.Line();
             writer.Doc("summary", value.Documentation ?? $"The value {value.WireValue}.");
-            writer.Line($"[{Serialization}.EnumMember(Value = {DocComments.Literal(value.WireValue)})]");
+            writer.Line($"[EnumMember(Value = {DocComments.Literal(value.WireValue)})]");
             writer.Line($"{value.ClrName} = {value.NumericValue.ToString(CultureInfo.InvariantCulture)},");
         }
         writer.Close();
@@ -113,8 +114,8 @@ internal static class DataTypeEmitter
     {
         writer.Doc("summary", type.Documentation ?? $"The {type.ContractName.Name} collection, whose items are {type.ItemName} elements.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Line($"[{Serialization}.CollectionDataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)}, ItemName = {DocComments.Literal(type.ItemName)})]");
-        writer.Line($"public partial class {type.ClrName} : global::System.Collections.Generic.List<{type.Item.Nullable(type.ItemNullable)}>");
+        writer.Line($"[CollectionDataContract(Name = {DocComments.Literal(type.ContractName.Name)}, Namespace = {DocComments.Literal(type.ContractName.Namespace)}, ItemName = {DocComments.Literal(type.ItemName)})]");
+        writer.Line($"public partial class {type.ClrName} : List<{type.Item.Nullable(type.ItemNullable)}>");
         writer.Line("{");
         writer.Line("}");
     }

@@ -10,17 +10,17 @@ namespace Contracts.WsdlGenerator.Emit;
 /// </summary>
 internal static class OperationsEmitter
 {
-    private const string Collections = "global::System.Collections.Generic";
+    private const string Collections = "System.Collections.Generic";
 
     public static GeneratedFile Emit(ServiceContract service, GeneratorOptions options)
     {
-        var writer = FileHeader.Start(options);
+        var writer = FileHeader.Start(options, Collections);
         writer.Doc("summary", $"The operations of <see cref=\"{service.InterfaceName}\"/> by the SOAP action of their requests (the SOAPAction header): each one's name, and which ones the contract marks idempotent.", raw: true);
         writer.Line(FileHeader.GeneratedCodeAttribute);
         writer.Open($"public static partial class {service.OperationsName}");
 
         writer.Doc("summary", "Each operation's name, by the SOAP action of its requests.");
-        writer.Line($"public static {Collections}.IReadOnlyDictionary<string, string> NameByAction {{ get; }} = new {Collections}.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
+        writer.Line($"public static IReadOnlyDictionary<string, string> NameByAction {{ get; }} = new Dictionary<string, string>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         foreach (var operation in service.Operations)
             writer.Line($"    [{DocComments.Literal(operation.Action)}] = {DocComments.Literal(operation.Name)},");
@@ -28,7 +28,7 @@ internal static class OperationsEmitter
         writer.Line();
 
         writer.Doc("summary", "The SOAP actions of the operations the contract marks idempotent (sdk:idempotent=\"true\" on the port type's wsdl:operation): sending such a request twice has the effect of sending it once, so it may be sent again after a failure that leaves its fate unknown. No other operation may: every SOAP request is a POST.");
-        writer.Line($"public static {Collections}.IReadOnlySet<string> IdempotentActions {{ get; }} = new {Collections}.HashSet<string>(global::System.StringComparer.Ordinal)");
+        writer.Line($"public static IReadOnlySet<string> IdempotentActions {{ get; }} = new HashSet<string>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         foreach (var operation in service.Operations.Where(o => o.IsIdempotent))
             writer.Line($"    {DocComments.Literal(operation.Action)},");

@@ -8,14 +8,15 @@ namespace Contracts.WsdlGenerator.Emit;
 /// </summary>
 internal static class ServiceEmitter
 {
-    private const string ServiceModel = "global::System.ServiceModel";
+    private const string ServiceModel = "System.ServiceModel";
+    private const string Tasks = "System.Threading.Tasks";
 
     public static GeneratedFile EmitInterface(ServiceContract service, GeneratorOptions options)
     {
-        var writer = FileHeader.Start(options);
+        var writer = FileHeader.Start(options, ServiceModel, Tasks);
         writer.Doc("summary", service.Documentation ?? $"The {service.Name} service contract.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Line($"[{ServiceModel}.ServiceContract(Name = {DocComments.Literal(service.Name)}, Namespace = {DocComments.Literal(service.Namespace)})]");
+        writer.Line($"[ServiceContract(Name = {DocComments.Literal(service.Name)}, Namespace = {DocComments.Literal(service.Namespace)})]");
         writer.Open($"public partial interface {service.InterfaceName}");
         for (var i = 0; i < service.Operations.Count; i++)
         {
@@ -29,11 +30,11 @@ internal static class ServiceEmitter
 
     public static GeneratedFile EmitClient(ServiceContract service, GeneratorOptions options)
     {
-        var writer = FileHeader.Start(options);
+        var writer = FileHeader.Start(options, ServiceModel, ServiceModel + ".Channels", Tasks);
         writer.Doc("summary", $"A WCF client of {service.Name}: ClientBase over <see cref=\"{service.InterfaceName}\"/>, one method per operation.", raw: true);
         writer.Doc("remarks", "Give it a binding that matches the contract (SOAP 1.1 over HTTP: BasicHttpBinding) and the service's address.");
         writer.Line(FileHeader.GeneratedCodeAttribute);
-        writer.Open($"public partial class {service.ClientName} : {ServiceModel}.ClientBase<{service.InterfaceName}>, {service.InterfaceName}");
+        writer.Open($"public partial class {service.ClientName} : ClientBase<{service.InterfaceName}>, {service.InterfaceName}");
         if (service.Address is not null)
         {
             writer.Doc("summary", "The address the contract's wsdl:service gives this binding. It may be a placeholder: prefer the address the vendor gives you.");
@@ -43,7 +44,7 @@ internal static class ServiceEmitter
         writer.Doc("summary", "Creates a client that sends to <paramref name=\"remoteAddress\"/> over <paramref name=\"binding\"/>.", raw: true);
         writer.Doc("param", "The binding: BasicHttpBinding for this SOAP 1.1 contract.", "name=\"binding\"");
         writer.Doc("param", "The service's address.", "name=\"remoteAddress\"");
-        writer.Line($"public {service.ClientName}({ServiceModel}.Channels.Binding binding, {ServiceModel}.EndpointAddress remoteAddress)");
+        writer.Line($"public {service.ClientName}(Binding binding, EndpointAddress remoteAddress)");
         writer.Line("    : base(binding, remoteAddress)");
         writer.Line("{");
         writer.Line("}");
@@ -73,22 +74,22 @@ internal static class ServiceEmitter
 
         var contract = $"Name = {DocComments.Literal(operation.Name)}, Action = {DocComments.Literal(operation.Action)}";
         contract += operation.IsOneWay ? ", IsOneWay = true" : $", ReplyAction = {DocComments.Literal(operation.ReplyAction!)}";
-        writer.Line($"[{ServiceModel}.OperationContract({contract})]");
+        writer.Line($"[OperationContract({contract})]");
         if (operation.Result is { } named && named.WireName != operation.Name + "Result")
-            writer.Line($"[return: {ServiceModel}.MessageParameter(Name = {DocComments.Literal(named.WireName)})]");
+            writer.Line($"[return: MessageParameter(Name = {DocComments.Literal(named.WireName)})]");
         writer.Line($"{ReturnType(operation)} {operation.MethodName}({Parameters(operation, withAttributes: true)});");
     }
 
     private static string ReturnType(Operation operation)
         => operation.Result is { } result
-            ? $"global::System.Threading.Tasks.Task<{result.Type.Nullable(result.IsNullable)}>"
-            : "global::System.Threading.Tasks.Task";
+            ? $"Task<{result.Type.Nullable(result.IsNullable)}>"
+            : "Task";
 
     private static string Parameters(Operation operation, bool withAttributes)
         => string.Join(", ", operation.Parameters.Select(p =>
         {
             var attribute = withAttributes && Identifiers.Unescaped(p.ClrName) != p.WireName
-                ? $"[{ServiceModel}.MessageParameter(Name = {DocComments.Literal(p.WireName)})] "
+                ? $"[MessageParameter(Name = {DocComments.Literal(p.WireName)})] "
                 : "";
             return $"{attribute}{p.Type.Nullable(p.IsNullable)} {p.ClrName}";
         }));

@@ -37,18 +37,18 @@ public static class GeneratedModelJson
     /// <summary>
     /// Generated models create an empty AdditionalProperties dictionary the first time the property is read, and the
     /// serializer reads it for every object it writes: a 100-destination push allocated 100 dictionaries. This
-    /// modifier makes the serializer read <see cref="ILazyAdditionalProperties.AdditionalPropertiesIfCreated"/>
-    /// instead (null when no unknown field was ever seen).
+    /// modifier makes the serializer read <see cref="ExtensibleModel.AdditionalPropertiesIfCreated"/> instead (null
+    /// when no unknown field was ever seen).
     /// </summary>
     public static void ReadExtensionDataIfCreated(JsonTypeInfo typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(ILazyAdditionalProperties).IsAssignableFrom(typeInfo.Type))
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(ExtensibleModel).IsAssignableFrom(typeInfo.Type))
             return;
         foreach (var property in typeInfo.Properties)
         {
             if (property.IsExtensionData)
-                property.Get = static model => ((ILazyAdditionalProperties)model).AdditionalPropertiesIfCreated;
+                property.Get = static model => ((ExtensibleModel)model).AdditionalPropertiesIfCreated;
         }
     }
 
