@@ -95,8 +95,12 @@ namespace Contracts.Engage
 
         private readonly Contracts.Core.Http.OperationSender _sender;
 
-        /// <summary>Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending with '/'.</summary>
-        public EngageClient(System.Net.Http.HttpClient httpClient)
+        /// <summary>
+        /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
+        /// with '/'. Not public: a client without the vendor's options, tokens or signing would be half-configured; the
+        /// hand-written part's constructors build the parts from the vendor's description in Core.
+        /// </summary>
+        internal EngageClient(System.Net.Http.HttpClient httpClient)
         {
             _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable);
         }
