@@ -5,8 +5,8 @@ namespace Contracts.Accengage;
 
 public partial class AccengageClient
 {
-    /// <summary>Every answer that is not a success becomes an <see cref="AccengageException"/> (see <see cref="AccengageErrorTable"/>).</summary>
-    private static readonly IVendorErrorTable ErrorTable = new AccengageErrorTable();
+    /// <summary>Every answer that is not a success becomes an <see cref="AccengageException"/>.</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<AccengageException>.Instance;
 
     /// <summary>
     /// Date-times keep the offset the caller gave, since Accengage reads the time zone of a schedule from it. Fields

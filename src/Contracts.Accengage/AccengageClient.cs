@@ -1,88 +1,101 @@
+using System.Net;
+using Contracts.Core;
 using Contracts.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using CoreAccessToken = Contracts.Core.Authentication.AccessToken;
 
 namespace Contracts.Accengage;
 
 /// <summary>
-/// Client for the Accengage API v1. The 72 operations of the contract are generated; this part adds construction
-/// with the signed-header step and the token lifecycle, paging that follows the Link header
+/// Client for the Accengage API v1. The 72 operations of the contract are generated; this part adds what is
+/// Accengage's own: the signed-header step and how a token is asked for, paging that follows the Link header
 /// (<c>Enumerate...Async</c>, the CSV device list a page at a time) and batches split into compliant requests
 /// (<see cref="SendInstantMessageInChunksAsync(MessageData, IAsyncEnumerable{Target}, CancellationToken)"/>,
 /// <see cref="UpdateDevicesInChunksAsync(IAsyncEnumerable{IDictionary{string, object}}, CancellationToken)"/>).
 /// </summary>
 /// <remarks>
 /// Thread-safe: share one instance. <c>new AccengageClient(options)</c> owns its connections and must be disposed;
-/// with <c>services.AddAccengageClient(...)</c> the container owns them.
+/// with <c>services.AddAccengageClient(...)</c> the container owns them. Both are built from <see cref="Vendor"/>.
 /// </remarks>
 public partial class AccengageClient : IDisposable
 {
     /// <summary>User-agent product name sent with every request.</summary>
     public const string ProductName = "Contracts.Accengage";
 
+    /// <summary>
+    /// Accengage as Core builds it: every request signed with the account's API key (token requests too), and a
+    /// bearer token from <c>POST /v1/access_token</c> for the user's e-mail. The answer carries no expiry, so a token
+    /// is assumed to live the documented 24 hours and is replaced earlier whenever Accengage refuses it.
+    /// </summary>
+    internal static readonly VendorClientRegistration<IAccengageClient, AccengageClient, AccengageClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new AccengageClient(parts),
+        AcquireToken = AcquireTokenAsync,
+        IsTokenRejected = IsTokenRejectedAsync,
+        CreateSigning = (options, time) => new AccengageSigningHandler(options.ApiKey, time, options.SignDeleteBody),
+    };
+
     private readonly AccengageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly OwnedHttpClients? _connections;
+    private readonly IDisposable? _connections;
 
     /// <summary>
     /// Creates a client that signs every request and gets, caches and refreshes its own tokens from <paramref name="options"/>.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public AccengageClient(AccengageClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(options, transport: null, loggerFactory, timeProvider: null)
+        : this(options, transport: null, loggerFactory)
     {
     }
 
     /// <summary>
-    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler).
-    /// The transport is not disposed with the client.
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
     /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public AccengageClient(AccengageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var connections), options, loggerFactory?.CreateLogger<AccengageClient>())
-    {
-        _connections = connections;
-    }
-
-    /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you configured yourself; it must already sign requests and
-    /// add the bearer token (as <c>AddAccengageClient</c> does) and have a base address ending with '/'. Not
-    /// disposed with the client.
-    /// </summary>
-    public AccengageClient(HttpClient httpClient, AccengageClientOptions options, ILogger<AccengageClient>? logger)
-        : this(httpClient, options, (ILogger?)logger)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
     {
     }
 
-    private AccengageClient(HttpClient httpClient, AccengageClientOptions options, ILogger? logger)
-        : this(httpClient)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        _options = options;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private AccengageClient(VendorClientParts<AccengageClientOptions> parts)
+        : this(parts.Http)
+        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<AccengageClient>(), parts.Owned);
 
-    /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
     public void Dispose()
     {
         _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private static HttpClient BuildPipeline(
-        AccengageClientOptions options,
-        HttpMessageHandler? transport,
-        ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider,
-        out OwnedHttpClients connections)
+    private static async Task<CoreAccessToken> AcquireTokenAsync(AccengageClient tokens, AccengageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        connections = new OwnedHttpClients(transport);
-        // The token route is open but signed: its client has the standard pipeline and signing, no bearer handler.
-        var tokenHttp = connections.Create(options, ProductName, signing: new AccengageSigningHandler(options.ApiKey, timeProvider, options.SignDeleteBody));
-        var tokens = new AccengageTokenProvider(new AccengageClient(tokenHttp), options, timeProvider, loggerFactory?.CreateLogger<AccengageTokenProvider>());
-        var bearer = new BearerTokenHandler(tokens, AccengageTokenProvider.IsTokenRejectedAsync, loggerFactory?.CreateLogger<BearerTokenHandler>());
-        return connections.Create(options, ProductName, authentication: bearer, signing: new AccengageSigningHandler(options.ApiKey, timeProvider, options.SignDeleteBody));
+        var answer = await tokens.CreateAccessTokenAsync(new AccessTokenRequest { Email = options.UserEmail }, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(answer.Access_token))
+            throw new AccessTokenException(AccengageException.VendorName, 200, null, "the answer holds no access_token", null, null);
+        // The client sends "Authorization: Bearer <token>"; a token of another type would be sent wrongly.
+        if (!string.Equals(answer.Token_type, "Bearer", StringComparison.OrdinalIgnoreCase))
+            throw new AccessTokenException(AccengageException.VendorName, 200, null, $"the token type is '{answer.Token_type}', not Bearer", null, null);
+        return CoreAccessToken.FromIssued(answer.Access_token, options.TokenLifetime, issuedAt);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="response"/> means Accengage refused the token, so that a fresh one should be fetched
+    /// and the request sent once more: 401 (the token expired; documented with <c>API_ERR_TOKEN</c>) or 400 with the
+    /// label <c>API_ERR_TOKEN</c> (the token is invalid). The body of a 400 is buffered before it is read, so when
+    /// the answer is another error the caller still reads it whole.
+    /// </summary>
+    private static async ValueTask<bool> IsTokenRejectedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            return true;
+        if (response.StatusCode != HttpStatusCode.BadRequest)
+            return false;
+        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return AccengageErrorReader.Read(body).Any(e => e.Label == AccengageErrorLabels.Token);
     }
 }

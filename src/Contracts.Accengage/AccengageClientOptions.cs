@@ -2,7 +2,7 @@ using Contracts.Core;
 
 namespace Contracts.Accengage;
 
-/// <summary>Settings of an <see cref="AccengageClient"/>. <see cref="ToString"/> never shows the API key.</summary>
+/// <summary>Settings of an <see cref="AccengageClient"/>. Its text never shows the API key.</summary>
 public sealed class AccengageClientOptions : TokenClientOptions
 {
     /// <summary>The configuration section <c>AddAccengageClient(configuration)</c> reads by convention.</summary>
@@ -71,21 +71,14 @@ public sealed class AccengageClientOptions : TokenClientOptions
             failures.Add(nameof(PartnerId), "is required (the partner ID Accengage gives the app).");
         else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId || PartnerId is "." or "..")
             failures.Add(nameof(PartnerId), $"must be the app's partner ID alone, without slashes or surrounding spaces, and not '.' or '..' (got '{PartnerId}').");
-        if (string.IsNullOrWhiteSpace(ApiKey))
-            failures.Add(nameof(ApiKey), "is required (the user's API key, generated in the Accengage dashboard).");
+        failures.Require(nameof(ApiKey), ApiKey, "the user's API key, generated in the Accengage dashboard");
         if (string.IsNullOrWhiteSpace(UserEmail))
             failures.Add(nameof(UserEmail), "is required (the e-mail of the Accengage user the API key belongs to).");
         else if (!LooksLikeEmail(UserEmail))
             failures.Add(nameof(UserEmail), $"must be an e-mail address (got '{UserEmail}').");
-        if (MaxConcurrency < 1)
-            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
-        if (MaxPages < 1)
-            failures.Add(nameof(MaxPages), $"must be at least 1 (got {MaxPages}).");
+        failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
+        failures.AtLeast(nameof(MaxPages), MaxPages, 1);
     }
-
-    /// <summary>Describes the settings with the API key redacted.</summary>
-    public override string ToString()
-        => $"AccengageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, PartnerId = {PartnerId}, UserEmail = {UserEmail}, ApiKey = {(ApiKey.Length == 0 ? "(empty)" : "***")}, MaxConcurrency = {MaxConcurrency}, SignDeleteBody = {SignDeleteBody}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 
     private static bool LooksLikeEmail(string value)
     {

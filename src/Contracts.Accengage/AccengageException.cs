@@ -1,46 +1,27 @@
-using System.Text;
 using Contracts.Core;
+using Contracts.Core.Http;
 
 namespace Contracts.Accengage;
 
 /// <summary>
 /// Accengage refused a call or answered in a way the client could not read: the HTTP status and every
 /// <c>{label, message}</c> of Accengage's error body, matchable by label (<see cref="HasLabel"/>,
-/// <see cref="AccengageErrorLabels"/>). <see cref="VendorApiException.ErrorCode"/> is the first label.
+/// <see cref="AccengageErrorLabels"/>). <see cref="VendorApiException.ErrorCode"/> is the first label; the request id
+/// is the X-Request-Id header's, which Accengage does not document but a proxy or a later API version may send.
 /// </summary>
-/// <remarks>
-/// The generated client constructs this type (nswag.json names it as the exception class), so its constructors
-/// follow NSwag's shape. Messages are built from Accengage's answer only, never from a request, so they never hold
-/// the API key or a token.
-/// </remarks>
-public class AccengageException : VendorApiException
+public class AccengageException : VendorHttpException, IVendorExceptionFactory
 {
     internal const string VendorName = "Accengage";
 
-    /// <summary>Creates the exception the generated client throws for an answer whose body it did not read as an error body.</summary>
-    /// <param name="message">What the contract says the status means, or what went wrong reading the answer.</param>
-    /// <param name="statusCode">HTTP status.</param>
-    /// <param name="response">The answer's body as text, when read; its errors are read from it.</param>
-    /// <param name="headers">The answer's headers.</param>
-    /// <param name="innerException">The underlying failure.</param>
-    public AccengageException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : this(message, statusCode, response, headers, AccengageErrorReader.Read(response), innerException)
+    /// <summary>Creates the exception for <paramref name="failure"/>, with the errors its body carries.</summary>
+    public AccengageException(VendorFailure failure)
+        : this(failure, AccengageErrorReader.Read(failure?.Body))
     {
     }
 
-    private protected AccengageException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, IReadOnlyList<ErrorItem> errors, Exception? innerException)
-        : base(VendorName, Summarise(message), statusCode, errors.Count > 0 ? errors[0].Label : null, Describe(errors), RequestIdOf(headers), innerException)
-    {
-        Response = response;
-        Headers = headers ?? throw new ArgumentNullException(nameof(headers));
-        Errors = errors;
-    }
-
-    /// <summary>The answer's body as text, when the client read it as text.</summary>
-    public string? Response { get; }
-
-    /// <summary>The answer's HTTP headers.</summary>
-    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+    private protected AccengageException(VendorFailure failure, IReadOnlyList<ErrorItem> errors)
+        : base(VendorName, failure!, errors.Count > 0 ? errors[0].Label : null, Describe(errors), RequestIdOf(failure!.Headers))
+        => Errors = errors;
 
     /// <summary>Every error of Accengage's answer, in order; empty when the answer had no error body.</summary>
     public IReadOnlyList<ErrorItem> Errors { get; }
@@ -51,31 +32,13 @@ public class AccengageException : VendorApiException
     /// <summary>True when one of the errors has <paramref name="label"/> (see <see cref="AccengageErrorLabels"/>).</summary>
     public bool HasLabel(string label) => Errors.Any(e => string.Equals(e.Label, label, StringComparison.Ordinal));
 
-    private static string Summarise(string message)
-    {
-        // NSwag passes the contract's description of the status, which may span lines and end with a period;
-        // the base class adds the status itself.
-        var text = string.Join(' ', (message ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return text.EndsWith('.') ? text[..^1] : text;
-    }
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new AccengageException(failure);
+
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new AccengageException<TResult>(failure, result);
 
     private static string? Describe(IReadOnlyList<ErrorItem> errors)
-    {
-        if (errors.Count == 0)
-            return null;
-        var text = new StringBuilder();
-        foreach (var error in errors)
-        {
-            if (text.Length > 0)
-                text.Append("; ");
-            text.Append(error.Label);
-            if (!string.IsNullOrEmpty(error.Message))
-                text.Append(' ').Append(error.Message);
-        }
-        return text.ToString();
-    }
+        => errors.Count == 0 ? null : string.Join("; ", errors.Select(e => string.IsNullOrEmpty(e.Message) ? e.Label : $"{e.Label} {e.Message}"));
 
-    /// <summary>Accengage documents no request id; a proxy or a later API version may send the usual header.</summary>
     private static string? RequestIdOf(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
         => headers?.FirstOrDefault(h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 }
@@ -84,16 +47,11 @@ public class AccengageException : VendorApiException
 /// <typeparam name="TResult">The answer type (<see cref="ErrorBody"/> for every documented failure).</typeparam>
 public class AccengageException<TResult> : AccengageException
 {
-    /// <summary>Creates the exception the generated client throws for a documented failure answer.</summary>
-    public AccengageException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, ErrorsOf(result, response), innerException)
-    {
-        Result = result;
-    }
+    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
+    public AccengageException(VendorFailure failure, TResult result)
+        : base(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : AccengageErrorReader.Read(failure?.Body))
+        => Result = result;
 
     /// <summary>The answer's body.</summary>
     public TResult Result { get; }
-
-    private static IReadOnlyList<ErrorItem> ErrorsOf(TResult result, string? response)
-        => result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : AccengageErrorReader.Read(response);
 }

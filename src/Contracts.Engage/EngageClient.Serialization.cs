@@ -6,8 +6,8 @@ namespace Contracts.Engage;
 
 public partial class EngageClient
 {
-    /// <summary>Every answer that is not a success becomes an <see cref="EngageException"/> (see <see cref="EngageErrorTable"/>).</summary>
-    private static readonly IVendorErrorTable ErrorTable = new EngageErrorTable();
+    /// <summary>Every answer that is not a success becomes an <see cref="EngageException"/>.</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<EngageException>.Instance;
 
     /// <summary>
     /// Date-times go out in UTC with a Z, as the ENGAGE Federated Batch Push guide shows. The fields ENGAGE sends in

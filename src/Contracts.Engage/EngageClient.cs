@@ -1,3 +1,5 @@
+using Contracts.Core;
+using Contracts.Core.Authentication;
 using Contracts.Core.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,80 +8,68 @@ namespace Contracts.Engage;
 
 /// <summary>
 /// Client for ENGAGE Federated Batch Push. The operations of the contract (token, token health, batch push) are
-/// generated; this part adds construction with a token lifecycle, and the friendly push methods
+/// generated; this part adds what is ENGAGE's own: how a token is asked for, and the friendly push methods
 /// (<see cref="PushAsync"/>, <see cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>,
 /// <see cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>).
 /// </summary>
 /// <remarks>
 /// Thread-safe: share one instance. <c>new EngageClient(options)</c> owns its connections and must be disposed;
-/// with <c>services.AddEngageClient(...)</c> the container owns them.
+/// with <c>services.AddEngageClient(...)</c> the container owns them. Both are built from <see cref="Vendor"/>.
 /// </remarks>
 public partial class EngageClient : IDisposable
 {
     /// <summary>User-agent product name sent with every request.</summary>
     public const string ProductName = "Contracts.Engage";
 
+    /// <summary>
+    /// ENGAGE as Core builds it: a bearer token from <c>POST /federated/content/v2/token</c> (with
+    /// <c>X-Federated-Purpose: inform</c>), used for at most <see cref="TokenClientOptions.TokenLifetime"/> (15 minutes,
+    /// as the guide says) or until its JWT <c>exp</c> when sooner, or <c>exp</c> alone with <see cref="EngageClientOptions.TrustJwtExpiry"/>.
+    /// </summary>
+    internal static readonly VendorClientRegistration<IEngageClient, EngageClient, EngageClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new EngageClient(parts),
+        AcquireToken = AcquireTokenAsync,
+    };
+
     private readonly EngageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly OwnedHttpClients? _connections;
+    private readonly IDisposable? _connections;
 
-    /// <summary>
-    /// Creates a client that gets, caches and refreshes its own tokens from <paramref name="options"/>.
-    /// </summary>
+    /// <summary>Creates a client that gets, caches and refreshes its own tokens from <paramref name="options"/>.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public EngageClient(EngageClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(options, transport: null, loggerFactory, timeProvider: null)
+        : this(options, transport: null, loggerFactory)
     {
     }
 
     /// <summary>
-    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler).
-    /// The transport is not disposed with the client.
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
     /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     public EngageClient(EngageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(BuildPipeline(options, transport, loggerFactory, timeProvider, out var connections), options, loggerFactory?.CreateLogger<EngageClient>())
-    {
-        _connections = connections;
-    }
-
-    /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you configured yourself; it must already add the bearer
-    /// token (as <c>AddEngageClient</c> does) and have a base address ending with '/'. Not disposed with the client.
-    /// </summary>
-    public EngageClient(HttpClient httpClient, EngageClientOptions options, ILogger<EngageClient>? logger)
-        : this(httpClient, options, (ILogger?)logger)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
     {
     }
 
-    private EngageClient(HttpClient httpClient, EngageClientOptions options, ILogger? logger)
-        : this(httpClient)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        _options = options;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private EngageClient(VendorClientParts<EngageClientOptions> parts)
+        : this(parts.Http)
+        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<EngageClient>(), parts.Owned);
 
-    /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
     public void Dispose()
     {
         _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private static HttpClient BuildPipeline(
-        EngageClientOptions options,
-        HttpMessageHandler? transport,
-        ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider,
-        out OwnedHttpClients connections)
+    private static async Task<AccessToken> AcquireTokenAsync(EngageClient tokens, EngageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        connections = new OwnedHttpClients(transport);
-        // The token endpoint is open: its client has the standard pipeline without the bearer handler.
-        var tokens = new EngageTokenProvider(new EngageClient(connections.Create(options, ProductName)), options, timeProvider, loggerFactory?.CreateLogger<EngageTokenProvider>());
-        var bearer = new BearerTokenHandler(tokens, logger: loggerFactory?.CreateLogger<BearerTokenHandler>());
-        return connections.Create(options, ProductName, authentication: bearer);
+        var answer = await tokens.GetTokenAsync(XFederatedPurpose.Inform, new TokenRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret }, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(answer.AccessToken) || !EngageErrorCodes.IsSuccess(answer.ErrorCode))
+            throw new AccessTokenException(EngageException.VendorName, 200, answer.ErrorCode, answer.Message ?? "the answer holds no accessToken", answer.RequestId, null);
+        return AccessToken.FromIssued(answer.AccessToken, options.TokenLifetime, issuedAt, capAtDocumentedLifetime: !options.TrustJwtExpiry);
     }
 }

@@ -2,7 +2,7 @@ using Contracts.Core;
 
 namespace Contracts.Engage;
 
-/// <summary>Settings of an <see cref="EngageClient"/>. <see cref="ToString"/> never shows the client secret.</summary>
+/// <summary>Settings of an <see cref="EngageClient"/>. Its text never shows the client secret.</summary>
 public sealed class EngageClientOptions : TokenClientOptions
 {
     /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
@@ -67,17 +67,9 @@ public sealed class EngageClientOptions : TokenClientOptions
         ArgumentNullException.ThrowIfNull(failures);
         if (!Enum.IsDefined(Region))
             failures.Add(nameof(Region), $"must be {EngageRegion.UnitedStates} or {EngageRegion.International}.");
-        if (string.IsNullOrWhiteSpace(ClientId))
-            failures.Add(nameof(ClientId), "is required (the federated client id issued by First Orion).");
-        if (string.IsNullOrWhiteSpace(ClientSecret))
-            failures.Add(nameof(ClientSecret), "is required (the federated client secret issued by First Orion).");
-        if (BatchSize < 1)
-            failures.Add(nameof(BatchSize), $"must be at least 1 (got {BatchSize}).");
-        if (MaxConcurrency < 1)
-            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        failures.Require(nameof(ClientId), ClientId, "the federated client id issued by First Orion");
+        failures.Require(nameof(ClientSecret), ClientSecret, "the federated client secret issued by First Orion");
+        failures.AtLeast(nameof(BatchSize), BatchSize, 1);
+        failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
     }
-
-    /// <summary>Describes the settings with the secret redacted.</summary>
-    public override string ToString()
-        => $"EngageClientOptions {{ BaseUrl = {ResolveBaseUrl()}, ClientId = {ClientId}, ClientSecret = {(ClientSecret.Length == 0 ? "(empty)" : "***")}, BatchSize = {BatchSize}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries}, TokenLifetime = {TokenLifetime}, TrustJwtExpiry = {TrustJwtExpiry} }}";
 }

@@ -15,7 +15,7 @@ public static class OgangiServiceCollectionExtensions
     private static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Registration = new()
     {
         ProductName = OgangiClient.ProductName,
-        CreateClient = (http, options, sp) => new OgangiClient(http, options, sp.GetService<ILogger<OgangiClient>>()),
+        CreateClient = parts => new OgangiClient(parts.Http, parts.Options, parts.LoggerFactory.CreateLogger<OgangiClient>()),
     };
 
     /// <summary>

@@ -64,24 +64,28 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
     public OncClient(OncClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, BuildPipeline(options), ownsPipeline: true, loggerFactory, timeProvider)
+        : this(options, transport: null, loggerFactory, timeProvider)
     {
     }
 
     /// <summary>
-    /// Creates a client whose SOAP requests go through <paramref name="httpPipeline"/> (for example the handler
-    /// IHttpClientFactory builds for a named client, as <c>AddOncClient</c> does). The pipeline is not disposed with the client.
-    /// Build it with <see cref="VendorHttpPipeline"/> (as <c>AddOncClient</c> does): its handlers keep the guarantees
-    /// this client documents (the deadline, retries, secrets masked in answers).
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests), under the same SDK pipeline. The transport is not disposed with the client.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
-    public OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, httpPipeline, ownsPipeline: false, loggerFactory, timeProvider)
+    public OncClient(OncClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(options, BuildPipeline(options, transport), ownsPipeline: transport is null, loggerFactory, timeProvider)
     {
     }
 
-    private OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, bool ownsPipeline, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    /// <summary>
+    /// Creates the client <c>AddOncClient</c> registers, whose SOAP requests go through <paramref name="httpPipeline"/>
+    /// (the SDK's pipeline as IHttpClientFactory builds it for the account); <paramref name="ownsPipeline"/> says
+    /// whether it is disposed with the client.
+    /// </summary>
+    [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
+    internal OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, bool ownsPipeline, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpPipeline);
@@ -293,10 +297,14 @@ public sealed partial class OncClient : IOncClient, IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    private static HttpMessageHandler BuildPipeline(OncClientOptions options)
+    /// <summary>
+    /// The SDK's pipeline over <paramref name="transport"/> (or a pooled socket transport, owned by the client). A
+    /// transport the caller brought outlives the client, so the chain over it is not disposed with the client.
+    /// </summary>
+    private static HttpMessageHandler BuildPipeline(OncClientOptions options, HttpMessageHandler? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
-        return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, ProductName), VendorHttpPipeline.CreateTransport());
+        return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, ProductName), transport ?? VendorHttpPipeline.CreateTransport());
     }
 }

@@ -2,7 +2,7 @@ using Contracts.Core;
 
 namespace Contracts.Onc;
 
-/// <summary>Settings of an <see cref="OncClient"/>. <see cref="ToString"/> never shows the password.</summary>
+/// <summary>Settings of an <see cref="OncClient"/>. Its text never shows the password.</summary>
 public sealed class OncClientOptions : VendorClientOptions
 {
     /// <summary>The configuration section <c>AddOncClient(configuration)</c> reads by convention.</summary>
@@ -87,13 +87,8 @@ public sealed class OncClientOptions : VendorClientOptions
             failures.Add(nameof(SessionIdleTimeout), "must be positive.");
         if (SessionRefreshMargin < TimeSpan.Zero || SessionRefreshMargin >= SessionIdleTimeout)
             failures.Add(nameof(SessionRefreshMargin), "must be at least zero and shorter than SessionIdleTimeout.");
-        if (MaxConcurrency < 1)
-            failures.Add(nameof(MaxConcurrency), $"must be at least 1 (got {MaxConcurrency}).");
+        failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
         if (MaxResponseSize < 1024)
             failures.Add(nameof(MaxResponseSize), $"must be at least 1024 bytes (got {MaxResponseSize}).");
     }
-
-    /// <summary>Describes the settings with the password redacted.</summary>
-    public override string ToString()
-        => $"OncClientOptions {{ BaseUrl = {BaseUrl}, AccountId = {AccountId}, UserName = {UserName}, Password = {(Password.Length == 0 ? "(empty)" : "***")}, SessionIdleTimeout = {SessionIdleTimeout}, MaxConcurrency = {MaxConcurrency}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 }

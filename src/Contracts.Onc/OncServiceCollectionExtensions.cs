@@ -77,6 +77,7 @@ public static class OncServiceCollectionExtensions
         OncClient Create(IServiceProvider sp) => new(
             sp.GetVendorOptions<OncClientOptions>(key),
             sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(httpClientName),
+            ownsPipeline: false,
             sp.GetService<ILoggerFactory>(),
             sp.GetRequiredService<TimeProvider>());
         if (key is null)

@@ -7,6 +7,16 @@ namespace Contracts.Onc.Tests;
 public sealed class OptionsAndRegistrationTests
 {
     [Fact]
+    public void A_client_is_built_from_its_options_with_the_transport_hook_under_the_SDK_pipeline()
+    {
+        // One constructor form and the transport hook for tests; no constructor takes a pipeline that could lack the SDK's handlers.
+        var constructors = typeof(OncClient).GetConstructors().Select(c => string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name)));
+
+        Assert.Equal(["OncClientOptions, HttpMessageHandler, ILoggerFactory, TimeProvider", "OncClientOptions, ILoggerFactory, TimeProvider"], constructors.Order(StringComparer.Ordinal));
+        Assert.Equal("transport", typeof(OncClient).GetConstructors().Single(c => c.GetParameters().Length == 4).GetParameters()[1].Name);
+    }
+
+    [Fact]
     public void Constructor_rejects_bad_options_naming_each_one()
     {
         var options = new OncClientOptions { MaxConcurrency = 0, SessionIdleTimeout = TimeSpan.Zero, MaxResponseSize = 10, MaxRetries = 11 };

@@ -63,8 +63,9 @@ public sealed class RetryByContractTests : FakeOncTests
     {
         var seen = new ConcurrentQueue<VendorOperation>();
         var options = Onc.Options();
-        using var pipeline = VendorHttpPipeline.Chain([.. VendorHttpPipeline.CreateHandlers(options, OncClient.ProductName), new OperationRecorder(seen)], VendorHttpPipeline.CreateTransport());
-        await using (var client = new OncClient(options, pipeline))
+        // The recorder is the transport under the SDK's pipeline: it sees the operation the pipeline was told.
+        using var transport = new OperationRecorder(seen) { InnerHandler = VendorHttpPipeline.CreateTransport() };
+        await using (var client = new OncClient(options, transport))
         {
             await client.GetCampaignsAsync().WaitAsync(Bound.Test);
             await client.AddCampaignContactAsync(Samples.NewContact("+15550803")).WaitAsync(Bound.Test);

@@ -3,6 +3,7 @@ using Contracts.Core.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Contracts.Core.Http;
@@ -32,6 +33,24 @@ public static class VendorServiceCollectionExtensions
     public static TOptions GetVendorOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(this IServiceProvider services, string? name = null)
         where TOptions : VendorClientOptions
         => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name ?? Options.DefaultName);
+
+    /// <summary>
+    /// Registers one account of a vendor as <paramref name="registration"/> describes it, configured by
+    /// <paramref name="configure"/> (see the overload taking an options builder).
+    /// </summary>
+    /// <returns>The builder of the account's HttpClient, to add handlers of your own.</returns>
+    public static IHttpClientBuilder AddVendorClient<TInterface, TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services,
+        VendorClientRegistration<TInterface, TClient, TOptions> registration,
+        string? key,
+        Action<TOptions> configure)
+        where TInterface : class
+        where TClient : class, TInterface
+        where TOptions : VendorClientOptions
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddVendorClient(registration, key, options => options.Configure(configure));
+    }
 
     /// <summary>
     /// Registers one account of a vendor as <paramref name="registration"/> describes it: its options (configured by
@@ -66,15 +85,30 @@ public static class VendorServiceCollectionExtensions
         services.AddKeyedSingleton(account, account);
 
         TOptions OptionsOf(IServiceProvider sp) => sp.GetVendorOptions<TOptions>(account.Name);
+        VendorClientParts<TOptions> PartsOf(IServiceProvider sp, string name) => new(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            OptionsOf(sp),
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            sp.GetRequiredService<TimeProvider>(),
+            owned: null);
         var signing = registration.CreateSigning is { } createSigning
-            ? sp => createSigning(OptionsOf(sp), sp)
+            ? sp => createSigning(OptionsOf(sp), sp.GetRequiredService<TimeProvider>())
             : (Func<IServiceProvider, DelegatingHandler>?)null;
-        var authentication = registration.CreateTokenProvider is { } createTokens
-            ? AddTokenProvider(services, registration, account, httpClientName + ".Token", createTokens, OptionsOf, signing)
-            : null;
+        Func<IServiceProvider, DelegatingHandler>? authentication = null;
+        if (registration.AcquireToken is not null)
+        {
+            // One token provider per account (a singleton keyed by the account), over a named HttpClient with the
+            // standard pipeline and the vendor's signing but no bearer handler.
+            var tokenHttpClientName = httpClientName + ".Token";
+            services.AddHttpClient(tokenHttpClientName, (sp, http) => VendorHttpPipeline.Configure(http, OptionsOf(sp)))
+                .AddVendorPipeline(OptionsOf, registration.ProductName, signing: signing);
+            services.AddKeyedSingleton<CachingAccessTokenProvider>(account, (sp, _) => registration.CreateTokenProvider(PartsOf(sp, tokenHttpClientName)));
+            authentication = sp => registration.CreateBearer(
+                sp.GetRequiredKeyedService<CachingAccessTokenProvider>(account),
+                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        }
 
-        TClient Create(IServiceProvider sp)
-            => registration.CreateClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), OptionsOf(sp), sp);
+        TClient Create(IServiceProvider sp) => registration.CreateClient(PartsOf(sp, httpClientName));
         if (key is null)
         {
             services.AddTransient(Create);
@@ -89,33 +123,6 @@ public static class VendorServiceCollectionExtensions
         return services.AddHttpClient(httpClientName)
             .ConfigureHttpClient((sp, http) => VendorHttpPipeline.Configure(http, OptionsOf(sp)))
             .AddVendorPipeline(OptionsOf, registration.ProductName, authentication, signing);
-    }
-
-    /// <summary>
-    /// Registers the account's token provider (a singleton, keyed by the account) over a named HttpClient with the
-    /// standard pipeline and the vendor's signing but no bearer handler; returns the factory of the bearer handler the
-    /// account's client pipeline uses.
-    /// </summary>
-    private static Func<IServiceProvider, DelegatingHandler> AddTokenProvider<TInterface, TClient, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
-        IServiceCollection services,
-        VendorClientRegistration<TInterface, TClient, TOptions> registration,
-        Account account,
-        string tokenHttpClientName,
-        Func<HttpClient, TOptions, IServiceProvider, CachingAccessTokenProvider> createTokens,
-        Func<IServiceProvider, TOptions> optionsOf,
-        Func<IServiceProvider, DelegatingHandler>? signing)
-        where TInterface : class
-        where TClient : class, TInterface
-        where TOptions : VendorClientOptions
-    {
-        services.AddHttpClient(tokenHttpClientName, (sp, http) => VendorHttpPipeline.Configure(http, optionsOf(sp)))
-            .AddVendorPipeline(optionsOf, registration.ProductName, signing: signing);
-        services.AddKeyedSingleton<CachingAccessTokenProvider>(account, (sp, _)
-            => createTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(tokenHttpClientName), optionsOf(sp), sp));
-        return sp => new BearerTokenHandler(
-            sp.GetRequiredKeyedService<CachingAccessTokenProvider>(account),
-            registration.IsTokenRejected,
-            sp.GetService<ILogger<BearerTokenHandler>>());
     }
 
     /// <summary>One account of one vendor: the key of its token provider and of the mark that it is registered.</summary>

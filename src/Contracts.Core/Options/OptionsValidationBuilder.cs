@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Contracts.Core;
@@ -15,6 +16,20 @@ public sealed class OptionsValidationBuilder
 
     /// <summary>Records that <paramref name="option"/> is wrong, and why.</summary>
     public void Add(string option, string problem) => _failures.Add($"{_optionsName}.{option} {problem}");
+
+    /// <summary>Records that <paramref name="option"/> is required when <paramref name="value"/> is empty; <paramref name="what"/> says what it is.</summary>
+    public void Require(string option, string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            Add(option, $"is required ({what}).");
+    }
+
+    /// <summary>Records that <paramref name="option"/> must be at least <paramref name="minimum"/> when <paramref name="value"/> is less.</summary>
+    public void AtLeast(string option, long value, long minimum)
+    {
+        if (value < minimum)
+            Add(option, string.Create(CultureInfo.InvariantCulture, $"must be at least {minimum} (got {value})."));
+    }
 
     /// <summary>The errors collected so far.</summary>
     public IReadOnlyList<string> Failures => _failures;

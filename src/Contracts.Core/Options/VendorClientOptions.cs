@@ -1,6 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
 namespace Contracts.Core;
 
-/// <summary>Settings every vendor client has: where to send, how long to wait, how often to retry.</summary>
+/// <summary>
+/// Settings every vendor client has: where to send, how long to wait, how often to retry. A vendor's options add
+/// theirs, their rules (<see cref="ValidateVendorOptions"/>) and their secrets (<see cref="Secrets"/>); validation at
+/// start-up and a description with the secrets redacted (<see cref="ToString"/>) are Core's.
+/// </summary>
+// The public properties are kept for ToString, which lists them on every vendor's options type.
+[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)]
 public abstract class VendorClientOptions
 {
     /// <summary>The most retries Kiota's retry handler allows.</summary>
@@ -82,5 +93,24 @@ public abstract class VendorClientOptions
             failures.Add(nameof(MaxResponseBytes), $"must be at least 1024 bytes (got {MaxResponseBytes}).");
         if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromSeconds(180))
             failures.Add(nameof(RetryDelay), "must be between 0 and 180 seconds.");
+    }
+
+    /// <summary>
+    /// Describes the settings, every public one by name, with the value of each secret (<see cref="Secrets"/>) shown as
+    /// <c>***</c>.
+    /// </summary>
+    public override string ToString()
+    {
+        var secrets = Secrets().Where(s => !string.IsNullOrEmpty(s)).ToHashSet(StringComparer.Ordinal);
+        var text = new StringBuilder(GetType().Name).Append(" {");
+        foreach (var property in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (!property.CanRead || property.GetIndexParameters().Length > 0)
+                continue;
+            var value = property.GetValue(this);
+            var shown = value is string secret && secrets.Contains(secret) ? "***" : Convert.ToString(value, CultureInfo.InvariantCulture);
+            text.Append(' ').Append(property.Name).Append(" = ").Append(shown).Append(',');
+        }
+        return text.Remove(text.Length - 1, 1).Append(" }").ToString();
     }
 }

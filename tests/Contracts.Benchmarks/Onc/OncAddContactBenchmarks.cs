@@ -9,7 +9,6 @@ using System.Xml;
 using System.Xml.Linq;
 using BenchmarkDotNet.Attributes;
 using Contracts.Benchmarks.Harness;
-using Contracts.Core.Http;
 using Contracts.Onc;
 
 namespace Contracts.Benchmarks.Onc;
@@ -47,8 +46,7 @@ public class OncAddContactBenchmarks
     public async Task Setup()
     {
         var options = new OncClientOptions { BaseUrl = ServiceUrl, AccountId = "bench-account", UserName = "bench-user", Password = "bench-password" };
-        var pipeline = VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, OncClient.ProductName), _transport);
-        _sdk = new OncClient(options, pipeline);
+        _sdk = new OncClient(options, _transport);
         _contact = new OutboundNotificationContactInfo
         {
             CampaignId = Campaign,

@@ -25,7 +25,9 @@ internal sealed class ContractClient : IAsyncDisposable
             Password = OncExamples.Password,
             RetryDelay = TimeSpan.Zero,
         };
-        _pipeline = VendorHttpPipeline.Chain([.. VendorHttpPipeline.CreateHandlers(options, OncClient.ProductName), _recorder], VendorHttpPipeline.CreateTransport());
+        // The recorder is the transport under the SDK's pipeline: it sees each request as the pipeline sends it.
+        _recorder.InnerHandler = VendorHttpPipeline.CreateTransport();
+        _pipeline = _recorder;
         Onc = new OncClient(options, _pipeline);
     }
 

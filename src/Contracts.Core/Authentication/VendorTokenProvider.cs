@@ -1,0 +1,31 @@
+using Contracts.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace Contracts.Core.Authentication;
+
+/// <summary>
+/// The token provider of one account of a vendor with tokens: Core's lifecycle (<see cref="CachingAccessTokenProvider"/>)
+/// over the vendor description's way of asking for a token. Tokens go only to the account's host; a refusal of the
+/// token endpoint becomes <see cref="AccessTokenException"/> with the vendor's status, error code and message.
+/// </summary>
+internal sealed class VendorTokenProvider : CachingAccessTokenProvider
+{
+    private readonly Func<DateTimeOffset, CancellationToken, Task<AccessToken>> _acquire;
+    private readonly string _vendorName;
+    private readonly string _productName;
+
+    public VendorTokenProvider(VendorClientOptions options, string productName, Func<DateTimeOffset, CancellationToken, Task<AccessToken>> acquire, TimeProvider timeProvider, ILogger logger)
+        : base(timeProvider, (options as TokenClientOptions)?.TokenRefreshMargin, logger, [options.ResolveBaseUrl().Host])
+    {
+        _acquire = acquire;
+        _vendorName = options.VendorName;
+        _productName = productName;
+    }
+
+    protected override string VendorName => _vendorName;
+
+    protected override VendorTelemetry Telemetry => VendorTelemetry.For(_productName);
+
+    protected override Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
+        => _acquire(TimeProvider.GetUtcNow(), cancellationToken);
+}
