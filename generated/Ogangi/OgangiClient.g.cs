@@ -24,12 +24,11 @@ namespace Contracts.Ogangi
 {
     using System = global::System;
 
-#pragma warning disable 1573, 1591
+    /// <summary>The operations of the OgangiClient contract, as generated from it.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IOgangiClient
     {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send SMS
         /// </summary>
@@ -54,17 +53,11 @@ namespace Contracts.Ogangi
         /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
         /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
         /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the message created (`&lt;messages&gt;&lt;message&gt;`).</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send SMS (Campaign Manager)
         /// </summary>
@@ -88,17 +81,11 @@ namespace Contracts.Ogangi
         /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
         /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
         /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Send SMS With Flags (Campaign Manager)
         /// </summary>
@@ -125,17 +112,11 @@ namespace Contracts.Ogangi
         /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
         /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
         /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Generate Mobile PIN
         /// </summary>
@@ -161,17 +142,11 @@ namespace Contracts.Ogangi
         /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
         /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
         /// <br/>a longer one is not typed back reliably.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the generated PIN (`&lt;PinSMSConfirmation&gt;&lt;pin&gt;`).</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Fire Message
         /// </summary>
@@ -192,18 +167,12 @@ namespace Contracts.Ogangi
         /// <param name="mobileNumber">The target user mobile phone number (the user the MO is fired for). Not encoded. Signed.</param>
         /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
         /// <br/>encodes `Test qa API fireMessage.`. Signed as encoded.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method; its sample names
         /// <br/>`activateCampaign` in `&lt;input&gt;`.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// Fire Message (POST)
         /// </summary>
@@ -221,12 +190,6 @@ namespace Contracts.Ogangi
         /// </remarks>
         /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
         /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
         /// <br/>contract sends it as the JSON request body.</param>
         /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
@@ -234,9 +197,9 @@ namespace Contracts.Ogangi
         /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
         /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> FireMessageWithDescriptorAsync(long instanceId, string publicKey, string signature, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
         /// <summary>
         /// List Incoming Messages
         /// </summary>
@@ -249,7 +212,7 @@ namespace Contracts.Ogangi
         /// <br/>signature is `d974926cc2ffdde0743c412a988528b586b6e3b50630cc1a40d0239876dc7b45`; the segment goes out as
         /// <br/>`from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=%5EOGANGI.*&amp;carrier=movistar`, as the vendor writes
         /// <br/>it. Whether the vendor signs the search string before or after percent-encoding is not documented (see
-        /// <br/>`x-ogangi-segment-escaping`).
+        /// <br/>`x-path-segment-escaping`).
         /// </remarks>
         /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
         /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
@@ -266,1117 +229,189 @@ namespace Contracts.Ogangi
         /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
         /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
         /// <br/>no filter. Signed.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
         /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
         /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
         /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, System.Threading.CancellationToken cancellationToken = default);
 
     }
 
+    /// <inheritdoc cref="IOgangiClient"/>
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OgangiClient : IOgangiClient
     {
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
+        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(OgangiClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public OgangiClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+        private static readonly string[] FailureTexts_ =
+        [
+        ];
+
+        private readonly Contracts.Core.Http.OperationSender _sender;
+
+        /// <summary>How the contract writes a value as one path segment (<c>x-path-segment-escaping</c>).</summary>
+        private static readonly Contracts.Core.Http.PathEscaping PathEscaping_ = new("=&,*");
+
+        /// <summary>
+        /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
+        /// with '/'; <paramref name="signing"/> fills the path values the contract leaves to signing.
+        /// </summary>
+        private OgangiClient(System.Net.Http.HttpClient httpClient, Contracts.Core.Http.IOperationSigning signing)
         {
-            _httpClient = httpClient;
-            Initialize();
+            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable, signing);
         }
 
-        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
-        {
-            var settings = new System.Text.Json.JsonSerializerOptions();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
+        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
         static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
 
-        partial void Initialize();
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendSmsRequest(instanceId, carrier, from, mobileNumber, text), OgangiClientXml.SendSmsResponse, cancellationToken);
+
+        /// <summary>Describes a sendSms call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendSmsRequest(long instanceId, string carrier, string from, string mobileNumber, string text)
+            => new Contracts.Core.Http.OperationRequest(new("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
+                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
+                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
+                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendMtRequest(instanceId, from, carrier, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
+
+        /// <summary>Describes a sendMt call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendMtRequest(long instanceId, string from, string carrier, string mobileNumber, string text)
+            => new Contracts.Core.Http.OperationRequest(new("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
+                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
+                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
+                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, text, flags), OgangiClientXml.OgangiResponse, cancellationToken);
+
+        /// <summary>Describes a sendMtWithFlags call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendMtWithFlagsRequest(long instanceId, string from, string carrier, string mobileNumber, string text, string flags)
+            => new Contracts.Core.Http.OperationRequest(new("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
+                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
+                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
+                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
+                .SignedPath("flags", Contracts.Core.Http.WireText.Of(flags))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, text, length), OgangiClientXml.PinSmsConfirmationResponse, cancellationToken);
+
+        /// <summary>Describes a sendSmsPinMobileNumberConfirm call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest SendSmsPinMobileNumberConfirmRequest(long instanceId, string carrier, string from, string mobileNumber, string text, int length)
+            => new Contracts.Core.Http.OperationRequest(new("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
+                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
+                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
+                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
+                .SignedPath("length", Contracts.Core.Http.WireText.Of(length))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(FireMessageRequest(instanceId, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
+
+        /// <summary>Describes a fireMessage call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest FireMessageRequest(long instanceId, string mobileNumber, string text)
+            => new Contracts.Core.Http.OperationRequest(new("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
+                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(FireMessageWithDescriptorRequest(instanceId, body), OgangiClientXml.FireMessageResponse, cancellationToken);
+
+        /// <summary>Describes a fireMessageWithDescriptor call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest FireMessageWithDescriptorRequest(long instanceId, FireMessageDescriptor body)
+            => new Contracts.Core.Http.OperationRequest(new("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Post)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .JsonBody(body, Json_.Info<FireMessageDescriptor>(), "application/json")
+                .Accepts("application/xml")
+                ;
+
+        /// <inheritdoc/>
+        public virtual System.Threading.Tasks.Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, System.Threading.CancellationToken cancellationToken = default)
+            => _sender.SendAsync(GetMoMessagesRequest(instanceId, page, resultsPerPage, parameters), OgangiClientXml.MoMessagesResponse, cancellationToken);
+
+        /// <summary>Describes a getMoMessages call as the contract declares it, ready for the send path.</summary>
+        internal Contracts.Core.Http.OperationRequest GetMoMessagesRequest(long instanceId, int page, int resultsPerPage, string parameters)
+            => new Contracts.Core.Http.OperationRequest(new("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true), System.Net.Http.HttpMethod.Get)
+                .EscapedBy(PathEscaping_)
+                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
+                .SignedPath("page", Contracts.Core.Http.WireText.Of(page))
+                .SignedPath("resultsPerPage", Contracts.Core.Http.WireText.Of(resultsPerPage))
+                .SignedPath("parameters", Contracts.Core.Http.WireText.Of(parameters))
+                .FilledBySigning("publicKey")
+                .FilledBySigning("signature")
+                .Accepts("application/xml")
+                ;
 
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send SMS
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target. The mobile number and the text
-        /// <br/>are Base64url encoded.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}`. Worked example (private key
-        /// <br/>`privateKey`): the string signed is
-        /// <br/>`8/carrierName/19893653744/MTMwNTY3MDgwODQ=/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and the signature is
-        /// <br/>`ddd21302abb97b3090da3bb832ec6834fe45f091b25cbe156ebcf52eddecea07`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="carrier">Mobile operator in which the user have his SIM card or contract. Signed. Inferred: the literal
-        /// <br/>`null` when the carrier is not known, as sendMT documents.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Base64url encoded (URL-safe alphabet, `=` padding); the
-        /// <br/>example encodes `13056708084`. Signed as encoded.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the message created (`&lt;messages&gt;&lt;message&gt;`).</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (carrier == null)
-                throw new System.ArgumentNullException("carrier");
-
-            if (from == null)
-                throw new System.ArgumentNullException("from");
-
-            if (mobileNumber == null)
-                throw new System.ArgumentNullException("mobileNumber");
-
-            if (text == null)
-                throw new System.ArgumentNullException("text");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}"
-                    urlBuilder_.Append("tools/sendSMS/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(carrier, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(mobileNumber, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(text, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send SMS (Campaign Manager)
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target, through the Campaign Manager.
-        /// <br/>Unlike sendSMS, `from` comes before `carrier`, the carrier is the operator ID (or `null`) and the
-        /// <br/>mobile number is not encoded; only the text is Base64url encoded.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}`. Worked example (private key
-        /// <br/>`privateKey`): the string signed is `8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and
-        /// <br/>the signature is `ae7a3fecf6915dfb0c8a06b707eddb6c1dc271f56486d55f9b746e031c5193f0`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
-        /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (from == null)
-                throw new System.ArgumentNullException("from");
-
-            if (carrier == null)
-                throw new System.ArgumentNullException("carrier");
-
-            if (mobileNumber == null)
-                throw new System.ArgumentNullException("mobileNumber");
-
-            if (text == null)
-                throw new System.ArgumentNullException("text");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}"
-                    urlBuilder_.Append("sendMT/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(carrier, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(mobileNumber, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(text, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Send SMS With Flags (Campaign Manager)
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target, through the Campaign Manager,
-        /// <br/>with additional flags for a backend job. Same method name as sendMT, one more path segment (`flags`,
-        /// <br/>before the public key).
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}`. Worked example
-        /// <br/>(private key `privateKey`): the string signed is
-        /// <br/>`8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==/null` and the signature is
-        /// <br/>`bf1e539f6e7921a87ee10a1edfa603b2cf49eecf705bff91ca05be88aee82400`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
-        /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
-        /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (from == null)
-                throw new System.ArgumentNullException("from");
-
-            if (carrier == null)
-                throw new System.ArgumentNullException("carrier");
-
-            if (mobileNumber == null)
-                throw new System.ArgumentNullException("mobileNumber");
-
-            if (text == null)
-                throw new System.ArgumentNullException("text");
-
-            if (flags == null)
-                throw new System.ArgumentNullException("flags");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}"
-                    urlBuilder_.Append("sendMT/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(carrier, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(mobileNumber, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(text, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(flags, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Generate Mobile PIN
-        /// </summary>
-        /// <remarks>
-        /// Generates and send a PIN code to a mobile device via SMS. Useful when a live validation is needed, user
-        /// <br/>cases examples: the user owns the mobile number; ATM or any other delicate operation; promo code. The
-        /// <br/>generated PIN is returned in the answer.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}`. Worked example
-        /// <br/>(private key `privateKey`): the string signed is
-        /// <br/>`8/Movistar/19893653744/13056708084/WW91ciBQSU4gY29kZQ==/6` and the signature is
-        /// <br/>`88a6a26ca8efa84255e2e3eb71087425b2b9eb73808456403cf7d72ad5211d0d`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="carrier">Mobile operator name (case sensitive) in which the user have his SIM card or contract. Signed.
-        /// <br/>Inferred: the literal `null` when the carrier is not known, as sendMT documents.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `Your PIN code`. How the PIN is placed in the text is not documented. Signed as encoded.</param>
-        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
-        /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
-        /// <br/>a longer one is not typed back reliably.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the generated PIN (`&lt;PinSMSConfirmation&gt;&lt;pin&gt;`).</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (carrier == null)
-                throw new System.ArgumentNullException("carrier");
-
-            if (from == null)
-                throw new System.ArgumentNullException("from");
-
-            if (mobileNumber == null)
-                throw new System.ArgumentNullException("mobileNumber");
-
-            if (text == null)
-                throw new System.ArgumentNullException("text");
-
-            if (length == null)
-                throw new System.ArgumentNullException("length");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}"
-                    urlBuilder_.Append("tools/sendSMSPinMobileNumberConfirm/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(carrier, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(from, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(mobileNumber, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(text, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(length, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Fire Message
-        /// </summary>
-        /// <remarks>
-        /// Trigger an incoming message to the campaign manager (MO) for the given user information, useful when a
-        /// <br/>user will respond to the campaign using a third party interface and not its mobile device. The response
-        /// <br/>to this message will come using the intended response mechanism of the target campaign.
-        /// <br/>
-        /// <br/>The vendor's sample answer names `activateCampaign` in `&lt;input&gt;`, not `fireMessage`: do not rely on
-        /// <br/>`&lt;input&gt;` matching the method called.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{mobileNumber}/{text}`. Worked example (private key `privateKey`): the
-        /// <br/>string signed is `8/1200000001/VGVzdCBxYSBBUEkgZmlyZU1lc3NhZ2Uu` and the signature is
-        /// <br/>`c3d3a59f151cab71729691842fcbe217b50d36c381f4cef8a0a41a4bce6aec71`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="mobileNumber">The target user mobile phone number (the user the MO is fired for). Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `Test qa API fireMessage.`. Signed as encoded.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method; its sample names
-        /// <br/>`activateCampaign` in `&lt;input&gt;`.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (mobileNumber == null)
-                throw new System.ArgumentNullException("mobileNumber");
-
-            if (text == null)
-                throw new System.ArgumentNullException("text");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}"
-                    urlBuilder_.Append("fireMessage/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(mobileNumber, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(text, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Fire Message (POST)
-        /// </summary>
-        /// <remarks>
-        /// Fire an MO to the Campaign Manager with the given user information (a JSON fire message descriptor in
-        /// <br/>the body), useful when a user will respond to the campaign using a third party interface and not its
-        /// <br/>mobile device. The response to this message will come using the intended response mechanism of the
-        /// <br/>target campaign.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. The document lists the "Json
-        /// <br/>POST" among the parameters and says the signature involves all input parameters: the client option
-        /// <br/>SignFireMessageBody signs the body's JSON text after the instance id. Worked example (private key
-        /// <br/>`privateKey`): the string signed is `8` and the signature is
-        /// <br/>`5560a0370c48af40c4a79fb0b30a14a6eb0b15ee8f825287d1efb1c2f49b24b9`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
-        /// <br/>contract sends it as the JSON request body.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
-        /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
-        /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
-        /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> FireMessageWithDescriptorAsync(long instanceId, string publicKey, string signature, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            if (body == null)
-                throw new System.ArgumentNullException("body");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.ByteArrayContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "fireMessage/{instanceId}/{publicKey}/{signature}"
-                    urlBuilder_.Append("fireMessage/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List Incoming Messages
-        /// </summary>
-        /// <remarks>
-        /// Retrieve messages received (MO), a page at a time; narrow the results with the inline search string.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{page}/{resultsPerPage}/{parameters}`. Worked example (private key
-        /// <br/>`privateKey`, search string before percent-encoding): the string signed is
-        /// <br/>`8/1/10/from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=^OGANGI.*&amp;carrier=movistar` and the
-        /// <br/>signature is `d974926cc2ffdde0743c412a988528b586b6e3b50630cc1a40d0239876dc7b45`; the segment goes out as
-        /// <br/>`from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=%5EOGANGI.*&amp;carrier=movistar`, as the vendor writes
-        /// <br/>it. Whether the vendor signs the search string before or after percent-encoding is not documented (see
-        /// <br/>`x-ogangi-segment-escaping`).
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="page">This is a paginated method: the page to retrieve. Whether the first page is 0 or 1 is not
-        /// <br/>documented; inferred: pages are numbered from 1. Signed as its decimal text.</param>
-        /// <param name="resultsPerPage">How many results to show per page. Note that this will affect the total amount of pages. Signed as
-        /// <br/>its decimal text. The document gives no maximum; the SDK's own limit (not the vendor's) is 1,000, so
-        /// <br/>one page's XML answer stays well under a megabyte.</param>
-        /// <param name="parameters">MO inline search string: special filters to narrow results when dealing with big amounts of data.
-        /// <br/>Filters `carrier` (carrier name), `to`, `from`, `keyword` (a Java regular expression on the
-        /// <br/>keyword) and `order` (`asc` or `desc`, newest first with `desc`), separated by `&amp;`; each filter
-        /// <br/>takes one or more values separated by `,`. The value is percent-encoded in the URL like any
-        /// <br/>segment (the vendor example writes `keyword=%5EOGANGI.*` for `^OGANGI.*`, keeping `=`, `&amp;`, `.` and
-        /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
-        /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
-        /// <br/>no filter. Signed.</param>
-        /// <param name="publicKey">The public key to access this API; request yours through Ogangi's ticketing tool with your Mobile
-        /// <br/>Engagement Campaign Manager's URL and your user login. Not signed.</param>
-        /// <param name="signature">The unique signature for this call: lowercase hexadecimal HMAC-SHA256 (64 characters) keyed with the
-        /// <br/>private key's UTF-8 bytes, over the operation's signed segments (`x-ogangi-signed-segments`) joined by
-        /// <br/>`/`, each as its value before percent-encoding (see `x-ogangi-segment-escaping`). The public key, the
-        /// <br/>method name and the signature are not signed.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
-        /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, string publicKey, string signature, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            if (instanceId == null)
-                throw new System.ArgumentNullException("instanceId");
-
-            if (page == null)
-                throw new System.ArgumentNullException("page");
-
-            if (resultsPerPage == null)
-                throw new System.ArgumentNullException("resultsPerPage");
-
-            if (parameters == null)
-                throw new System.ArgumentNullException("parameters");
-
-            if (publicKey == null)
-                throw new System.ArgumentNullException("publicKey");
-
-            if (signature == null)
-                throw new System.ArgumentNullException("signature");
-
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/xml"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                
-                    // Operation Path: "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}"
-                    urlBuilder_.Append("tools/getMOMessages/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(instanceId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(resultsPerPage, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(parameters, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(publicKey, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append('/');
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(signature, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-                    using var callScope_ = Contracts.Core.Telemetry.VendorCallScope.Begin();
-                    request_.Options.Set(Contracts.Core.Http.VendorOperation.Key, new Contracts.Core.Http.VendorOperation("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true));
-                                    Contracts.Core.Http.RouteSafety.ThrowIfUnsafe(url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200 || status_ == 206)
-                        {
-                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
-                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
-                            return fileResponse_;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new OgangiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new OgangiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new OgangiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
-        }
     }
-#pragma warning restore 1573, 1591
+
+    /// <summary>
+    /// The source-generated JSON metadata of every body and answer type of OgangiClient, and of the values an
+    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+    /// dates, lists and maps of them).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
+    [System.Text.Json.Serialization.JsonSerializable(typeof(FireMessageDescriptor))]
+    internal sealed partial class OgangiClientJson : System.Text.Json.Serialization.JsonSerializerContext
+    {
+    }
 
     /// <summary>
     /// The response XML envelope common to every method: static part (`input`, `status`, `description`) and
@@ -1988,54 +1023,6 @@ namespace Contracts.Ogangi
 
         System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
 
-    }
-
-    /// <summary>An answer read as a raw stream: its status, headers and body, owned until disposed.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FileResponse : System.IDisposable
-    {
-        private System.IDisposable? _client;
-        private System.IDisposable? _response;
-
-        /// <summary>The HTTP status code of the answer.</summary>
-        public int StatusCode { get; private set; }
-
-        /// <summary>The answer's headers, content headers included.</summary>
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        /// <summary>The answer's body, read as it arrives; disposing this object closes it.</summary>
-        public System.IO.Stream Stream { get; private set; }
-
-        /// <summary>Whether the answer holds part of the content only (HTTP 206).</summary>
-        public bool IsPartial
-        {
-            get { return StatusCode == 206; }
-        }
-
-        /// <summary>Wraps an answer whose body is read as a stream.</summary>
-        /// <param name="statusCode">The HTTP status code of the answer.</param>
-        /// <param name="headers">The answer's headers.</param>
-        /// <param name="stream">The answer's body.</param>
-        /// <param name="client">The client to dispose with the answer, if it is owned by it.</param>
-        /// <param name="response">The HTTP answer to dispose with the body.</param>
-        public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
-        {
-            StatusCode = statusCode;
-            Headers = headers;
-            Stream = stream;
-            _client = client;
-            _response = response;
-        }
-
-        /// <summary>Closes the body and releases the answer (and the client, when it was owned).</summary>
-        public void Dispose()
-        {
-            Stream.Dispose();
-            if (_response != null)
-                _response.Dispose();
-            if (_client != null)
-                _client.Dispose();
-        }
     }
 
 
