@@ -72,12 +72,21 @@ internal sealed class OgangiArguments(string method)
 
     private string? SegmentProblem(string name, string value)
     {
-        if (OgangiPathSegment.Problem(value) is { } problem)
+        if (PathProblem(value) is { } problem)
             return Problem(name, problem);
         if (!IsValidUtf16(value))
             return Problem(name, "is not valid Unicode text (it holds a lone surrogate).");
         return null;
     }
+
+    /// <summary>Why <paramref name="value"/> cannot be a path segment, or null when it can.</summary>
+    public static string? PathProblem(string? value) => value switch
+    {
+        null => "is required.",
+        "" => "is empty; an empty path segment would shift the parameters after it.",
+        "." or ".." => $"cannot be '{value}': HTTP stacks remove such a path segment, which would change the route.",
+        _ => null,
+    };
 
     private string Problem(string name, string problem)
     {

@@ -23,8 +23,9 @@ public partial class OgangiClient
 
         return CallAsync(
             "fireMessage",
-            () => FireMessageAsync(InstanceId, number, OgangiBase64Url.Encode(text), _publicKey!, SignedByPrepareRequest, cancellationToken),
-            OgangiResultReader.Envelope,
+            FireMessageRequest(InstanceId, number, OgangiBase64Url.Encode(text)),
+            OgangiClientXml.OgangiResponse,
+            Envelope,
             cancellationToken);
     }
 
@@ -44,8 +45,9 @@ public partial class OgangiClient
 
         return CallAsync(
             "fireMessage",
-            () => FireMessageWithDescriptorAsync(InstanceId, _publicKey!, SignedByPrepareRequest, descriptor, cancellationToken),
-            OgangiResultReader.FireMessage,
+            FireMessageWithDescriptorRequest(InstanceId, descriptor),
+            OgangiClientXml.FireMessageResponse,
+            answer => answer.Result ?? new FireMessageResult(),
             cancellationToken);
     }
 
@@ -72,8 +74,9 @@ public partial class OgangiClient
         // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
         return await CallRequiringAsync(
             "getMOMessages",
-            () => GetMoMessagesAsync(InstanceId, page, pageSize, search, _publicKey!, SignedByPrepareRequest, cancellationToken),
-            OgangiResultReader.MoMessages,
+            GetMoMessagesRequest(InstanceId, page, pageSize, search),
+            OgangiClientXml.MoMessagesResponse,
+            answer => answer.Result?.MOMessageList ?? new MoMessageList { Messages = [] },
             list => list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0)
                 ? $"<records> is {records} but no <MOMessage> was found in page {page}"
                 : null,

@@ -2,9 +2,6 @@ namespace Contracts.Ogangi;
 
 public partial class OgangiClient
 {
-    // The signature argument of a generated operation: PrepareRequest writes the real one.
-    private const string SignedByPrepareRequest = "";
-
     /// <summary>Sends an SMS (Ogangi's <c>tools/sendSMS</c>) and returns the message Ogangi created.</summary>
     /// <param name="mobileNumber">The recipient, in international form with or without '+' (e.g. 13056708084).</param>
     /// <param name="text">The message; sent Base64url-encoded, at most <see cref="OgangiLimits.MaxTextLength"/> UTF-16 code units.</param>
@@ -25,8 +22,9 @@ public partial class OgangiClient
 
         return CallRequiringAsync(
             "sendSMS",
-            () => SendSmsAsync(InstanceId, carrier, from, OgangiBase64Url.Encode(number), OgangiBase64Url.Encode(text), _publicKey!, SignedByPrepareRequest, cancellationToken),
-            OgangiResultReader.SendSms,
+            SendSmsRequest(InstanceId, carrier, from, OgangiBase64Url.Encode(number), OgangiBase64Url.Encode(text)),
+            OgangiClientXml.SendSmsResponse,
+            answer => answer.Result ?? new SendSmsResult { Messages = [] },
             result => result.Messages is { Count: > 0 } ? null : "the answer says OK but holds no <message>",
             cancellationToken);
     }
@@ -56,10 +54,11 @@ public partial class OgangiClient
         var encodedText = OgangiBase64Url.Encode(text);
         return CallAsync(
             "sendMT",
-            () => flagsSegment is null
-                ? SendMtAsync(InstanceId, from, carrier, number, encodedText, _publicKey!, SignedByPrepareRequest, cancellationToken)
-                : SendMtWithFlagsAsync(InstanceId, from, carrier, number, encodedText, flagsSegment, _publicKey!, SignedByPrepareRequest, cancellationToken),
-            OgangiResultReader.Envelope,
+            flagsSegment is null
+                ? SendMtRequest(InstanceId, from, carrier, number, encodedText)
+                : SendMtWithFlagsRequest(InstanceId, from, carrier, number, encodedText, flagsSegment),
+            OgangiClientXml.OgangiResponse,
+            Envelope,
             cancellationToken);
     }
 
@@ -89,9 +88,13 @@ public partial class OgangiClient
 
         return CallRequiringAsync(
             "sendSMSPinMobileNumberConfirm",
-            () => SendSmsPinMobileNumberConfirmAsync(InstanceId, carrier, from, number, OgangiBase64Url.Encode(text), pinLength, _publicKey!, SignedByPrepareRequest, cancellationToken),
-            OgangiResultReader.Pin,
+            SendSmsPinMobileNumberConfirmRequest(InstanceId, carrier, from, number, OgangiBase64Url.Encode(text), pinLength),
+            OgangiClientXml.PinSmsConfirmationResponse,
+            answer => answer.Result?.PinSMSConfirmation ?? new PinSmsConfirmation(),
             result => string.IsNullOrEmpty(result.Pin) ? "the answer says OK but holds no <PinSMSConfirmation><pin>" : null,
             cancellationToken);
     }
+
+    /// <summary>The envelope of a method whose result Ogangi does not document (sendMT, fireMessage).</summary>
+    private static OgangiResponse Envelope(OgangiResponse answer) => answer;
 }

@@ -1,4 +1,6 @@
+using Contracts.Core;
 using Contracts.Core.Http;
+using Contracts.Core.Xml;
 using Contracts.Core.Telemetry;
 using Contracts.Ogangi.Logging;
 using Microsoft.Extensions.Logging;
@@ -15,9 +17,9 @@ namespace Contracts.Ogangi;
 /// take plain values, check them, encode them and return typed results.
 /// </summary>
 /// <remarks>
-/// A client built with <see cref="OgangiClientOptions"/> signs every call, generated operations included: it writes
-/// the configured public key and the signature in the last two path segments, whatever was passed for them. Every
-/// path value is escaped so that it stays one segment (<see cref="OgangiPathSegment"/>). Thread-safe: share one
+/// Every call is signed, generated operations included: the client's signing step writes the configured public key
+/// and the signature in the last two path segments, which the contract leaves to signing, so no operation takes them.
+/// Every path value is escaped by the contract's one rule, so that it stays one segment. Thread-safe: share one
 /// instance. <c>new OgangiClient(options)</c> owns its connections and must be disposed; with
 /// <c>services.AddOgangiClient(...)</c> the container owns them.
 /// </remarks>
@@ -26,9 +28,7 @@ public partial class OgangiClient : IDisposable
     /// <summary>User-agent product name sent with every request.</summary>
     public const string ProductName = "Contracts.Ogangi";
 
-    private readonly OgangiClientOptions? _options;
-    private readonly OgangiSigner? _signer;
-    private readonly string? _publicKey;
+    private readonly long _instanceId;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly OwnedHttpClients? _connections;
 
@@ -59,13 +59,9 @@ public partial class OgangiClient : IDisposable
     }
 
     private OgangiClient(HttpClient httpClient, OgangiClientOptions options, ILogger? logger)
-        : this(httpClient)
+        : this(httpClient, new OgangiSigning(Validated(options)))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        _options = options;
-        _signer = new OgangiSigner(options.PrivateKey);
-        _publicKey = options.PublicKey;
+        _instanceId = options.InstanceId!.Value;
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -76,58 +72,63 @@ public partial class OgangiClient : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private long InstanceId => _options?.InstanceId
-        ?? throw new InvalidOperationException("This OgangiClient was created from an HttpClient alone: the friendly methods need OgangiClientOptions (instance id and keys).");
+    private long InstanceId => _instanceId;
 
-    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out OwnedHttpClients connections)
+    private static OgangiClientOptions Validated(OgangiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
+        return options;
+    }
+
+    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out OwnedHttpClients connections)
+    {
+        Validated(options);
         connections = new OwnedHttpClients(transport);
         return connections.Create(options, ProductName);
     }
 
     /// <summary>
-    /// Sends one call and reads its answer: the result when Ogangi says OK, otherwise an <see cref="OgangiException"/>
-    /// naming the method, whatever the HTTP status.
+    /// Sends one call and reads its answer as the contract's XML schema: the result when Ogangi says OK, otherwise an
+    /// <see cref="OgangiException"/> naming the method, whatever the HTTP status.
     /// </summary>
-    private async Task<T> CallAsync<T>(string method, Func<Task<FileResponse>> send, Func<OgangiAnswer, T> readResult, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, CancellationToken cancellationToken)
+        where TAnswer : OgangiResponse
     {
         // Ogangi refuses in the body of an HTTP 200 answer too: the call's span waits for the body's verdict.
         using var scope = VendorCallScope.Begin();
-        FileResponse file;
+        TAnswer read;
         try
         {
-            file = await send().ConfigureAwait(false);
+            read = await _sender.SendAsync(request, answer, cancellationToken).ConfigureAwait(false);
         }
         catch (OgangiException refused)
         {
             throw Logged(refused.ForMethod(method));
         }
-
-        using (file)
+        if (OgangiException.StatusOf(read) == OgangiStatus.Ok)
         {
-            var read = await OgangiAnswer.ReadAsync(file.Stream, OgangiException.ContentTypeOf(file.Headers), cancellationToken).ConfigureAwait(false);
-            if (read.Answer is { Status: OgangiStatus.Ok } answer)
-            {
-                OgangiLog.Completed(_logger, method);
-                return readResult(answer);
-            }
-            throw Logged(new OgangiException(method, file.StatusCode, read, file.Headers, innerException: null));
+            OgangiLog.Completed(_logger, method);
+            return readResult(read);
         }
+        var headers = request.AnswerHeaders?.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase) ?? [];
+        throw Logged(read.Status is null
+            ? new OgangiException(method, request.AnswerStatus ?? 0, null, "a <response> without <status>", headers, innerException: null)
+            : new OgangiException(method, request.AnswerStatus ?? 0, read, "", headers, innerException: null));
     }
 
     /// <summary>
     /// <see cref="CallAsync"/> for a method whose OK answer must carry a result: when <paramref name="missing"/> says
-    /// what the result lacks, the call fails with <see cref="Contracts.Core.UnreadableAnswerException"/> carrying the answer's body,
+    /// what the result lacks, the call fails with <see cref="UnreadableAnswerException"/> carrying the answer's body,
     /// rather than returning an empty result.
     /// </summary>
-    private async Task<T> CallRequiringAsync<T>(string method, Func<Task<FileResponse>> send, Func<OgangiAnswer, T> readResult, Func<T, string?> missing, CancellationToken cancellationToken)
+    private async Task<T> CallRequiringAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, Func<T, string?> missing, CancellationToken cancellationToken)
+        where TAnswer : OgangiResponse
     {
         using var capture = ResponseCapture.Begin();
-        var result = await CallAsync(method, send, readResult, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync(method, request, answer, readResult, cancellationToken).ConfigureAwait(false);
         if (missing(result) is { } reason)
-            throw new Contracts.Core.UnreadableAnswerException(OgangiException.VendorName, method, reason, capture);
+            throw new UnreadableAnswerException(OgangiException.VendorName, method, reason, capture);
         return result;
     }
 

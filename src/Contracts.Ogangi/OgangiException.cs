@@ -1,3 +1,4 @@
+using System.Text;
 using Contracts.Core;
 
 namespace Contracts.Ogangi;
@@ -10,34 +11,22 @@ namespace Contracts.Ogangi;
 /// </summary>
 /// <remarks>
 /// Never holds the answer's body: an error page may echo the signed URL, with the public key and a signature that
-/// stays valid for that exact call. The generated client constructs this type (nswag.json names it as the
-/// exception class), so one constructor follows NSwag's shape.
+/// stays valid for that exact call.
 /// </remarks>
 public class OgangiException : VendorApiException
 {
     internal const string VendorName = "Ogangi";
 
-    private readonly OgangiAnswer? _answer;
+    private readonly OgangiResponse? _answer;
     private readonly string _notAnAnswer;
 
-    /// <summary>Creates the exception the generated client throws for an HTTP status other than 200.</summary>
-    /// <param name="message">NSwag's text for the status; the HTTP status itself is kept in <see cref="VendorApiException.StatusCode"/>.</param>
-    /// <param name="statusCode">HTTP status.</param>
-    /// <param name="response">The answer's body, read for Ogangi's status and description and then dropped.</param>
-    /// <param name="headers">The answer's headers.</param>
-    /// <param name="innerException">The underlying failure.</param>
-    public OgangiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : this(method: null, statusCode, OgangiAnswer.Read(response, ContentTypeOf(headers)), headers, innerException)
+    internal OgangiException(string? method, int statusCode, OgangiResponse? answer, string notAnAnswer, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+        : base(VendorName, Summarise(method, answer, notAnAnswer), statusCode, answer?.Status?.Trim(), answer?.Description, requestId: null, innerException)
     {
-    }
-
-    internal OgangiException(string? method, int statusCode, (OgangiAnswer? Answer, string NotAnAnswer) read, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
-        : base(VendorName, Summarise(method, read), statusCode, read.Answer?.StatusText, read.Answer?.Description, requestId: null, innerException)
-    {
-        _answer = read.Answer;
-        _notAnAnswer = read.NotAnAnswer;
+        _answer = answer;
+        _notAnAnswer = notAnAnswer;
         Method = method;
-        Status = read.Answer?.Status ?? OgangiStatus.Unreadable;
+        Status = StatusOf(answer);
         Headers = headers ?? throw new ArgumentNullException(nameof(headers));
     }
 
@@ -55,12 +44,29 @@ public class OgangiException : VendorApiException
 
     /// <summary>The same failure, naming the method that was called.</summary>
     internal OgangiException ForMethod(string method)
-        => new(method, StatusCode ?? 0, (_answer, _notAnAnswer), Headers, InnerException);
+        => new(method, StatusCode ?? 0, _answer, _notAnAnswer, Headers, InnerException);
 
-    internal static string? ContentTypeOf(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    /// <summary>The failure an answer's <paramref name="body"/> describes: Ogangi's envelope, or what the body is instead.</summary>
+    internal static OgangiException FromBody(string? method, int statusCode, string body, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
     {
-        if (headers is null)
-            return null;
+        var (answer, notAnAnswer) = OgangiClientXml.OgangiResponse.Read(Encoding.UTF8.GetBytes(body), ContentTypeOf(headers));
+        return answer is { Status: null }
+            ? new(method, statusCode, null, "a <response> without <status>", headers, innerException)
+            : new(method, statusCode, answer, notAnAnswer, headers, innerException);
+    }
+
+    /// <summary>Ogangi's status of an answer read as its envelope.</summary>
+    internal static OgangiStatus StatusOf(OgangiResponse? answer) => answer?.Status?.Trim() switch
+    {
+        null => OgangiStatus.Unreadable,
+        "OK" => OgangiStatus.Ok,
+        "BAD_SIGNATURE" => OgangiStatus.BadSignature,
+        "ERROR" => OgangiStatus.Error,
+        _ => OgangiStatus.Other,
+    };
+
+    private static string? ContentTypeOf(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
         foreach (var (name, values) in headers)
         {
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -69,11 +75,11 @@ public class OgangiException : VendorApiException
         return null;
     }
 
-    private static string Summarise(string? method, (OgangiAnswer? Answer, string NotAnAnswer) read)
+    private static string Summarise(string? method, OgangiResponse? answer, string notAnAnswer)
     {
         var call = method ?? "the call";
-        return read.Answer is null
-            ? $"{call} answered {read.NotAnAnswer} instead of Ogangi's XML response"
+        return answer is null
+            ? $"{call} answered {notAnAnswer} instead of Ogangi's XML response"
             : $"{call} was refused";
     }
 }

@@ -9,7 +9,7 @@ namespace Contracts.Ogangi;
 /// The vendor's login example signs <c>8/peter/peterpassword</c>.
 /// </summary>
 /// <remarks>
-/// The parameters are signed as values, before percent-encoding (see <see cref="OgangiPathSegment"/>). Holds the
+/// The parameters are signed as values, before percent-encoding (the contract's <c>x-path-segment-escaping</c>). Holds the
 /// private key; <see cref="ToString"/> never shows it.
 /// </remarks>
 public sealed class OgangiSigner

@@ -13,12 +13,7 @@ public sealed class GeneratedModelJsonTests
         public string? Name { get; set; }
     }
 
-    private static JsonSerializerOptions Options()
-    {
-        var options = new JsonSerializerOptions();
-        GeneratedModelJson.ApplyDefaults(options);
-        return options;
-    }
+    private static JsonSerializerOptions Options() => ReflectionModelJson.Options();
 
     [Fact]
     public void Writing_a_model_does_not_create_its_extension_dictionary()

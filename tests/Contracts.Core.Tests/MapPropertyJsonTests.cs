@@ -27,8 +27,7 @@ public sealed class MapPropertyJsonTests
 
     private static JsonSerializerOptions Sdk(Action<JsonSerializerOptions>? configure = null)
     {
-        var options = new JsonSerializerOptions();
-        GeneratedModelJson.ApplyDefaults(options);
+        var options = ReflectionModelJson.Options();
         configure?.Invoke(options);
         return options;
     }

@@ -9,12 +9,8 @@ namespace Contracts.Engage.Tests;
 /// </summary>
 public sealed class GeneratedModelJsonTests
 {
-    private static JsonSerializerOptions Options()
-    {
-        var options = new JsonSerializerOptions();
-        GeneratedModelJson.ApplyDefaults(options);
-        return options;
-    }
+    // The client's own settings: its source-generated context with Core's modifiers.
+    private static JsonSerializerOptions Options() => new SourceGeneratedJson(EngageClientJson.Default).Options;
 
     [Fact]
     public void Writing_a_destination_does_not_create_its_additional_properties()

@@ -21,6 +21,13 @@ internal static partial class ContractDocument
         return ((YamlScalarNode)node).Value!;
     }
 
+    /// <summary>Whether the path parameter <paramref name="name"/> is one the contract leaves to signing (<c>x-filled-by: signing</c>).</summary>
+    public static bool FilledBySigning(string name)
+    {
+        var parameters = (YamlMappingNode)((YamlMappingNode)Root.Value["components"])["parameters"];
+        return parameters.Children.Values.OfType<YamlMappingNode>().Any(p => Scalar(p, "name") == name && Scalar(p, "x-filled-by") == "signing");
+    }
+
     public static ContractOperation Operation(string operationId) => Operations.Single(o => o.OperationId == operationId);
 
     private static List<ContractOperation> Load()
@@ -39,7 +46,7 @@ internal static partial class ContractDocument
                     Scalar(operation, "operationId")!,
                     ((YamlScalarNode)verbNode).Value!.ToUpperInvariant(),
                     ((YamlScalarNode)pathNode).Value!,
-                    ((YamlSequenceNode)operation["x-ogangi-signed-segments"]).Select(n => ((YamlScalarNode)n).Value!).ToArray(),
+                    ((YamlSequenceNode)operation["x-signed-segments"]).Select(n => ((YamlScalarNode)n).Value!).ToArray(),
                     worked.Success ? Unwrap(worked.Groups["signed"].Value) : null,
                     worked.Success ? worked.Groups["signature"].Value : null,
                     Scalar(example, "example")!));

@@ -123,7 +123,7 @@ public sealed class ErrorTests : IAsyncLifetime
         _ogangi.Answer = _ => (403, "application/xml", DocumentSamples.Refusal("sendMT", "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         using var client = new OgangiClient(_ogangi.Options());
 
-        var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync(8, "1", "null", "1", "aGk=", "k", "s"));
+        var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync(8, "1", "null", "1", "aGk="));
 
         Assert.True(error.IsBadSignature);
         Assert.Null(error.Method);

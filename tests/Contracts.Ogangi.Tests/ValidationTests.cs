@@ -86,14 +86,4 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => FireMessageDescriptor.Create("43", " ", "1200000001"));
         Assert.Throws<ArgumentException>(() => FireMessageDescriptor.FromFields([new("mobilenumber", "")]));
     }
-
-    [Fact]
-    public async Task Friendly_methods_need_options()
-    {
-        using var http = new HttpClient { BaseAddress = _ogangi.BaseUrl };
-        var raw = new OgangiClient(http);
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => raw.SendMtAsync("13056708084", "hi", "43"));
-        Assert.Empty(_ogangi.Server.Requests);
-    }
 }

@@ -18,6 +18,11 @@ public sealed class OperationRequest
     private List<DeclaredFailure>? _failures;
     private int[] _successStatuses = [200];
     private bool _hasQuery;
+    private PathEscaping? _escaping;
+    private List<string>? _signedValues;
+    private List<string>? _leftToSigning;
+    private List<string>? _secrets;
+    private byte[]? _body;
 
     /// <summary>Describes a call of <paramref name="operation"/> with <paramref name="method"/>.</summary>
     /// <param name="operation">The contract's operation: id, route template, idempotency.</param>
@@ -56,9 +61,68 @@ public sealed class OperationRequest
     public OperationRequest Path(string name, string? value)
     {
         RouteSafety.ThrowIfNotOneSegment(value, name);
-        _route.Replace("{" + name + "}", Uri.EscapeDataString(value!));
+        _route.Replace("{" + name + "}", Escape(value!));
         return this;
     }
+
+    /// <summary>
+    /// Escapes the path values written after this call by <paramref name="escaping"/>, the client's own rule (the
+    /// contract's <c>x-path-segment-escaping</c>), instead of <see cref="Uri.EscapeDataString(string)"/>.
+    /// </summary>
+    public OperationRequest EscapedBy(PathEscaping escaping)
+    {
+        _escaping = escaping ?? throw new ArgumentNullException(nameof(escaping));
+        return this;
+    }
+
+    /// <summary>The path escaping rule of this request's client, or null for <see cref="Uri.EscapeDataString(string)"/>.</summary>
+    public PathEscaping? Escaping => _escaping;
+
+    /// <summary>
+    /// <see cref="Path(string, string?)"/> for a value the contract says the signature covers (<c>x-signed-segments</c>):
+    /// kept, as given, in <see cref="SignedValues"/> for the client's <see cref="IOperationSigning"/>.
+    /// </summary>
+    public OperationRequest SignedPath(string name, string? value)
+    {
+        Path(name, value);
+        (_signedValues ??= []).Add(value!);
+        return this;
+    }
+
+    /// <summary>The values of <see cref="SignedPath"/>, as given (before escaping), in route order.</summary>
+    public IReadOnlyList<string> SignedValues => (IReadOnlyList<string>?)_signedValues ?? [];
+
+    /// <summary>
+    /// Leaves the route's <c>{<paramref name="name"/>}</c> to the client's signing step (the contract's
+    /// <c>x-filled-by: signing</c>): the request cannot be sent until <see cref="FillSigned"/> fills it.
+    /// </summary>
+    public OperationRequest FilledBySigning(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        (_leftToSigning ??= []).Add(name);
+        return this;
+    }
+
+    /// <summary>
+    /// Fills <c>{<paramref name="name"/>}</c>, left by <see cref="FilledBySigning"/>, with <paramref name="value"/>
+    /// escaped as one path segment; the value is a secret of the request (see <see cref="VendorRequest.AddSecret"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The contract does not leave <paramref name="name"/> to signing, or it was filled already.</exception>
+    /// <exception cref="ArgumentException">The value could not be one path segment.</exception>
+    public OperationRequest FillSigned(string name, string value)
+    {
+        if (_leftToSigning is null || !_leftToSigning.Remove(name))
+            throw new InvalidOperationException($"{Operation.Id} leaves no path value '{name}' to signing.");
+        RouteSafety.ThrowIfNotOneSegment(value, name);
+        _route.Replace("{" + name + "}", Escape(value));
+        (_secrets ??= []).Add(value);
+        return this;
+    }
+
+    /// <summary>The request body's bytes as sent; empty for a request without a body.</summary>
+    public ReadOnlyMemory<byte> Body => _body;
+
+    private string Escape(string value) => _escaping?.Escape(value) ?? Uri.EscapeDataString(value);
 
     /// <summary>
     /// Fills the route's <c>{<paramref name="name"/>}</c> with <paramref name="value"/>, escaped as one path segment,
@@ -90,6 +154,9 @@ public sealed class OperationRequest
         _hasQuery = link.Query.Length > 0;
         return this;
     }
+
+    /// <summary>The HTTP status of the answer this request received, once sent; null before.</summary>
+    public int? AnswerStatus { get; internal set; }
 
     /// <summary>The headers of the answer this request received, once sent; null before.</summary>
     public HttpResponseHeaders? AnswerHeaders { get; internal set; }
@@ -141,7 +208,8 @@ public sealed class OperationRequest
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(info);
-        Content = WithType(new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, info)), mediaType);
+        _body = JsonSerializer.SerializeToUtf8Bytes(body, info);
+        Content = WithType(new ByteArrayContent(_body), mediaType);
         return this;
     }
 
@@ -208,6 +276,8 @@ public sealed class OperationRequest
     /// <summary>The HTTP request this description stands for, tagged with its operation for the pipeline.</summary>
     internal HttpRequestMessage ToHttpRequest()
     {
+        if (_leftToSigning is { Count: > 0 })
+            throw new InvalidOperationException($"{Operation.Id} needs its client's signing step to fill {{{string.Join("}, {", _leftToSigning)}}}; nothing was sent.");
         var request = new HttpRequestMessage(Method, new Uri(Route, UriKind.RelativeOrAbsolute)) { Content = Content };
         if (_headers is not null)
         {
@@ -217,6 +287,8 @@ public sealed class OperationRequest
         if (Accept is not null)
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Accept));
         request.Options.Set(VendorOperation.Key, Operation);
+        foreach (var secret in _secrets ?? [])
+            VendorRequest.AddSecret(request, secret);
         return request;
     }
 

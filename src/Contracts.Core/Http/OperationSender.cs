@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Contracts.Core.Telemetry;
+using Contracts.Core.Xml;
 
 namespace Contracts.Core.Http;
 
@@ -17,6 +18,7 @@ public sealed class OperationSender
 {
     private readonly HttpClient _httpClient;
     private readonly IVendorErrorTable _errors;
+    private readonly IOperationSigning? _signing;
 
     /// <summary>Creates the sender of one client.</summary>
     /// <param name="httpClient">The client's HttpClient, with the SDK's pipeline and a base address ending with '/'.</param>
@@ -27,13 +29,42 @@ public sealed class OperationSender
         _errors = errors ?? throw new ArgumentNullException(nameof(errors));
     }
 
+    /// <summary>Creates the sender of a client that signs its requests.</summary>
+    /// <param name="httpClient">The client's HttpClient, with the SDK's pipeline and a base address ending with '/'.</param>
+    /// <param name="errors">The client's error table.</param>
+    /// <param name="signing">The client's signing step, run on every request description before it is sent.</param>
+    public OperationSender(HttpClient httpClient, IVendorErrorTable errors, IOperationSigning signing)
+        : this(httpClient, errors)
+    {
+        _signing = signing ?? throw new ArgumentNullException(nameof(signing));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads its success answer as the XML document <paramref name="answer"/>
+    /// describes; an answer that is not that document goes to the error table with the reason and the body.
+    /// </summary>
+    public async Task<TResult> SendAsync<TResult>(OperationRequest request, XmlAnswer<TResult> answer, CancellationToken cancellationToken)
+        where TResult : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        // The answer's verdict (a refusal in an HTTP 200 body) reaches the call's span only if the scope outlives the read.
+        using var scope = VendorCallScope.Begin();
+        using var response = await SendForAnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
+        if (read.Value is { } value)
+            return value;
+        var summary = $"{request.Operation.Id} answered {read.NotRead}";
+        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(body), HeadersOf(response)));
+    }
+
     /// <summary>Sends <paramref name="request"/> and reads its success answer as <typeparamref name="TResult"/>.</summary>
     public async Task<TResult> SendAsync<TResult>(OperationRequest request, JsonTypeInfo<TResult> answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(answer);
         using var scope = VendorCallScope.Begin();
-        using var message = request.ToHttpRequest();
+        using var message = Prepare(request);
         using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         Answered(request, response);
         var status = (int)response.StatusCode;
@@ -75,7 +106,7 @@ public sealed class OperationSender
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = VendorCallScope.Begin();
-        using var message = request.ToHttpRequest();
+        using var message = Prepare(request);
         using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         Answered(request, response);
         var status = (int)response.StatusCode;
@@ -100,7 +131,7 @@ public sealed class OperationSender
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = VendorCallScope.Begin();
-        using var message = request.ToHttpRequest();
+        using var message = Prepare(request);
         var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         Answered(request, response);
         var status = (int)response.StatusCode;
@@ -113,8 +144,15 @@ public sealed class OperationSender
         }
     }
 
+    private HttpRequestMessage Prepare(OperationRequest request)
+    {
+        _signing?.Sign(request);
+        return request.ToHttpRequest();
+    }
+
     private static void Answered(OperationRequest request, HttpResponseMessage response)
     {
+        request.AnswerStatus = (int)response.StatusCode;
         request.AnswerHeaders = response.Headers;
         request.AnsweredUri = response.RequestMessage?.RequestUri;
     }

@@ -5,7 +5,7 @@ namespace Contracts.Sandbox.Ogangi;
 
 /// <summary>
 /// Checks a call's signature by Ogangi's rule (as Ogangi's documentation states it; the contract's
-/// <c>x-ogangi-signed-segments</c>): lowercase
+/// <c>x-signed-segments</c>): lowercase
 /// hexadecimal HMAC-SHA256 keyed with the private key's UTF-8 bytes, over the signed path parameters, decoded,
 /// joined by <c>/</c> in URL order. Written here, not taken from the client package, so that the sandbox checks the
 /// SDK's signer rather than agreeing with it by construction.

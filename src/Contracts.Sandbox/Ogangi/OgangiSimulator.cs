@@ -57,7 +57,7 @@ public sealed partial class OgangiSimulator : VendorSimulator
         LoadAccount();
     }
 
-    /// <summary>The methods served: HTTP method, method path and the segments each signs, in URL order (the contract's <c>x-ogangi-signed-segments</c>).</summary>
+    /// <summary>The methods served: HTTP method, method path and the segments each signs, in URL order (the contract's <c>x-signed-segments</c>).</summary>
     internal IReadOnlyList<(string HttpMethod, string Method, IReadOnlyList<string> SignedSegments)> Methods
         => _operations.Select(o => (o.HttpMethod, o.Path, (IReadOnlyList<string>)o.SignedSegments)).ToArray();
 

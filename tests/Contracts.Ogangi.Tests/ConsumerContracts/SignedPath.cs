@@ -12,7 +12,7 @@ namespace Contracts.Ogangi.Tests.ConsumerContracts;
 /// </summary>
 /// <remarks>
 /// Segments are given as they travel in the URL; the signature covers them percent-decoded, as a server that decodes
-/// its path parameters reads them (the contract's x-ogangi-segment-escaping).
+/// its path parameters reads them (the contract's x-path-segment-escaping).
 /// </remarks>
 internal sealed class SignedPath
 {

@@ -1,0 +1,115 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Contracts.Core.Xml;
+
+/// <summary>
+/// Reads a vendor's XML answer safely: no DTD, no external resource, no entity expansion, so an answer cannot make
+/// the client expand entities or fetch anything. What is not an XML document is named (an HTML page, malformed XML,
+/// an empty body) without quoting the body, which may echo a signed URL.
+/// </summary>
+public static class XmlAnswer
+{
+    private static readonly XmlReaderSettings Secure = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    /// <summary>The document's root element, or null and what the body is instead.</summary>
+    /// <param name="body">The answer's body.</param>
+    /// <param name="contentType">The answer's Content-Type, named in the reason and used to tell an HTML page.</param>
+    public static (XElement? Root, string NotRead) Load(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var start = body[..Math.Min(body.Length, 64)];
+        if (start.Trim(" \t\r\n"u8).IsEmpty)
+            return (null, "an empty body");
+        var html = contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
+        // The body decides, not the Content-Type: a server may label its XML text/html.
+        if (StartsLikeHtml(System.Text.Encoding.UTF8.GetString(start)))
+            return (null, html);
+        XDocument document;
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray(), writable: false);
+            using var reader = XmlReader.Create(stream, Secure);
+            document = XDocument.Load(reader, LoadOptions.None);
+        }
+        catch (XmlException malformed)
+        {
+            if (IsHtml(contentType))
+                return (null, html);
+            // Only the position: the parser's message may quote the body.
+            var where = malformed.LineNumber > 0 ? $"line {malformed.LineNumber}, position {malformed.LinePosition}" : "a document type declaration, which is not processed";
+            return (null, $"malformed XML ({where}{(contentType is null ? "" : ", " + contentType)})");
+        }
+        var root = document.Root!;
+        if (root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase))
+            return (null, html);
+        return (root, "");
+    }
+
+    /// <summary>Whether <paramref name="contentType"/> says HTML.</summary>
+    public static bool IsHtml(string? contentType) => contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Keeps an element the contract does not name in a model's additional properties: its text, or its XML when it
+    /// has child elements, so nothing the vendor sends is dropped silently.
+    /// </summary>
+    public static void Keep(IDictionary<string, object> additionalProperties, XElement element)
+    {
+        ArgumentNullException.ThrowIfNull(additionalProperties);
+        ArgumentNullException.ThrowIfNull(element);
+        additionalProperties[element.Name.LocalName] = element.HasElements ? element.ToString(SaveOptions.DisableFormatting) : element.Value;
+    }
+
+    /// <summary>An integer element's value in invariant culture; null when it is not one.</summary>
+    public static long? Int64(XElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return long.TryParse(element.Value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    private static bool StartsLikeHtml(string start)
+    {
+        var text = start.AsSpan().TrimStart().TrimStart('\uFEFF');
+        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// An XML answer a contract describes (<c>x-xml-answer</c>): its root element's name and the reader generated from
+/// the schema's <c>xml</c> annotations.
+/// </summary>
+/// <typeparam name="TResult">The model the answer is read into.</typeparam>
+public sealed class XmlAnswer<TResult>
+    where TResult : class
+{
+    private readonly Func<XElement, TResult> _read;
+
+    /// <summary>Describes an answer whose root is <c>&lt;<paramref name="rootName"/>&gt;</c>, read by <paramref name="read"/>.</summary>
+    public XmlAnswer(string rootName, Func<XElement, TResult> read)
+    {
+        RootName = rootName ?? throw new ArgumentNullException(nameof(rootName));
+        _read = read ?? throw new ArgumentNullException(nameof(read));
+    }
+
+    /// <summary>The root element's name.</summary>
+    public string RootName { get; }
+
+    /// <summary>Reads <paramref name="body"/>: the model, or null and what the body is instead.</summary>
+    public (TResult? Value, string NotRead) Read(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var (root, notRead) = XmlAnswer.Load(body, contentType);
+        if (root is null)
+            return (null, notRead);
+        if (root.Name.LocalName != RootName)
+            return (null, XmlAnswer.IsHtml(contentType) ? (contentType is null ? "an HTML page" : $"an HTML page ({contentType})") : $"XML whose root is <{root.Name.LocalName}>");
+        return (_read(root), "");
+    }
+
+    /// <summary>Reads <paramref name="element"/>, already parsed, as the model.</summary>
+    public TResult ReadElement(XElement element) => _read(element ?? throw new ArgumentNullException(nameof(element)));
+}
