@@ -6,5427 +6,3537 @@
 
 #nullable enable
 
-#pragma warning disable 108 // Disable "CS0108 '{derivedDto}.ToJson()' hides inherited member '{dtoBase}.ToJson()'. Use the new keyword if hiding was intended."
-#pragma warning disable 114 // Disable "CS0114 '{derivedDto}.RaisePropertyChanged(String)' hides inherited member 'dtoBase.RaisePropertyChanged(String)'. To make the current member override that implementation, add the override keyword. Otherwise add the new keyword."
-#pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
-#pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
-#pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
-#pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
-#pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
-#pragma warning disable 8602 // Disable "CS8602 Dereference of a possibly null reference"
-#pragma warning disable 8603 // Disable "CS8603 Possible null reference return"
-#pragma warning disable 8604 // Disable "CS8604 Possible null reference argument for parameter"
-#pragma warning disable 8625 // Disable "CS8625 Cannot convert null literal to non-nullable reference type"
-#pragma warning disable 8765 // Disable "CS8765 Nullability of type of parameter doesn't match overridden member (possibly because of nullability attributes)."
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Net.Http;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Contracts.Core.Http;
+using Contracts.Core.Json;
 
-namespace Contracts.Accengage
+#pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
+
+namespace Contracts.Accengage;
+
+using System = global::System;
+
+/// <summary>The operations of the AccengageClient contract, as generated from it.</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial interface IAccengageClient
 {
-    using System = global::System;
-
-    /// <summary>The operations of the AccengageClient contract, as generated from it.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IAccengageClient
-    {
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Generate an access token
-        /// </summary>
-        /// <remarks>
-        /// Generates an access token for the user identified by e-mail. Mandatory before any other route. The
-        /// <br/>token is per user (do not share or store it across users) and expires after 24 hours; regenerate it
-        /// <br/>when a request answers 401 `API_ERR_TOKEN`. Use it as `Authorization: ${token_type} ${access_token}`.
-        /// <br/>Open route: no `Authorization` header, but the signed headers are required (the signature hashes the
-        /// <br/>raw body, e.g. `{"email":"mymail@client.com"}` + API key + time).
-        /// </remarks>
-        /// <returns>The access token has been generated successfully.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's AccessTokenRequest schema describes it.</param>
-        System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Check API access
-        /// </summary>
-        /// <remarks>
-        /// Returns "Welcome" as text/plain. Used by new developers to check they have access to the API; needs an
-        /// <br/>access token. Documented as unable to fail; the generic token and signature errors still apply.
-        /// </remarks>
-        /// <returns>Access granted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List campaigns
-        /// </summary>
-        /// <remarks>
-        /// Returns the campaigns of the app, ordered by ascending campaign ID, 100 per page. Paginated: follow
-        /// <br/>`links.next` (or the `Link` header) while present.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a campaign
-        /// </summary>
-        /// <remarks>
-        /// Creates a campaign and returns its technical ID, used to get, update and delete it. Dates are ISO 8601
-        /// <br/>(RFC 3339).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The campaign has been created; the body holds its technical ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the details of one campaign, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a campaign
-        /// </summary>
-        /// <remarks>
-        /// Updates an existing campaign. Dates are ISO 8601 (RFC 3339).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>The campaign has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
-        System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Delete a campaign
-        /// </summary>
-        /// <remarks>
-        /// Permanently deletes a campaign. Not idempotent: deleting a campaign that does not exist (or belongs
-        /// <br/>to another app) answers 404.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <returns>The campaign has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List clicks by campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices that reacted to the campaign. For in-app or recurring push campaigns, query a
-        /// <br/>period (`startDate`, `endDate`). Custom device data (e.g. a customer ID) is added to each click with the
-        /// <br/>`data[]` parameter. A reaction has no `actionId` when the message sets no button or rich display URL.
-        /// <br/>Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List targets by campaign
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices targeted by (exposed to) the campaign. For in-app or recurring push campaigns,
-        /// <br/>query a period (`startDate`, `endDate`). Custom device data is added with the `data[]` parameter
-        /// <br/>(e.g. `data[]=clientId&amp;data[]=bundleversion`). Targets are kept 3 months after sending. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List messages
-        /// </summary>
-        /// <remarks>
-        /// Returns the messages of the app. Filter with `externalId` or `title`; `%` matches any characters
-        /// <br/>(e.g. `PushCampaign2017%` for external IDs starting with PushCampaign2017). Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="externalId">External ID filter; `%` matches any characters. URL-encoded.</param>
-        /// <param name="title">Title filter; `%` matches any characters. URL-encoded.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a message
-        /// </summary>
-        /// <remarks>
-        /// Creates a push message (Android, iOS or Web, depending on the app), possibly with translations,
-        /// <br/>interactive buttons and segments. A button `action` is one of browser, email, phone, store, sms,
-        /// <br/>urlscheme, webview, request, close (default close).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Message schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the details of one message, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a message
-        /// </summary>
-        /// <remarks>
-        /// Updates an existing message, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Message schema describes it.</param>
-        System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Delete a message
-        /// </summary>
-        /// <remarks>
-        /// Permanently deletes a message. Not idempotent: deleting a message that does not exist (or belongs to
-        /// <br/>another app) answers 404.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The message has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List the actions of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the possible action IDs and details of a message. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List clicks by message
-        /// </summary>
-        /// <remarks>
-        /// Same as listCampaignClicks, for a message ID instead of a campaign ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List targets by message
-        /// </summary>
-        /// <remarks>
-        /// Same as listCampaignTargets, for a message ID instead of a campaign ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
-        /// <br/>startDate &lt;= date &lt;= endDate.</param>
-        /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
-        /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate` (ISO 8601
-        /// <br/>with offset).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been created.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
-        System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the schedule of a message: its next sending date and its start and end dates (ISO 8601; the timezone field is indicative only).
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate`. The
-        /// <br/>document lists 403 for an outdated next sending date and 404 with the reason "Schedule already
-        /// <br/>exists for message" (most likely meaning no schedule exists); both are kept as documented.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
-        System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Delete the schedule of a message
-        /// </summary>
-        /// <remarks>
-        /// Deletes the schedule of a message, so that it is no longer sent on its own.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule has been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a schedule exclusion
-        /// </summary>
-        /// <remarks>
-        /// Excludes days or a period from the schedule of a push message. Only one exclusion per type (e.g.
-        /// <br/>`DAYS`). `startDate` and `endDate` must lie between the schedule's `startDate` and `endDate`. The message
-        /// <br/>must be a scheduled push.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule exclusion has been created (e.g. excluding Mondays and Wednesdays).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ScheduleExclusion schema describes it.</param>
-        System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get the schedule exclusions of a message
-        /// </summary>
-        /// <remarks>
-        /// Returns the schedule exclusions of a message: the days of the week (1 = Monday ... 7 = Sunday) or the period during which the scheduled message is not sent.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>OK. One exclusion per type.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Delete the schedule exclusions of a message
-        /// </summary>
-        /// <remarks>
-        /// Deletes every schedule exclusion of a message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <returns>The schedule exclusions have been deleted.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send a message
-        /// </summary>
-        /// <remarks>
-        /// Sends the message, as a test (`test=true`) or for the campaign. No request body.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="messageId">ID of the message (a positive integer).</param>
-        /// <param name="test">Optional; must equal `true` (lower case) for a test send. Omit it for a campaign send.</param>
-        /// <returns>The message is being sent.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send an instant message (one app)
-        /// </summary>
-        /// <remarks>
-        /// Triggers an existing message (`parentMessageId` or `parentMessageExternalId`, at least one) for up to
-        /// <br/>100 targets (or a static list). Any message parameter given here overrides the one defined in the
-        /// <br/>dashboard; `${field}` placeholders in the text are filled from each target's `data`. Marketing pressure
-        /// <br/>does not apply. A 200 means the request was handled; delivery follows. At least one target must be
-        /// <br/>valid. Web users are reached only from SDK `sw_version` b3.1.0. Segments, lists and filters cannot be
-        /// <br/>combined in one instant message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The instant message has been handled and will be delivered to the targets.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InstantMessage schema describes it.</param>
-        System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send an instant message (several apps)
-        /// </summary>
-        /// <remarks>
-        /// Same as sendInstantMessage, for several apps sharing a target (e.g. the iOS and the Android app):
-        /// <br/>`apps` maps each partner ID to the message data of that app (each with `parentMessageId` or
-        /// <br/>`parentMessageExternalId`; an external message ID can be the same in every app), `targets` is common.
-        /// <br/>Target criteria accept operators (`$eq`, `$lt`, `$gte`, ...). The answer details the result per app.
-        /// </remarks>
-        /// <returns>Handled; the body gives the result per partner ID. A per-app status code 200 means the messages
-        /// <br/>have been sent for that app; any other code comes with a body explaining the error (the same
-        /// <br/>errors as sendInstantMessage).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's MultiAppInstantMessage schema describes it.</param>
-        System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List devices (CSV)
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices of the app as CSV, 10,000 devices per call; the next call is given by the `Link`
-        /// <br/>header (`rel="next"`), which repeats the query of the original request. `firstOpen` as a range
-        /// <br/>`leftDate|rightDate` matches leftDate &lt;= firstOpen &lt; rightDate, as a single date matches
-        /// <br/>date &lt;= firstOpen; `lastOpen` matches date &lt;= lastOpen.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="fields">Device fields (columns) to return, e.g. `UDID`, `IDFA`. The document's example indexes them
-        /// <br/>(`fields[1]=UDID&amp;fields[2]=IDFA`); the server reads them as a PHP-style array, so `fields[]=UDID&amp;fields[]=IDFA`
-        /// <br/>is the same request. Every field must exist on the app (400 otherwise).</param>
-        /// <param name="firstOpen">Date (`date &lt;= firstOpen`) or range `leftDate|rightDate` (`leftDate &lt;= firstOpen &lt; rightDate`),
-        /// <br/>ISO 8601 / RFC 3339 (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="lastOpen">Date; returns devices with `date &lt;= lastOpen` (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. CSV (`text/csv`), UTF-8, fields separated by semicolons (`;`), records separated by line
-        /// <br/>breaks. The first line is the header naming the columns (the device fields requested with
-        /// <br/>`fields[]`, or the app's device fields when none is requested); each following line is one device.
-        /// <br/>An empty body means no device matched. The next page, if any, is in the `Link` header only (there
-        /// <br/>is no JSON body to carry `links`).</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update devices by group
-        /// </summary>
-        /// <remarks>
-        /// Updates up to 100 devices (users) at once. Each user is matched by its UDID or by an indexed field
-        /// <br/>(matching key) and carries the fields to update. `id` and `UDID` cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The devices have been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's DeviceGroupUpdate schema describes it.</param>
-        System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Search a device
-        /// </summary>
-        /// <remarks>
-        /// Returns the first device matching all the given filters; use as many filters as needed to get the
-        /// <br/>precise device. Only indexed fields can be queried (any indexed field of the user base, e.g. `UDID`,
-        /// <br/>`token`). The answer always has the `UDID` field; `data` holds the app-specific fields.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
-        /// <br/>field of the app may be used.</param>
-        /// <returns>The device has been found.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a device
-        /// </summary>
-        /// <remarks>
-        /// Updates fields of the device. `id` and `UDID` cannot be updated. A field that does not exist may answer
-        /// <br/>a database error.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="udid">UDID of the device.</param>
-        /// <returns>The device has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>
-        System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List static lists
-        /// </summary>
-        /// <remarks>
-        /// Returns the static lists of the app, ordered by ascending static list ID. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a static list
-        /// </summary>
-        /// <remarks>
-        /// `listId` sets your own integer ID (for ID mapping); without it the server generates one. `externalId`
-        /// <br/>is a custom string ID, required to add or remove a device from the list through the mobile SDKs.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The list has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's StaticList schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List the devices of a static list
-        /// </summary>
-        /// <remarks>
-        /// Returns the devices in the static list (`deviceId` is the device UDID). Paginated. For performance
-        /// <br/>reasons, a list that does not exist still answers 200, with no content.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. The body includes the paging links; the same links are in the `Link` header. Empty body when
-        /// <br/>the list does not exist.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Upsert devices in a static list
-        /// </summary>
-        /// <remarks>
-        /// Adds devices (users) to the list's processing queue; a device already in the list gets the new
-        /// <br/>`expireAt`. A user is selected by device ID (UDID) or by a custom indexed app field.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <returns>The users exist and have been added to the static list processing queue.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
-        System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Remove devices from a static list
-        /// </summary>
-        /// <remarks>
-        /// Removes devices (users) from the list; the body and the errors are those of upsertStaticListDevices.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="listId">ID of the static list.</param>
-        /// <returns>The users have been added to the static list processing queue for removal.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
-        System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get daily statistics
-        /// </summary>
-        /// <remarks>
-        /// Returns daily statistics ordered by ascending date, with gaps where there is no data. With
-        /// <br/>`startDate`: startDate &lt;= date &lt;= endDate (or now when `endDate` is absent). Otherwise with `date`: that
-        /// <br/>day only. With neither: all statistics of the app (may time out). `startDate`/`endDate` take precedence
-        /// <br/>over `date`. Dates are `YYYY-MM-DD`. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <param name="date">A single day (`YYYY-MM-DD`); ignored when `startDate` is given.</param>
-        /// <param name="startDate">First day, included (`YYYY-MM-DD`).</param>
-        /// <param name="endDate">Last day, included (`YYYY-MM-DD`); defaults to now when `startDate` is given.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List geofences
-        /// </summary>
-        /// <remarks>
-        /// Returns the geofences of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a geofence
-        /// </summary>
-        /// <remarks>
-        /// Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The geofence has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a geofence
-        /// </summary>
-        /// <remarks>
-        /// Returns one geofence, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geofenceId">ID of the geofence.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a geofence
-        /// </summary>
-        /// <remarks>
-        /// Updates a geofence, by its ID. The info object is mandatory: an update without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geofenceId">ID of the geofence.</param>
-        /// <returns>The geofence has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
-        System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List beacons
-        /// </summary>
-        /// <remarks>
-        /// Returns the beacons of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a beacon
-        /// </summary>
-        /// <remarks>
-        /// Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The beacon has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a beacon
-        /// </summary>
-        /// <remarks>
-        /// Returns one beacon, by its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="beaconId">ID of the beacon.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a beacon
-        /// </summary>
-        /// <remarks>
-        /// Updates a beacon, by its ID. The info object is mandatory: an update without it is refused.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="beaconId">ID of the beacon.</param>
-        /// <returns>The beacon has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
-        System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List geogroups
-        /// </summary>
-        /// <remarks>
-        /// Returns the groups of geolocations of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Creates a group of geolocations, optionally with an external ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The group has been created; the body holds its ID. The document also shows a `Link` header on this
-        /// <br/>answer.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Geogroup schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Add a beacon to a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Adds a beacon, by its ID, to a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
-        /// <returns>The beacon has been added to the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
-        System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Remove a beacon from a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Removes a beacon, by its ID, from a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
-        /// <returns>The beacon has been removed from the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
-        System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Add a geofence to a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Adds a geofence, by its ID, to a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
-        /// <returns>The geofence has been added to the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
-        System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Remove a geofence from a geogroup
-        /// </summary>
-        /// <remarks>
-        /// Removes a geofence, by its ID, from a geogroup.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
-        /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
-        /// <returns>The geofence has been removed from the geogroup.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
-        System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List in-app messages
-        /// </summary>
-        /// <remarks>
-        /// Returns the in-app messages of the app (objects as in getInApp). Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create an in-app message
-        /// </summary>
-        /// <remarks>
-        /// The mandatory keys depend on the type of the template (`templateValue` of the Action and CustomTemplate
-        /// <br/>objects: the value of the in-app template, found in the settings of the dashboard). In multilingual
-        /// <br/>messages every message must use the same template.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The in-app message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get an in-app message
-        /// </summary>
-        /// <remarks>
-        /// Returns one in-app message, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update an in-app message
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInApp. The template type of an in-app message cannot be changed.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>The in-app message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
-        System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Activate or deactivate an in-app message
-        /// </summary>
-        /// <remarks>
-        /// An active in-app message whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Returns one in-app message, by the external ID the partner gave it.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInApp. The template type of an in-app message cannot be changed.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The in-app message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
-        System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Activate or deactivate an in-app message by external ID
-        /// </summary>
-        /// <remarks>
-        /// An active in-app message whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List scheduled alarms
-        /// </summary>
-        /// <remarks>
-        /// Returns the scheduled alarms of the app. Paginated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
-        /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
-        /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Android and iOS messages only. Event objects are identified by the event `code` and view objects by the
-        /// <br/>view `value` (both found in the advanced settings of the dashboard). Any custom field can be inserted
-        /// <br/>in a string as `${:yourCustomField}`.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The alarm has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Returns one alarm, by its technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// Same body as createAlarm.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>The alarm has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
-        System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Activate or deactivate a scheduled alarm
-        /// </summary>
-        /// <remarks>
-        /// An active alarm whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="alarmId">ID of the scheduled alarm.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// Returns one alarm, by the external ID the partner gave it.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>OK.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createAlarm.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The alarm has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
-        System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Activate or deactivate a scheduled alarm by external ID
-        /// </summary>
-        /// <remarks>
-        /// An active alarm whose date restrictions are not matched is still considered inactive.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Create an inbox message
-        /// </summary>
-        /// <remarks>
-        /// Creates an inbox message and returns its ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <returns>The inbox message has been created; the body holds its ID.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
-        System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update an inbox message
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInbox. A message already sent cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inboxId">ID of the inbox message.</param>
-        /// <returns>The inbox message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
-        System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Set the read and archived dates of an inbox message for a user
-        /// </summary>
-        /// <remarks>
-        /// Sets the read date and the archived date of an inbox message for a user, by the message's technical ID.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="inboxId">ID of the inbox message.</param>
-        /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Update an inbox message by external ID
-        /// </summary>
-        /// <remarks>
-        /// Same body as createInbox. A message already sent cannot be updated.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <returns>The inbox message has been updated.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
-        System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Set the read and archived dates of an inbox message for a user, by external ID
-        /// </summary>
-        /// <remarks>
-        /// Sets the read date and the archived date of an inbox message for a user, by the external ID the partner gave the message.
-        /// </remarks>
-        /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-        /// <param name="externalId">External ID of the message, as set when it was created.</param>
-        /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
-        /// <returns>The status has been changed. No body.</returns>
-        /// <exception cref="AccengageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
-        System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default);
-
-    }
-
-    /// <inheritdoc cref="IAccengageClient"/>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AccengageClient : IAccengageClient
-    {
-        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(AccengageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
-
-        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-        private static readonly string[] FailureTexts_ =
-        [
-            "The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n",
-            "The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n",
-            "Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n",
-            "Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n",
-            "The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.",
-            "The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n",
-            "The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n",
-            "The campaign with the given ID could not be found.",
-            "Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n",
-            "The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.",
-            "The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n",
-            "Could not find the campaign with the given ID.",
-            "Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n",
-            "Unknown collapse key given, or invalid template for buttons.",
-            "The message with the given ID was not found.",
-            "Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n",
-            "Resource not found.",
-            "Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n",
-            "A schedule already exists for the message (or a generic 403).",
-            "No schedule for the message.",
-            "Validation failed for body param(s); also the generic 400 errors.",
-            "The next sending date is outdated (or a generic 403).",
-            "Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.",
-            "A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n",
-            "Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n",
-            "Message not found (or not a push), or message not scheduled.",
-            "The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n",
-            "Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n",
-            "Resource not found; the precise resource is given in the error message.",
-            "Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n",
-            "At least one of the given fields does not exist on the app; also the generic 400 errors.",
-            "`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n",
-            "Can not update fields like `id` or `UDID` (or a generic 403).",
-            "No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n",
-            "No device found with the given filters.",
-            "Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.",
-            "Missing or malformed field in the body; also the generic 400 errors.",
-            "A static list with the given `listId` already exists.",
-            "The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n",
-            "The static list does not exist for the server (no table is associated with the list).",
-            "Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n",
-            "The `id` field was not given in the request body, or a generic 400 error.",
-            "The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n",
-            "A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.",
-            "The in-app message with the given ID was not found.",
-            "Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n",
-            "Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n",
-            "The alarm does not exist for this app, or the message is not an alarm.",
-            "No UDID given in the query, or a generic 400 error.",
-            "The inbox message was not found, or it is not available for this user.",
-        ];
-
-        private readonly Contracts.Core.Http.OperationSender _sender;
-
-        /// <summary>
-        /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
-        /// with '/'. Not public: a client without the vendor's options, tokens or signing would be half-configured; the
-        /// hand-written part's constructors build the parts from the vendor's description in Core.
-        /// </summary>
-        internal AccengageClient(System.Net.Http.HttpClient httpClient)
-        {
-            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable);
-        }
-
-        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
-        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateAccessTokenRequest(body), Json_.Info<AccessToken>(), cancellationToken);
-
-        /// <summary>Describes a createAccessToken call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateAccessTokenRequest(AccessTokenRequest body)
-            => new Contracts.Core.Http.OperationRequest(new("createAccessToken", "v1/access_token", true), System.Net.Http.HttpMethod.Post)
-                .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[0], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[1], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<string> GetMeAsync(System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendForTextAsync(GetMeRequest(), cancellationToken);
-
-        /// <summary>Describes a getMe call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetMeRequest()
-            => new Contracts.Core.Http.OperationRequest(new("getMe", "v1/me", true), System.Net.Http.HttpMethod.Get)
-                .Accepts("text/plain")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListCampaignsRequest(partnerId, page), Json_.Info<CampaignList>(), cancellationToken);
-
-        /// <summary>Describes a listCampaigns call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListCampaignsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateCampaignRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createCampaign call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateCampaignRequest(string partnerId, Campaign body)
-            => new Contracts.Core.Http.OperationRequest(new("createCampaign", "v1/me/apps/{partnerId}/campaigns", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Campaign>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetCampaignRequest(partnerId, campaignId), Json_.Info<Campaign>(), cancellationToken);
-
-        /// <summary>Describes a getCampaign call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetCampaignRequest(string partnerId, long campaignId)
-            => new Contracts.Core.Http.OperationRequest(new("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[7], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateCampaignRequest(partnerId, campaignId, body), cancellationToken);
-
-        /// <summary>Describes a updateCampaign call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateCampaignRequest(string partnerId, long campaignId, Campaign body)
-            => new Contracts.Core.Http.OperationRequest(new("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
-                .JsonBody(body, Json_.Info<Campaign>(), "application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task DeleteCampaignAsync(string partnerId, long campaignId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(DeleteCampaignRequest(partnerId, campaignId), cancellationToken);
-
-        /// <summary>Describes a deleteCampaign call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest DeleteCampaignRequest(string partnerId, long campaignId)
-            => new Contracts.Core.Http.OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[8], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListCampaignClicksRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
-
-        /// <summary>Describes a listCampaignClicks call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListCampaignClicksRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
-            => new Contracts.Core.Http.OperationRequest(new("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
-                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
-                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListCampaignTargetsRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
-
-        /// <summary>Describes a listCampaignTargets call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListCampaignTargetsRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
-            => new Contracts.Core.Http.OperationRequest(new("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("campaignId", Contracts.Core.Http.WireText.Of(campaignId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
-                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
-                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListMessagesRequest(partnerId, page, externalId, title), Json_.Info<MessageList>(), cancellationToken);
-
-        /// <summary>Describes a listMessages call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListMessagesRequest(string partnerId, int? page = null, string? externalId = null, string? title = null)
-            => new Contracts.Core.Http.OperationRequest(new("listMessages", "v1/me/apps/{partnerId}/messages", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .Query("title", Contracts.Core.Http.WireText.Of(title))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateMessageRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateMessageRequest(string partnerId, Message body)
-            => new Contracts.Core.Http.OperationRequest(new("createMessage", "v1/me/apps/{partnerId}/messages", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Message>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[12], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[13], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Message> GetMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetMessageRequest(partnerId, messageId), Json_.Info<Message>(), cancellationToken);
-
-        /// <summary>Describes a getMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetMessageRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[14], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateMessageAsync(string partnerId, long messageId, Message body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateMessageRequest(partnerId, messageId, body), cancellationToken);
-
-        /// <summary>Describes a updateMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateMessageRequest(string partnerId, long messageId, Message body)
-            => new Contracts.Core.Http.OperationRequest(new("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .JsonBody(body, Json_.Info<Message>(), "application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task DeleteMessageAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(DeleteMessageRequest(partnerId, messageId), cancellationToken);
-
-        /// <summary>Describes a deleteMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest DeleteMessageRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[15], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListMessageActionsRequest(partnerId, messageId, page), Json_.Info<MessageActionList>(), cancellationToken);
-
-        /// <summary>Describes a listMessageActions call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListMessageActionsRequest(string partnerId, long messageId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListMessageClicksRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
-
-        /// <summary>Describes a listMessageClicks call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListMessageClicksRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
-            => new Contracts.Core.Http.OperationRequest(new("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
-                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
-                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListMessageTargetsRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
-
-        /// <summary>Describes a listMessageTargets call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListMessageTargetsRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, System.Collections.Generic.IEnumerable<string>? data = null)
-            => new Contracts.Core.Http.OperationRequest(new("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("startDate", Contracts.Core.Http.WireText.Of(startDate))
-                .Query("endDate", Contracts.Core.Http.WireText.Of(endDate))
-                .Query("data[]", Contracts.Core.Http.WireText.Of(data, item_ => Contracts.Core.Http.WireText.Of(item_)))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateScheduleRequest(partnerId, messageId, body), cancellationToken);
-
-        /// <summary>Describes a createSchedule call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateScheduleRequest(string partnerId, long messageId, Schedule body)
-            => new Contracts.Core.Http.OperationRequest(new("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-                .Fails(400, FailureTexts_[17], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[18], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Schedule> GetScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetScheduleRequest(partnerId, messageId), Json_.Info<Schedule>(), cancellationToken);
-
-        /// <summary>Describes a getSchedule call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetScheduleRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateScheduleRequest(partnerId, messageId, body), cancellationToken);
-
-        /// <summary>Describes a updateSchedule call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateScheduleRequest(string partnerId, long messageId, Schedule body)
-            => new Contracts.Core.Http.OperationRequest(new("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-                .Fails(400, FailureTexts_[20], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[21], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[22], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task DeleteScheduleAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(DeleteScheduleRequest(partnerId, messageId), cancellationToken);
-
-        /// <summary>Describes a deleteSchedule call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest DeleteScheduleRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateScheduleExclusionRequest(partnerId, messageId, body), cancellationToken);
-
-        /// <summary>Describes a createScheduleExclusion call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateScheduleExclusionRequest(string partnerId, long messageId, ScheduleExclusion body)
-            => new Contracts.Core.Http.OperationRequest(new("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .JsonBody(body, Json_.Info<ScheduleExclusion>(), "application/json")
-                .Fails(400, FailureTexts_[23], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[24], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListScheduleExclusionsRequest(partnerId, messageId), Json_.Info<System.Collections.Generic.IList<ScheduleExclusion>>(), cancellationToken);
-
-        /// <summary>Describes a listScheduleExclusions call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListScheduleExclusionsRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Accepts("application/json")
-                .ReadBy(Contracts.Core.Http.AnswerReading.ObjectOrArray)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[25], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(DeleteScheduleExclusionsRequest(partnerId, messageId), cancellationToken);
-
-        /// <summary>Describes a deleteScheduleExclusions call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest DeleteScheduleExclusionsRequest(string partnerId, long messageId)
-            => new Contracts.Core.Http.OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SendMessageAsync(string partnerId, long messageId, bool? test = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendMessageRequest(partnerId, messageId, test), cancellationToken);
-
-        /// <summary>Describes a sendMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendMessageRequest(string partnerId, long messageId, bool? test = null)
-            => new Contracts.Core.Http.OperationRequest(new("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("messageId", Contracts.Core.Http.WireText.Of(messageId))
-                .Query("test", Contracts.Core.Http.WireText.Of(test))
-                .Fails(400, FailureTexts_[26], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SendInstantMessageAsync(string partnerId, InstantMessage body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendInstantMessageRequest(partnerId, body), cancellationToken);
-
-        /// <summary>Describes a sendInstantMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendInstantMessageRequest(string partnerId, InstantMessage body)
-            => new Contracts.Core.Http.OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
-                .Fails(400, FailureTexts_[27], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[28], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendInstantMessageToAppsRequest(body), Json_.Info<System.Collections.Generic.IDictionary<string, AppSendResult>>(), cancellationToken);
-
-        /// <summary>Describes a sendInstantMessageToApps call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendInstantMessageToAppsRequest(MultiAppInstantMessage body)
-            => new Contracts.Core.Http.OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), System.Net.Http.HttpMethod.Post)
-                .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[29], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual async System.Threading.Tasks.Task<FileResponse> ListDevicesAsync(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var response_ = await _sender.SendForAnswerAsync(ListDevicesRequest(partnerId, fields, firstOpen, lastOpen, page), cancellationToken).ConfigureAwait(false);
-            var stream_ = await response_.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new FileResponse((int)response_.StatusCode, Contracts.Core.Http.OperationSender.HeadersOf(response_), stream_, null, response_);
-        }
-
-        /// <summary>Describes a listDevices call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListDevicesRequest(string partnerId, System.Collections.Generic.IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listDevices", "v1/me/apps/{partnerId}/devices", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("fields[]", Contracts.Core.Http.WireText.Of(fields, item_ => Contracts.Core.Http.WireText.Of(item_)))
-                .Query("firstOpen", Contracts.Core.Http.WireText.Of(firstOpen))
-                .Query("lastOpen", Contracts.Core.Http.WireText.Of(lastOpen))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("text/csv")
-                .Fails(400, FailureTexts_[30], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateDevicesRequest(partnerId, body), cancellationToken);
-
-        /// <summary>Describes a updateDevices call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateDevicesRequest(string partnerId, DeviceGroupUpdate body)
-            => new Contracts.Core.Http.OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
-                .Fails(400, FailureTexts_[31], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[32], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Device> SearchDeviceAsync(string partnerId, System.Collections.Generic.IDictionary<string, string> filters, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SearchDeviceRequest(partnerId, filters), Json_.Info<Device>(), cancellationToken);
-
-        /// <summary>Describes a searchDevice call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SearchDeviceRequest(string partnerId, System.Collections.Generic.IDictionary<string, string> filters)
-            => new Contracts.Core.Http.OperationRequest(new("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query(filters)
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[33], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[34], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateDeviceAsync(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateDeviceRequest(partnerId, udid, body), cancellationToken);
-
-        /// <summary>Describes a updateDevice call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateDeviceRequest(string partnerId, string udid, System.Collections.Generic.IDictionary<string, object> body)
-            => new Contracts.Core.Http.OperationRequest(new("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("udid", Contracts.Core.Http.WireText.Of(udid))
-                .JsonBody(body, Json_.Info<System.Collections.Generic.IDictionary<string, object>>(), "application/json")
-                .Succeeds(200, 204)
-                .Fails(400, FailureTexts_[35], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListStaticListsRequest(partnerId, page), Json_.Info<StaticListList>(), cancellationToken);
-
-        /// <summary>Describes a listStaticLists call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListStaticListsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listStaticLists", "v1/me/apps/{partnerId}/lists", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateStaticListRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createStaticList call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateStaticListRequest(string partnerId, StaticList body)
-            => new Contracts.Core.Http.OperationRequest(new("createStaticList", "v1/me/apps/{partnerId}/lists", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<StaticList>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[36], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(409, FailureTexts_[37], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListStaticListDevicesRequest(partnerId, listId, page), Json_.Info<StaticListDeviceList>(), cancellationToken);
-
-        /// <summary>Describes a listStaticListDevices call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListStaticListDevicesRequest(string partnerId, long listId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .ReadBy(Contracts.Core.Http.AnswerReading.EmptyBody)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpsertStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
-
-        /// <summary>Describes a upsertStaticListDevices call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpsertStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
-            => new Contracts.Core.Http.OperationRequest(new("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
-                .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-                .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(RemoveStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
-
-        /// <summary>Describes a removeStaticListDevices call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest RemoveStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
-            => new Contracts.Core.Http.OperationRequest(new("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("listId", Contracts.Core.Http.WireText.Of(listId))
-                .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-                .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListStatsRequest(partnerId, page, date, startDate, endDate), Json_.Info<StatList>(), cancellationToken);
-
-        /// <summary>Describes a listStats call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListStatsRequest(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null)
-            => new Contracts.Core.Http.OperationRequest(new("listStats", "v1/me/apps/{partnerId}/stats", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Query("date", Contracts.Core.Http.WireText.OfDate(date))
-                .Query("startDate", Contracts.Core.Http.WireText.OfDate(startDate))
-                .Query("endDate", Contracts.Core.Http.WireText.OfDate(endDate))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListGeofencesRequest(partnerId, page), Json_.Info<GeofenceList>(), cancellationToken);
-
-        /// <summary>Describes a listGeofences call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListGeofencesRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listGeofences", "v1/me/apps/{partnerId}/geofences", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateGeofenceRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createGeofence call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateGeofenceRequest(string partnerId, Geofence body)
-            => new Contracts.Core.Http.OperationRequest(new("createGeofence", "v1/me/apps/{partnerId}/geofences", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Geofence>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetGeofenceRequest(partnerId, geofenceId), Json_.Info<Geofence>(), cancellationToken);
-
-        /// <summary>Describes a getGeofence call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetGeofenceRequest(string partnerId, long geofenceId)
-            => new Contracts.Core.Http.OperationRequest(new("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geofenceId", Contracts.Core.Http.WireText.Of(geofenceId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateGeofenceRequest(partnerId, geofenceId, body), cancellationToken);
-
-        /// <summary>Describes a updateGeofence call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateGeofenceRequest(string partnerId, long geofenceId, Geofence body)
-            => new Contracts.Core.Http.OperationRequest(new("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geofenceId", Contracts.Core.Http.WireText.Of(geofenceId))
-                .JsonBody(body, Json_.Info<Geofence>(), "application/json")
-                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListBeaconsRequest(partnerId, page), Json_.Info<BeaconList>(), cancellationToken);
-
-        /// <summary>Describes a listBeacons call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListBeaconsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listBeacons", "v1/me/apps/{partnerId}/beacons", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateBeaconRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createBeacon call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateBeaconRequest(string partnerId, Beacon body)
-            => new Contracts.Core.Http.OperationRequest(new("createBeacon", "v1/me/apps/{partnerId}/beacons", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Beacon>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetBeaconRequest(partnerId, beaconId), Json_.Info<Beacon>(), cancellationToken);
-
-        /// <summary>Describes a getBeacon call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetBeaconRequest(string partnerId, long beaconId)
-            => new Contracts.Core.Http.OperationRequest(new("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("beaconId", Contracts.Core.Http.WireText.Of(beaconId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateBeaconRequest(partnerId, beaconId, body), cancellationToken);
-
-        /// <summary>Describes a updateBeacon call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateBeaconRequest(string partnerId, long beaconId, Beacon body)
-            => new Contracts.Core.Http.OperationRequest(new("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("beaconId", Contracts.Core.Http.WireText.Of(beaconId))
-                .JsonBody(body, Json_.Info<Beacon>(), "application/json")
-                .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListGeogroupsRequest(partnerId, page), Json_.Info<GeogroupList>(), cancellationToken);
-
-        /// <summary>Describes a listGeogroups call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListGeogroupsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateGeogroupRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createGeogroup call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateGeogroupRequest(string partnerId, Geogroup body)
-            => new Contracts.Core.Http.OperationRequest(new("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Geogroup>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(AddBeaconToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
-
-        /// <summary>Describes a addBeaconToGeogroup call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest AddBeaconToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
-            => new Contracts.Core.Http.OperationRequest(new("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
-                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(RemoveBeaconFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
-
-        /// <summary>Describes a removeBeaconFromGeogroup call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest RemoveBeaconFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
-            => new Contracts.Core.Http.OperationRequest(new("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
-                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(AddGeofenceToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
-
-        /// <summary>Describes a addGeofenceToGeogroup call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest AddGeofenceToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
-            => new Contracts.Core.Http.OperationRequest(new("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
-                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(RemoveGeofenceFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
-
-        /// <summary>Describes a removeGeofenceFromGeogroup call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest RemoveGeofenceFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
-            => new Contracts.Core.Http.OperationRequest(new("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true), System.Net.Http.HttpMethod.Delete)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("geogroupId", Contracts.Core.Http.WireText.Of(geogroupId), "ext:")
-                .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-                .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListInAppsRequest(partnerId, page), Json_.Info<InAppList>(), cancellationToken);
-
-        /// <summary>Describes a listInApps call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListInAppsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listInApps", "v1/me/apps/{partnerId}/inapps", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateInAppRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createInApp call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateInAppRequest(string partnerId, InApp body)
-            => new Contracts.Core.Http.OperationRequest(new("createInApp", "v1/me/apps/{partnerId}/inapps", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<InApp>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<InApp> GetInAppAsync(string partnerId, long inAppId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetInAppRequest(partnerId, inAppId), Json_.Info<InApp>(), cancellationToken);
-
-        /// <summary>Describes a getInApp call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetInAppRequest(string partnerId, long inAppId)
-            => new Contracts.Core.Http.OperationRequest(new("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateInAppRequest(partnerId, inAppId, body), cancellationToken);
-
-        /// <summary>Describes a updateInApp call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateInAppRequest(string partnerId, long inAppId, InApp body)
-            => new Contracts.Core.Http.OperationRequest(new("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
-                .JsonBody(body, Json_.Info<InApp>(), "application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetInAppStatusRequest(partnerId, inAppId, body), cancellationToken);
-
-        /// <summary>Describes a setInAppStatus call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetInAppStatusRequest(string partnerId, long inAppId, ActivationStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("inAppId", Contracts.Core.Http.WireText.Of(inAppId))
-                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
-                .Succeeds(200, 204)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetInAppByExternalIdRequest(partnerId, externalId), Json_.Info<InApp>(), cancellationToken);
-
-        /// <summary>Describes a getInAppByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetInAppByExternalIdRequest(string partnerId, string externalId)
-            => new Contracts.Core.Http.OperationRequest(new("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateInAppByExternalIdRequest(partnerId, externalId, body), cancellationToken);
-
-        /// <summary>Describes a updateInAppByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateInAppByExternalIdRequest(string partnerId, string externalId, InApp body)
-            => new Contracts.Core.Http.OperationRequest(new("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .JsonBody(body, Json_.Info<InApp>(), "application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetInAppStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
-
-        /// <summary>Describes a setInAppStatusByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetInAppStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
-                .Succeeds(200, 204)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(ListAlarmsRequest(partnerId, page), Json_.Info<AlarmList>(), cancellationToken);
-
-        /// <summary>Describes a listAlarms call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest ListAlarmsRequest(string partnerId, int? page = null)
-            => new Contracts.Core.Http.OperationRequest(new("listAlarms", "v1/me/apps/{partnerId}/alarms", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Query("page", Contracts.Core.Http.WireText.Of(page))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateAlarmRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createAlarm call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateAlarmRequest(string partnerId, Alarm body)
-            => new Contracts.Core.Http.OperationRequest(new("createAlarm", "v1/me/apps/{partnerId}/alarms", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetAlarmRequest(partnerId, alarmId), Json_.Info<Alarm>(), cancellationToken);
-
-        /// <summary>Describes a getAlarm call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetAlarmRequest(string partnerId, long alarmId)
-            => new Contracts.Core.Http.OperationRequest(new("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateAlarmRequest(partnerId, alarmId, body), cancellationToken);
-
-        /// <summary>Describes a updateAlarm call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateAlarmRequest(string partnerId, long alarmId, Alarm body)
-            => new Contracts.Core.Http.OperationRequest(new("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
-                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetAlarmStatusRequest(partnerId, alarmId, body), cancellationToken);
-
-        /// <summary>Describes a setAlarmStatus call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetAlarmStatusRequest(string partnerId, long alarmId, ActivationStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("alarmId", Contracts.Core.Http.WireText.Of(alarmId))
-                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
-                .Succeeds(200, 204)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetAlarmByExternalIdRequest(partnerId, externalId), Json_.Info<Alarm>(), cancellationToken);
-
-        /// <summary>Describes a getAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetAlarmByExternalIdRequest(string partnerId, string externalId)
-            => new Contracts.Core.Http.OperationRequest(new("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), System.Net.Http.HttpMethod.Get)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateAlarmByExternalIdRequest(partnerId, externalId, body), cancellationToken);
-
-        /// <summary>Describes a updateAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateAlarmByExternalIdRequest(string partnerId, string externalId, Alarm body)
-            => new Contracts.Core.Http.OperationRequest(new("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-                .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetAlarmStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
-
-        /// <summary>Describes a setAlarmStatusByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetAlarmStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
-                .Succeeds(200, 204)
-                .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CreateInboxRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
-
-        /// <summary>Describes a createInbox call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CreateInboxRequest(string partnerId, Inbox body)
-            => new Contracts.Core.Http.OperationRequest(new("createInbox", "v1/me/apps/{partnerId}/inboxes", false), System.Net.Http.HttpMethod.Post)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateInboxRequest(partnerId, inboxId, body), cancellationToken);
-
-        /// <summary>Describes a updateInbox call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateInboxRequest(string partnerId, long inboxId, Inbox body)
-            => new Contracts.Core.Http.OperationRequest(new("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("inboxId", Contracts.Core.Http.WireText.Of(inboxId))
-                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetInboxStatusRequest(partnerId, inboxId, udid, body), cancellationToken);
-
-        /// <summary>Describes a setInboxStatus call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetInboxStatusRequest(string partnerId, long inboxId, string udid, InboxStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("inboxId", Contracts.Core.Http.WireText.Of(inboxId))
-                .Query("UDID", Contracts.Core.Http.WireText.Of(udid))
-                .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-                .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(UpdateInboxByExternalIdRequest(partnerId, externalId, body), cancellationToken);
-
-        /// <summary>Describes a updateInboxByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest UpdateInboxByExternalIdRequest(string partnerId, string externalId, Inbox body)
-            => new Contracts.Core.Http.OperationRequest(new("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-                .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SetInboxStatusByExternalIdRequest(partnerId, externalId, udid, body), cancellationToken);
-
-        /// <summary>Describes a setInboxStatusByExternalId call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SetInboxStatusByExternalIdRequest(string partnerId, string externalId, string udid, InboxStatus body)
-            => new Contracts.Core.Http.OperationRequest(new("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true), System.Net.Http.HttpMethod.Put)
-                .Path("partnerId", Contracts.Core.Http.WireText.Of(partnerId))
-                .Path("externalId", Contracts.Core.Http.WireText.Of(externalId))
-                .Query("UDID", Contracts.Core.Http.WireText.Of(udid))
-                .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-                .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
-                .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-                .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-                .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
-                .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
-                ;
-
-    }
-
-    /// <summary>
-    /// The source-generated JSON metadata of every body and answer type of AccengageClient, and of the values an
-    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
-    /// dates, lists and maps of them).
-    /// </summary>
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(AccessTokenRequest))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(AccessToken))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ErrorBody))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(CampaignList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Campaign))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(CreatedResource))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ClickList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(TargetedDeviceList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(MessageList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Message))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(MessageActionList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Schedule))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ScheduleExclusion))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IList<ScheduleExclusion>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(InstantMessage))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(MultiAppInstantMessage))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IDictionary<string, AppSendResult>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(DeviceGroupUpdate))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Device))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.IDictionary<string, object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListDeviceList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(StaticListUsers))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(StatList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(GeofenceList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Geofence))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(BeaconList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Beacon))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(GeogroupList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Geogroup))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ObjectTechnicalType))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(InAppList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(InApp))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(ActivationStatus))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(AlarmList))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Alarm))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(Inbox))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(InboxStatus))]
-    internal sealed partial class AccengageClientJson : System.Text.Json.Serialization.JsonSerializerContext
-    {
-    }
-
-    /// <summary>
-    /// Body of the access token request, naming the Accengage user the API key belongs to.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AccessTokenRequest : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// E-mail of the Accengage user the API key belongs to.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("email")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Email { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// An access token, sent as `Authorization: &lt;token_type&gt; &lt;access_token&gt;` in every other request.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AccessToken : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Type of the token, the first word of the Authorization header.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token_type")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Token_type { get; set; } = default!;
-
-        /// <summary>
-        /// The token, the second word of the Authorization header. Valid 24 hours; no expiry field.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("access_token")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Access_token { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Errors of a request; several at once when the server could go on processing after the first one.
-    /// <br/>Read from `{"errors":[...]}` (the document's example) and from a bare array of errors (its prose: "the
-    /// <br/>server will return an array of errors").
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorBody : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The errors, one {label, message} per problem (the first label is the exception's ErrorCode).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errors")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<ErrorItem> Errors { get; set; } = new System.Collections.Generic.List<ErrorItem>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// One error of an ErrorBody.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorItem : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// General type of the error. Documented values: API_ERR_TOKEN, API_ERR_SIGNATURE, API_ERR_FORBIDDEN,
-        /// <br/>API_ERR_DB, API_ERR_CACHE, API_ERR_SERVICE, API_ERR_UTIL, API_ERR_SUPPORT, API_ERR_UNKNOWN,
-        /// <br/>API_ERR_DATA, API_ERR_MESSAGE_SENDING, API_ERR_MESSAGE_SENT, API_ERR_MESSAGE_FAILED. Not a closed
-        /// <br/>list.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("label")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Label { get; set; } = default!;
-
-        /// <summary>
-        /// The content of the error; may change between versions.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The `links` body field of paginated answers: the URLs of the `Link` header keyed by relation. The pager
-    /// <br/>follows the `Link` header, and these links when an answer has no such header.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PagingLinks : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// URL of the first page; always present.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("first")]
-        public string? First { get; set; } = default!;
-
-        /// <summary>
-        /// URL of the previous page; present above page 1.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("prev")]
-        public string? Prev { get; set; } = default!;
-
-        /// <summary>
-        /// URL of the next page; present while resources are (or may be) left.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("next")]
-        public string? Next { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Answer of a creation: the technical ID of the new resource.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreatedResource : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Technical ID of the created resource, used to get, update and delete it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A campaign. Only its technical ID is confirmed by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Campaign : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Technical ID of the campaign.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Name of the campaign.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Start of the campaign (ISO 8601 / RFC 3339, as the document requires for campaign dates).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? StartDate { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. End of the campaign (ISO 8601 / RFC 3339).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? EndDate { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CampaignList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("campaigns")]
-        public System.Collections.Generic.IList<Campaign>? Campaigns { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A push message (the document's Message model). Its content depends on the platform of the app
-    /// <br/>(Android, iOS or Web): see PushMessage.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Message : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// ID of the message (a positive integer).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// External ID of the message (list filter).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Campaign the message belongs to; an unknown campaign answers 400.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("campaignId")]
-        public long? CampaignId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Collapse key of the message; an unknown collapse key answers 404.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("collapseKey")]
-        public string? CollapseKey { get; set; } = default!;
-
-        /// <summary>
-        /// Segments the message targets; `{}` targets no segment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("segments")]
-        public Segments? Segments { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred (shape of the alarm example). Content of the message, one item per language (e.g. English
-        /// <br/>and French translations).
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<PushMessage>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Message>? Messages { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Content of a push message in one language: the document's AndroidMessage, iOSMessage and WebMessage
-    /// <br/>models, merged (the app's platform, not the body, decides which applies, and no field shown tells
-    /// <br/>them apart). Fields from the scheduled-alarm example.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PushMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The push message's title.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        /// <summary>
-        /// Text of the message; may hold `${field}` placeholders.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        /// <summary>
-        /// The sound played when the push is displayed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sound")]
-        public Sound? Sound { get; set; } = default!;
-
-        /// <summary>
-        /// Where the rich push opens (e.g. `webview`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("openRichPushIn")]
-        public string? OpenRichPushIn { get; set; } = default!;
-
-        /// <summary>
-        /// Whether to delay the timer while the app is off; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("delayTimerForAppliOff")]
-        public bool? DelayTimerForAppliOff { get; set; } = default!;
-
-        /// <summary>
-        /// Custom key/value parameters handed to the application when the user clicks the push.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clickCustomParams")]
-        public CustomParams? ClickCustomParams { get; set; } = default!;
-
-        /// <summary>
-        /// Custom key/value parameters handed to the application when the push is displayed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("displayCustomParams")]
-        public CustomParams? DisplayCustomParams { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. Interactive buttons (AndroidButton / iOSButton).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("buttons")]
-        public System.Collections.Generic.IList<PushButton>? Buttons { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The sound played with the push (`{"sound": "default"}` in the Accengage API (v1) documentation's alarm example).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Sound : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The sound's name (`default` in the Accengage API (v1) documentation's alarm example).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sound")]
-        public string? Sound1 { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A button of a push message (the document's AndroidButton and iOSButton models).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PushButton : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// What the button does: one of the ButtonAction values (default `close`), kept as sent when Accengage
-        /// <br/>answers a value not listed.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("action")]
-        public string? Action { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The values the document lists for a button's action. Open: the document spells one value two ways
-    /// <br/>(`urlsheme` in the instant message sections, `urlscheme` in the message section), both listed; an
-    /// <br/>unlisted value is read as it is.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ButtonAction
-    {
-
-        /// <summary>
-        /// Opens the button's URL in the browser.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"browser")]
-        [System.Runtime.Serialization.EnumMember(Value = @"browser")]
-        Browser = 0,
-
-        /// <summary>
-        /// Writes an e-mail.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"email")]
-        [System.Runtime.Serialization.EnumMember(Value = @"email")]
-        Email = 1,
-
-        /// <summary>
-        /// Calls a phone number.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phone")]
-        [System.Runtime.Serialization.EnumMember(Value = @"phone")]
-        Phone = 2,
-
-        /// <summary>
-        /// Opens the application store.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"store")]
-        [System.Runtime.Serialization.EnumMember(Value = @"store")]
-        Store = 3,
-
-        /// <summary>
-        /// Writes an SMS.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sms")]
-        [System.Runtime.Serialization.EnumMember(Value = @"sms")]
-        Sms = 4,
-
-        /// <summary>
-        /// Opens a URL scheme (the message section's spelling).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"urlscheme")]
-        [System.Runtime.Serialization.EnumMember(Value = @"urlscheme")]
-        Urlscheme = 5,
-
-        /// <summary>
-        /// Opens the button's URL in a web view inside the application.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"webview")]
-        [System.Runtime.Serialization.EnumMember(Value = @"webview")]
-        Webview = 6,
-
-        /// <summary>
-        /// Sends a request.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"request")]
-        [System.Runtime.Serialization.EnumMember(Value = @"request")]
-        Request = 7,
-
-        /// <summary>
-        /// Closes the message; the default when a button names no action.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"close")]
-        [System.Runtime.Serialization.EnumMember(Value = @"close")]
-        Close = 8,
-
-        /// <summary>
-        /// Opens a URL scheme (the instant message sections' spelling).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"urlsheme")]
-        [System.Runtime.Serialization.EnumMember(Value = @"urlsheme")]
-        Urlsheme = 9,
-
-    }
-
-    /// <summary>
-    /// Custom key/value parameters (CustomParams).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomParams : System.Collections.Generic.Dictionary<string, string>
-    {
-    }
-
-    /// <summary>
-    /// A possible action of a message (its ID and details).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageAction : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// ID of the action, as in the `actionId` of clicks.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageActionList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("actions")]
-        public System.Collections.Generic.IList<MessageAction>? Actions { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The message to trigger and the parameters that override the dashboard message (the document's
-    /// <br/>MessageData). `parentMessageId` or `parentMessageExternalId` must be defined.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MessageData : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// ID of the existing message to trigger.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parentMessageId")]
-        public long? ParentMessageId { get; set; } = default!;
-
-        /// <summary>
-        /// External ID of the existing message to trigger (may be the same in several apps).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("parentMessageExternalId")]
-        public string? ParentMessageExternalId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Overrides the title of the message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; set; } = default!;
-
-        /// <summary>
-        /// Overrides the text of the message; `${field}` placeholders are filled from each target's `data`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. Buttons (AndroidButton / iOSButton).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("buttons")]
-        public System.Collections.Generic.IList<PushButton>? Buttons { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Instant message for one app (InstantMessage): the message data plus up to 100 targets. Segments,
-    /// <br/>lists and filters cannot be combined in one instant message.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InstantMessage : MessageData
-    {
-        /// <summary>
-        /// Users to send to; at least one must be valid.
-        /// </summary>
-        /// <remarks>The contract allows at most 100 items.</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("targets")]
-        public System.Collections.Generic.IList<Target>? Targets { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// A user to send an instant message to. Identify it with at least the client ID, the token, the
-    /// <br/>`deviceId` or any indexed field (a field marked "client Id" in the app's database scheme) with an
-    /// <br/>equality operator, using the field names of the database scheme; non-indexed criteria may be added.
-    /// <br/>A criterion is a value (`"clientId": "123"`) or an operator object (`{"$eq": ...}`, `$lt`, `$gte`, ...).
-    /// <br/>Criteria other than the properties below are sent as additional properties.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Target : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// UDID of the device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("deviceId")]
-        public string? DeviceId { get; set; } = default!;
-
-        /// <summary>
-        /// Push token of the device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>
-        /// Custom values for this user, filling the `${field}` placeholders of the message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public System.Collections.Generic.IDictionary<string, object>? Data { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Instant message for several apps.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MultiAppInstantMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Message data per app, keyed by partner ID.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("apps")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IDictionary<string, MessageData> Apps { get; set; } = new System.Collections.Generic.Dictionary<string, MessageData>();
-
-        /// <summary>
-        /// Users to send to, common to every app.
-        /// </summary>
-        /// <remarks>The contract allows at most 100 items.</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("targets")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<Target> Targets { get; set; } = new System.Collections.Generic.List<Target>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Result per app, keyed by partner ID.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MultiAppSendResult : System.Collections.Generic.Dictionary<string, AppSendResult>
-    {
-    }
-
-    /// <summary>
-    /// Result for one app. Inferred property names: the document says each app gets a status code and,
-    /// <br/>when it is not 200, a body explaining the error.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AppSendResult : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// 200 when the messages have been sent for this app.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-        public int? StatusCode { get; set; } = default!;
-
-        /// <summary>
-        /// The errors of this application's part of the send, when it failed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("body")]
-        public ErrorBody? Body { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Schedule of a message. The timezone is indicative; put the offset in `nextSendingDate`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Schedule : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("nextSendingDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? NextSendingDate { get; set; } = default!;
-
-        /// <summary>
-        /// Strictly indicative timezone.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
-        public string? Timezone { get; set; } = default!;
-
-        /// <summary>
-        /// Start of the schedule; bounds the schedule exclusions.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? StartDate { get; set; } = default!;
-
-        /// <summary>
-        /// End of the schedule; bounds the schedule exclusions.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? EndDate { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Days or a period excluded from a message's schedule. One exclusion per type. `startDate` and `endDate`
-    /// <br/>must lie between the schedule's `startDate` and `endDate`.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ScheduleExclusion : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Type of exclusion (e.g. `DAYS`). Not documented as a closed list.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>
-        /// A string formatted like an array of day numbers: 1 Monday, 2 Tuesday, 3 Wednesday, 4 Thursday,
-        /// <br/>5 Friday, 6 Saturday, 7 Sunday.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("days")]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$")]
-        public string? Days { get; set; } = default!;
-
-        /// <summary>
-        /// Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("startDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? StartDate { get; set; } = default!;
-
-        /// <summary>
-        /// End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("endDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? EndDate { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A device (user) of the app. `UDID` is always present; `data` holds the app-specific fields, which
-    /// <br/>differ between apps. Dates are sent as `YYYY-MM-DD hh:mm:ss` in queries, so they are kept as strings.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Device : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Internal ID of the device; cannot be updated. Type not documented.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public object? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Unique device identifier; cannot be updated.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("UDID")]
-        public string? UDID { get; set; } = default!;
-
-        /// <summary>
-        /// Push token (an indexed field).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("token")]
-        public string? Token { get; set; } = default!;
-
-        /// <summary>
-        /// Advertising identifier.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("IDFA")]
-        public string? IDFA { get; set; } = default!;
-
-        /// <summary>
-        /// First open of the app.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("firstOpen")]
-        public string? FirstOpen { get; set; } = default!;
-
-        /// <summary>
-        /// Last open of the app.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lastOpen")]
-        public string? LastOpen { get; set; } = default!;
-
-        /// <summary>
-        /// App-specific fields of the device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public System.Collections.Generic.IDictionary<string, object>? Data { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Fields of the device to update, by field name (e.g. `token`). `id` and `UDID` cannot be updated; an
-    /// <br/>empty body answers 204.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeviceDataToUpdate : System.Collections.Generic.Dictionary<string, object>
-    {
-    }
-
-    /// <summary>
-    /// Up to 100 users to update. Each user object holds its matching key (the `UDID`, or an indexed field of
-    /// <br/>the app) and the fields to update, by field name.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeviceGroupUpdate : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.
-        /// </summary>
-        /// <remarks>The contract allows 1 to 100 items.</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("users")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<System.Collections.Generic.IDictionary<string, object>> Users { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A static list of users.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Your own integer ID for the list (ID mapping); generated by the server when absent.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("listId")]
-        public long? ListId { get; set; } = default!;
-
-        /// <summary>
-        /// The list's name.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// Custom string ID, required to add or remove devices from the mobile SDKs.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lists")]
-        public System.Collections.Generic.IList<StaticList>? Lists { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A device of a static list.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListDevice : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// UDID of the device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("deviceId")]
-        public string? DeviceId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. When the device leaves the list (a JavaScript-compatible date).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("expireAt")]
-        public string? ExpireAt { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListDeviceList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("devices")]
-        public System.Collections.Generic.IList<StaticListDevice>? Devices { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Users to upsert in (or remove from) a static list.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListUsers : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The users to upsert or remove, at least one.
-        /// </summary>
-        /// <remarks>The contract requires at least 1 item(s).</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("users")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<StaticListUser> Users { get; set; } = new System.Collections.Generic.List<StaticListUser>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A user to add or remove: by device ID (`deviceId`, the UDID) or by a custom indexed app field, given as
-    /// <br/>an additional property (`"myCustomField": "value"`).
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StaticListUser : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// UDID of the device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("deviceId")]
-        public string? DeviceId { get; set; } = default!;
-
-        /// <summary>
-        /// JavaScript-compatible date (e.g. `2030-12-31T23:59:59.000Z`) at which the device is removed from the
-        /// <br/>list automatically; updated when the device is already in the list.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("expireAt")]
-        public string? ExpireAt { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A reaction of a device to a campaign or message.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Click : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Inferred. UDID of the device that reacted.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("deviceId")]
-        public string? DeviceId { get; set; } = default!;
-
-        /// <summary>
-        /// Action (button or rich display URL) clicked; absent when the message sets neither.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("actionId")]
-        public long? ActionId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. When the device reacted (`YYYY-MM-DD hh:mm:ss`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public string? Date { get; set; } = default!;
-
-        /// <summary>
-        /// Custom device fields requested with `data[]`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public System.Collections.Generic.IDictionary<string, object>? Data { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ClickList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clicks")]
-        public System.Collections.Generic.IList<Click>? Clicks { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A device targeted by (exposed to) a campaign or message.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TargetedDevice : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Inferred. UDID of the targeted device.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("deviceId")]
-        public string? DeviceId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. When the device was targeted (`YYYY-MM-DD hh:mm:ss`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public string? Date { get; set; } = default!;
-
-        /// <summary>
-        /// Custom device fields requested with `data[]`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("data")]
-        public System.Collections.Generic.IDictionary<string, object>? Data { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TargetedDeviceList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("targets")]
-        public System.Collections.Generic.IList<TargetedDevice>? Targets { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Statistics of one day, as in the dashboard. Only `date` is named by the document; the counters
-    /// <br/>round-trip as additional properties.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Stat : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Day of the statistics (`YYYY-MM-DD`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("date")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
-        public System.DateTimeOffset? Date { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StatList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("stats")]
-        public System.Collections.Generic.IList<Stat>? Stats { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A geofence. A geofence cannot be created or updated without its `info` object.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Geofence : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The geofence's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Information on the geofence (mandatory); its fields round-trip as additional properties.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("info")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public GeoInfo Info { get; set; } = new GeoInfo();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A beacon. A beacon cannot be created or updated without its `info` object.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Beacon : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The beacon's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Information on the beacon (mandatory); its fields round-trip as additional properties.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("info")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public GeoInfo Info { get; set; } = new GeoInfo();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The `info` object of a geofence or a beacon (mandatory). Its fields are not shown by the document;
-    /// <br/>they round-trip as additional properties (the `name` in this contract's examples is illustrative).
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeoInfo : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeofenceList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("geofences")]
-        public System.Collections.Generic.IList<Geofence>? Geofences { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BeaconList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("beacons")]
-        public System.Collections.Generic.IList<Beacon>? Beacons { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A group of geolocations (beacons and geofences).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Geogroup : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The geogroup's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Name of the group.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// External ID; the group is then addressable as `ext:&lt;externalId&gt;`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeogroupList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("geogroups")]
-        public System.Collections.Generic.IList<Geogroup>? Geogroups { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Reference to a beacon or a geofence by its technical ID.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ObjectTechnicalType : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// ID of the beacon or geofence to add to (or remove from) the geogroup.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Segments targeted by a message (Segments); `{}` targets no segment. Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Segments : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Static list targeted by an in-app message or an alarm (the document's List model). Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ListTarget : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// When an in-app message or an alarm is displayed (Triggers). Fields from the scheduled-alarm example.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Triggers : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("displayCapping")]
-        public int? DisplayCapping { get; set; } = default!;
-
-        /// <summary>
-        /// Global click capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("globalClickCapping")]
-        public int? GlobalClickCapping { get; set; } = default!;
-
-        /// <summary>
-        /// Click capping per session; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sessionClickCapping")]
-        public int? SessionClickCapping { get; set; } = default!;
-
-        /// <summary>
-        /// Priority; the Accengage API (v1) documentation shows it only in its alarm example (3), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("priority")]
-        public int? Priority { get; set; } = default!;
-
-        /// <summary>
-        /// Delay between two displays under capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("cappingDelay")]
-        public int? CappingDelay { get; set; } = default!;
-
-        /// <summary>
-        /// Whether it is displayed while offline; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("offlineDisplay")]
-        public bool? OfflineDisplay { get; set; } = default!;
-
-        /// <summary>
-        /// Geolocation triggers; `{}` when none.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("geolocations")]
-        public GeolocationTrigger? Geolocations { get; set; } = default!;
-
-        /// <summary>
-        /// Beacon triggers; `{}` when none.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("beacons")]
-        public BeaconTrigger? Beacons { get; set; } = default!;
-
-        /// <summary>
-        /// Whether the pressure trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("usePressure")]
-        public bool? UsePressure { get; set; } = default!;
-
-        /// <summary>
-        /// Whether the delay (timer) trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("useDelay")]
-        public bool? UseDelay { get; set; } = default!;
-
-        /// <summary>
-        /// Timer trigger: when, after the triggering moment, the message is displayed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("timer")]
-        public TimerTrigger? Timer { get; set; } = default!;
-
-        /// <summary>
-        /// Event triggers, identified by their `code`.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("events")]
-        public EventTrigger? Events { get; set; } = default!;
-
-        /// <summary>
-        /// View triggers, identified by their `value`; `{}` when none.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("views")]
-        public ViewTrigger? Views { get; set; } = default!;
-
-        /// <summary>
-        /// State triggers: the states and the values they must contain.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("states")]
-        public StateTrigger? States { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Geolocation triggers (Geolocation); `{}` when none. Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class GeolocationTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Beacon triggers (Beacon); `{}` when none. Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BeaconTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Timer of the triggers (fields from the scheduled-alarm example).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TimerTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The timer's duration; the Accengage API (v1) documentation shows it only in its alarm example (0, type lifetime), without giving its unit.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("duration")]
-        public long? Duration { get; set; } = default!;
-
-        /// <summary>
-        /// Timer type (e.g. `lifetime`). Not documented as a closed list.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Event triggers; events are identified by their `code` (advanced settings of the dashboard).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class EventTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Whether it is displayed once per event; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("displayOnceByEvent")]
-        public bool? DisplayOnceByEvent { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// View triggers; views are identified by their `value` (advanced settings of the dashboard); `{}` when none.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ViewTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// State triggers (State).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StateTrigger : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("allStatesActive")]
-        public bool? AllStatesActive { get; set; } = default!;
-
-        /// <summary>
-        /// The state conditions (name, and the value it contains) that trigger the display.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("inclusion")]
-        public System.Collections.Generic.IList<StateCondition>? Inclusion { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A state trigger's condition, met when the named state contains the value.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class StateCondition : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The state's name (`myState` in the Accengage API (v1) documentation's alarm example).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// The value the state contains (`BlueSky` in the Accengage API (v1) documentation's alarm example).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("contains")]
-        public string? Contains { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Status of an in-app message or an alarm (the document's Status model). Inferred property name, from
-    /// <br/>the `isActive` field of the alarm.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ActivationStatus : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// true to activate, false to deactivate.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("isActive")]
-        public bool IsActive { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// An in-app message (the document's Inapp / InAppObject model).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InApp : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The in-app's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// Your own ID for the in-app, to find it again by external ID.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred (alarms have a name).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred (alarms have it). Whether the in-app message is active.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("isActive")]
-        public bool? IsActive { get; set; } = default!;
-
-        /// <summary>
-        /// Static list the in-app message targets.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("list")]
-        public ListTarget? List { get; set; } = default!;
-
-        /// <summary>
-        /// Segments the in-app message targets; `{}` targets no segment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("segments")]
-        public Segments? Segments { get; set; } = default!;
-
-        /// <summary>
-        /// When the in-app message is displayed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("triggers")]
-        public Triggers? Triggers { get; set; } = default!;
-
-        /// <summary>
-        /// Custom key/value parameters handed to the application with the in-app message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("customParams")]
-        public CustomParams? CustomParams { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. One message per language; all use the same template.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<InAppMessage>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("inapps")]
-        public System.Collections.Generic.IList<InApp>? Inapps { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Content of an in-app message in one language (InAppMessage).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Template the in-app message is displayed with.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("template")]
-        public InAppTemplate? Template { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. Buttons (Button).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("buttons")]
-        public System.Collections.Generic.IList<InAppButton>? Buttons { get; set; } = default!;
-
-        /// <summary>
-        /// Action run when the user clicks the in-app message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("action")]
-        public InAppAction? Action { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Template of an in-app message: the document's PopupTemplate, BrowserTemplate (iOS only) and
-    /// <br/>CustomTemplate models, merged. The mandatory keys depend on the template type, which cannot be changed
-    /// <br/>after creation.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppTemplate : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Value of the in-app template (settings section of the dashboard), for a custom template.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("templateValue")]
-        public string? TemplateValue { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A button of an in-app message (Button).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppButton : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Action run when the user clicks the button.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("action")]
-        public InAppAction? Action { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// An action of an in-app message (Action).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InAppAction : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Value of the in-app template (settings section of the dashboard).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("templateValue")]
-        public string? TemplateValue { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A scheduled alarm (the document's Alarms model); fields from the document's example.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Alarm : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The alarm's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// External ID, usable in the `/alarms/external/{externalId}` routes.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        /// <summary>
-        /// The alarm's name.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// Content per language (AndroidMessage / iOSMessage); the template must be the same in every language.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<PushMessage>? Messages { get; set; } = default!;
-
-        /// <summary>
-        /// When the alarm is displayed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("triggers")]
-        public Triggers? Triggers { get; set; } = default!;
-
-        /// <summary>
-        /// Segments the alarm targets; `{}` targets no segment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("segments")]
-        public Segments? Segments { get; set; } = default!;
-
-        /// <summary>
-        /// Static list the alarm targets.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("list")]
-        public ListTarget? List { get; set; } = default!;
-
-        /// <summary>
-        /// Settings of the alarm, its programmation among them.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("settings")]
-        public AlarmSettings? Settings { get; set; } = default!;
-
-        /// <summary>
-        /// Whether the alarm is active (set it with the alarm status route).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("isActive")]
-        public bool? IsActive { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AlarmList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("alarms")]
-        public System.Collections.Generic.IList<Alarm>? Alarms { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("links")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Links { get; set; } = default!;
-
-        /// <summary>
-        /// The paging links under the other name the document gives the body field ("link body field").
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("link")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientObjectOrMerged<PagingLinks>))]
-        public PagingLinks? Link { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Settings of an alarm (Settings).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AlarmSettings : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// When the alarm fires.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("programmation")]
-        public Programmation? Programmation { get; set; } = default!;
-
-        /// <summary>
-        /// Periods when the alarm is not displayed (ExclusionRanges).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("exclusionRanges")]
-        public System.Collections.Generic.IList<ExclusionRange>? ExclusionRanges { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// When the alarm fires (Programmation).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Programmation : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Whether the programmation uses the device's local date; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("useLocalDate")]
-        public bool? UseLocalDate { get; set; } = default!;
-
-        /// <summary>
-        /// Programmation type (e.g. `timer`). Not documented as a closed list.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; set; } = default!;
-
-        /// <summary>
-        /// Duration, in seconds for a timer.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("duration")]
-        public long? Duration { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A period excluded from the alarm (ExclusionRanges item). Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ExclusionRange : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// An inbox message (the document's InboxMessages model).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Inbox : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The inbox message's ID, given by Accengage (read-only).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long? Id { get; set; } = default!;
-
-        /// <summary>
-        /// External ID, usable in the `/inboxes/external/{externalId}` routes.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        public string? ExternalId { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred. Name of the inbox message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. Content per language (InboxMessage).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<InboxMessage>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Content of an inbox message in one language (InboxMessage).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Content of the inbox message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("content")]
-        public InboxContent? Content { get; set; } = default!;
-
-        /// <summary>
-        /// Inferred property name. Buttons (Button).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("buttons")]
-        public System.Collections.Generic.IList<InboxButton>? Buttons { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Content of an inbox message (the document's ContentObject). Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxContent : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A button of an inbox message (Button). Fields not shown by the document.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxButton : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Read and archived dates of an inbox message for one user (Status).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class InboxStatus : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// When the user read the message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("readDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? ReadDate { get; set; } = default!;
-
-        /// <summary>
-        /// When the user archived the message.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("archivedDate")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientDateSpace))]
-        public System.DateTimeOffset? ArchivedDate { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal class DateFormatConverter : System.Text.Json.Serialization.JsonConverter<System.DateTimeOffset>
-    {
-        public override System.DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
-        {
-            var dateTime = reader.GetString();
-            if (dateTime == null)
-            {
-                throw new System.Text.Json.JsonException("Unexpected JsonTokenType.Null");
-            }
-
-            return System.DateTimeOffset.Parse(dateTime);
-        }
-
-        public override void Write(System.Text.Json.Utf8JsonWriter writer, System.DateTimeOffset value, System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.ToString("yyyy-MM-dd"));
-        }
-    }
-
-    /// <summary>An answer read as a raw stream: its status, headers and body, owned until disposed.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FileResponse : System.IDisposable
-    {
-        private System.IDisposable? _client;
-        private System.IDisposable? _response;
-
-        /// <summary>The HTTP status code of the answer.</summary>
-        public int StatusCode { get; private set; }
-
-        /// <summary>The answer's headers, content headers included.</summary>
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        /// <summary>The answer's body, read as it arrives; disposing this object closes it.</summary>
-        public System.IO.Stream Stream { get; private set; }
-
-        /// <summary>Whether the answer holds part of the content only (HTTP 206).</summary>
-        public bool IsPartial
-        {
-            get { return StatusCode == 206; }
-        }
-
-        /// <summary>Wraps an answer whose body is read as a stream.</summary>
-        /// <param name="statusCode">The HTTP status code of the answer.</param>
-        /// <param name="headers">The answer's headers.</param>
-        /// <param name="stream">The answer's body.</param>
-        /// <param name="client">The client to dispose with the answer, if it is owned by it.</param>
-        /// <param name="response">The HTTP answer to dispose with the body.</param>
-        public FileResponse(int statusCode, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
-        {
-            StatusCode = statusCode;
-            Headers = headers;
-            Stream = stream;
-            _client = client;
-            _response = response;
-        }
-
-        /// <summary>Closes the body and releases the answer (and the client, when it was owned).</summary>
-        public void Dispose()
-        {
-            Stream.Dispose();
-            if (_response != null)
-                _response.Dispose();
-            if (_client != null)
-                _client.Dispose();
-        }
-    }
-
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Generate an access token</summary>
+    /// <remarks>Generates an access token for the user identified by e-mail. Mandatory before any other route. The
+    /// <br/>token is per user (do not share or store it across users) and expires after 24 hours; regenerate it
+    /// <br/>when a request answers 401 `API_ERR_TOKEN`. Use it as `Authorization: ${token_type} ${access_token}`.
+    /// <br/>Open route: no `Authorization` header, but the signed headers are required (the signature hashes the
+    /// <br/>raw body, e.g. `{"email":"mymail@client.com"}` + API key + time).</remarks>
+    /// <returns>The access token has been generated successfully.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's AccessTokenRequest schema describes it.</param>
+    Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Check API access</summary>
+    /// <remarks>Returns "Welcome" as text/plain. Used by new developers to check they have access to the API; needs an
+    /// <br/>access token. Documented as unable to fail; the generic token and signature errors still apply.</remarks>
+    /// <returns>Access granted.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<string> GetMeAsync(CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List campaigns</summary>
+    /// <remarks>Returns the campaigns of the app, ordered by ascending campaign ID, 100 per page. Paginated: follow
+    /// <br/>`links.next` (or the `Link` header) while present.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a campaign</summary>
+    /// <remarks>Creates a campaign and returns its technical ID, used to get, update and delete it. Dates are ISO 8601
+    /// <br/>(RFC 3339).</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The campaign has been created; the body holds its technical ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
+    Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a campaign</summary>
+    /// <remarks>Returns the details of one campaign, by its technical ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a campaign</summary>
+    /// <remarks>Updates an existing campaign. Dates are ISO 8601 (RFC 3339).</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
+    /// <returns>The campaign has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
+    Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Delete a campaign</summary>
+    /// <remarks>Permanently deletes a campaign. Not idempotent: deleting a campaign that does not exist (or belongs
+    /// <br/>to another app) answers 404.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
+    /// <returns>The campaign has been deleted.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task DeleteCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List clicks by campaign</summary>
+    /// <remarks>Returns the devices that reacted to the campaign. For in-app or recurring push campaigns, query a
+    /// <br/>period (`startDate`, `endDate`). Custom device data (e.g. a customer ID) is added to each click with the
+    /// <br/>`data[]` parameter. A reaction has no `actionId` when the message sets no button or rich display URL.
+    /// <br/>Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
+    /// <br/>startDate &lt;= date &lt;= endDate.</param>
+    /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
+    /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List targets by campaign</summary>
+    /// <remarks>Returns the devices targeted by (exposed to) the campaign. For in-app or recurring push campaigns,
+    /// <br/>query a period (`startDate`, `endDate`). Custom device data is added with the `data[]` parameter
+    /// <br/>(e.g. `data[]=clientId&amp;data[]=bundleversion`). Targets are kept 3 months after sending. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
+    /// <br/>startDate &lt;= date &lt;= endDate.</param>
+    /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
+    /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List messages</summary>
+    /// <remarks>Returns the messages of the app. Filter with `externalId` or `title`; `%` matches any characters
+    /// <br/>(e.g. `PushCampaign2017%` for external IDs starting with PushCampaign2017). Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="externalId">External ID filter; `%` matches any characters. URL-encoded.</param>
+    /// <param name="title">Title filter; `%` matches any characters. URL-encoded.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a message</summary>
+    /// <remarks>Creates a push message (Android, iOS or Web, depending on the app), possibly with translations,
+    /// <br/>interactive buttons and segments. A button `action` is one of browser, email, phone, store, sms,
+    /// <br/>urlscheme, webview, request, close (default close).</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The message has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Message schema describes it.</param>
+    Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a message</summary>
+    /// <remarks>Returns the details of one message, by its ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Message> GetMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a message</summary>
+    /// <remarks>Updates an existing message, by its ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The message has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Message schema describes it.</param>
+    Task UpdateMessageAsync(string partnerId, long messageId, Message body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Delete a message</summary>
+    /// <remarks>Permanently deletes a message. Not idempotent: deleting a message that does not exist (or belongs to
+    /// <br/>another app) answers 404.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The message has been deleted.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task DeleteMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List the actions of a message</summary>
+    /// <remarks>Returns the possible action IDs and details of a message. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List clicks by message</summary>
+    /// <remarks>Same as listCampaignClicks, for a message ID instead of a campaign ID. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
+    /// <br/>startDate &lt;= date &lt;= endDate.</param>
+    /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
+    /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List targets by message</summary>
+    /// <remarks>Same as listCampaignTargets, for a message ID instead of a campaign ID. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="startDate">Results from this date on, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`). With `endDate`:
+    /// <br/>startDate &lt;= date &lt;= endDate.</param>
+    /// <param name="endDate">Results up to this date, included (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
+    /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create the schedule of a message</summary>
+    /// <remarks>The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate` (ISO 8601
+    /// <br/>with offset).</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The schedule has been created.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
+    Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get the schedule of a message</summary>
+    /// <remarks>Returns the schedule of a message: its next sending date and its start and end dates (ISO 8601; the timezone field is indicative only).</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Schedule> GetScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update the schedule of a message</summary>
+    /// <remarks>The timezone is strictly indicative: to use a specific timezone, put it in `nextSendingDate`. The
+    /// <br/>document lists 403 for an outdated next sending date and 404 with the reason "Schedule already
+    /// <br/>exists for message" (most likely meaning no schedule exists); both are kept as documented.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The schedule has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
+    Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Delete the schedule of a message</summary>
+    /// <remarks>Deletes the schedule of a message, so that it is no longer sent on its own.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The schedule has been deleted.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task DeleteScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a schedule exclusion</summary>
+    /// <remarks>Excludes days or a period from the schedule of a push message. Only one exclusion per type (e.g.
+    /// <br/>`DAYS`). `startDate` and `endDate` must lie between the schedule's `startDate` and `endDate`. The message
+    /// <br/>must be a scheduled push.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The schedule exclusion has been created (e.g. excluding Mondays and Wednesdays).</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ScheduleExclusion schema describes it.</param>
+    Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get the schedule exclusions of a message</summary>
+    /// <remarks>Returns the schedule exclusions of a message: the days of the week (1 = Monday ... 7 = Sunday) or the period during which the scheduled message is not sent.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>OK. One exclusion per type.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Delete the schedule exclusions of a message</summary>
+    /// <remarks>Deletes every schedule exclusion of a message.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <returns>The schedule exclusions have been deleted.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send a message</summary>
+    /// <remarks>Sends the message, as a test (`test=true`) or for the campaign. No request body.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="messageId">ID of the message (a positive integer).</param>
+    /// <param name="test">Optional; must equal `true` (lower case) for a test send. Omit it for a campaign send.</param>
+    /// <returns>The message is being sent.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task SendMessageAsync(string partnerId, long messageId, bool? test = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send an instant message (one app)</summary>
+    /// <remarks>Triggers an existing message (`parentMessageId` or `parentMessageExternalId`, at least one) for up to
+    /// <br/>100 targets (or a static list). Any message parameter given here overrides the one defined in the
+    /// <br/>dashboard; `${field}` placeholders in the text are filled from each target's `data`. Marketing pressure
+    /// <br/>does not apply. A 200 means the request was handled; delivery follows. At least one target must be
+    /// <br/>valid. Web users are reached only from SDK `sw_version` b3.1.0. Segments, lists and filters cannot be
+    /// <br/>combined in one instant message.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The instant message has been handled and will be delivered to the targets.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InstantMessage schema describes it.</param>
+    Task SendInstantMessageAsync(string partnerId, InstantMessage body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send an instant message (several apps)</summary>
+    /// <remarks>Same as sendInstantMessage, for several apps sharing a target (e.g. the iOS and the Android app):
+    /// <br/>`apps` maps each partner ID to the message data of that app (each with `parentMessageId` or
+    /// <br/>`parentMessageExternalId`; an external message ID can be the same in every app), `targets` is common.
+    /// <br/>Target criteria accept operators (`$eq`, `$lt`, `$gte`, ...). The answer details the result per app.</remarks>
+    /// <returns>Handled; the body gives the result per partner ID. A per-app status code 200 means the messages
+    /// <br/>have been sent for that app; any other code comes with a body explaining the error (the same
+    /// <br/>errors as sendInstantMessage).</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's MultiAppInstantMessage schema describes it.</param>
+    Task<IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List devices (CSV)</summary>
+    /// <remarks>Returns the devices of the app as CSV, 10,000 devices per call; the next call is given by the `Link`
+    /// <br/>header (`rel="next"`), which repeats the query of the original request. `firstOpen` as a range
+    /// <br/>`leftDate|rightDate` matches leftDate &lt;= firstOpen &lt; rightDate, as a single date matches
+    /// <br/>date &lt;= firstOpen; `lastOpen` matches date &lt;= lastOpen.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="fields">Device fields (columns) to return, e.g. `UDID`, `IDFA`. The document's example indexes them
+    /// <br/>(`fields[1]=UDID&amp;fields[2]=IDFA`); the server reads them as a PHP-style array, so `fields[]=UDID&amp;fields[]=IDFA`
+    /// <br/>is the same request. Every field must exist on the app (400 otherwise).</param>
+    /// <param name="firstOpen">Date (`date &lt;= firstOpen`) or range `leftDate|rightDate` (`leftDate &lt;= firstOpen &lt; rightDate`),
+    /// <br/>ISO 8601 / RFC 3339 (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="lastOpen">Date; returns devices with `date &lt;= lastOpen` (`YYYY-MM-DD` or `YYYY-MM-DD hh:mm:ss`).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. CSV (`text/csv`), UTF-8, fields separated by semicolons (`;`), records separated by line
+    /// <br/>breaks. The first line is the header naming the columns (the device fields requested with
+    /// <br/>`fields[]`, or the app's device fields when none is requested); each following line is one device.
+    /// <br/>An empty body means no device matched. The next page, if any, is in the `Link` header only (there
+    /// <br/>is no JSON body to carry `links`).</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<FileResponse> ListDevicesAsync(string partnerId, IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update devices by group</summary>
+    /// <remarks>Updates up to 100 devices (users) at once. Each user is matched by its UDID or by an indexed field
+    /// <br/>(matching key) and carries the fields to update. `id` and `UDID` cannot be updated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The devices have been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's DeviceGroupUpdate schema describes it.</param>
+    Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Search a device</summary>
+    /// <remarks>Returns the first device matching all the given filters; use as many filters as needed to get the
+    /// <br/>precise device. Only indexed fields can be queried (any indexed field of the user base, e.g. `UDID`,
+    /// <br/>`token`). The answer always has the `UDID` field; `data` holds the app-specific fields.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
+    /// <br/>field of the app may be used.</param>
+    /// <returns>The device has been found.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a device</summary>
+    /// <remarks>Updates fields of the device. `id` and `UDID` cannot be updated. A field that does not exist may answer
+    /// <br/>a database error.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="udid">UDID of the device.</param>
+    /// <returns>The device has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>
+    Task UpdateDeviceAsync(string partnerId, string udid, IDictionary<string, object> body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List static lists</summary>
+    /// <remarks>Returns the static lists of the app, ordered by ascending static list ID. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a static list</summary>
+    /// <remarks>`listId` sets your own integer ID (for ID mapping); without it the server generates one. `externalId`
+    /// <br/>is a custom string ID, required to add or remove a device from the list through the mobile SDKs.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The list has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's StaticList schema describes it.</param>
+    Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List the devices of a static list</summary>
+    /// <remarks>Returns the devices in the static list (`deviceId` is the device UDID). Paginated. For performance
+    /// <br/>reasons, a list that does not exist still answers 200, with no content.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="listId">ID of the static list.</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. The body includes the paging links; the same links are in the `Link` header. Empty body when
+    /// <br/>the list does not exist.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Upsert devices in a static list</summary>
+    /// <remarks>Adds devices (users) to the list's processing queue; a device already in the list gets the new
+    /// <br/>`expireAt`. A user is selected by device ID (UDID) or by a custom indexed app field.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="listId">ID of the static list.</param>
+    /// <returns>The users exist and have been added to the static list processing queue.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
+    Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Remove devices from a static list</summary>
+    /// <remarks>Removes devices (users) from the list; the body and the errors are those of upsertStaticListDevices.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="listId">ID of the static list.</param>
+    /// <returns>The users have been added to the static list processing queue for removal.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
+    Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get daily statistics</summary>
+    /// <remarks>Returns daily statistics ordered by ascending date, with gaps where there is no data. With
+    /// <br/>`startDate`: startDate &lt;= date &lt;= endDate (or now when `endDate` is absent). Otherwise with `date`: that
+    /// <br/>day only. With neither: all statistics of the app (may time out). `startDate`/`endDate` take precedence
+    /// <br/>over `date`. Dates are `YYYY-MM-DD`. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <param name="date">A single day (`YYYY-MM-DD`); ignored when `startDate` is given.</param>
+    /// <param name="startDate">First day, included (`YYYY-MM-DD`).</param>
+    /// <param name="endDate">Last day, included (`YYYY-MM-DD`); defaults to now when `startDate` is given.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List geofences</summary>
+    /// <remarks>Returns the geofences of the app. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a geofence</summary>
+    /// <remarks>Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The geofence has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
+    Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a geofence</summary>
+    /// <remarks>Returns one geofence, by its ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geofenceId">ID of the geofence.</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a geofence</summary>
+    /// <remarks>Updates a geofence, by its ID. The info object is mandatory: an update without it is refused.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geofenceId">ID of the geofence.</param>
+    /// <returns>The geofence has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
+    Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List beacons</summary>
+    /// <remarks>Returns the beacons of the app. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a beacon</summary>
+    /// <remarks>Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The beacon has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
+    Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a beacon</summary>
+    /// <remarks>Returns one beacon, by its ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="beaconId">ID of the beacon.</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a beacon</summary>
+    /// <remarks>Updates a beacon, by its ID. The info object is mandatory: an update without it is refused.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="beaconId">ID of the beacon.</param>
+    /// <returns>The beacon has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
+    Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List geogroups</summary>
+    /// <remarks>Returns the groups of geolocations of the app. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a geogroup</summary>
+    /// <remarks>Creates a group of geolocations, optionally with an external ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The group has been created; the body holds its ID. The document also shows a `Link` header on this
+    /// <br/>answer.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Geogroup schema describes it.</param>
+    Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Add a beacon to a geogroup</summary>
+    /// <remarks>Adds a beacon, by its ID, to a geogroup.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
+    /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
+    /// <returns>The beacon has been added to the geogroup.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+    Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Remove a beacon from a geogroup</summary>
+    /// <remarks>Removes a beacon, by its ID, from a geogroup.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
+    /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
+    /// <returns>The beacon has been removed from the geogroup.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+    Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Add a geofence to a geogroup</summary>
+    /// <remarks>Adds a geofence, by its ID, to a geogroup.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
+    /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
+    /// <returns>The geofence has been added to the geogroup.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+    Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Remove a geofence from a geogroup</summary>
+    /// <remarks>Removes a geofence, by its ID, from a geogroup.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
+    /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
+    /// <returns>The geofence has been removed from the geogroup.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
+    Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List in-app messages</summary>
+    /// <remarks>Returns the in-app messages of the app (objects as in getInApp). Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create an in-app message</summary>
+    /// <remarks>The mandatory keys depend on the type of the template (`templateValue` of the Action and CustomTemplate
+    /// <br/>objects: the value of the in-app template, found in the settings of the dashboard). In multilingual
+    /// <br/>messages every message must use the same template.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The in-app message has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+    Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get an in-app message</summary>
+    /// <remarks>Returns one in-app message, by its technical ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<InApp> GetInAppAsync(string partnerId, long inAppId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update an in-app message</summary>
+    /// <remarks>Same body as createInApp. The template type of an in-app message cannot be changed.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
+    /// <returns>The in-app message has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+    Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Activate or deactivate an in-app message</summary>
+    /// <remarks>An active in-app message whose date restrictions are not matched is still considered inactive.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+    Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get an in-app message by external ID</summary>
+    /// <remarks>Returns one in-app message, by the external ID the partner gave it.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update an in-app message by external ID</summary>
+    /// <remarks>Same body as createInApp. The template type of an in-app message cannot be changed.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>The in-app message has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
+    Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Activate or deactivate an in-app message by external ID</summary>
+    /// <remarks>An active in-app message whose date restrictions are not matched is still considered inactive.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+    Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List scheduled alarms</summary>
+    /// <remarks>Returns the scheduled alarms of the app. Paginated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
+    /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
+    /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create a scheduled alarm</summary>
+    /// <remarks>Android and iOS messages only. Event objects are identified by the event `code` and view objects by the
+    /// <br/>view `value` (both found in the advanced settings of the dashboard). Any custom field can be inserted
+    /// <br/>in a string as `${:yourCustomField}`.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The alarm has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+    Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a scheduled alarm</summary>
+    /// <remarks>Returns one alarm, by its technical ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="alarmId">ID of the scheduled alarm.</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a scheduled alarm</summary>
+    /// <remarks>Same body as createAlarm.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="alarmId">ID of the scheduled alarm.</param>
+    /// <returns>The alarm has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+    Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Activate or deactivate a scheduled alarm</summary>
+    /// <remarks>An active alarm whose date restrictions are not matched is still considered inactive.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="alarmId">ID of the scheduled alarm.</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+    Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get a scheduled alarm by external ID</summary>
+    /// <remarks>Returns one alarm, by the external ID the partner gave it.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>OK.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update a scheduled alarm by external ID</summary>
+    /// <remarks>Same body as createAlarm.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>The alarm has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
+    Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Activate or deactivate a scheduled alarm by external ID</summary>
+    /// <remarks>An active alarm whose date restrictions are not matched is still considered inactive.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
+    Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Create an inbox message</summary>
+    /// <remarks>Creates an inbox message and returns its ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <returns>The inbox message has been created; the body holds its ID.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+    Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update an inbox message</summary>
+    /// <remarks>Same body as createInbox. A message already sent cannot be updated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="inboxId">ID of the inbox message.</param>
+    /// <returns>The inbox message has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+    Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Set the read and archived dates of an inbox message for a user</summary>
+    /// <remarks>Sets the read date and the archived date of an inbox message for a user, by the message's technical ID.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="inboxId">ID of the inbox message.</param>
+    /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
+    Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Update an inbox message by external ID</summary>
+    /// <remarks>Same body as createInbox. A message already sent cannot be updated.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <returns>The inbox message has been updated.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
+    Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, CancellationToken cancellationToken = default);
+
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Set the read and archived dates of an inbox message for a user, by external ID</summary>
+    /// <remarks>Sets the read date and the archived date of an inbox message for a user, by the external ID the partner gave the message.</remarks>
+    /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
+    /// <param name="externalId">External ID of the message, as set when it was created.</param>
+    /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
+    /// <returns>The status has been changed. No body.</returns>
+    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
+    Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, CancellationToken cancellationToken = default);
 
 }
 
-#pragma warning restore  108
-#pragma warning restore  114
-#pragma warning restore  472
-#pragma warning restore  612
-#pragma warning restore  649
-#pragma warning restore 8073
-#pragma warning restore 3016
-#pragma warning restore 8600
-#pragma warning restore 8602
-#pragma warning restore 8603
-#pragma warning restore 8604
-#pragma warning restore 8625
-#pragma warning restore 8765
+/// <inheritdoc cref="IAccengageClient"/>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial class AccengageClient : IAccengageClient
+{
+    private static readonly SourceGeneratedJson Json_ = new(AccengageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
+
+    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+    private static readonly string[] FailureTexts_ =
+    [
+        "The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n",
+        "The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n",
+        "Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n",
+        "Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n",
+        "The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.",
+        "The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n",
+        "The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n",
+        "The campaign with the given ID could not be found.",
+        "Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n",
+        "The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.",
+        "The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n",
+        "Could not find the campaign with the given ID.",
+        "Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n",
+        "Unknown collapse key given, or invalid template for buttons.",
+        "The message with the given ID was not found.",
+        "Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n",
+        "Resource not found.",
+        "Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n",
+        "A schedule already exists for the message (or a generic 403).",
+        "No schedule for the message.",
+        "Validation failed for body param(s); also the generic 400 errors.",
+        "The next sending date is outdated (or a generic 403).",
+        "Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.",
+        "A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n",
+        "Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n",
+        "Message not found (or not a push), or message not scheduled.",
+        "The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n",
+        "Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n",
+        "Resource not found; the precise resource is given in the error message.",
+        "Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n",
+        "At least one of the given fields does not exist on the app; also the generic 400 errors.",
+        "`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n",
+        "Can not update fields like `id` or `UDID` (or a generic 403).",
+        "No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n",
+        "No device found with the given filters.",
+        "Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.",
+        "Missing or malformed field in the body; also the generic 400 errors.",
+        "A static list with the given `listId` already exists.",
+        "The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n",
+        "The static list does not exist for the server (no table is associated with the list).",
+        "Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n",
+        "The `id` field was not given in the request body, or a generic 400 error.",
+        "The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n",
+        "A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.",
+        "The in-app message with the given ID was not found.",
+        "Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n",
+        "Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n",
+        "The alarm does not exist for this app, or the message is not an alarm.",
+        "No UDID given in the query, or a generic 400 error.",
+        "The inbox message was not found, or it is not available for this user.",
+    ];
+
+    private readonly OperationSender _sender;
+
+    /// <summary>
+    /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
+    /// with '/'. Internal: a client without the vendor's options, tokens or signing would be half-configured.
+    /// </summary>
+    internal AccengageClient(HttpClient httpClient)
+    {
+        _sender = new OperationSender(httpClient, ErrorTable);
+    }
+
+    /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings);
+
+    /// <inheritdoc/>
+    public virtual Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateAccessTokenRequest(body), Json_.Info<AccessToken>(), cancellationToken);
+
+    /// <summary>Describes a createAccessToken call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateAccessTokenRequest(AccessTokenRequest body)
+        => new OperationRequest(new("createAccessToken", "v1/access_token", true), HttpMethod.Post)
+            .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[0], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[1], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<string> GetMeAsync(CancellationToken cancellationToken = default)
+        => _sender.SendForTextAsync(GetMeRequest(), cancellationToken);
+
+    /// <summary>Describes a getMe call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetMeRequest()
+        => new OperationRequest(new("getMe", "v1/me", true), HttpMethod.Get)
+            .Accepts("text/plain")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListCampaignsRequest(partnerId, page), Json_.Info<CampaignList>(), cancellationToken);
+
+    /// <summary>Describes a listCampaigns call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListCampaignsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateCampaignRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createCampaign call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateCampaignRequest(string partnerId, Campaign body)
+        => new OperationRequest(new("createCampaign", "v1/me/apps/{partnerId}/campaigns", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Campaign>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetCampaignRequest(partnerId, campaignId), Json_.Info<Campaign>(), cancellationToken);
+
+    /// <summary>Describes a getCampaign call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetCampaignRequest(string partnerId, long campaignId)
+        => new OperationRequest(new("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("campaignId", WireText.Of(campaignId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[7], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateCampaignRequest(partnerId, campaignId, body), cancellationToken);
+
+    /// <summary>Describes a updateCampaign call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateCampaignRequest(string partnerId, long campaignId, Campaign body)
+        => new OperationRequest(new("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("campaignId", WireText.Of(campaignId))
+            .JsonBody(body, Json_.Info<Campaign>(), "application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task DeleteCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(DeleteCampaignRequest(partnerId, campaignId), cancellationToken);
+
+    /// <summary>Describes a deleteCampaign call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest DeleteCampaignRequest(string partnerId, long campaignId)
+        => new OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("campaignId", WireText.Of(campaignId))
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[8], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListCampaignClicksRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
+
+    /// <summary>Describes a listCampaignClicks call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListCampaignClicksRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
+        => new OperationRequest(new("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("campaignId", WireText.Of(campaignId))
+            .Query("page", WireText.Of(page))
+            .Query("startDate", WireText.Of(startDate))
+            .Query("endDate", WireText.Of(endDate))
+            .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListCampaignTargetsRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
+
+    /// <summary>Describes a listCampaignTargets call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListCampaignTargetsRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
+        => new OperationRequest(new("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("campaignId", WireText.Of(campaignId))
+            .Query("page", WireText.Of(page))
+            .Query("startDate", WireText.Of(startDate))
+            .Query("endDate", WireText.Of(endDate))
+            .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListMessagesRequest(partnerId, page, externalId, title), Json_.Info<MessageList>(), cancellationToken);
+
+    /// <summary>Describes a listMessages call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListMessagesRequest(string partnerId, int? page = null, string? externalId = null, string? title = null)
+        => new OperationRequest(new("listMessages", "v1/me/apps/{partnerId}/messages", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Query("externalId", WireText.Of(externalId))
+            .Query("title", WireText.Of(title))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateMessageRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateMessageRequest(string partnerId, Message body)
+        => new OperationRequest(new("createMessage", "v1/me/apps/{partnerId}/messages", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Message>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[12], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[13], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Message> GetMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetMessageRequest(partnerId, messageId), Json_.Info<Message>(), cancellationToken);
+
+    /// <summary>Describes a getMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetMessageRequest(string partnerId, long messageId)
+        => new OperationRequest(new("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[14], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateMessageAsync(string partnerId, long messageId, Message body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateMessageRequest(partnerId, messageId, body), cancellationToken);
+
+    /// <summary>Describes a updateMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateMessageRequest(string partnerId, long messageId, Message body)
+        => new OperationRequest(new("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .JsonBody(body, Json_.Info<Message>(), "application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task DeleteMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(DeleteMessageRequest(partnerId, messageId), cancellationToken);
+
+    /// <summary>Describes a deleteMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest DeleteMessageRequest(string partnerId, long messageId)
+        => new OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[15], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListMessageActionsRequest(partnerId, messageId, page), Json_.Info<MessageActionList>(), cancellationToken);
+
+    /// <summary>Describes a listMessageActions call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListMessageActionsRequest(string partnerId, long messageId, int? page = null)
+        => new OperationRequest(new("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListMessageClicksRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
+
+    /// <summary>Describes a listMessageClicks call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListMessageClicksRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
+        => new OperationRequest(new("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Query("page", WireText.Of(page))
+            .Query("startDate", WireText.Of(startDate))
+            .Query("endDate", WireText.Of(endDate))
+            .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListMessageTargetsRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
+
+    /// <summary>Describes a listMessageTargets call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListMessageTargetsRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
+        => new OperationRequest(new("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Query("page", WireText.Of(page))
+            .Query("startDate", WireText.Of(startDate))
+            .Query("endDate", WireText.Of(endDate))
+            .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateScheduleRequest(partnerId, messageId, body), cancellationToken);
+
+    /// <summary>Describes a createSchedule call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateScheduleRequest(string partnerId, long messageId, Schedule body)
+        => new OperationRequest(new("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .JsonBody(body, Json_.Info<Schedule>(), "application/json")
+            .Fails(400, FailureTexts_[17], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[18], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Schedule> GetScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetScheduleRequest(partnerId, messageId), Json_.Info<Schedule>(), cancellationToken);
+
+    /// <summary>Describes a getSchedule call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetScheduleRequest(string partnerId, long messageId)
+        => new OperationRequest(new("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateScheduleRequest(partnerId, messageId, body), cancellationToken);
+
+    /// <summary>Describes a updateSchedule call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateScheduleRequest(string partnerId, long messageId, Schedule body)
+        => new OperationRequest(new("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .JsonBody(body, Json_.Info<Schedule>(), "application/json")
+            .Fails(400, FailureTexts_[20], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[21], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[22], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task DeleteScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(DeleteScheduleRequest(partnerId, messageId), cancellationToken);
+
+    /// <summary>Describes a deleteSchedule call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest DeleteScheduleRequest(string partnerId, long messageId)
+        => new OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateScheduleExclusionRequest(partnerId, messageId, body), cancellationToken);
+
+    /// <summary>Describes a createScheduleExclusion call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateScheduleExclusionRequest(string partnerId, long messageId, ScheduleExclusion body)
+        => new OperationRequest(new("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .JsonBody(body, Json_.Info<ScheduleExclusion>(), "application/json")
+            .Fails(400, FailureTexts_[23], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[24], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListScheduleExclusionsRequest(partnerId, messageId), Json_.Info<IList<ScheduleExclusion>>(), cancellationToken);
+
+    /// <summary>Describes a listScheduleExclusions call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListScheduleExclusionsRequest(string partnerId, long messageId)
+        => new OperationRequest(new("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Accepts("application/json")
+            .ReadBy(AnswerReading.ObjectOrArray)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[25], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(DeleteScheduleExclusionsRequest(partnerId, messageId), cancellationToken);
+
+    /// <summary>Describes a deleteScheduleExclusions call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest DeleteScheduleExclusionsRequest(string partnerId, long messageId)
+        => new OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SendMessageAsync(string partnerId, long messageId, bool? test = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendMessageRequest(partnerId, messageId, test), cancellationToken);
+
+    /// <summary>Describes a sendMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendMessageRequest(string partnerId, long messageId, bool? test = null)
+        => new OperationRequest(new("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("messageId", WireText.Of(messageId))
+            .Query("test", WireText.Of(test))
+            .Fails(400, FailureTexts_[26], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SendInstantMessageAsync(string partnerId, InstantMessage body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendInstantMessageRequest(partnerId, body), cancellationToken);
+
+    /// <summary>Describes a sendInstantMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendInstantMessageRequest(string partnerId, InstantMessage body)
+        => new OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
+            .Fails(400, FailureTexts_[27], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[28], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendInstantMessageToAppsRequest(body), Json_.Info<IDictionary<string, AppSendResult>>(), cancellationToken);
+
+    /// <summary>Describes a sendInstantMessageToApps call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendInstantMessageToAppsRequest(MultiAppInstantMessage body)
+        => new OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), HttpMethod.Post)
+            .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[29], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual async Task<FileResponse> ListDevicesAsync(string partnerId, IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, CancellationToken cancellationToken = default)
+    {
+        var response_ = await _sender.SendForAnswerAsync(ListDevicesRequest(partnerId, fields, firstOpen, lastOpen, page), cancellationToken).ConfigureAwait(false);
+        var stream_ = await response_.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new FileResponse((int)response_.StatusCode, OperationSender.HeadersOf(response_), stream_, null, response_);
+    }
+
+    /// <summary>Describes a listDevices call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListDevicesRequest(string partnerId, IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null)
+        => new OperationRequest(new("listDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("fields[]", WireText.Of(fields, item_ => WireText.Of(item_)))
+            .Query("firstOpen", WireText.Of(firstOpen))
+            .Query("lastOpen", WireText.Of(lastOpen))
+            .Query("page", WireText.Of(page))
+            .Accepts("text/csv")
+            .Fails(400, FailureTexts_[30], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateDevicesRequest(partnerId, body), cancellationToken);
+
+    /// <summary>Describes a updateDevices call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateDevicesRequest(string partnerId, DeviceGroupUpdate body)
+        => new OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
+            .Fails(400, FailureTexts_[31], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[32], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SearchDeviceRequest(partnerId, filters), Json_.Info<Device>(), cancellationToken);
+
+    /// <summary>Describes a searchDevice call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SearchDeviceRequest(string partnerId, IDictionary<string, string> filters)
+        => new OperationRequest(new("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query(filters)
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[33], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[34], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateDeviceAsync(string partnerId, string udid, IDictionary<string, object> body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateDeviceRequest(partnerId, udid, body), cancellationToken);
+
+    /// <summary>Describes a updateDevice call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateDeviceRequest(string partnerId, string udid, IDictionary<string, object> body)
+        => new OperationRequest(new("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("udid", WireText.Of(udid))
+            .JsonBody(body, Json_.Info<IDictionary<string, object>>(), "application/json")
+            .Succeeds(200, 204)
+            .Fails(400, FailureTexts_[35], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListStaticListsRequest(partnerId, page), Json_.Info<StaticListList>(), cancellationToken);
+
+    /// <summary>Describes a listStaticLists call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListStaticListsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listStaticLists", "v1/me/apps/{partnerId}/lists", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateStaticListRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createStaticList call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateStaticListRequest(string partnerId, StaticList body)
+        => new OperationRequest(new("createStaticList", "v1/me/apps/{partnerId}/lists", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<StaticList>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[36], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(409, FailureTexts_[37], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListStaticListDevicesRequest(partnerId, listId, page), Json_.Info<StaticListDeviceList>(), cancellationToken);
+
+    /// <summary>Describes a listStaticListDevices call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListStaticListDevicesRequest(string partnerId, long listId, int? page = null)
+        => new OperationRequest(new("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("listId", WireText.Of(listId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .ReadBy(AnswerReading.EmptyBody)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpsertStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
+
+    /// <summary>Describes a upsertStaticListDevices call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpsertStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
+        => new OperationRequest(new("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("listId", WireText.Of(listId))
+            .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+            .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(RemoveStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
+
+    /// <summary>Describes a removeStaticListDevices call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest RemoveStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
+        => new OperationRequest(new("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("listId", WireText.Of(listId))
+            .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+            .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListStatsRequest(partnerId, page, date, startDate, endDate), Json_.Info<StatList>(), cancellationToken);
+
+    /// <summary>Describes a listStats call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListStatsRequest(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null)
+        => new OperationRequest(new("listStats", "v1/me/apps/{partnerId}/stats", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Query("date", WireText.OfDate(date))
+            .Query("startDate", WireText.OfDate(startDate))
+            .Query("endDate", WireText.OfDate(endDate))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListGeofencesRequest(partnerId, page), Json_.Info<GeofenceList>(), cancellationToken);
+
+    /// <summary>Describes a listGeofences call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListGeofencesRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listGeofences", "v1/me/apps/{partnerId}/geofences", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateGeofenceRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createGeofence call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateGeofenceRequest(string partnerId, Geofence body)
+        => new OperationRequest(new("createGeofence", "v1/me/apps/{partnerId}/geofences", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Geofence>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetGeofenceRequest(partnerId, geofenceId), Json_.Info<Geofence>(), cancellationToken);
+
+    /// <summary>Describes a getGeofence call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetGeofenceRequest(string partnerId, long geofenceId)
+        => new OperationRequest(new("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geofenceId", WireText.Of(geofenceId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateGeofenceRequest(partnerId, geofenceId, body), cancellationToken);
+
+    /// <summary>Describes a updateGeofence call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateGeofenceRequest(string partnerId, long geofenceId, Geofence body)
+        => new OperationRequest(new("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geofenceId", WireText.Of(geofenceId))
+            .JsonBody(body, Json_.Info<Geofence>(), "application/json")
+            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListBeaconsRequest(partnerId, page), Json_.Info<BeaconList>(), cancellationToken);
+
+    /// <summary>Describes a listBeacons call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListBeaconsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listBeacons", "v1/me/apps/{partnerId}/beacons", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateBeaconRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createBeacon call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateBeaconRequest(string partnerId, Beacon body)
+        => new OperationRequest(new("createBeacon", "v1/me/apps/{partnerId}/beacons", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Beacon>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetBeaconRequest(partnerId, beaconId), Json_.Info<Beacon>(), cancellationToken);
+
+    /// <summary>Describes a getBeacon call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetBeaconRequest(string partnerId, long beaconId)
+        => new OperationRequest(new("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("beaconId", WireText.Of(beaconId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateBeaconRequest(partnerId, beaconId, body), cancellationToken);
+
+    /// <summary>Describes a updateBeacon call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateBeaconRequest(string partnerId, long beaconId, Beacon body)
+        => new OperationRequest(new("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("beaconId", WireText.Of(beaconId))
+            .JsonBody(body, Json_.Info<Beacon>(), "application/json")
+            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListGeogroupsRequest(partnerId, page), Json_.Info<GeogroupList>(), cancellationToken);
+
+    /// <summary>Describes a listGeogroups call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListGeogroupsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateGeogroupRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createGeogroup call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateGeogroupRequest(string partnerId, Geogroup body)
+        => new OperationRequest(new("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Geogroup>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(AddBeaconToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+    /// <summary>Describes a addBeaconToGeogroup call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest AddBeaconToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+        => new OperationRequest(new("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geogroupId", WireText.Of(geogroupId), "ext:")
+            .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(RemoveBeaconFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+    /// <summary>Describes a removeBeaconFromGeogroup call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest RemoveBeaconFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+        => new OperationRequest(new("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geogroupId", WireText.Of(geogroupId), "ext:")
+            .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(AddGeofenceToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+    /// <summary>Describes a addGeofenceToGeogroup call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest AddGeofenceToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+        => new OperationRequest(new("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geogroupId", WireText.Of(geogroupId), "ext:")
+            .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(RemoveGeofenceFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
+
+    /// <summary>Describes a removeGeofenceFromGeogroup call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest RemoveGeofenceFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
+        => new OperationRequest(new("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true), HttpMethod.Delete)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("geogroupId", WireText.Of(geogroupId), "ext:")
+            .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
+            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListInAppsRequest(partnerId, page), Json_.Info<InAppList>(), cancellationToken);
+
+    /// <summary>Describes a listInApps call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListInAppsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listInApps", "v1/me/apps/{partnerId}/inapps", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateInAppRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createInApp call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateInAppRequest(string partnerId, InApp body)
+        => new OperationRequest(new("createInApp", "v1/me/apps/{partnerId}/inapps", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<InApp>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<InApp> GetInAppAsync(string partnerId, long inAppId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetInAppRequest(partnerId, inAppId), Json_.Info<InApp>(), cancellationToken);
+
+    /// <summary>Describes a getInApp call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetInAppRequest(string partnerId, long inAppId)
+        => new OperationRequest(new("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("inAppId", WireText.Of(inAppId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateInAppRequest(partnerId, inAppId, body), cancellationToken);
+
+    /// <summary>Describes a updateInApp call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateInAppRequest(string partnerId, long inAppId, InApp body)
+        => new OperationRequest(new("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("inAppId", WireText.Of(inAppId))
+            .JsonBody(body, Json_.Info<InApp>(), "application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetInAppStatusRequest(partnerId, inAppId, body), cancellationToken);
+
+    /// <summary>Describes a setInAppStatus call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetInAppStatusRequest(string partnerId, long inAppId, ActivationStatus body)
+        => new OperationRequest(new("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("inAppId", WireText.Of(inAppId))
+            .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+            .Succeeds(200, 204)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetInAppByExternalIdRequest(partnerId, externalId), Json_.Info<InApp>(), cancellationToken);
+
+    /// <summary>Describes a getInAppByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetInAppByExternalIdRequest(string partnerId, string externalId)
+        => new OperationRequest(new("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateInAppByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+    /// <summary>Describes a updateInAppByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateInAppByExternalIdRequest(string partnerId, string externalId, InApp body)
+        => new OperationRequest(new("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .JsonBody(body, Json_.Info<InApp>(), "application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetInAppStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+    /// <summary>Describes a setInAppStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetInAppStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
+        => new OperationRequest(new("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+            .Succeeds(200, 204)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(ListAlarmsRequest(partnerId, page), Json_.Info<AlarmList>(), cancellationToken);
+
+    /// <summary>Describes a listAlarms call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest ListAlarmsRequest(string partnerId, int? page = null)
+        => new OperationRequest(new("listAlarms", "v1/me/apps/{partnerId}/alarms", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Query("page", WireText.Of(page))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateAlarmRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createAlarm call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateAlarmRequest(string partnerId, Alarm body)
+        => new OperationRequest(new("createAlarm", "v1/me/apps/{partnerId}/alarms", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetAlarmRequest(partnerId, alarmId), Json_.Info<Alarm>(), cancellationToken);
+
+    /// <summary>Describes a getAlarm call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetAlarmRequest(string partnerId, long alarmId)
+        => new OperationRequest(new("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("alarmId", WireText.Of(alarmId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateAlarmRequest(partnerId, alarmId, body), cancellationToken);
+
+    /// <summary>Describes a updateAlarm call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateAlarmRequest(string partnerId, long alarmId, Alarm body)
+        => new OperationRequest(new("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("alarmId", WireText.Of(alarmId))
+            .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetAlarmStatusRequest(partnerId, alarmId, body), cancellationToken);
+
+    /// <summary>Describes a setAlarmStatus call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetAlarmStatusRequest(string partnerId, long alarmId, ActivationStatus body)
+        => new OperationRequest(new("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("alarmId", WireText.Of(alarmId))
+            .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+            .Succeeds(200, 204)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetAlarmByExternalIdRequest(partnerId, externalId), Json_.Info<Alarm>(), cancellationToken);
+
+    /// <summary>Describes a getAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetAlarmByExternalIdRequest(string partnerId, string externalId)
+        => new OperationRequest(new("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), HttpMethod.Get)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateAlarmByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+    /// <summary>Describes a updateAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateAlarmByExternalIdRequest(string partnerId, string externalId, Alarm body)
+        => new OperationRequest(new("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .JsonBody(body, Json_.Info<Alarm>(), "application/json")
+            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetAlarmStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+    /// <summary>Describes a setAlarmStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetAlarmStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
+        => new OperationRequest(new("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
+            .Succeeds(200, 204)
+            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CreateInboxRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
+
+    /// <summary>Describes a createInbox call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CreateInboxRequest(string partnerId, Inbox body)
+        => new OperationRequest(new("createInbox", "v1/me/apps/{partnerId}/inboxes", false), HttpMethod.Post)
+            .Path("partnerId", WireText.Of(partnerId))
+            .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateInboxRequest(partnerId, inboxId, body), cancellationToken);
+
+    /// <summary>Describes a updateInbox call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateInboxRequest(string partnerId, long inboxId, Inbox body)
+        => new OperationRequest(new("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("inboxId", WireText.Of(inboxId))
+            .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetInboxStatusRequest(partnerId, inboxId, udid, body), cancellationToken);
+
+    /// <summary>Describes a setInboxStatus call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetInboxStatusRequest(string partnerId, long inboxId, string udid, InboxStatus body)
+        => new OperationRequest(new("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("inboxId", WireText.Of(inboxId))
+            .Query("UDID", WireText.Of(udid))
+            .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
+            .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(UpdateInboxByExternalIdRequest(partnerId, externalId, body), cancellationToken);
+
+    /// <summary>Describes a updateInboxByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest UpdateInboxByExternalIdRequest(string partnerId, string externalId, Inbox body)
+        => new OperationRequest(new("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .JsonBody(body, Json_.Info<Inbox>(), "application/json")
+            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SetInboxStatusByExternalIdRequest(partnerId, externalId, udid, body), cancellationToken);
+
+    /// <summary>Describes a setInboxStatusByExternalId call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SetInboxStatusByExternalIdRequest(string partnerId, string externalId, string udid, InboxStatus body)
+        => new OperationRequest(new("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true), HttpMethod.Put)
+            .Path("partnerId", WireText.Of(partnerId))
+            .Path("externalId", WireText.Of(externalId))
+            .Query("UDID", WireText.Of(udid))
+            .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
+            .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
+            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
+            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
+            .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
+            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            ;
+
+}
+
+/// <summary>
+/// The source-generated JSON metadata of every body and answer type of AccengageClient, and of the values an
+/// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+/// dates, lists and maps of them).
+/// </summary>
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(decimal))]
+[JsonSerializable(typeof(System.DateTimeOffset))]
+[JsonSerializable(typeof(System.Guid))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<object>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(AccessTokenRequest))]
+[JsonSerializable(typeof(AccessToken))]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(CampaignList))]
+[JsonSerializable(typeof(Campaign))]
+[JsonSerializable(typeof(CreatedResource))]
+[JsonSerializable(typeof(ClickList))]
+[JsonSerializable(typeof(TargetedDeviceList))]
+[JsonSerializable(typeof(MessageList))]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(MessageActionList))]
+[JsonSerializable(typeof(Schedule))]
+[JsonSerializable(typeof(ScheduleExclusion))]
+[JsonSerializable(typeof(IList<ScheduleExclusion>))]
+[JsonSerializable(typeof(InstantMessage))]
+[JsonSerializable(typeof(MultiAppInstantMessage))]
+[JsonSerializable(typeof(IDictionary<string, AppSendResult>))]
+[JsonSerializable(typeof(DeviceGroupUpdate))]
+[JsonSerializable(typeof(Device))]
+[JsonSerializable(typeof(IDictionary<string, object>))]
+[JsonSerializable(typeof(StaticListList))]
+[JsonSerializable(typeof(StaticList))]
+[JsonSerializable(typeof(StaticListDeviceList))]
+[JsonSerializable(typeof(StaticListUsers))]
+[JsonSerializable(typeof(StatList))]
+[JsonSerializable(typeof(GeofenceList))]
+[JsonSerializable(typeof(Geofence))]
+[JsonSerializable(typeof(BeaconList))]
+[JsonSerializable(typeof(Beacon))]
+[JsonSerializable(typeof(GeogroupList))]
+[JsonSerializable(typeof(Geogroup))]
+[JsonSerializable(typeof(ObjectTechnicalType))]
+[JsonSerializable(typeof(InAppList))]
+[JsonSerializable(typeof(InApp))]
+[JsonSerializable(typeof(ActivationStatus))]
+[JsonSerializable(typeof(AlarmList))]
+[JsonSerializable(typeof(Alarm))]
+[JsonSerializable(typeof(Inbox))]
+[JsonSerializable(typeof(InboxStatus))]
+internal sealed partial class AccengageClientJson : JsonSerializerContext
+{
+}
+
+/// <summary>Body of the access token request, naming the Accengage user the API key belongs to.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class AccessTokenRequest : ExtensibleModel
+{
+    /// <summary>E-mail of the Accengage user the API key belongs to.</summary>
+    [JsonPropertyName("email")]
+    [Required(AllowEmptyStrings = true)]
+    public string Email { get; set; } = default!;
+
+}
+
+/// <summary>An access token, sent as `Authorization: &lt;token_type&gt; &lt;access_token&gt;` in every other request.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class AccessToken : ExtensibleModel
+{
+    /// <summary>Type of the token, the first word of the Authorization header.</summary>
+    [JsonPropertyName("token_type")]
+    [Required(AllowEmptyStrings = true)]
+    public string Token_type { get; set; } = default!;
+
+    /// <summary>The token, the second word of the Authorization header. Valid 24 hours; no expiry field.</summary>
+    [JsonPropertyName("access_token")]
+    [Required(AllowEmptyStrings = true)]
+    public string Access_token { get; set; } = default!;
+
+}
+
+/// <summary>Errors of a request; several at once when the server could go on processing after the first one.
+/// <br/>Read from `{"errors":[...]}` (the document's example) and from a bare array of errors (its prose: "the
+/// <br/>server will return an array of errors").</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ErrorBody : ExtensibleModel
+{
+    /// <summary>The errors, one {label, message} per problem (the first label is the exception's ErrorCode).</summary>
+    [JsonPropertyName("errors")]
+    [Required]
+    public IList<ErrorItem> Errors { get; set; } = new System.Collections.Generic.List<ErrorItem>();
+
+}
+
+/// <summary>One error of an ErrorBody.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ErrorItem : ExtensibleModel
+{
+    /// <summary>General type of the error. Documented values: API_ERR_TOKEN, API_ERR_SIGNATURE, API_ERR_FORBIDDEN,
+    /// <br/>API_ERR_DB, API_ERR_CACHE, API_ERR_SERVICE, API_ERR_UTIL, API_ERR_SUPPORT, API_ERR_UNKNOWN,
+    /// <br/>API_ERR_DATA, API_ERR_MESSAGE_SENDING, API_ERR_MESSAGE_SENT, API_ERR_MESSAGE_FAILED. Not a closed
+    /// <br/>list.</summary>
+    [JsonPropertyName("label")]
+    [Required(AllowEmptyStrings = true)]
+    public string Label { get; set; } = default!;
+
+    /// <summary>The content of the error; may change between versions.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+}
+
+/// <summary>The `links` body field of paginated answers: the URLs of the `Link` header keyed by relation. The pager
+/// <br/>follows the `Link` header, and these links when an answer has no such header.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PagingLinks : ExtensibleModel
+{
+    /// <summary>URL of the first page; always present.</summary>
+    [JsonPropertyName("first")]
+    public string? First { get; set; }
+
+    /// <summary>URL of the previous page; present above page 1.</summary>
+    [JsonPropertyName("prev")]
+    public string? Prev { get; set; }
+
+    /// <summary>URL of the next page; present while resources are (or may be) left.</summary>
+    [JsonPropertyName("next")]
+    public string? Next { get; set; }
+
+}
+
+/// <summary>Answer of a creation: the technical ID of the new resource.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class CreatedResource : ExtensibleModel
+{
+    /// <summary>Technical ID of the created resource, used to get, update and delete it.</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+}
+
+/// <summary>A campaign. Only its technical ID is confirmed by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Campaign : ExtensibleModel
+{
+    /// <summary>Technical ID of the campaign.</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Inferred. Name of the campaign.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Inferred. Start of the campaign (ISO 8601 / RFC 3339, as the document requires for campaign dates).</summary>
+    [JsonPropertyName("startDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Inferred. End of the campaign (ISO 8601 / RFC 3339).</summary>
+    [JsonPropertyName("endDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? EndDate { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class CampaignList : ExtensibleModel
+{
+    /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("campaigns")]
+    public IList<Campaign>? Campaigns { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>A push message (the document's Message model). Its content depends on the platform of the app
+/// <br/>(Android, iOS or Web): see PushMessage.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Message : ExtensibleModel
+{
+    /// <summary>ID of the message (a positive integer).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>External ID of the message (list filter).</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+    /// <summary>Inferred. Campaign the message belongs to; an unknown campaign answers 400.</summary>
+    [JsonPropertyName("campaignId")]
+    public long? CampaignId { get; set; }
+
+    /// <summary>Inferred. Collapse key of the message; an unknown collapse key answers 404.</summary>
+    [JsonPropertyName("collapseKey")]
+    public string? CollapseKey { get; set; }
+
+    /// <summary>Segments the message targets; `{}` targets no segment.</summary>
+    [JsonPropertyName("segments")]
+    public Segments? Segments { get; set; }
+
+    /// <summary>Inferred (shape of the alarm example). Content of the message, one item per language (e.g. English
+    /// <br/>and French translations).</summary>
+    [JsonPropertyName("messages")]
+    public IList<PushMessage>? Messages { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MessageList : ExtensibleModel
+{
+    /// <summary>The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("messages")]
+    public IList<Message>? Messages { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Content of a push message in one language: the document's AndroidMessage, iOSMessage and WebMessage
+/// <br/>models, merged (the app's platform, not the body, decides which applies, and no field shown tells
+/// <br/>them apart). Fields from the scheduled-alarm example.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PushMessage : ExtensibleModel
+{
+    /// <summary>The push message's title.</summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    /// <summary>Text of the message; may hold `${field}` placeholders.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+    /// <summary>The sound played when the push is displayed.</summary>
+    [JsonPropertyName("sound")]
+    public Sound? Sound { get; set; }
+
+    /// <summary>Where the rich push opens (e.g. `webview`).</summary>
+    [JsonPropertyName("openRichPushIn")]
+    public string? OpenRichPushIn { get; set; }
+
+    /// <summary>Whether to delay the timer while the app is off; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.</summary>
+    [JsonPropertyName("delayTimerForAppliOff")]
+    public bool? DelayTimerForAppliOff { get; set; }
+
+    /// <summary>Custom key/value parameters handed to the application when the user clicks the push.</summary>
+    [JsonPropertyName("clickCustomParams")]
+    public CustomParams? ClickCustomParams { get; set; }
+
+    /// <summary>Custom key/value parameters handed to the application when the push is displayed.</summary>
+    [JsonPropertyName("displayCustomParams")]
+    public CustomParams? DisplayCustomParams { get; set; }
+
+    /// <summary>Inferred property name. Interactive buttons (AndroidButton / iOSButton).</summary>
+    [JsonPropertyName("buttons")]
+    public IList<PushButton>? Buttons { get; set; }
+
+}
+
+/// <summary>The sound played with the push (`{"sound": "default"}` in the Accengage API (v1) documentation's alarm example).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Sound : ExtensibleModel
+{
+    /// <summary>The sound's name (`default` in the Accengage API (v1) documentation's alarm example).</summary>
+    [JsonPropertyName("sound")]
+    public string? Sound1 { get; set; }
+
+}
+
+/// <summary>A button of a push message (the document's AndroidButton and iOSButton models).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PushButton : ExtensibleModel
+{
+    /// <summary>What the button does: one of the ButtonAction values (default `close`), kept as sent when Accengage
+    /// <br/>answers a value not listed.</summary>
+    [JsonPropertyName("action")]
+    public string? Action { get; set; }
+
+}
+
+/// <summary>The values the document lists for a button's action. Open: the document spells one value two ways
+/// <br/>(`urlsheme` in the instant message sections, `urlscheme` in the message section), both listed; an
+/// <br/>unlisted value is read as it is.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public enum ButtonAction
+{
+
+    /// <summary>Opens the button's URL in the browser.</summary>
+    [JsonStringEnumMemberName(@"browser")]
+    [EnumMember(Value = @"browser")]
+    Browser = 0,
+
+    /// <summary>Writes an e-mail.</summary>
+    [JsonStringEnumMemberName(@"email")]
+    [EnumMember(Value = @"email")]
+    Email = 1,
+
+    /// <summary>Calls a phone number.</summary>
+    [JsonStringEnumMemberName(@"phone")]
+    [EnumMember(Value = @"phone")]
+    Phone = 2,
+
+    /// <summary>Opens the application store.</summary>
+    [JsonStringEnumMemberName(@"store")]
+    [EnumMember(Value = @"store")]
+    Store = 3,
+
+    /// <summary>Writes an SMS.</summary>
+    [JsonStringEnumMemberName(@"sms")]
+    [EnumMember(Value = @"sms")]
+    Sms = 4,
+
+    /// <summary>Opens a URL scheme (the message section's spelling).</summary>
+    [JsonStringEnumMemberName(@"urlscheme")]
+    [EnumMember(Value = @"urlscheme")]
+    Urlscheme = 5,
+
+    /// <summary>Opens the button's URL in a web view inside the application.</summary>
+    [JsonStringEnumMemberName(@"webview")]
+    [EnumMember(Value = @"webview")]
+    Webview = 6,
+
+    /// <summary>Sends a request.</summary>
+    [JsonStringEnumMemberName(@"request")]
+    [EnumMember(Value = @"request")]
+    Request = 7,
+
+    /// <summary>Closes the message; the default when a button names no action.</summary>
+    [JsonStringEnumMemberName(@"close")]
+    [EnumMember(Value = @"close")]
+    Close = 8,
+
+    /// <summary>Opens a URL scheme (the instant message sections' spelling).</summary>
+    [JsonStringEnumMemberName(@"urlsheme")]
+    [EnumMember(Value = @"urlsheme")]
+    Urlsheme = 9,
+
+}
+
+/// <summary>Custom key/value parameters (CustomParams).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class CustomParams : Dictionary<string, string>
+{
+}
+
+/// <summary>A possible action of a message (its ID and details).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MessageAction : ExtensibleModel
+{
+    /// <summary>ID of the action, as in the `actionId` of clicks.</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MessageActionList : ExtensibleModel
+{
+    /// <summary>The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("actions")]
+    public IList<MessageAction>? Actions { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>The message to trigger and the parameters that override the dashboard message (the document's
+/// <br/>MessageData). `parentMessageId` or `parentMessageExternalId` must be defined.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MessageData : ExtensibleModel
+{
+    /// <summary>ID of the existing message to trigger.</summary>
+    [JsonPropertyName("parentMessageId")]
+    public long? ParentMessageId { get; set; }
+
+    /// <summary>External ID of the existing message to trigger (may be the same in several apps).</summary>
+    [JsonPropertyName("parentMessageExternalId")]
+    public string? ParentMessageExternalId { get; set; }
+
+    /// <summary>Inferred. Overrides the title of the message.</summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; set; }
+
+    /// <summary>Overrides the text of the message; `${field}` placeholders are filled from each target's `data`.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+    /// <summary>Inferred property name. Buttons (AndroidButton / iOSButton).</summary>
+    [JsonPropertyName("buttons")]
+    public IList<PushButton>? Buttons { get; set; }
+
+}
+
+/// <summary>Instant message for one app (InstantMessage): the message data plus up to 100 targets. Segments,
+/// <br/>lists and filters cannot be combined in one instant message.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InstantMessage : MessageData
+{
+    /// <summary>Users to send to; at least one must be valid.</summary>
+    /// <remarks>The contract allows at most 100 items.</remarks>
+    [JsonPropertyName("targets")]
+    public IList<Target>? Targets { get; set; }
+
+}
+
+/// <summary>A user to send an instant message to. Identify it with at least the client ID, the token, the
+/// <br/>`deviceId` or any indexed field (a field marked "client Id" in the app's database scheme) with an
+/// <br/>equality operator, using the field names of the database scheme; non-indexed criteria may be added.
+/// <br/>A criterion is a value (`"clientId": "123"`) or an operator object (`{"$eq": ...}`, `$lt`, `$gte`, ...).
+/// <br/>Criteria other than the properties below are sent as additional properties.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Target : ExtensibleModel
+{
+    /// <summary>UDID of the device.</summary>
+    [JsonPropertyName("deviceId")]
+    public string? DeviceId { get; set; }
+
+    /// <summary>Push token of the device.</summary>
+    [JsonPropertyName("token")]
+    public string? Token { get; set; }
+
+    /// <summary>Custom values for this user, filling the `${field}` placeholders of the message.</summary>
+    [JsonPropertyName("data")]
+    public IDictionary<string, object>? Data { get; set; }
+
+}
+
+/// <summary>Instant message for several apps.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MultiAppInstantMessage : ExtensibleModel
+{
+    /// <summary>Message data per app, keyed by partner ID.</summary>
+    [JsonPropertyName("apps")]
+    [Required]
+    public IDictionary<string, MessageData> Apps { get; set; } = new System.Collections.Generic.Dictionary<string, MessageData>();
+
+    /// <summary>Users to send to, common to every app.</summary>
+    /// <remarks>The contract allows at most 100 items.</remarks>
+    [JsonPropertyName("targets")]
+    [Required]
+    public IList<Target> Targets { get; set; } = new System.Collections.Generic.List<Target>();
+
+}
+
+/// <summary>Result per app, keyed by partner ID.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MultiAppSendResult : Dictionary<string, AppSendResult>
+{
+}
+
+/// <summary>Result for one app. Inferred property names: the document says each app gets a status code and,
+/// <br/>when it is not 200, a body explaining the error.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class AppSendResult : ExtensibleModel
+{
+    /// <summary>200 when the messages have been sent for this app.</summary>
+    [JsonPropertyName("statusCode")]
+    public int? StatusCode { get; set; }
+
+    /// <summary>The errors of this application's part of the send, when it failed.</summary>
+    [JsonPropertyName("body")]
+    public ErrorBody? Body { get; set; }
+
+}
+
+/// <summary>Schedule of a message. The timezone is indicative; put the offset in `nextSendingDate`.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Schedule : ExtensibleModel
+{
+    /// <summary>Next sending date (ISO 8601, with the timezone offset to use); must not be outdated.</summary>
+    [JsonPropertyName("nextSendingDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? NextSendingDate { get; set; }
+
+    /// <summary>Strictly indicative timezone.</summary>
+    [JsonPropertyName("timezone")]
+    public string? Timezone { get; set; }
+
+    /// <summary>Start of the schedule; bounds the schedule exclusions.</summary>
+    [JsonPropertyName("startDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>End of the schedule; bounds the schedule exclusions.</summary>
+    [JsonPropertyName("endDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? EndDate { get; set; }
+
+}
+
+/// <summary>Days or a period excluded from a message's schedule. One exclusion per type. `startDate` and `endDate`
+/// <br/>must lie between the schedule's `startDate` and `endDate`.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ScheduleExclusion : ExtensibleModel
+{
+    /// <summary>Type of exclusion (e.g. `DAYS`). Not documented as a closed list.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary>A string formatted like an array of day numbers: 1 Monday, 2 Tuesday, 3 Wednesday, 4 Thursday,
+    /// <br/>5 Friday, 6 Saturday, 7 Sunday.</summary>
+    [JsonPropertyName("days")]
+    [RegularExpression(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$")]
+    public string? Days { get; set; }
+
+    /// <summary>Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.</summary>
+    [JsonPropertyName("startDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>End of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.</summary>
+    [JsonPropertyName("endDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? EndDate { get; set; }
+
+}
+
+/// <summary>A device (user) of the app. `UDID` is always present; `data` holds the app-specific fields, which
+/// <br/>differ between apps. Dates are sent as `YYYY-MM-DD hh:mm:ss` in queries, so they are kept as strings.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Device : ExtensibleModel
+{
+    /// <summary>Internal ID of the device; cannot be updated. Type not documented.</summary>
+    [JsonPropertyName("id")]
+    public object? Id { get; set; }
+
+    /// <summary>Unique device identifier; cannot be updated.</summary>
+    [JsonPropertyName("UDID")]
+    public string? UDID { get; set; }
+
+    /// <summary>Push token (an indexed field).</summary>
+    [JsonPropertyName("token")]
+    public string? Token { get; set; }
+
+    /// <summary>Advertising identifier.</summary>
+    [JsonPropertyName("IDFA")]
+    public string? IDFA { get; set; }
+
+    /// <summary>First open of the app.</summary>
+    [JsonPropertyName("firstOpen")]
+    public string? FirstOpen { get; set; }
+
+    /// <summary>Last open of the app.</summary>
+    [JsonPropertyName("lastOpen")]
+    public string? LastOpen { get; set; }
+
+    /// <summary>App-specific fields of the device.</summary>
+    [JsonPropertyName("data")]
+    public IDictionary<string, object>? Data { get; set; }
+
+}
+
+/// <summary>Fields of the device to update, by field name (e.g. `token`). `id` and `UDID` cannot be updated; an
+/// <br/>empty body answers 204.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class DeviceDataToUpdate : Dictionary<string, object>
+{
+}
+
+/// <summary>Up to 100 users to update. Each user object holds its matching key (the `UDID`, or an indexed field of
+/// <br/>the app) and the fields to update, by field name.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class DeviceGroupUpdate : ExtensibleModel
+{
+    /// <summary>The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.</summary>
+    /// <remarks>The contract allows 1 to 100 items.</remarks>
+    [JsonPropertyName("users")]
+    [Required]
+    public IList<IDictionary<string, object>> Users { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
+
+}
+
+/// <summary>A static list of users.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticList : ExtensibleModel
+{
+    /// <summary>Your own integer ID for the list (ID mapping); generated by the server when absent.</summary>
+    [JsonPropertyName("listId")]
+    public long? ListId { get; set; }
+
+    /// <summary>The list's name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Custom string ID, required to add or remove devices from the mobile SDKs.</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticListList : ExtensibleModel
+{
+    /// <summary>The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("lists")]
+    public IList<StaticList>? Lists { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>A device of a static list.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticListDevice : ExtensibleModel
+{
+    /// <summary>UDID of the device.</summary>
+    [JsonPropertyName("deviceId")]
+    public string? DeviceId { get; set; }
+
+    /// <summary>Inferred. When the device leaves the list (a JavaScript-compatible date).</summary>
+    [JsonPropertyName("expireAt")]
+    public string? ExpireAt { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticListDeviceList : ExtensibleModel
+{
+    /// <summary>The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("devices")]
+    public IList<StaticListDevice>? Devices { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Users to upsert in (or remove from) a static list.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticListUsers : ExtensibleModel
+{
+    /// <summary>The users to upsert or remove, at least one.</summary>
+    /// <remarks>The contract requires at least 1 item(s).</remarks>
+    [JsonPropertyName("users")]
+    [Required]
+    public IList<StaticListUser> Users { get; set; } = new System.Collections.Generic.List<StaticListUser>();
+
+}
+
+/// <summary>A user to add or remove: by device ID (`deviceId`, the UDID) or by a custom indexed app field, given as
+/// <br/>an additional property (`"myCustomField": "value"`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StaticListUser : ExtensibleModel
+{
+    /// <summary>UDID of the device.</summary>
+    [JsonPropertyName("deviceId")]
+    public string? DeviceId { get; set; }
+
+    /// <summary>JavaScript-compatible date (e.g. `2030-12-31T23:59:59.000Z`) at which the device is removed from the
+    /// <br/>list automatically; updated when the device is already in the list.</summary>
+    [JsonPropertyName("expireAt")]
+    public string? ExpireAt { get; set; }
+
+}
+
+/// <summary>A reaction of a device to a campaign or message.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Click : ExtensibleModel
+{
+    /// <summary>Inferred. UDID of the device that reacted.</summary>
+    [JsonPropertyName("deviceId")]
+    public string? DeviceId { get; set; }
+
+    /// <summary>Action (button or rich display URL) clicked; absent when the message sets neither.</summary>
+    [JsonPropertyName("actionId")]
+    public long? ActionId { get; set; }
+
+    /// <summary>Inferred. When the device reacted (`YYYY-MM-DD hh:mm:ss`).</summary>
+    [JsonPropertyName("date")]
+    public string? Date { get; set; }
+
+    /// <summary>Custom device fields requested with `data[]`.</summary>
+    [JsonPropertyName("data")]
+    public IDictionary<string, object>? Data { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ClickList : ExtensibleModel
+{
+    /// <summary>The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("clicks")]
+    public IList<Click>? Clicks { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>A device targeted by (exposed to) a campaign or message.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class TargetedDevice : ExtensibleModel
+{
+    /// <summary>Inferred. UDID of the targeted device.</summary>
+    [JsonPropertyName("deviceId")]
+    public string? DeviceId { get; set; }
+
+    /// <summary>Inferred. When the device was targeted (`YYYY-MM-DD hh:mm:ss`).</summary>
+    [JsonPropertyName("date")]
+    public string? Date { get; set; }
+
+    /// <summary>Custom device fields requested with `data[]`.</summary>
+    [JsonPropertyName("data")]
+    public IDictionary<string, object>? Data { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class TargetedDeviceList : ExtensibleModel
+{
+    /// <summary>The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("targets")]
+    public IList<TargetedDevice>? Targets { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Statistics of one day, as in the dashboard. Only `date` is named by the document; the counters
+/// <br/>round-trip as additional properties.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Stat : ExtensibleModel
+{
+    /// <summary>Day of the statistics (`YYYY-MM-DD`).</summary>
+    [JsonPropertyName("date")]
+    [JsonConverter(typeof(DateFormatConverter))]
+    public System.DateTimeOffset? Date { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StatList : ExtensibleModel
+{
+    /// <summary>Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("stats")]
+    public IList<Stat>? Stats { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>A geofence. A geofence cannot be created or updated without its `info` object.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Geofence : ExtensibleModel
+{
+    /// <summary>The geofence's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Information on the geofence (mandatory); its fields round-trip as additional properties.</summary>
+    [JsonPropertyName("info")]
+    [Required]
+    public GeoInfo Info { get; set; } = new GeoInfo();
+
+}
+
+/// <summary>A beacon. A beacon cannot be created or updated without its `info` object.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Beacon : ExtensibleModel
+{
+    /// <summary>The beacon's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Information on the beacon (mandatory); its fields round-trip as additional properties.</summary>
+    [JsonPropertyName("info")]
+    [Required]
+    public GeoInfo Info { get; set; } = new GeoInfo();
+
+}
+
+/// <summary>The `info` object of a geofence or a beacon (mandatory). Its fields are not shown by the document;
+/// <br/>they round-trip as additional properties (the `name` in this contract's examples is illustrative).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class GeoInfo : ExtensibleModel
+{
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class GeofenceList : ExtensibleModel
+{
+    /// <summary>The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("geofences")]
+    public IList<Geofence>? Geofences { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class BeaconList : ExtensibleModel
+{
+    /// <summary>The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("beacons")]
+    public IList<Beacon>? Beacons { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>A group of geolocations (beacons and geofences).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Geogroup : ExtensibleModel
+{
+    /// <summary>The geogroup's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Inferred. Name of the group.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>External ID; the group is then addressable as `ext:&lt;externalId&gt;`.</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class GeogroupList : ExtensibleModel
+{
+    /// <summary>The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("geogroups")]
+    public IList<Geogroup>? Geogroups { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Reference to a beacon or a geofence by its technical ID.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ObjectTechnicalType : ExtensibleModel
+{
+    /// <summary>ID of the beacon or geofence to add to (or remove from) the geogroup.</summary>
+    [JsonPropertyName("id")]
+    public long Id { get; set; } = default!;
+
+}
+
+/// <summary>Segments targeted by a message (Segments); `{}` targets no segment. Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Segments : ExtensibleModel
+{
+}
+
+/// <summary>Static list targeted by an in-app message or an alarm (the document's List model). Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ListTarget : ExtensibleModel
+{
+}
+
+/// <summary>When an in-app message or an alarm is displayed (Triggers). Fields from the scheduled-alarm example.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Triggers : ExtensibleModel
+{
+    /// <summary>Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.</summary>
+    [JsonPropertyName("displayCapping")]
+    public int? DisplayCapping { get; set; }
+
+    /// <summary>Global click capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.</summary>
+    [JsonPropertyName("globalClickCapping")]
+    public int? GlobalClickCapping { get; set; }
+
+    /// <summary>Click capping per session; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.</summary>
+    [JsonPropertyName("sessionClickCapping")]
+    public int? SessionClickCapping { get; set; }
+
+    /// <summary>Priority; the Accengage API (v1) documentation shows it only in its alarm example (3), without defining it.</summary>
+    [JsonPropertyName("priority")]
+    public int? Priority { get; set; }
+
+    /// <summary>Delay between two displays under capping; the Accengage API (v1) documentation shows it only in its alarm example (0), without defining it.</summary>
+    [JsonPropertyName("cappingDelay")]
+    public int? CappingDelay { get; set; }
+
+    /// <summary>Whether it is displayed while offline; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.</summary>
+    [JsonPropertyName("offlineDisplay")]
+    public bool? OfflineDisplay { get; set; }
+
+    /// <summary>Geolocation triggers; `{}` when none.</summary>
+    [JsonPropertyName("geolocations")]
+    public GeolocationTrigger? Geolocations { get; set; }
+
+    /// <summary>Beacon triggers; `{}` when none.</summary>
+    [JsonPropertyName("beacons")]
+    public BeaconTrigger? Beacons { get; set; }
+
+    /// <summary>Whether the pressure trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.</summary>
+    [JsonPropertyName("usePressure")]
+    public bool? UsePressure { get; set; }
+
+    /// <summary>Whether the delay (timer) trigger is used; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.</summary>
+    [JsonPropertyName("useDelay")]
+    public bool? UseDelay { get; set; }
+
+    /// <summary>Timer trigger: when, after the triggering moment, the message is displayed.</summary>
+    [JsonPropertyName("timer")]
+    public TimerTrigger? Timer { get; set; }
+
+    /// <summary>Event triggers, identified by their `code`.</summary>
+    [JsonPropertyName("events")]
+    public EventTrigger? Events { get; set; }
+
+    /// <summary>View triggers, identified by their `value`; `{}` when none.</summary>
+    [JsonPropertyName("views")]
+    public ViewTrigger? Views { get; set; }
+
+    /// <summary>State triggers: the states and the values they must contain.</summary>
+    [JsonPropertyName("states")]
+    public StateTrigger? States { get; set; }
+
+}
+
+/// <summary>Geolocation triggers (Geolocation); `{}` when none. Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class GeolocationTrigger : ExtensibleModel
+{
+}
+
+/// <summary>Beacon triggers (Beacon); `{}` when none. Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class BeaconTrigger : ExtensibleModel
+{
+}
+
+/// <summary>Timer of the triggers (fields from the scheduled-alarm example).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class TimerTrigger : ExtensibleModel
+{
+    /// <summary>The timer's duration; the Accengage API (v1) documentation shows it only in its alarm example (0, type lifetime), without giving its unit.</summary>
+    [JsonPropertyName("duration")]
+    public long? Duration { get; set; }
+
+    /// <summary>Timer type (e.g. `lifetime`). Not documented as a closed list.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+}
+
+/// <summary>Event triggers; events are identified by their `code` (advanced settings of the dashboard).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class EventTrigger : ExtensibleModel
+{
+    /// <summary>Whether it is displayed once per event; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.</summary>
+    [JsonPropertyName("displayOnceByEvent")]
+    public bool? DisplayOnceByEvent { get; set; }
+
+}
+
+/// <summary>View triggers; views are identified by their `value` (advanced settings of the dashboard); `{}` when none.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ViewTrigger : ExtensibleModel
+{
+}
+
+/// <summary>State triggers (State).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StateTrigger : ExtensibleModel
+{
+    /// <summary>Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.</summary>
+    [JsonPropertyName("allStatesActive")]
+    public bool? AllStatesActive { get; set; }
+
+    /// <summary>The state conditions (name, and the value it contains) that trigger the display.</summary>
+    [JsonPropertyName("inclusion")]
+    public IList<StateCondition>? Inclusion { get; set; }
+
+}
+
+/// <summary>A state trigger's condition, met when the named state contains the value.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class StateCondition : ExtensibleModel
+{
+    /// <summary>The state's name (`myState` in the Accengage API (v1) documentation's alarm example).</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>The value the state contains (`BlueSky` in the Accengage API (v1) documentation's alarm example).</summary>
+    [JsonPropertyName("contains")]
+    public string? Contains { get; set; }
+
+}
+
+/// <summary>Status of an in-app message or an alarm (the document's Status model). Inferred property name, from
+/// <br/>the `isActive` field of the alarm.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ActivationStatus : ExtensibleModel
+{
+    /// <summary>true to activate, false to deactivate.</summary>
+    [JsonPropertyName("isActive")]
+    public bool IsActive { get; set; } = default!;
+
+}
+
+/// <summary>An in-app message (the document's Inapp / InAppObject model).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InApp : ExtensibleModel
+{
+    /// <summary>The in-app's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>Your own ID for the in-app, to find it again by external ID.</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+    /// <summary>Inferred (alarms have a name).</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Inferred (alarms have it). Whether the in-app message is active.</summary>
+    [JsonPropertyName("isActive")]
+    public bool? IsActive { get; set; }
+
+    /// <summary>Static list the in-app message targets.</summary>
+    [JsonPropertyName("list")]
+    public ListTarget? List { get; set; }
+
+    /// <summary>Segments the in-app message targets; `{}` targets no segment.</summary>
+    [JsonPropertyName("segments")]
+    public Segments? Segments { get; set; }
+
+    /// <summary>When the in-app message is displayed.</summary>
+    [JsonPropertyName("triggers")]
+    public Triggers? Triggers { get; set; }
+
+    /// <summary>Custom key/value parameters handed to the application with the in-app message.</summary>
+    [JsonPropertyName("customParams")]
+    public CustomParams? CustomParams { get; set; }
+
+    /// <summary>Inferred property name. One message per language; all use the same template.</summary>
+    [JsonPropertyName("messages")]
+    public IList<InAppMessage>? Messages { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InAppList : ExtensibleModel
+{
+    /// <summary>The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("inapps")]
+    public IList<InApp>? Inapps { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Content of an in-app message in one language (InAppMessage).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InAppMessage : ExtensibleModel
+{
+    /// <summary>Template the in-app message is displayed with.</summary>
+    [JsonPropertyName("template")]
+    public InAppTemplate? Template { get; set; }
+
+    /// <summary>Inferred property name. Buttons (Button).</summary>
+    [JsonPropertyName("buttons")]
+    public IList<InAppButton>? Buttons { get; set; }
+
+    /// <summary>Action run when the user clicks the in-app message.</summary>
+    [JsonPropertyName("action")]
+    public InAppAction? Action { get; set; }
+
+}
+
+/// <summary>Template of an in-app message: the document's PopupTemplate, BrowserTemplate (iOS only) and
+/// <br/>CustomTemplate models, merged. The mandatory keys depend on the template type, which cannot be changed
+/// <br/>after creation.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InAppTemplate : ExtensibleModel
+{
+    /// <summary>Value of the in-app template (settings section of the dashboard), for a custom template.</summary>
+    [JsonPropertyName("templateValue")]
+    public string? TemplateValue { get; set; }
+
+}
+
+/// <summary>A button of an in-app message (Button).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InAppButton : ExtensibleModel
+{
+    /// <summary>Action run when the user clicks the button.</summary>
+    [JsonPropertyName("action")]
+    public InAppAction? Action { get; set; }
+
+}
+
+/// <summary>An action of an in-app message (Action).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InAppAction : ExtensibleModel
+{
+    /// <summary>Value of the in-app template (settings section of the dashboard).</summary>
+    [JsonPropertyName("templateValue")]
+    public string? TemplateValue { get; set; }
+
+}
+
+/// <summary>A scheduled alarm (the document's Alarms model); fields from the document's example.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Alarm : ExtensibleModel
+{
+    /// <summary>The alarm's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>External ID, usable in the `/alarms/external/{externalId}` routes.</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+    /// <summary>The alarm's name.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Content per language (AndroidMessage / iOSMessage); the template must be the same in every language.</summary>
+    [JsonPropertyName("messages")]
+    public IList<PushMessage>? Messages { get; set; }
+
+    /// <summary>When the alarm is displayed.</summary>
+    [JsonPropertyName("triggers")]
+    public Triggers? Triggers { get; set; }
+
+    /// <summary>Segments the alarm targets; `{}` targets no segment.</summary>
+    [JsonPropertyName("segments")]
+    public Segments? Segments { get; set; }
+
+    /// <summary>Static list the alarm targets.</summary>
+    [JsonPropertyName("list")]
+    public ListTarget? List { get; set; }
+
+    /// <summary>Settings of the alarm, its programmation among them.</summary>
+    [JsonPropertyName("settings")]
+    public AlarmSettings? Settings { get; set; }
+
+    /// <summary>Whether the alarm is active (set it with the alarm status route).</summary>
+    [JsonPropertyName("isActive")]
+    public bool? IsActive { get; set; }
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class AlarmList : ExtensibleModel
+{
+    /// <summary>The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("alarms")]
+    public IList<Alarm>? Alarms { get; set; }
+
+    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
+    [JsonPropertyName("links")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Links { get; set; }
+
+    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
+    [JsonPropertyName("link")]
+    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
+    public PagingLinks? Link { get; set; }
+
+}
+
+/// <summary>Settings of an alarm (Settings).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class AlarmSettings : ExtensibleModel
+{
+    /// <summary>When the alarm fires.</summary>
+    [JsonPropertyName("programmation")]
+    public Programmation? Programmation { get; set; }
+
+    /// <summary>Periods when the alarm is not displayed (ExclusionRanges).</summary>
+    [JsonPropertyName("exclusionRanges")]
+    public IList<ExclusionRange>? ExclusionRanges { get; set; }
+
+}
+
+/// <summary>When the alarm fires (Programmation).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Programmation : ExtensibleModel
+{
+    /// <summary>Whether the programmation uses the device's local date; the Accengage API (v1) documentation shows it only in its alarm example (false), without defining it.</summary>
+    [JsonPropertyName("useLocalDate")]
+    public bool? UseLocalDate { get; set; }
+
+    /// <summary>Programmation type (e.g. `timer`). Not documented as a closed list.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary>Duration, in seconds for a timer.</summary>
+    [JsonPropertyName("duration")]
+    public long? Duration { get; set; }
+
+}
+
+/// <summary>A period excluded from the alarm (ExclusionRanges item). Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class ExclusionRange : ExtensibleModel
+{
+}
+
+/// <summary>An inbox message (the document's InboxMessages model).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Inbox : ExtensibleModel
+{
+    /// <summary>The inbox message's ID, given by Accengage (read-only).</summary>
+    [JsonPropertyName("id")]
+    public long? Id { get; set; }
+
+    /// <summary>External ID, usable in the `/inboxes/external/{externalId}` routes.</summary>
+    [JsonPropertyName("externalId")]
+    public string? ExternalId { get; set; }
+
+    /// <summary>Inferred. Name of the inbox message.</summary>
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    /// <summary>Inferred property name. Content per language (InboxMessage).</summary>
+    [JsonPropertyName("messages")]
+    public IList<InboxMessage>? Messages { get; set; }
+
+}
+
+/// <summary>Content of an inbox message in one language (InboxMessage).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InboxMessage : ExtensibleModel
+{
+    /// <summary>Content of the inbox message.</summary>
+    [JsonPropertyName("content")]
+    public InboxContent? Content { get; set; }
+
+    /// <summary>Inferred property name. Buttons (Button).</summary>
+    [JsonPropertyName("buttons")]
+    public IList<InboxButton>? Buttons { get; set; }
+
+}
+
+/// <summary>Content of an inbox message (the document's ContentObject). Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InboxContent : ExtensibleModel
+{
+}
+
+/// <summary>A button of an inbox message (Button). Fields not shown by the document.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InboxButton : ExtensibleModel
+{
+}
+
+/// <summary>Read and archived dates of an inbox message for one user (Status).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class InboxStatus : ExtensibleModel
+{
+    /// <summary>When the user read the message.</summary>
+    [JsonPropertyName("readDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? ReadDate { get; set; }
+
+    /// <summary>When the user archived the message.</summary>
+    [JsonPropertyName("archivedDate")]
+    [JsonConverter(typeof(LenientDateSpace))]
+    public System.DateTimeOffset? ArchivedDate { get; set; }
+
+}
+
+[System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+internal class DateFormatConverter : System.Text.Json.Serialization.JsonConverter<System.DateTimeOffset>
+{
+    public override System.DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        var dateTime = reader.GetString();
+        if (dateTime == null)
+        {
+            throw new System.Text.Json.JsonException("Unexpected JsonTokenType.Null");
+        }
+
+        return System.DateTimeOffset.Parse(dateTime);
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, System.DateTimeOffset value, System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd"));
+    }
+}
+
+/// <summary>An answer read as a raw stream: its status, headers and body, owned until disposed.</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial class FileResponse : System.IDisposable
+{
+    private System.IDisposable? _client;
+    private System.IDisposable? _response;
+
+    /// <summary>The HTTP status code of the answer.</summary>
+    public int StatusCode { get; private set; }
+
+    /// <summary>The answer's headers, content headers included.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; private set; }
+
+    /// <summary>The answer's body, read as it arrives; disposing this object closes it.</summary>
+    public System.IO.Stream Stream { get; private set; }
+
+    /// <summary>Whether the answer holds part of the content only (HTTP 206).</summary>
+    public bool IsPartial => StatusCode == 206;
+
+    /// <summary>Wraps an answer whose body is read as a stream.</summary>
+    /// <param name="statusCode">The HTTP status code of the answer.</param>
+    /// <param name="headers">The answer's headers.</param>
+    /// <param name="stream">The answer's body.</param>
+    /// <param name="client">The client to dispose with the answer, if it is owned by it.</param>
+    /// <param name="response">The HTTP answer to dispose with the body.</param>
+    public FileResponse(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, System.IO.Stream stream, System.IDisposable? client, System.IDisposable? response)
+    {
+        StatusCode = statusCode;
+        Headers = headers;
+        Stream = stream;
+        _client = client;
+        _response = response;
+    }
+
+    /// <summary>Closes the body and releases the answer (and the client, when it was owned).</summary>
+    public void Dispose()
+    {
+        Stream.Dispose();
+        _response?.Dispose();
+        _client?.Dispose();
+    }
+}
+
+

@@ -6,468 +6,305 @@
 
 #nullable enable
 
-#pragma warning disable 108 // Disable "CS0108 '{derivedDto}.ToJson()' hides inherited member '{dtoBase}.ToJson()'. Use the new keyword if hiding was intended."
-#pragma warning disable 114 // Disable "CS0114 '{derivedDto}.RaisePropertyChanged(String)' hides inherited member 'dtoBase.RaisePropertyChanged(String)'. To make the current member override that implementation, add the override keyword. Otherwise add the new keyword."
-#pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
-#pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
-#pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
-#pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
-#pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
-#pragma warning disable 8602 // Disable "CS8602 Dereference of a possibly null reference"
-#pragma warning disable 8603 // Disable "CS8603 Possible null reference return"
-#pragma warning disable 8604 // Disable "CS8604 Possible null reference argument for parameter"
-#pragma warning disable 8625 // Disable "CS8625 Cannot convert null literal to non-nullable reference type"
-#pragma warning disable 8765 // Disable "CS8765 Nullability of type of parameter doesn't match overridden member (possibly because of nullability attributes)."
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Net.Http;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Contracts.Core.Http;
+using Contracts.Core.Json;
 
-namespace Contracts.Engage
+#pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
+
+namespace Contracts.Engage;
+
+using System = global::System;
+
+/// <summary>The operations of the EngageClient contract, as generated from it.</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial interface IEngageClient
 {
-    using System = global::System;
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Get Token</summary>
+    /// <remarks>Returns an access token to be used as the Authorization header for all subsequent requests. Tokens are
+    /// <br/>valid for 15 minutes; when the token expires, request a new one. Open endpoint: no authentication.
+    /// <br/>The guide's sample token is a JWT whose exp is 60 minutes after its iat: the SDK uses a token for at most
+    /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.</remarks>
+    /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
+    /// <returns>Token granted.</returns>
+    /// <exception cref="EngageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's TokenRequest schema describes it.</param>
+    Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, CancellationToken cancellationToken = default);
 
-    /// <summary>The operations of the EngageClient contract, as generated from it.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IEngageClient
-    {
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Get Token
-        /// </summary>
-        /// <remarks>
-        /// Returns an access token to be used as the Authorization header for all subsequent requests. Tokens are
-        /// <br/>valid for 15 minutes; when the token expires, request a new one. Open endpoint: no authentication.
-        /// <br/>The guide's sample token is a JWT whose exp is 60 minutes after its iat: the SDK uses a token for at most
-        /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.
-        /// </remarks>
-        /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
-        /// <returns>Token granted.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's TokenRequest schema describes it.</param>
-        System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default);
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Check Token Health</summary>
+    /// <remarks>Returns the health of the access token sent as the Authorization header. A healthy token answers
+    /// <br/>200 OK with token details in the body; an expired token answers 401 Unauthorized and should be
+    /// <br/>refreshed.</remarks>
+    /// <returns>The token is healthy.</returns>
+    /// <exception cref="EngageException">A server side error occurred.</exception>
+    Task<TokenResponse> CheckTokenHealthAsync(CancellationToken cancellationToken = default);
 
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Check Token Health
-        /// </summary>
-        /// <remarks>
-        /// Returns the health of the access token sent as the Authorization header. A healthy token answers
-        /// <br/>200 OK with token details in the body; an expired token answers 401 Unauthorized and should be
-        /// <br/>refreshed.
-        /// </remarks>
-        /// <returns>The token is healthy.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Push ENGAGE Content
-        /// </summary>
-        /// <remarks>
-        /// Delivers the content of an ENGAGE program to many ENGAGE-enabled devices. The calling numbers are given
-        /// <br/>either as a list of up to 400 aNumbers or as an aNumber Group UUID configured in the Content Portal
-        /// <br/>(Outbound Calling Numbers -&gt; Grouping Numbers), never both.
-        /// <br/>
-        /// <br/>A push refused because one or more aNumbers are not associated with the calling service provider
-        /// <br/>answers HTTP 200 with `errorCode: 200`: a client must treat any non-empty, non-zero `errorCode` as a
-        /// <br/>failure whatever the HTTP status.
-        /// </remarks>
-        /// <param name="programContentUuid">UUID of the ENGAGE program delivered to the devices, as found in the Content Portal.</param>
-        /// <returns>The push was processed. `errorCode` empty (or 0) means success; any other value means the push
-        /// <br/>failed, e.g. 200 when one or more aNumbers are not associated with the service provider.</returns>
-        /// <exception cref="EngageException">A server side error occurred.</exception>
-        /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
-        System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default);
-
-    }
-
-    /// <inheritdoc cref="IEngageClient"/>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class EngageClient : IEngageClient
-    {
-        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(EngageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
-
-        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-        private static readonly string[] FailureTexts_ =
-        [
-            "Failed to grant an access token (for example, the clientId is missing).",
-            "The bearer token is missing, invalid or expired. No body; get a new token.",
-            "The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.",
-        ];
-
-        private readonly Contracts.Core.Http.OperationSender _sender;
-
-        /// <summary>
-        /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
-        /// with '/'. Not public: a client without the vendor's options, tokens or signing would be half-configured; the
-        /// hand-written part's constructors build the parts from the vendor's description in Core.
-        /// </summary>
-        internal EngageClient(System.Net.Http.HttpClient httpClient)
-        {
-            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable);
-        }
-
-        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
-        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
-
-        /// <summary>Describes a getToken call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetTokenRequest(XFederatedPurpose x_Federated_Purpose, TokenRequest body)
-            => new Contracts.Core.Http.OperationRequest(new("getToken", "federated/content/v2/token", true), System.Net.Http.HttpMethod.Post)
-                .Header("X-Federated-Purpose", Contracts.Core.Http.WireText.Of(x_Federated_Purpose))
-                .JsonBody(body, Json_.Info<TokenRequest>(), "application/json")
-                .Accepts("application/json")
-                .Fails(500, FailureTexts_[0], Json_.Info<TokenResponse>())
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<TokenResponse> CheckTokenHealthAsync(System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(CheckTokenHealthRequest(), Json_.Info<TokenResponse>(), cancellationToken);
-
-        /// <summary>Describes a checkTokenHealth call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest CheckTokenHealthRequest()
-            => new Contracts.Core.Http.OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), System.Net.Http.HttpMethod.Get)
-                .EmptyBody("application/json")
-                .Accepts("application/json")
-                .Fails(401, FailureTexts_[1])
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(PushBatchRequest(programContentUuid, body), Json_.Info<BatchPushResponse>(), cancellationToken);
-
-        /// <summary>Describes a pushBatch call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest PushBatchRequest(System.Guid programContentUuid, BatchPushRequest body)
-            => new Contracts.Core.Http.OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), System.Net.Http.HttpMethod.Post)
-                .Query("programContentUuid", Contracts.Core.Http.WireText.Of(programContentUuid))
-                .JsonBody(body, Json_.Info<BatchPushRequest>(), "application/json")
-                .Accepts("application/json")
-                .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
-                .Fails(401, FailureTexts_[1])
-                ;
-
-    }
-
-    /// <summary>
-    /// The source-generated JSON metadata of every body and answer type of EngageClient, and of the values an
-    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
-    /// dates, lists and maps of them).
-    /// </summary>
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(TokenRequest))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(TokenResponse))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushRequest))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(BatchPushResponse))]
-    internal sealed partial class EngageClientJson : System.Text.Json.Serialization.JsonSerializerContext
-    {
-    }
-
-    /// <summary>
-    /// Body of getToken, the federated client's credentials provided by First Orion.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TokenRequest : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Federated client identifier provided by First Orion.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public string ClientId { get; set; } = default!;
-
-        /// <summary>
-        /// Secret code for the federated client, provided by First Orion and used to retrieve a valid access
-        /// <br/>token. Protect this value in the same manner as a password.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clientSecret")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public string ClientSecret { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TokenResponse : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Access token used for authentication in subsequent requests (`Authorization: Bearer &lt;accessToken&gt;`);
-        /// <br/>null when no token is granted, and in the token health answer.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("accessToken")]
-        public string? AccessToken { get; set; } = default!;
-
-        /// <summary>
-        /// Message returned from the server.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        /// <summary>
-        /// Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
-        /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
-        public string? ErrorCode { get; set; } = default!;
-
-        /// <summary>
-        /// Unique id of the HTTP request made to the server.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("requestId")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string RequestId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// One destination of a batch push: the device number (bNumber) that displays the program content on its
-    /// <br/>next call, and the personalization shown with it.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Push ENGAGE Content</summary>
+    /// <remarks>Delivers the content of an ENGAGE program to many ENGAGE-enabled devices. The calling numbers are given
+    /// <br/>either as a list of up to 400 aNumbers or as an aNumber Group UUID configured in the Content Portal
+    /// <br/>(Outbound Calling Numbers -&gt; Grouping Numbers), never both.
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Destination : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Device number that will display the program content when a call is received after a successful
-        /// <br/>push. Must be in E.164 format.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("bNumber")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.ComponentModel.DataAnnotations.RegularExpression(@"^\+[1-9][0-9]{1,14}$")]
-        public string BNumber { get; set; } = default!;
-
-        /// <summary>
-        /// Custom text sent to the bNumber and displayed during the call, keyed by the program's variable name
-        /// <br/>(e.g. MY_VAR). First Orion best practice: at most 20 characters per value, as longer messages may not
-        /// <br/>display correctly on all devices.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("personalization")]
-        public System.Collections.Generic.IDictionary<string, string>? Personalization { get; set; } = default!;
-
-        /// <summary>
-        /// Optional id for client-side tracking.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("customTrackingId")]
-        public string? CustomTrackingId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Content push to many devices. Send either `aNumbers` or `aNumberGroupId`, never both.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BatchPushRequest : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Devices (bNumbers) to push the content to.
-        /// </summary>
-        /// <remarks>The contract requires at least 1 item(s).</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("destinations")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.IList<Destination> Destinations { get; set; } = new System.Collections.Generic.List<Destination>();
-
-        /// <summary>
-        /// Originating numbers calling the bNumbers: up to 400 aNumbers in E.164 format, each previously
-        /// <br/>uploaded in the Branded Communication Content Portal. Cannot be sent with aNumberGroupId.
-        /// <br/>
-        /// </summary>
-        /// <remarks>The contract allows 1 to 400 items.</remarks>
-        [System.Text.Json.Serialization.JsonPropertyName("aNumbers")]
-        public System.Collections.Generic.IList<string>? ANumbers { get; set; } = default!;
-
-        /// <summary>
-        /// aNumber Group UUID configured in the Content Portal (Outbound Calling Numbers -&gt; Grouping Numbers).
-        /// <br/>Cannot be sent with aNumbers.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("aNumberGroupId")]
-        public System.Guid? ANumberGroupId { get; set; } = default!;
-
-        /// <summary>
-        /// Date and time (UTC) before which the content is not sent to devices.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("notBefore")]
-        public System.DateTimeOffset? NotBefore { get; set; } = default!;
-
-        /// <summary>
-        /// How long, in seconds, the content lives on the device after a successful push. Default 3600.
-        /// <br/>First Orion best practice: 960 seconds (16 minutes).
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("ttlSeconds")]
-        [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
-        public int TtlSeconds { get; set; } = 3600;
-
-        /// <summary>
-        /// Whether the content is kept on the device after the call. Default false. First Orion best practice:
-        /// <br/>do not keep content on the device after a call or successful push.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("keepAfterCall")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
-        public bool? KeepAfterCall { get; set; } = false;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BatchPushResponse : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Response object from the server; "success", or a sentence saying why the push failed. May be null.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("response")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumberAndObjectAsText))]
-        public string? Response { get; set; } = default!;
-
-        /// <summary>
-        /// Message returned from the server.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; set; } = default!;
-
-        /// <summary>
-        /// Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
-        /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("errorCode")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(Contracts.Core.Json.LenientStringOrNumber))]
-        public string? ErrorCode { get; set; } = default!;
-
-        /// <summary>
-        /// Unique id of the HTTP request made to the server.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("requestId")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string RequestId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Purpose of a federated request, sent in the X-Federated-Purpose header.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum XFederatedPurpose
-    {
-
-        /// <summary>
-        /// Informs the recipient's handset of who is calling; the only purpose the token endpoint accepts.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"inform")]
-        [System.Runtime.Serialization.EnumMember(Value = @"inform")]
-        Inform = 0,
-
-    }
-
+    /// <br/>A push refused because one or more aNumbers are not associated with the calling service provider
+    /// <br/>answers HTTP 200 with `errorCode: 200`: a client must treat any non-empty, non-zero `errorCode` as a
+    /// <br/>failure whatever the HTTP status.</remarks>
+    /// <param name="programContentUuid">UUID of the ENGAGE program delivered to the devices, as found in the Content Portal.</param>
+    /// <returns>The push was processed. `errorCode` empty (or 0) means success; any other value means the push
+    /// <br/>failed, e.g. 200 when one or more aNumbers are not associated with the service provider.</returns>
+    /// <exception cref="EngageException">A server side error occurred.</exception>
+    /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
+    Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default);
 
 }
 
-#pragma warning restore  108
-#pragma warning restore  114
-#pragma warning restore  472
-#pragma warning restore  612
-#pragma warning restore  649
-#pragma warning restore 8073
-#pragma warning restore 3016
-#pragma warning restore 8600
-#pragma warning restore 8602
-#pragma warning restore 8603
-#pragma warning restore 8604
-#pragma warning restore 8625
-#pragma warning restore 8765
+/// <inheritdoc cref="IEngageClient"/>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial class EngageClient : IEngageClient
+{
+    private static readonly SourceGeneratedJson Json_ = new(EngageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
+
+    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+    private static readonly string[] FailureTexts_ =
+    [
+        "Failed to grant an access token (for example, the clientId is missing).",
+        "The bearer token is missing, invalid or expired. No body; get a new token.",
+        "The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.",
+    ];
+
+    private readonly OperationSender _sender;
+
+    /// <summary>
+    /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
+    /// with '/'. Internal: a client without the vendor's options, tokens or signing would be half-configured.
+    /// </summary>
+    internal EngageClient(HttpClient httpClient)
+    {
+        _sender = new OperationSender(httpClient, ErrorTable);
+    }
+
+    /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings);
+
+    /// <inheritdoc/>
+    public virtual Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
+
+    /// <summary>Describes a getToken call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetTokenRequest(XFederatedPurpose x_Federated_Purpose, TokenRequest body)
+        => new OperationRequest(new("getToken", "federated/content/v2/token", true), HttpMethod.Post)
+            .Header("X-Federated-Purpose", WireText.Of(x_Federated_Purpose))
+            .JsonBody(body, Json_.Info<TokenRequest>(), "application/json")
+            .Accepts("application/json")
+            .Fails(500, FailureTexts_[0], Json_.Info<TokenResponse>())
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<TokenResponse> CheckTokenHealthAsync(CancellationToken cancellationToken = default)
+        => _sender.SendAsync(CheckTokenHealthRequest(), Json_.Info<TokenResponse>(), cancellationToken);
+
+    /// <summary>Describes a checkTokenHealth call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest CheckTokenHealthRequest()
+        => new OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), HttpMethod.Get)
+            .EmptyBody("application/json")
+            .Accepts("application/json")
+            .Fails(401, FailureTexts_[1])
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(PushBatchRequest(programContentUuid, body), Json_.Info<BatchPushResponse>(), cancellationToken);
+
+    /// <summary>Describes a pushBatch call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest PushBatchRequest(System.Guid programContentUuid, BatchPushRequest body)
+        => new OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), HttpMethod.Post)
+            .Query("programContentUuid", WireText.Of(programContentUuid))
+            .JsonBody(body, Json_.Info<BatchPushRequest>(), "application/json")
+            .Accepts("application/json")
+            .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
+            .Fails(401, FailureTexts_[1])
+            ;
+
+}
+
+/// <summary>
+/// The source-generated JSON metadata of every body and answer type of EngageClient, and of the values an
+/// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+/// dates, lists and maps of them).
+/// </summary>
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(decimal))]
+[JsonSerializable(typeof(System.DateTimeOffset))]
+[JsonSerializable(typeof(System.Guid))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<object>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(BatchPushRequest))]
+[JsonSerializable(typeof(BatchPushResponse))]
+internal sealed partial class EngageClientJson : JsonSerializerContext
+{
+}
+
+/// <summary>Body of getToken, the federated client's credentials provided by First Orion.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class TokenRequest : ExtensibleModel
+{
+    /// <summary>Federated client identifier provided by First Orion.</summary>
+    [JsonPropertyName("clientId")]
+    [Required]
+    public string ClientId { get; set; } = default!;
+
+    /// <summary>Secret code for the federated client, provided by First Orion and used to retrieve a valid access
+    /// <br/>token. Protect this value in the same manner as a password.</summary>
+    [JsonPropertyName("clientSecret")]
+    [Required]
+    public string ClientSecret { get; set; } = default!;
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class TokenResponse : ExtensibleModel
+{
+    /// <summary>Access token used for authentication in subsequent requests (`Authorization: Bearer &lt;accessToken&gt;`);
+    /// <br/>null when no token is granted, and in the token health answer.</summary>
+    [JsonPropertyName("accessToken")]
+    public string? AccessToken { get; set; }
+
+    /// <summary>Message returned from the server.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    /// <summary>Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
+    /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.</summary>
+    [JsonPropertyName("errorCode")]
+    [JsonConverter(typeof(LenientStringOrNumber))]
+    public string? ErrorCode { get; set; }
+
+    /// <summary>Unique id of the HTTP request made to the server.</summary>
+    [JsonPropertyName("requestId")]
+    [Required(AllowEmptyStrings = true)]
+    public string RequestId { get; set; } = default!;
+
+}
+
+/// <summary>One destination of a batch push: the device number (bNumber) that displays the program content on its
+/// <br/>next call, and the personalization shown with it.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Destination : ExtensibleModel
+{
+    /// <summary>Device number that will display the program content when a call is received after a successful
+    /// <br/>push. Must be in E.164 format.</summary>
+    [JsonPropertyName("bNumber")]
+    [Required(AllowEmptyStrings = true)]
+    [RegularExpression(@"^\+[1-9][0-9]{1,14}$")]
+    public string BNumber { get; set; } = default!;
+
+    /// <summary>Custom text sent to the bNumber and displayed during the call, keyed by the program's variable name
+    /// <br/>(e.g. MY_VAR). First Orion best practice: at most 20 characters per value, as longer messages may not
+    /// <br/>display correctly on all devices.</summary>
+    [JsonPropertyName("personalization")]
+    public IDictionary<string, string>? Personalization { get; set; }
+
+    /// <summary>Optional id for client-side tracking.</summary>
+    [JsonPropertyName("customTrackingId")]
+    public string? CustomTrackingId { get; set; }
+
+}
+
+/// <summary>Content push to many devices. Send either `aNumbers` or `aNumberGroupId`, never both.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class BatchPushRequest : ExtensibleModel
+{
+    /// <summary>Devices (bNumbers) to push the content to.</summary>
+    /// <remarks>The contract requires at least 1 item(s).</remarks>
+    [JsonPropertyName("destinations")]
+    [Required]
+    public IList<Destination> Destinations { get; set; } = new System.Collections.Generic.List<Destination>();
+
+    /// <summary>Originating numbers calling the bNumbers: up to 400 aNumbers in E.164 format, each previously
+    /// <br/>uploaded in the Branded Communication Content Portal. Cannot be sent with aNumberGroupId.</summary>
+    /// <remarks>The contract allows 1 to 400 items.</remarks>
+    [JsonPropertyName("aNumbers")]
+    public IList<string>? ANumbers { get; set; }
+
+    /// <summary>aNumber Group UUID configured in the Content Portal (Outbound Calling Numbers -&gt; Grouping Numbers).
+    /// <br/>Cannot be sent with aNumbers.</summary>
+    [JsonPropertyName("aNumberGroupId")]
+    public System.Guid? ANumberGroupId { get; set; }
+
+    /// <summary>Date and time (UTC) before which the content is not sent to devices.</summary>
+    [JsonPropertyName("notBefore")]
+    public System.DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>How long, in seconds, the content lives on the device after a successful push. Default 3600.
+    /// <br/>First Orion best practice: 960 seconds (16 minutes).</summary>
+    [JsonPropertyName("ttlSeconds")]
+    [Range(1, int.MaxValue)]
+    [JsonConverter(typeof(LenientStringOrNumber))]
+    public int TtlSeconds { get; set; } = 3600;
+
+    /// <summary>Whether the content is kept on the device after the call. Default false. First Orion best practice:
+    /// <br/>do not keep content on the device after a call or successful push.</summary>
+    [JsonPropertyName("keepAfterCall")]
+    [JsonConverter(typeof(LenientStringOrNumber))]
+    public bool? KeepAfterCall { get; set; } = false;
+
+}
+
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class BatchPushResponse : ExtensibleModel
+{
+    /// <summary>Response object from the server; "success", or a sentence saying why the push failed. May be null.</summary>
+    [JsonPropertyName("response")]
+    [JsonConverter(typeof(LenientStringOrNumberAndObjectAsText))]
+    public string? Response { get; set; }
+
+    /// <summary>Message returned from the server.</summary>
+    [JsonPropertyName("message")]
+    public string? Message { get; set; }
+
+    /// <summary>Error code returned from the server. Documented as a string, sent as a number (0, 200, 400, 500) in
+    /// <br/>some answers and as an empty string in others. Empty or 0 means success. May be null.</summary>
+    [JsonPropertyName("errorCode")]
+    [JsonConverter(typeof(LenientStringOrNumber))]
+    public string? ErrorCode { get; set; }
+
+    /// <summary>Unique id of the HTTP request made to the server.</summary>
+    [JsonPropertyName("requestId")]
+    [Required(AllowEmptyStrings = true)]
+    public string RequestId { get; set; } = default!;
+
+}
+
+/// <summary>Purpose of a federated request, sent in the X-Federated-Purpose header.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public enum XFederatedPurpose
+{
+
+    /// <summary>Informs the recipient's handset of who is calling; the only purpose the token endpoint accepts.</summary>
+    [JsonStringEnumMemberName(@"inform")]
+    [EnumMember(Value = @"inform")]
+    Inform = 0,
+
+}
+
+

@@ -6,1038 +6,671 @@
 
 #nullable enable
 
-#pragma warning disable 108 // Disable "CS0108 '{derivedDto}.ToJson()' hides inherited member '{dtoBase}.ToJson()'. Use the new keyword if hiding was intended."
-#pragma warning disable 114 // Disable "CS0114 '{derivedDto}.RaisePropertyChanged(String)' hides inherited member 'dtoBase.RaisePropertyChanged(String)'. To make the current member override that implementation, add the override keyword. Otherwise add the new keyword."
-#pragma warning disable 472 // Disable "CS0472 The result of the expression is always 'false' since a value of type 'Int32' is never equal to 'null' of type 'Int32?'
-#pragma warning disable 612 // Disable "CS0612 '...' is obsolete"
-#pragma warning disable 649 // Disable "CS0649 Field is never assigned to, and will always have its default value null"
-#pragma warning disable 8073 // Disable "CS8073 The result of the expression is always 'false' since a value of type 'T' is never equal to 'null' of type 'T?'"
-#pragma warning disable 3016 // Disable "CS3016 Arrays as attribute arguments is not CLS-compliant"
-#pragma warning disable 8600 // Disable "CS8600 Converting null literal or possible null value to non-nullable type"
-#pragma warning disable 8602 // Disable "CS8602 Dereference of a possibly null reference"
-#pragma warning disable 8603 // Disable "CS8603 Possible null reference return"
-#pragma warning disable 8604 // Disable "CS8604 Possible null reference argument for parameter"
-#pragma warning disable 8625 // Disable "CS8625 Cannot convert null literal to non-nullable reference type"
-#pragma warning disable 8765 // Disable "CS8765 Nullability of type of parameter doesn't match overridden member (possibly because of nullability attributes)."
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Net.Http;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading;
+using System.Threading.Tasks;
+using Contracts.Core.Http;
+using Contracts.Core.Json;
 
-namespace Contracts.Ogangi
+#pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
+
+namespace Contracts.Ogangi;
+
+using System = global::System;
+
+/// <summary>The operations of the OgangiClient contract, as generated from it.</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial interface IOgangiClient
 {
-    using System = global::System;
-
-    /// <summary>The operations of the OgangiClient contract, as generated from it.</summary>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IOgangiClient
-    {
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send SMS
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target. The mobile number and the text
-        /// <br/>are Base64url encoded.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}`. Worked example (private key
-        /// <br/>`privateKey`): the string signed is
-        /// <br/>`8/carrierName/19893653744/MTMwNTY3MDgwODQ=/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and the signature is
-        /// <br/>`ddd21302abb97b3090da3bb832ec6834fe45f091b25cbe156ebcf52eddecea07`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="carrier">Mobile operator in which the user have his SIM card or contract. Signed. Inferred: the literal
-        /// <br/>`null` when the carrier is not known, as sendMT documents.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Base64url encoded (URL-safe alphabet, `=` padding); the
-        /// <br/>example encodes `13056708084`. Signed as encoded.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the message created (`&lt;messages&gt;&lt;message&gt;`).</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send SMS (Campaign Manager)
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target, through the Campaign Manager.
-        /// <br/>Unlike sendSMS, `from` comes before `carrier`, the carrier is the operator ID (or `null`) and the
-        /// <br/>mobile number is not encoded; only the text is Base64url encoded.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}`. Worked example (private key
-        /// <br/>`privateKey`): the string signed is `8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and
-        /// <br/>the signature is `ae7a3fecf6915dfb0c8a06b707eddb6c1dc271f56486d55f9b746e031c5193f0`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
-        /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Send SMS With Flags (Campaign Manager)
-        /// </summary>
-        /// <remarks>
-        /// Send a text message to a cell phone using its mobile number as target, through the Campaign Manager,
-        /// <br/>with additional flags for a backend job. Same method name as sendMT, one more path segment (`flags`,
-        /// <br/>before the public key).
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}`. Worked example
-        /// <br/>(private key `privateKey`): the string signed is
-        /// <br/>`8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==/null` and the signature is
-        /// <br/>`bf1e539f6e7921a87ee10a1edfa603b2cf49eecf705bff91ca05be88aee82400`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
-        /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
-        /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
-        /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
-        /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
-        /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Generate Mobile PIN
-        /// </summary>
-        /// <remarks>
-        /// Generates and send a PIN code to a mobile device via SMS. Useful when a live validation is needed, user
-        /// <br/>cases examples: the user owns the mobile number; ATM or any other delicate operation; promo code. The
-        /// <br/>generated PIN is returned in the answer.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}`. Worked example
-        /// <br/>(private key `privateKey`): the string signed is
-        /// <br/>`8/Movistar/19893653744/13056708084/WW91ciBQSU4gY29kZQ==/6` and the signature is
-        /// <br/>`88a6a26ca8efa84255e2e3eb71087425b2b9eb73808456403cf7d72ad5211d0d`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="carrier">Mobile operator name (case sensitive) in which the user have his SIM card or contract. Signed.
-        /// <br/>Inferred: the literal `null` when the carrier is not known, as sendMT documents.</param>
-        /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
-        /// <br/>Signed.</param>
-        /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `Your PIN code`. How the PIN is placed in the text is not documented. Signed as encoded.</param>
-        /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
-        /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
-        /// <br/>a longer one is not typed back reliably.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the generated PIN (`&lt;PinSMSConfirmation&gt;&lt;pin&gt;`).</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Fire Message
-        /// </summary>
-        /// <remarks>
-        /// Trigger an incoming message to the campaign manager (MO) for the given user information, useful when a
-        /// <br/>user will respond to the campaign using a third party interface and not its mobile device. The response
-        /// <br/>to this message will come using the intended response mechanism of the target campaign.
-        /// <br/>
-        /// <br/>The vendor's sample answer names `activateCampaign` in `&lt;input&gt;`, not `fireMessage`: do not rely on
-        /// <br/>`&lt;input&gt;` matching the method called.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{mobileNumber}/{text}`. Worked example (private key `privateKey`): the
-        /// <br/>string signed is `8/1200000001/VGVzdCBxYSBBUEkgZmlyZU1lc3NhZ2Uu` and the signature is
-        /// <br/>`c3d3a59f151cab71729691842fcbe217b50d36c381f4cef8a0a41a4bce6aec71`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="mobileNumber">The target user mobile phone number (the user the MO is fired for). Not encoded. Signed.</param>
-        /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
-        /// <br/>encodes `Test qa API fireMessage.`. Signed as encoded.</param>
-        /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method; its sample names
-        /// <br/>`activateCampaign` in `&lt;input&gt;`.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// Fire Message (POST)
-        /// </summary>
-        /// <remarks>
-        /// Fire an MO to the Campaign Manager with the given user information (a JSON fire message descriptor in
-        /// <br/>the body), useful when a user will respond to the campaign using a third party interface and not its
-        /// <br/>mobile device. The response to this message will come using the intended response mechanism of the
-        /// <br/>target campaign.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. The document lists the "Json
-        /// <br/>POST" among the parameters and says the signature involves all input parameters: the client option
-        /// <br/>SignFireMessageBody signs the body's JSON text after the instance id. Worked example (private key
-        /// <br/>`privateKey`): the string signed is `8` and the signature is
-        /// <br/>`5560a0370c48af40c4a79fb0b30a14a6eb0b15ee8f825287d1efb1c2f49b24b9`.
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
-        /// <br/>contract sends it as the JSON request body.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
-        /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
-        /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
-        /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default);
-
-        /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
-        /// <summary>
-        /// List Incoming Messages
-        /// </summary>
-        /// <remarks>
-        /// Retrieve messages received (MO), a page at a time; narrow the results with the inline search string.
-        /// <br/>
-        /// <br/>Signed segments: `{instanceId}/{page}/{resultsPerPage}/{parameters}`. Worked example (private key
-        /// <br/>`privateKey`, search string before percent-encoding): the string signed is
-        /// <br/>`8/1/10/from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=^OGANGI.*&amp;carrier=movistar` and the
-        /// <br/>signature is `d974926cc2ffdde0743c412a988528b586b6e3b50630cc1a40d0239876dc7b45`; the segment goes out as
-        /// <br/>`from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=%5EOGANGI.*&amp;carrier=movistar`, as the vendor writes
-        /// <br/>it. Whether the vendor signs the search string before or after percent-encoding is not documented (see
-        /// <br/>`x-path-segment-escaping`).
-        /// </remarks>
-        /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
-        /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
-        /// <param name="page">This is a paginated method: the page to retrieve. Whether the first page is 0 or 1 is not
-        /// <br/>documented; inferred: pages are numbered from 1. Signed as its decimal text.</param>
-        /// <param name="resultsPerPage">How many results to show per page. Note that this will affect the total amount of pages. Signed as
-        /// <br/>its decimal text. The document gives no maximum; the SDK's own limit (not the vendor's) is 1,000, so
-        /// <br/>one page's XML answer stays well under a megabyte.</param>
-        /// <param name="parameters">MO inline search string: special filters to narrow results when dealing with big amounts of data.
-        /// <br/>Filters `carrier` (carrier name), `to`, `from`, `keyword` (a Java regular expression on the
-        /// <br/>keyword) and `order` (`asc` or `desc`, newest first with `desc`), separated by `&amp;`; each filter
-        /// <br/>takes one or more values separated by `,`. The value is percent-encoded in the URL like any
-        /// <br/>segment (the vendor example writes `keyword=%5EOGANGI.*` for `^OGANGI.*`, keeping `=`, `&amp;`, `.` and
-        /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
-        /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
-        /// <br/>no filter. Signed.</param>
-        /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
-        /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
-        /// <exception cref="OgangiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, System.Threading.CancellationToken cancellationToken = default);
-
-    }
-
-    /// <inheritdoc cref="IOgangiClient"/>
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OgangiClient : IOgangiClient
-    {
-        private static readonly Contracts.Core.Json.SourceGeneratedJson Json_ = new(OgangiClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
-
-        /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-        private static readonly string[] FailureTexts_ =
-        [
-        ];
-
-        private readonly Contracts.Core.Http.OperationSender _sender;
-
-        /// <summary>How the contract writes a value as one path segment (<c>x-path-segment-escaping</c>).</summary>
-        private static readonly Contracts.Core.Http.PathEscaping PathEscaping_ = new("=&,*");
-
-        /// <summary>
-        /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
-        /// with '/'; <paramref name="signing"/> fills the path values the contract leaves to signing.
-        /// </summary>
-        private OgangiClient(System.Net.Http.HttpClient httpClient, Contracts.Core.Http.IOperationSigning signing)
-        {
-            _sender = new Contracts.Core.Http.OperationSender(httpClient, ErrorTable, signing);
-        }
-
-        /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
-        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendSmsRequest(instanceId, carrier, from, mobileNumber, text), OgangiClientXml.SendSmsResponse, cancellationToken);
-
-        /// <summary>Describes a sendSms call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendSmsRequest(long instanceId, string carrier, string from, string mobileNumber, string text)
-            => new Contracts.Core.Http.OperationRequest(new("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
-                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
-                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
-                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendMtRequest(instanceId, from, carrier, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
-
-        /// <summary>Describes a sendMt call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendMtRequest(long instanceId, string from, string carrier, string mobileNumber, string text)
-            => new Contracts.Core.Http.OperationRequest(new("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
-                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
-                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
-                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, text, flags), OgangiClientXml.OgangiResponse, cancellationToken);
-
-        /// <summary>Describes a sendMtWithFlags call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendMtWithFlagsRequest(long instanceId, string from, string carrier, string mobileNumber, string text, string flags)
-            => new Contracts.Core.Http.OperationRequest(new("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
-                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
-                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
-                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
-                .SignedPath("flags", Contracts.Core.Http.WireText.Of(flags))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, text, length), OgangiClientXml.PinSmsConfirmationResponse, cancellationToken);
-
-        /// <summary>Describes a sendSmsPinMobileNumberConfirm call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest SendSmsPinMobileNumberConfirmRequest(long instanceId, string carrier, string from, string mobileNumber, string text, int length)
-            => new Contracts.Core.Http.OperationRequest(new("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("carrier", Contracts.Core.Http.WireText.Of(carrier))
-                .SignedPath("from", Contracts.Core.Http.WireText.Of(from))
-                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
-                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
-                .SignedPath("length", Contracts.Core.Http.WireText.Of(length))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(FireMessageRequest(instanceId, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
-
-        /// <summary>Describes a fireMessage call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest FireMessageRequest(long instanceId, string mobileNumber, string text)
-            => new Contracts.Core.Http.OperationRequest(new("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("mobileNumber", Contracts.Core.Http.WireText.Of(mobileNumber))
-                .SignedPath("text", Contracts.Core.Http.WireText.Of(text))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(FireMessageWithDescriptorRequest(instanceId, body), OgangiClientXml.FireMessageResponse, cancellationToken);
-
-        /// <summary>Describes a fireMessageWithDescriptor call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest FireMessageWithDescriptorRequest(long instanceId, FireMessageDescriptor body)
-            => new Contracts.Core.Http.OperationRequest(new("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false), System.Net.Http.HttpMethod.Post)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .JsonBody(body, Json_.Info<FireMessageDescriptor>(), "application/json")
-                .Accepts("application/xml")
-                ;
-
-        /// <inheritdoc/>
-        public virtual System.Threading.Tasks.Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, System.Threading.CancellationToken cancellationToken = default)
-            => _sender.SendAsync(GetMoMessagesRequest(instanceId, page, resultsPerPage, parameters), OgangiClientXml.MoMessagesResponse, cancellationToken);
-
-        /// <summary>Describes a getMoMessages call as the contract declares it, ready for the send path.</summary>
-        internal Contracts.Core.Http.OperationRequest GetMoMessagesRequest(long instanceId, int page, int resultsPerPage, string parameters)
-            => new Contracts.Core.Http.OperationRequest(new("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true), System.Net.Http.HttpMethod.Get)
-                .EscapedBy(PathEscaping_)
-                .SignedPath("instanceId", Contracts.Core.Http.WireText.Of(instanceId))
-                .SignedPath("page", Contracts.Core.Http.WireText.Of(page))
-                .SignedPath("resultsPerPage", Contracts.Core.Http.WireText.Of(resultsPerPage))
-                .SignedPath("parameters", Contracts.Core.Http.WireText.Of(parameters))
-                .FilledBySigning("publicKey")
-                .FilledBySigning("signature")
-                .Accepts("application/xml")
-                ;
-
-    }
-
-    /// <summary>
-    /// The source-generated JSON metadata of every body and answer type of OgangiClient, and of the values an
-    /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
-    /// dates, lists and maps of them).
-    /// </summary>
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Text.Json.JsonElement))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(int))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(long))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.DateTimeOffset))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Guid))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(object[]))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.List<object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, string>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
-    [System.Text.Json.Serialization.JsonSerializable(typeof(FireMessageDescriptor))]
-    internal sealed partial class OgangiClientJson : System.Text.Json.Serialization.JsonSerializerContext
-    {
-    }
-
-    /// <summary>
-    /// The response XML envelope common to every method: static part (`input`, `status`, `description`) and
-    /// <br/>the dynamic `result`, whose content depends on the method. Operations whose result is documented use a
-    /// <br/>schema derived from this one; the others (sendMT, fireMessage) may carry a `&lt;result&gt;` whose content is
-    /// <br/>not documented, which a reader must skip.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send SMS</summary>
+    /// <remarks>Send a text message to a cell phone using its mobile number as target. The mobile number and the text
+    /// <br/>are Base64url encoded.
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class OgangiResponse : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The method name invoked (may differ from the method called, see fireMessage).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("input")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Input { get; set; } = default!;
+    /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}`. Worked example (private key
+    /// <br/>`privateKey`): the string signed is
+    /// <br/>`8/carrierName/19893653744/MTMwNTY3MDgwODQ=/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and the signature is
+    /// <br/>`ddd21302abb97b3090da3bb832ec6834fe45f091b25cbe156ebcf52eddecea07`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="carrier">Mobile operator in which the user have his SIM card or contract. Signed. Inferred: the literal
+    /// <br/>`null` when the carrier is not known, as sendMT documents.</param>
+    /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
+    /// <br/>Signed.</param>
+    /// <param name="mobileNumber">The target User's mobile phone number. Base64url encoded (URL-safe alphabet, `=` padding); the
+    /// <br/>example encodes `13056708084`. Signed as encoded.</param>
+    /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
+    /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+    /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+    /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
+    /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the message created (`&lt;messages&gt;&lt;message&gt;`).</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Indicates if the method was invoked correctly or if an error occurs: `OK` (description
-        /// <br/>`Completed`), `BAD_SIGNATURE` (`Invalid signature, access denied`), `ERROR` (`Internal error,
-        /// <br/>please report this to support@messangi.com`). Kept open: other values must not break parsing.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Status { get; set; } = default!;
-
-        /// <summary>
-        /// A human readable explanation, linked to `status` (`OK` always comes with `Completed`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Description { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Response XML of sendSMS.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SendSmsResponse : OgangiResponse
-    {
-        /// <summary>
-        /// Dynamic part of the answer: the messages sent.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public SendSmsResult? Result { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// Dynamic part of the sendSMS answer.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SendSmsResult : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The messages created (`&lt;messages&gt;` wrapping one `&lt;message&gt;` each).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<Message>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// A message (`&lt;message&gt;`), a generic object that may apply to other responses in other methods.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send SMS (Campaign Manager)</summary>
+    /// <remarks>Send a text message to a cell phone using its mobile number as target, through the Campaign Manager.
+    /// <br/>Unlike sendSMS, `from` comes before `carrier`, the carrier is the operator ID (or `null`) and the
+    /// <br/>mobile number is not encoded; only the text is Base64url encoded.
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class Message : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Unique identifier for the message created (a signed 64-bit number in the sample).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public string? Id { get; set; } = default!;
+    /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}`. Worked example (private key
+    /// <br/>`privateKey`): the string signed is `8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==` and
+    /// <br/>the signature is `ae7a3fecf6915dfb0c8a06b707eddb6c1dc271f56486d55f9b746e031c5193f0`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
+    /// <br/>Signed.</param>
+    /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
+    /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
+    /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
+    /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
+    /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+    /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+    /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
+    /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// The carrier name used for this delivery, as named by the result parameters table.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("carrierName")]
-        public string? CarrierName { get; set; } = default!;
-
-        /// <summary>
-        /// The carrier name used for this delivery, as named by the vendor's XML sample (`&lt;carrier&gt;`). Read
-        /// <br/>whichever of `carrier` and `carrierName` is present.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("carrier")]
-        public string? Carrier { get; set; } = default!;
-
-        /// <summary>
-        /// Who sent the message: for SMS the short/long code which originated the message (for PUSH the
-        /// <br/>application, for EMAIL the sender address).
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("from")]
-        public string? From { get; set; } = default!;
-
-        /// <summary>
-        /// Recipient for this message (deviceId, mobile number or email address).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("to")]
-        public string? To { get; set; } = default!;
-
-        /// <summary>
-        /// Message's content.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        /// <summary>
-        /// The message's status at the origination moment.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public string? Status { get; set; } = default!;
-
-        /// <summary>
-        /// A simple explanation about the message's status.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("statusDescription")]
-        public string? StatusDescription { get; set; } = default!;
-
-        /// <summary>
-        /// The charset encoding used for the message's text (a valid encoding name).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("encoding")]
-        public string? Encoding { get; set; } = default!;
-
-        /// <summary>
-        /// Time mark at the origination moment, formatted `yyyy-MM-dd'T'HH:mm:ss.SSSZZ` (the sample's offset
-        /// <br/>has a colon: `-04:30`). Kept as text.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public string? Date { get; set; } = default!;
-
-        /// <summary>
-        /// Timezone used.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("timezone")]
-        public string? Timezone { get; set; } = default!;
-
-        /// <summary>
-        /// The client identification (sender).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
-        public string? ClientId { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Response XML of sendSMSPinMobileNumberConfirm.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PinSmsConfirmationResponse : OgangiResponse
-    {
-        /// <summary>
-        /// Dynamic part of the answer: the PIN sent.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public PinSmsConfirmationResult? Result { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// Dynamic part of the sendSMSPinMobileNumberConfirm answer.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PinSmsConfirmationResult : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The PIN sent (`&lt;PinSMSConfirmation&gt;`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("PinSMSConfirmation")]
-        public PinSmsConfirmation? PinSMSConfirmation { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The PIN sent (`&lt;PinSMSConfirmation&gt;`).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PinSmsConfirmation : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The generated PIN, as text (keep leading zeros).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("pin")]
-        public string? Pin { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Fire message descriptor: the details of the MO to fire. The field names inside `fld-val-list` are the
-    /// <br/>defaults; a workspace can have them renamed by the administrator (e.g. `mobilenumber` instead of
-    /// <br/>`recipient_address`), so other string fields are allowed.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Send SMS With Flags (Campaign Manager)</summary>
+    /// <remarks>Send a text message to a cell phone using its mobile number as target, through the Campaign Manager,
+    /// <br/>with additional flags for a backend job. Same method name as sendMT, one more path segment (`flags`,
+    /// <br/>before the public key).
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageDescriptor : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The event to fire, holding the fields of the MO to simulate.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("event")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public FireMessageEvent Event { get; set; } = new FireMessageEvent();
+    /// <br/>Signed segments: `{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}`. Worked example
+    /// <br/>(private key `privateKey`): the string signed is
+    /// <br/>`8/19893653744/null/13056708084/T0dBTkdJIFRFU1QgTUVTU0FHRQ==/null` and the signature is
+    /// <br/>`bf1e539f6e7921a87ee10a1edfa603b2cf49eecf705bff91ca05be88aee82400`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
+    /// <br/>Signed.</param>
+    /// <param name="carrier">Mobile operator ID in which the user have his SIM card or contract. Write the literal `null` to let
+    /// <br/>the Campaign Manager look for a suitable carrier. Signed (`null` included).</param>
+    /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
+    /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
+    /// <br/>encodes `OGANGI TEST MESSAGE`. Signed as encoded. The document gives no length limit; the SDK's own
+    /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
+    /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
+    /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
+    /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
+    /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, CancellationToken cancellationToken = default);
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageEvent : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The fields of the MO to simulate (`fld-val-list`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("fld-val-list")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public FireMessageFields FldValList { get; set; } = new FireMessageFields();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The fields of the MO to simulate (`fld-val-list`): `sender_id_id`, `keyword_value` and
-    /// <br/>`recipient_address` by default; a workspace's administrator may rename them, so other string fields are
-    /// <br/>allowed.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Generate Mobile PIN</summary>
+    /// <remarks>Generates and send a PIN code to a mobile device via SMS. Useful when a live validation is needed, user
+    /// <br/>cases examples: the user owns the mobile number; ATM or any other delicate operation; promo code. The
+    /// <br/>generated PIN is returned in the answer.
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageFields : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Shortcode to send the MO.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sender_id_id")]
-        public string? Sender_id_id { get; set; } = default!;
+    /// <br/>Signed segments: `{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}`. Worked example
+    /// <br/>(private key `privateKey`): the string signed is
+    /// <br/>`8/Movistar/19893653744/13056708084/WW91ciBQSU4gY29kZQ==/6` and the signature is
+    /// <br/>`88a6a26ca8efa84255e2e3eb71087425b2b9eb73808456403cf7d72ad5211d0d`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="carrier">Mobile operator name (case sensitive) in which the user have his SIM card or contract. Signed.
+    /// <br/>Inferred: the literal `null` when the carrier is not known, as sendMT documents.</param>
+    /// <param name="from">Short or Long code that will be used to originate the SMS (assigned by Ogangi support on request).
+    /// <br/>Signed.</param>
+    /// <param name="mobileNumber">The target User's mobile phone number. Not encoded. Signed.</param>
+    /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
+    /// <br/>encodes `Your PIN code`. How the PIN is placed in the text is not documented. Signed as encoded.</param>
+    /// <param name="length">PIN's length (how many characters long). Signed as its decimal text. The document gives no range;
+    /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
+    /// <br/>a longer one is not typed back reliably.</param>
+    /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the generated PIN (`&lt;PinSMSConfirmation&gt;&lt;pin&gt;`).</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Text to simulate.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("keyword_value")]
-        public string? Keyword_value { get; set; } = default!;
-
-        /// <summary>
-        /// Mobile number simulating the MO.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("recipient_address")]
-        public string? Recipient_address { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Response XML of fireMessage (POST).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageResponse : OgangiResponse
-    {
-        /// <summary>
-        /// Dynamic part of the answer: the message fired.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public FireMessageResult? Result { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// Dynamic part of the fireMessage (POST) answer. Inferred element names (see the operation): the Fire
-    /// <br/>Message (POST) page of the Messangi RESTful API documentation shows only the values.
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Fire Message</summary>
+    /// <remarks>Trigger an incoming message to the campaign manager (MO) for the given user information, useful when a
+    /// <br/>user will respond to the campaign using a third party interface and not its mobile device. The response
+    /// <br/>to this message will come using the intended response mechanism of the target campaign.
     /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FireMessageResult : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// The message fired (`&lt;mtSent&gt;`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("mtSent")]
-        public FiredMessage? MtSent { get; set; } = default!;
+    /// <br/>The vendor's sample answer names `activateCampaign` in `&lt;input&gt;`, not `fireMessage`: do not rely on
+    /// <br/>`&lt;input&gt;` matching the method called.
+    /// <br/>
+    /// <br/>Signed segments: `{instanceId}/{mobileNumber}/{text}`. Worked example (private key `privateKey`): the
+    /// <br/>string signed is `8/1200000001/VGVzdCBxYSBBUEkgZmlyZU1lc3NhZ2Uu` and the signature is
+    /// <br/>`c3d3a59f151cab71729691842fcbe217b50d36c381f4cef8a0a41a4bce6aec71`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="mobileNumber">The target user mobile phone number (the user the MO is fired for). Not encoded. Signed.</param>
+    /// <param name="text">This is the content of the message. Base64url encoded (URL-safe alphabet, `=` padding); the example
+    /// <br/>encodes `Test qa API fireMessage.`. Signed as encoded.</param>
+    /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method; its sample names
+    /// <br/>`activateCampaign` in `&lt;input&gt;`.</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>Fire Message (POST)</summary>
+    /// <remarks>Fire an MO to the Campaign Manager with the given user information (a JSON fire message descriptor in
+    /// <br/>the body), useful when a user will respond to the campaign using a third party interface and not its
+    /// <br/>mobile device. The response to this message will come using the intended response mechanism of the
+    /// <br/>target campaign.
+    /// <br/>
+    /// <br/>Signed segments: `{instanceId}` only; inferred: the body is not signed. The document lists the "Json
+    /// <br/>POST" among the parameters and says the signature involves all input parameters: the client option
+    /// <br/>SignFireMessageBody signs the body's JSON text after the instance id. Worked example (private key
+    /// <br/>`privateKey`): the string signed is `8` and the signature is
+    /// <br/>`5560a0370c48af40c4a79fb0b30a14a6eb0b15ee8f825287d1efb1c2f49b24b9`.</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="body">Values to fire the message: the fire message descriptor. The vendor calls it "a json file"; this
+    /// <br/>contract sends it as the JSON request body.</param>
+    /// <returns>Response XML. With status `OK`, `&lt;result&gt;` echoes the message fired. The sample on the Fire Message
+    /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
+    /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
+    /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// The message fired. Inferred element names, from twoWayMessage's `&lt;mtSent&gt;`.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class FiredMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Short code (the sample's value is `43`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("from")]
-        public string? From { get; set; } = default!;
-
-        /// <summary>
-        /// Mobile number.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("mobilenumber")]
-        public string? Mobilenumber { get; set; } = default!;
-
-        /// <summary>
-        /// Message text.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// Response XML of getMOMessages.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessagesResponse : OgangiResponse
-    {
-        /// <summary>
-        /// Dynamic part of the answer: one page of incoming messages.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("result")]
-        public MoMessagesResult? Result { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// Dynamic part of the getMOMessages answer.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessagesResult : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// One page of incoming messages (`&lt;MOMessageList&gt;`).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("MOMessageList")]
-        public MoMessageList? MOMessageList { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// One page of incoming messages (`&lt;MOMessageList&gt;`).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessageList : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Total found.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("records")]
-        public long? Records { get; set; } = default!;
-
-        /// <summary>
-        /// The messages of this page: one `&lt;MOMessage&gt;` element each (the item's XML name), directly inside
-        /// <br/>`&lt;MOMessageList&gt;`, not wrapped.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IList<MoMessage>? Messages { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
-    /// <summary>
-    /// An incoming message (`&lt;MOMessage&gt;`).
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MoMessage : Contracts.Core.Json.ILazyAdditionalProperties
-    {
-        /// <summary>
-        /// Message's content.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string? Text { get; set; } = default!;
-
-        /// <summary>
-        /// Who sent the message. The vendor's table says "Short/Long code which originated the message" but
-        /// <br/>its sample holds the user's mobile number here (58123456789).
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("from")]
-        public string? From { get; set; } = default!;
-
-        /// <summary>
-        /// Recipient for this message. The vendor's table says "User's mobile number" but its sample holds the
-        /// <br/>short/long code here (19893143924).
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("to")]
-        public string? To { get; set; } = default!;
-
-        /// <summary>
-        /// The charset encoding used for the message's text (a valid encoding name).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("encoding")]
-        public string? Encoding { get; set; } = default!;
-
-        /// <summary>
-        /// Keyword in the message content.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("keyword")]
-        public string? Keyword { get; set; } = default!;
-
-        /// <summary>
-        /// The carrier name used for this delivery.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("carrier")]
-        public string? Carrier { get; set; } = default!;
-
-        /// <summary>
-        /// Time mark at the origination moment. Documented as `yyyy-MM-dd'T'HH:mm:ss.SSSZZ` but the sample is
-        /// <br/>`2014-10-13 10:30:51.922` (space, no offset): kept as text.
-        /// <br/>
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("sendDate")]
-        public string? SendDate { get; set; } = default!;
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>
-        /// Fields of the JSON object that the contract does not declare, kept so that they round-trip unchanged. The
-        /// dictionary is created on first read.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-        System.Collections.Generic.IDictionary<string, object>? Contracts.Core.Json.ILazyAdditionalProperties.AdditionalPropertiesIfCreated => _additionalProperties;
-
-    }
-
+    /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
+    /// <summary>List Incoming Messages</summary>
+    /// <remarks>Retrieve messages received (MO), a page at a time; narrow the results with the inline search string.
+    /// <br/>
+    /// <br/>Signed segments: `{instanceId}/{page}/{resultsPerPage}/{parameters}`. Worked example (private key
+    /// <br/>`privateKey`, search string before percent-encoding): the string signed is
+    /// <br/>`8/1/10/from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=^OGANGI.*&amp;carrier=movistar` and the
+    /// <br/>signature is `d974926cc2ffdde0743c412a988528b586b6e3b50630cc1a40d0239876dc7b45`; the segment goes out as
+    /// <br/>`from=13056708084&amp;order=desc&amp;to=19893143924&amp;keyword=%5EOGANGI.*&amp;carrier=movistar`, as the vendor writes
+    /// <br/>it. Whether the vendor signs the search string before or after percent-encoding is not documented (see
+    /// <br/>`x-path-segment-escaping`).</remarks>
+    /// <param name="instanceId">An instance id is the workspace identification number; request yours through Ogangi's ticketing tool
+    /// <br/>with your Mobile Engagement Campaign Manager's URL and your user login. Signed as its decimal text.</param>
+    /// <param name="page">This is a paginated method: the page to retrieve. Whether the first page is 0 or 1 is not
+    /// <br/>documented; inferred: pages are numbered from 1. Signed as its decimal text.</param>
+    /// <param name="resultsPerPage">How many results to show per page. Note that this will affect the total amount of pages. Signed as
+    /// <br/>its decimal text. The document gives no maximum; the SDK's own limit (not the vendor's) is 1,000, so
+    /// <br/>one page's XML answer stays well under a megabyte.</param>
+    /// <param name="parameters">MO inline search string: special filters to narrow results when dealing with big amounts of data.
+    /// <br/>Filters `carrier` (carrier name), `to`, `from`, `keyword` (a Java regular expression on the
+    /// <br/>keyword) and `order` (`asc` or `desc`, newest first with `desc`), separated by `&amp;`; each filter
+    /// <br/>takes one or more values separated by `,`. The value is percent-encoded in the URL like any
+    /// <br/>segment (the vendor example writes `keyword=%5EOGANGI.*` for `^OGANGI.*`, keeping `=`, `&amp;`, `.` and
+    /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
+    /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
+    /// <br/>no filter. Signed.</param>
+    /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
+    /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
+    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, CancellationToken cancellationToken = default);
 
 }
 
-#pragma warning restore  108
-#pragma warning restore  114
-#pragma warning restore  472
-#pragma warning restore  612
-#pragma warning restore  649
-#pragma warning restore 8073
-#pragma warning restore 3016
-#pragma warning restore 8600
-#pragma warning restore 8602
-#pragma warning restore 8603
-#pragma warning restore 8604
-#pragma warning restore 8625
-#pragma warning restore 8765
+/// <inheritdoc cref="IOgangiClient"/>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public partial class OgangiClient : IOgangiClient
+{
+    private static readonly SourceGeneratedJson Json_ = new(OgangiClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
+
+    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
+    private static readonly string[] FailureTexts_ =
+    [
+    ];
+
+    private readonly OperationSender _sender;
+
+    /// <summary>How the contract writes a value as one path segment (<c>x-path-segment-escaping</c>).</summary>
+    private static readonly PathEscaping PathEscaping_ = new("=&,*");
+
+    /// <summary>
+    /// Creates the client over <paramref name="httpClient"/>, which carries the SDK's pipeline and a base address ending
+    /// with '/'; <paramref name="signing"/> fills the path values the contract leaves to signing.
+    /// </summary>
+    internal OgangiClient(HttpClient httpClient, IOperationSigning signing)
+    {
+        _sender = new OperationSender(httpClient, ErrorTable, signing);
+    }
+
+    /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings);
+
+    /// <inheritdoc/>
+    public virtual Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendSmsRequest(instanceId, carrier, from, mobileNumber, text), OgangiClientXml.SendSmsResponse, cancellationToken);
+
+    /// <summary>Describes a sendSms call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendSmsRequest(long instanceId, string carrier, string from, string mobileNumber, string text)
+        => new OperationRequest(new("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("carrier", WireText.Of(carrier))
+            .SignedPath("from", WireText.Of(from))
+            .SignedPath("mobileNumber", WireText.Of(mobileNumber))
+            .SignedPath("text", WireText.Of(text))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendMtRequest(instanceId, from, carrier, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
+
+    /// <summary>Describes a sendMt call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendMtRequest(long instanceId, string from, string carrier, string mobileNumber, string text)
+        => new OperationRequest(new("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("from", WireText.Of(from))
+            .SignedPath("carrier", WireText.Of(carrier))
+            .SignedPath("mobileNumber", WireText.Of(mobileNumber))
+            .SignedPath("text", WireText.Of(text))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, text, flags), OgangiClientXml.OgangiResponse, cancellationToken);
+
+    /// <summary>Describes a sendMtWithFlags call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendMtWithFlagsRequest(long instanceId, string from, string carrier, string mobileNumber, string text, string flags)
+        => new OperationRequest(new("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("from", WireText.Of(from))
+            .SignedPath("carrier", WireText.Of(carrier))
+            .SignedPath("mobileNumber", WireText.Of(mobileNumber))
+            .SignedPath("text", WireText.Of(text))
+            .SignedPath("flags", WireText.Of(flags))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, text, length), OgangiClientXml.PinSmsConfirmationResponse, cancellationToken);
+
+    /// <summary>Describes a sendSmsPinMobileNumberConfirm call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest SendSmsPinMobileNumberConfirmRequest(long instanceId, string carrier, string from, string mobileNumber, string text, int length)
+        => new OperationRequest(new("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("carrier", WireText.Of(carrier))
+            .SignedPath("from", WireText.Of(from))
+            .SignedPath("mobileNumber", WireText.Of(mobileNumber))
+            .SignedPath("text", WireText.Of(text))
+            .SignedPath("length", WireText.Of(length))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(FireMessageRequest(instanceId, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
+
+    /// <summary>Describes a fireMessage call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest FireMessageRequest(long instanceId, string mobileNumber, string text)
+        => new OperationRequest(new("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("mobileNumber", WireText.Of(mobileNumber))
+            .SignedPath("text", WireText.Of(text))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(FireMessageWithDescriptorRequest(instanceId, body), OgangiClientXml.FireMessageResponse, cancellationToken);
+
+    /// <summary>Describes a fireMessageWithDescriptor call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest FireMessageWithDescriptorRequest(long instanceId, FireMessageDescriptor body)
+        => new OperationRequest(new("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false), HttpMethod.Post)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .JsonBody(body, Json_.Info<FireMessageDescriptor>(), "application/json")
+            .Accepts("application/xml")
+            ;
+
+    /// <inheritdoc/>
+    public virtual Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, CancellationToken cancellationToken = default)
+        => _sender.SendAsync(GetMoMessagesRequest(instanceId, page, resultsPerPage, parameters), OgangiClientXml.MoMessagesResponse, cancellationToken);
+
+    /// <summary>Describes a getMoMessages call as the contract declares it, ready for the send path.</summary>
+    internal OperationRequest GetMoMessagesRequest(long instanceId, int page, int resultsPerPage, string parameters)
+        => new OperationRequest(new("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true), HttpMethod.Get)
+            .EscapedBy(PathEscaping_)
+            .SignedPath("instanceId", WireText.Of(instanceId))
+            .SignedPath("page", WireText.Of(page))
+            .SignedPath("resultsPerPage", WireText.Of(resultsPerPage))
+            .SignedPath("parameters", WireText.Of(parameters))
+            .FilledBySigning("publicKey")
+            .FilledBySigning("signature")
+            .Accepts("application/xml")
+            ;
+
+}
+
+/// <summary>
+/// The source-generated JSON metadata of every body and answer type of OgangiClient, and of the values an
+/// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
+/// dates, lists and maps of them).
+/// </summary>
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(decimal))]
+[JsonSerializable(typeof(System.DateTimeOffset))]
+[JsonSerializable(typeof(System.Guid))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<object>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(FireMessageDescriptor))]
+internal sealed partial class OgangiClientJson : JsonSerializerContext
+{
+}
+
+/// <summary>The response XML envelope common to every method: static part (`input`, `status`, `description`) and
+/// <br/>the dynamic `result`, whose content depends on the method. Operations whose result is documented use a
+/// <br/>schema derived from this one; the others (sendMT, fireMessage) may carry a `&lt;result&gt;` whose content is
+/// <br/>not documented, which a reader must skip.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class OgangiResponse : ExtensibleModel
+{
+    /// <summary>The method name invoked (may differ from the method called, see fireMessage).</summary>
+    [JsonPropertyName("input")]
+    [Required(AllowEmptyStrings = true)]
+    public string Input { get; set; } = default!;
+
+    /// <summary>Indicates if the method was invoked correctly or if an error occurs: `OK` (description
+    /// <br/>`Completed`), `BAD_SIGNATURE` (`Invalid signature, access denied`), `ERROR` (`Internal error,
+    /// <br/>please report this to support@messangi.com`). Kept open: other values must not break parsing.</summary>
+    [JsonPropertyName("status")]
+    [Required(AllowEmptyStrings = true)]
+    public string Status { get; set; } = default!;
+
+    /// <summary>A human readable explanation, linked to `status` (`OK` always comes with `Completed`).</summary>
+    [JsonPropertyName("description")]
+    [Required(AllowEmptyStrings = true)]
+    public string Description { get; set; } = default!;
+
+}
+
+/// <summary>Response XML of sendSMS.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class SendSmsResponse : OgangiResponse
+{
+    /// <summary>Dynamic part of the answer: the messages sent.</summary>
+    [JsonPropertyName("result")]
+    public SendSmsResult? Result { get; set; }
+
+}
+
+/// <summary>Dynamic part of the sendSMS answer.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class SendSmsResult : ExtensibleModel
+{
+    /// <summary>The messages created (`&lt;messages&gt;` wrapping one `&lt;message&gt;` each).</summary>
+    [JsonPropertyName("messages")]
+    public IList<Message>? Messages { get; set; }
+
+}
+
+/// <summary>A message (`&lt;message&gt;`), a generic object that may apply to other responses in other methods.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class Message : ExtensibleModel
+{
+    /// <summary>Unique identifier for the message created (a signed 64-bit number in the sample).</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    /// <summary>The carrier name used for this delivery, as named by the result parameters table.</summary>
+    [JsonPropertyName("carrierName")]
+    public string? CarrierName { get; set; }
+
+    /// <summary>The carrier name used for this delivery, as named by the vendor's XML sample (`&lt;carrier&gt;`). Read
+    /// <br/>whichever of `carrier` and `carrierName` is present.</summary>
+    [JsonPropertyName("carrier")]
+    public string? Carrier { get; set; }
+
+    /// <summary>Who sent the message: for SMS the short/long code which originated the message (for PUSH the
+    /// <br/>application, for EMAIL the sender address).</summary>
+    [JsonPropertyName("from")]
+    public string? From { get; set; }
+
+    /// <summary>Recipient for this message (deviceId, mobile number or email address).</summary>
+    [JsonPropertyName("to")]
+    public string? To { get; set; }
+
+    /// <summary>Message's content.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+    /// <summary>The message's status at the origination moment.</summary>
+    [JsonPropertyName("status")]
+    public string? Status { get; set; }
+
+    /// <summary>A simple explanation about the message's status.</summary>
+    [JsonPropertyName("statusDescription")]
+    public string? StatusDescription { get; set; }
+
+    /// <summary>The charset encoding used for the message's text (a valid encoding name).</summary>
+    [JsonPropertyName("encoding")]
+    public string? Encoding { get; set; }
+
+    /// <summary>Time mark at the origination moment, formatted `yyyy-MM-dd'T'HH:mm:ss.SSSZZ` (the sample's offset
+    /// <br/>has a colon: `-04:30`). Kept as text.</summary>
+    [JsonPropertyName("date")]
+    public string? Date { get; set; }
+
+    /// <summary>Timezone used.</summary>
+    [JsonPropertyName("timezone")]
+    public string? Timezone { get; set; }
+
+    /// <summary>The client identification (sender).</summary>
+    [JsonPropertyName("clientId")]
+    public string? ClientId { get; set; }
+
+}
+
+/// <summary>Response XML of sendSMSPinMobileNumberConfirm.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PinSmsConfirmationResponse : OgangiResponse
+{
+    /// <summary>Dynamic part of the answer: the PIN sent.</summary>
+    [JsonPropertyName("result")]
+    public PinSmsConfirmationResult? Result { get; set; }
+
+}
+
+/// <summary>Dynamic part of the sendSMSPinMobileNumberConfirm answer.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PinSmsConfirmationResult : ExtensibleModel
+{
+    /// <summary>The PIN sent (`&lt;PinSMSConfirmation&gt;`).</summary>
+    [JsonPropertyName("PinSMSConfirmation")]
+    public PinSmsConfirmation? PinSMSConfirmation { get; set; }
+
+}
+
+/// <summary>The PIN sent (`&lt;PinSMSConfirmation&gt;`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class PinSmsConfirmation : ExtensibleModel
+{
+    /// <summary>The generated PIN, as text (keep leading zeros).</summary>
+    [JsonPropertyName("pin")]
+    public string? Pin { get; set; }
+
+}
+
+/// <summary>Fire message descriptor: the details of the MO to fire. The field names inside `fld-val-list` are the
+/// <br/>defaults; a workspace can have them renamed by the administrator (e.g. `mobilenumber` instead of
+/// <br/>`recipient_address`), so other string fields are allowed.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FireMessageDescriptor : ExtensibleModel
+{
+    /// <summary>The event to fire, holding the fields of the MO to simulate.</summary>
+    [JsonPropertyName("event")]
+    [Required]
+    public FireMessageEvent Event { get; set; } = new FireMessageEvent();
+
+}
+
+/// <summary>The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FireMessageEvent : ExtensibleModel
+{
+    /// <summary>The fields of the MO to simulate (`fld-val-list`).</summary>
+    [JsonPropertyName("fld-val-list")]
+    [Required]
+    public FireMessageFields FldValList { get; set; } = new FireMessageFields();
+
+}
+
+/// <summary>The fields of the MO to simulate (`fld-val-list`): `sender_id_id`, `keyword_value` and
+/// <br/>`recipient_address` by default; a workspace's administrator may rename them, so other string fields are
+/// <br/>allowed.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FireMessageFields : ExtensibleModel
+{
+    /// <summary>Shortcode to send the MO.</summary>
+    [JsonPropertyName("sender_id_id")]
+    public string? Sender_id_id { get; set; }
+
+    /// <summary>Text to simulate.</summary>
+    [JsonPropertyName("keyword_value")]
+    public string? Keyword_value { get; set; }
+
+    /// <summary>Mobile number simulating the MO.</summary>
+    [JsonPropertyName("recipient_address")]
+    public string? Recipient_address { get; set; }
+
+}
+
+/// <summary>Response XML of fireMessage (POST).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FireMessageResponse : OgangiResponse
+{
+    /// <summary>Dynamic part of the answer: the message fired.</summary>
+    [JsonPropertyName("result")]
+    public FireMessageResult? Result { get; set; }
+
+}
+
+/// <summary>Dynamic part of the fireMessage (POST) answer. Inferred element names (see the operation): the Fire
+/// <br/>Message (POST) page of the Messangi RESTful API documentation shows only the values.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FireMessageResult : ExtensibleModel
+{
+    /// <summary>The message fired (`&lt;mtSent&gt;`).</summary>
+    [JsonPropertyName("mtSent")]
+    public FiredMessage? MtSent { get; set; }
+
+}
+
+/// <summary>The message fired. Inferred element names, from twoWayMessage's `&lt;mtSent&gt;`.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class FiredMessage : ExtensibleModel
+{
+    /// <summary>Short code (the sample's value is `43`).</summary>
+    [JsonPropertyName("from")]
+    public string? From { get; set; }
+
+    /// <summary>Mobile number.</summary>
+    [JsonPropertyName("mobilenumber")]
+    public string? Mobilenumber { get; set; }
+
+    /// <summary>Message text.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+}
+
+/// <summary>Response XML of getMOMessages.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MoMessagesResponse : OgangiResponse
+{
+    /// <summary>Dynamic part of the answer: one page of incoming messages.</summary>
+    [JsonPropertyName("result")]
+    public MoMessagesResult? Result { get; set; }
+
+}
+
+/// <summary>Dynamic part of the getMOMessages answer.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MoMessagesResult : ExtensibleModel
+{
+    /// <summary>One page of incoming messages (`&lt;MOMessageList&gt;`).</summary>
+    [JsonPropertyName("MOMessageList")]
+    public MoMessageList? MOMessageList { get; set; }
+
+}
+
+/// <summary>One page of incoming messages (`&lt;MOMessageList&gt;`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MoMessageList : ExtensibleModel
+{
+    /// <summary>Total found.</summary>
+    [JsonPropertyName("records")]
+    public long? Records { get; set; }
+
+    /// <summary>The messages of this page: one `&lt;MOMessage&gt;` element each (the item's XML name), directly inside
+    /// <br/>`&lt;MOMessageList&gt;`, not wrapped.</summary>
+    [JsonPropertyName("messages")]
+    public IList<MoMessage>? Messages { get; set; }
+
+}
+
+/// <summary>An incoming message (`&lt;MOMessage&gt;`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class MoMessage : ExtensibleModel
+{
+    /// <summary>Message's content.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
+
+    /// <summary>Who sent the message. The vendor's table says "Short/Long code which originated the message" but
+    /// <br/>its sample holds the user's mobile number here (58123456789).</summary>
+    [JsonPropertyName("from")]
+    public string? From { get; set; }
+
+    /// <summary>Recipient for this message. The vendor's table says "User's mobile number" but its sample holds the
+    /// <br/>short/long code here (19893143924).</summary>
+    [JsonPropertyName("to")]
+    public string? To { get; set; }
+
+    /// <summary>The charset encoding used for the message's text (a valid encoding name).</summary>
+    [JsonPropertyName("encoding")]
+    public string? Encoding { get; set; }
+
+    /// <summary>Keyword in the message content.</summary>
+    [JsonPropertyName("keyword")]
+    public string? Keyword { get; set; }
+
+    /// <summary>The carrier name used for this delivery.</summary>
+    [JsonPropertyName("carrier")]
+    public string? Carrier { get; set; }
+
+    /// <summary>Time mark at the origination moment. Documented as `yyyy-MM-dd'T'HH:mm:ss.SSSZZ` but the sample is
+    /// <br/>`2014-10-13 10:30:51.922` (space, no offset): kept as text.</summary>
+    [JsonPropertyName("sendDate")]
+    public string? SendDate { get; set; }
+
+}
+
+
