@@ -35,6 +35,13 @@ internal static class VendorCalls
             SmokeSteps.Require(messages.Count > 0, "no message in the answer");
             return $"{messages.Count} message(s)";
         });
+        await steps.RunAsync($"Ogangi ({how}) fireMessage (POST, JSON body)", async () =>
+        {
+            // The only JSON Ogangi receives: the descriptor goes out through the client's source-generated context.
+            var fired = await client.FireMessageAsync(FireMessageDescriptor.Create(shortCode, "STOP", "584141234567"));
+            SmokeSteps.Require(fired.MtSent is { Text: "STOP", Mobilenumber: "584141234567" }, "the answer does not echo the message fired");
+            return $"fired {fired.MtSent!.Text} for {fired.MtSent.Mobilenumber}";
+        });
         await steps.RunAsync($"Ogangi ({how}) MO messages", async () =>
         {
             var page = await client.GetMoMessagesAsync(1, 10);

@@ -5,7 +5,7 @@ namespace Contracts.Engage.Tests;
 
 /// <summary>
 /// The generated models work with Core's shared serializer settings through their base type (Core's ExtensibleModel),
-/// not through a private field of the stock template.
+/// not through a private field of the generated class.
 /// </summary>
 public sealed class GeneratedModelJsonTests
 {

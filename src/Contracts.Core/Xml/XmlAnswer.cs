@@ -21,19 +21,21 @@ public static class XmlAnswer
     /// <summary>The document's root element, or null and what the body is instead.</summary>
     /// <param name="body">The answer's body.</param>
     /// <param name="contentType">The answer's Content-Type, named in the reason and used to tell an HTML page.</param>
-    public static (XElement? Root, string NotRead) Load(ReadOnlySpan<byte> body, string? contentType)
+    public static (XElement? Root, string NotRead) Load(byte[] body, string? contentType)
     {
-        var start = body[..Math.Min(body.Length, 64)];
+        ArgumentNullException.ThrowIfNull(body);
+        var start = body.AsSpan(0, Math.Min(body.Length, 64));
         if (start.Trim(" \t\r\n"u8).IsEmpty)
             return (null, "an empty body");
         var html = contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
         // The body decides, not the Content-Type: a server may label its XML text/html.
-        if (StartsLikeHtml(System.Text.Encoding.UTF8.GetString(start)))
+        if (StartsLikeHtml(start))
             return (null, html);
         XDocument document;
         try
         {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
+            // Read in place: the pipeline has already buffered the answer.
+            using var stream = new MemoryStream(body, writable: false);
             using var reader = XmlReader.Create(stream, Secure);
             document = XDocument.Load(reader, LoadOptions.None);
         }
@@ -72,11 +74,16 @@ public static class XmlAnswer
         return long.TryParse(element.Value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    private static bool StartsLikeHtml(string start)
+    private static bool StartsLikeHtml(ReadOnlySpan<byte> start)
     {
-        var text = start.AsSpan().TrimStart().TrimStart('\uFEFF');
-        return text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        var text = start.TrimStart(" \t\r\n"u8);
+        if (text.StartsWith("\uFEFF"u8))
+            text = text[3..];
+        return StartsWithIgnoringCase(text, "<!DOCTYPE html"u8) || StartsWithIgnoringCase(text, "<html"u8);
     }
+
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix)
+        => text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 }
 
 /// <summary>
@@ -100,7 +107,7 @@ public sealed class XmlAnswer<TResult>
     public string RootName { get; }
 
     /// <summary>Reads <paramref name="body"/>: the model, or null and what the body is instead.</summary>
-    public (TResult? Value, string NotRead) Read(ReadOnlySpan<byte> body, string? contentType)
+    public (TResult? Value, string NotRead) Read(byte[] body, string? contentType)
     {
         var (root, notRead) = XmlAnswer.Load(body, contentType);
         if (root is null)

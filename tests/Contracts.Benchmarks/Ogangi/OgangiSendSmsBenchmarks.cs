@@ -10,7 +10,8 @@ namespace Contracts.Benchmarks.Ogangi;
 
 /// <summary>
 /// One Ogangi sendSMS: the SDK's SendSmsAsync (validation, Base64url parameters, path escaping and HMAC-SHA256
-/// signature in PrepareRequest, Kiota retry/user-agent/redirect, XML answer read into the generated models) against
+/// signature in the send path's signing step, Kiota retry/user-agent/redirect, XML answer read by the generated
+/// reader into the generated models) against
 /// hand-written HttpClient code building and signing the same URL and reading the same answer with LINQ to XML.
 /// </summary>
 [MemoryDiagnoser]
