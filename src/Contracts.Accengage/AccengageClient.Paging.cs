@@ -81,15 +81,16 @@ public partial class AccengageClient
     public IAsyncEnumerable<DeviceRow> EnumerateDevicesAsync(IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int startPage = 1, CancellationToken cancellationToken = default)
     {
         var columns = fields?.ToList();
-        return EnumerateStreamed(
+        return OperationPager.ReadAllAsync(
+            page => ListDevicesRequest(_options.PartnerId, columns, firstOpen, lastOpen, page),
             async (request, token) =>
             {
-                var answer = await _sender.SendForAnswerAsync(request.Operation, token).ConfigureAwait(false);
+                var answer = await _sender.SendForAnswerAsync(request, token).ConfigureAwait(false);
                 var stream = await answer.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                return DeviceCsvReader.ReadAsync(new FileResponse((int)answer.StatusCode, OperationSender.HeadersOf(answer), stream, null, answer), columns, token);
+                return new LinkedPage<DeviceRow>(DeviceCsvReader.ReadAsync(new FileResponse((int)answer.StatusCode, OperationSender.HeadersOf(answer), stream, null, answer), columns, token), null, null);
             },
-            page => ListDevicesRequest(_options.PartnerId, columns, firstOpen, lastOpen, page),
             startPage,
+            _options.MaxPages,
             cancellationToken);
     }
 
@@ -157,70 +158,35 @@ public partial class AccengageClient
         CancellationToken cancellationToken,
         bool emptyBodyIsEmptyPage = false,
         [CallerArgumentExpression(nameof(itemsOf))] string listName = "")
-        => EnumerateStreamed(
+        => OperationPager.ReadAllAsync(
+            describe,
             async (request, token) =>
             {
                 using var capture = ResponseCapture.Begin();
-                var page = await _sender.SendAsync(request.Operation, answer, token).ConfigureAwait(false);
-                if (page is IPagedAnswer paged)
-                    request.BodyLinks = paged.Links ?? paged.Link;
+                var page = await _sender.SendAsync(request, answer, token).ConfigureAwait(false);
+                var bodyLinks = page is IPagedAnswer paged ? AsLinkHeader(paged.Links ?? paged.Link) : null;
                 if (itemsOf(page) is { } items)
-                    return items.ToAsyncEnumerable();
+                    return new LinkedPage<T>(items.ToAsyncEnumerable(), bodyLinks, null);
                 if (emptyBodyIsEmptyPage && string.IsNullOrWhiteSpace(capture.Body))
-                    return AsyncEnumerable.Empty<T>();
+                    return new LinkedPage<T>(AsyncEnumerable.Empty<T>(), bodyLinks, null);
                 throw new UnreadableAnswerException(AccengageException.VendorName, typeof(TPage).Name, $"the page has no item list ({listName[(listName.LastIndexOf('.') + 1)..]})", capture);
             },
-            describe,
             startPage,
+            _options.MaxPages,
             cancellationToken);
 
-    /// <summary>
-    /// Reads every page: the first as the operation describes it (page 1 is the operation's default, so the first
-    /// request carries no page parameter unless a later start page is asked for), each next one at the link the
-    /// previous answer gave (Link header, else the body's links).
-    /// </summary>
-    private IAsyncEnumerable<T> EnumerateStreamed<T>(
-        Func<PageRequest, CancellationToken, Task<IAsyncEnumerable<T>>> readPage,
-        Func<int?, OperationRequest> describe,
-        int startPage,
-        CancellationToken cancellationToken)
+    /// <summary>The paging links an answer's body carries, in the Link header's form (used when the answer has no Link header).</summary>
+    private static IReadOnlyList<string>? AsLinkHeader(PagingLinks? links)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(startPage, 1);
-        return LinkHeaderPager.ReadAllAsync<T>(
-            async (next, token) =>
-            {
-                var request = new PageRequest(describe(next is null && startPage > 1 ? startPage : null));
-                if (next is not null)
-                    request.Operation.At(next);
-                var items = await readPage(request, token).ConfigureAwait(false);
-                return new LinkedPage<T>(items, request.LinkHeader ?? request.BodyLinksAsHeader(), request.Operation.AnsweredUri);
-            },
-            cancellationToken,
-            _options.MaxPages);
-    }
-
-    /// <summary>One page's request and the paging links its answer carried.</summary>
-    private sealed class PageRequest(OperationRequest operation)
-    {
-        public OperationRequest Operation { get; } = operation;
-
-        public IReadOnlyList<string>? LinkHeader
-            => Operation.AnswerHeaders is { } headers && headers.TryGetValues(LinkHeaderPager.HeaderName, out var links) ? links.ToList() : null;
-
-        public PagingLinks? BodyLinks { get; set; }
-
-        public IReadOnlyList<string>? BodyLinksAsHeader()
-        {
-            if (BodyLinks is not { } links)
-                return null;
-            var entries = new List<string>(3);
-            if (!string.IsNullOrEmpty(links.First))
-                entries.Add($"<{links.First}>; rel=\"first\"");
-            if (!string.IsNullOrEmpty(links.Prev))
-                entries.Add($"<{links.Prev}>; rel=\"prev\"");
-            if (!string.IsNullOrEmpty(links.Next))
-                entries.Add($"<{links.Next}>; rel=\"next\"");
-            return entries.Count == 0 ? null : [string.Join(", ", entries)];
-        }
+        if (links is null)
+            return null;
+        var entries = new List<string>(3);
+        if (!string.IsNullOrEmpty(links.First))
+            entries.Add($"<{links.First}>; rel=\"first\"");
+        if (!string.IsNullOrEmpty(links.Prev))
+            entries.Add($"<{links.Prev}>; rel=\"prev\"");
+        if (!string.IsNullOrEmpty(links.Next))
+            entries.Add($"<{links.Next}>; rel=\"next\"");
+        return entries.Count == 0 ? null : [string.Join(", ", entries)];
     }
 }
