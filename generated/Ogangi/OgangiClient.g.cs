@@ -365,7 +365,7 @@ public partial class OgangiClient : IOgangiClient
 /// AdditionalProperties or free-form map may hold (read: JsonElement; set by a caller: text, numbers, booleans,
 /// dates, lists and maps of them).
 /// </summary>
-[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(global::System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]

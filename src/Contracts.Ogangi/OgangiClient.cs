@@ -28,9 +28,15 @@ public partial class OgangiClient : IDisposable
     /// <summary>User-agent product name sent with every request.</summary>
     public const string ProductName = "Contracts.Ogangi";
 
-    private readonly long _instanceId;
+    /// <summary>Ogangi as Core builds it: no token; every call signed by <see cref="OgangiSigning"/> with the account's keys.</summary>
+    internal static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new OgangiClient(parts),
+    };
+
     private readonly ILogger _logger = NullLogger.Instance;
-    private readonly OwnedHttpClients? _connections;
+    private readonly IDisposable? _connections;
 
     /// <summary>Creates a client that signs its calls with the keys in <paramref name="options"/>.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
@@ -40,53 +46,27 @@ public partial class OgangiClient : IDisposable
     }
 
     /// <summary>
-    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler).
-    /// The transport is not disposed with the client.
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own. The transport is not disposed with the client.
     /// </summary>
-    public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null)
-        : this(BuildPipeline(options, transport, out var connections), options, loggerFactory?.CreateLogger<OgangiClient>())
-    {
-        _connections = connections;
-    }
-
-    /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you configured yourself (as <c>AddOgangiClient</c> does); its
-    /// base address must end with '/'. Not disposed with the client.
-    /// </summary>
-    public OgangiClient(HttpClient httpClient, OgangiClientOptions options, ILogger<OgangiClient>? logger)
-        : this(httpClient, options, (ILogger?)logger)
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
     {
     }
 
-    private OgangiClient(HttpClient httpClient, OgangiClientOptions options, ILogger? logger)
-        : this(httpClient, new OgangiSigning(Validated(options)))
-    {
-        _instanceId = options.InstanceId!.Value;
-        _logger = logger ?? NullLogger.Instance;
-    }
+    private OgangiClient(VendorClientParts<OgangiClientOptions> parts)
+        : this(parts.Http, new OgangiSigning(parts.Options))
+        => (InstanceId, _logger, _connections) = (parts.Options.InstanceId!.Value, parts.LoggerFactory.CreateLogger<OgangiClient>(), parts.Owned);
 
-    /// <summary>Disposes the connections this client created; a container's or caller's HttpClient is left alone.</summary>
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
     public void Dispose()
     {
         _connections?.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    private long InstanceId => _instanceId;
-
-    private static OgangiClientOptions Validated(OgangiClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        return options;
-    }
-
-    private static HttpClient BuildPipeline(OgangiClientOptions options, HttpMessageHandler? transport, out OwnedHttpClients connections)
-    {
-        Validated(options);
-        connections = new OwnedHttpClients(transport);
-        return connections.Create(options, ProductName);
-    }
+    private long InstanceId { get; }
 
     /// <summary>
     /// Sends one call and reads its answer as the contract's XML schema: the result when Ogangi says OK, otherwise an

@@ -2,7 +2,7 @@ using Contracts.Core;
 
 namespace Contracts.Ogangi;
 
-/// <summary>Settings of an <see cref="OgangiClient"/>. <see cref="ToString"/> never shows the private key.</summary>
+/// <summary>Settings of an <see cref="OgangiClient"/>. <see cref="VendorClientOptions.ToString"/> never shows the private key.</summary>
 public sealed class OgangiClientOptions : VendorClientOptions
 {
     /// <summary>The configuration section <c>AddOgangiClient(configuration)</c> reads by convention.</summary>
@@ -18,7 +18,7 @@ public sealed class OgangiClientOptions : VendorClientOptions
     public string PublicKey { get; set; } = "";
 
     /// <summary>
-    /// The private key that signs every call. Never sent, never logged, never shown by <see cref="ToString"/>.
+    /// The private key that signs every call. Never sent, never logged, never shown by <see cref="VendorClientOptions.ToString"/>.
     /// </summary>
     public string PrivateKey { get; set; } = "";
 
@@ -71,8 +71,4 @@ public sealed class OgangiClientOptions : VendorClientOptions
         if (string.IsNullOrEmpty(PrivateKey))
             failures.Add(nameof(PrivateKey), "is required (the API private key Ogangi gave you; it signs every call and is never sent).");
     }
-
-    /// <summary>Describes the settings with the private key redacted.</summary>
-    public override string ToString()
-        => $"OgangiClientOptions {{ BaseUrl = {BaseUrl}, InstanceId = {InstanceId}, PublicKey = {PublicKey}, PrivateKey = {(PrivateKey.Length == 0 ? "(empty)" : "***")}, SignedForm = {SignedForm}, SignFireMessageBody = {SignFireMessageBody}, Timeout = {Timeout}, MaxRetries = {MaxRetries} }}";
 }

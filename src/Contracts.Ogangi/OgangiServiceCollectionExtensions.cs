@@ -1,7 +1,6 @@
 using Contracts.Core.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Contracts.Ogangi;
 
@@ -11,13 +10,6 @@ namespace Contracts.Ogangi;
 /// </summary>
 public static class OgangiServiceCollectionExtensions
 {
-    /// <summary>What an Ogangi account needs in a container: a client that signs each request's path with the account's keys.</summary>
-    private static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Registration = new()
-    {
-        ProductName = OgangiClient.ProductName,
-        CreateClient = parts => new OgangiClient(parts.Http, parts.Options, parts.LoggerFactory.CreateLogger<OgangiClient>()),
-    };
-
     /// <summary>
     /// Registers <see cref="OgangiClient"/> (and <see cref="IOgangiClient"/>) configured by <paramref name="configure"/>.
     /// Returns the client's builder, so you can add your own handlers. Calling it again adds configuration only.
@@ -30,7 +22,7 @@ public static class OgangiServiceCollectionExtensions
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, Action<OgangiClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        return services.AddVendorClient(Registration, key: null, options => options.Configure(configure));
+        return services.AddVendorClient(OgangiClient.Vendor, key: null, options => options.Configure(configure));
     }
 
     /// <summary>
@@ -41,7 +33,7 @@ public static class OgangiServiceCollectionExtensions
     public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddVendorClient(Registration, key: null, options => options.Bind(configuration));
+        return services.AddVendorClient(OgangiClient.Vendor, key: null, options => options.Bind(configuration));
     }
 
     /// <summary>
@@ -54,7 +46,7 @@ public static class OgangiServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(configure);
-        return services.AddVendorClient(Registration, key, options => options.Configure(configure));
+        return services.AddVendorClient(OgangiClient.Vendor, key, options => options.Configure(configure));
     }
 
     /// <summary>Registers the Ogangi account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
@@ -62,6 +54,6 @@ public static class OgangiServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddVendorClient(Registration, key, options => options.Bind(configuration));
+        return services.AddVendorClient(OgangiClient.Vendor, key, options => options.Bind(configuration));
     }
 }

@@ -7,6 +7,15 @@ namespace Contracts.Ogangi.Tests;
 public sealed class OptionsAndRegistrationTests
 {
     [Fact]
+    public void A_client_is_built_from_its_options_only_never_from_a_bare_HttpClient()
+    {
+        // One constructor form (and the transport hook for tests); DI builds the same client from the same description.
+        var constructors = typeof(OgangiClient).GetConstructors().Select(c => string.Join(", ", c.GetParameters().Select(p => p.ParameterType.Name)));
+
+        Assert.Equal(["OgangiClientOptions, HttpMessageHandler, ILoggerFactory, TimeProvider", "OgangiClientOptions, ILoggerFactory"], constructors.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Constructor_rejects_bad_options_naming_each_one()
     {
         var options = new OgangiClientOptions { InstanceId = -1, PublicKey = " ", PrivateKey = "", MaxRetries = 11 };
