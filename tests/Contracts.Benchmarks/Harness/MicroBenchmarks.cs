@@ -29,7 +29,9 @@ public static class MicroBenchmarks
             // Two processes of 15 iterations each: on a shared machine one process can land in a bad spell (or a bad code
             // layout) for all its iterations; a second one and the median make a ratio that one spell cannot move.
             .AddJob(quick ? Job.ShortRun : Job.Default.WithWarmupCount(5).WithIterationCount(15).WithLaunchCount(2))
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary);
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.JoinSummary)
+            // BenchmarkDotNet gives up building its runner after 2 minutes, which a shared 2-core machine under load exceeds.
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         return artifactsPath is null ? config : config.WithArtifactsPath(artifactsPath);
     }
 
