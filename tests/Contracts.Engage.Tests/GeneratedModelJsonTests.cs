@@ -17,7 +17,7 @@ public sealed class GeneratedModelJsonTests
     {
         var destination = new ObservedDestination { BNumber = "+15018902005", CustomTrackingId = "t-1" };
 
-        var json = JsonSerializer.Serialize(destination, Options());
+        var json = JsonSerializer.Serialize<Destination>(destination, Options()); // as the client writes it: by its declared type
 
         Assert.Equal("""{"bNumber":"+15018902005","customTrackingId":"t-1"}""", json);
         Assert.False(destination.HasAdditionalProperties());
