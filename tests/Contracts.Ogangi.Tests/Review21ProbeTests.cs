@@ -1,0 +1,64 @@
+namespace Contracts.Ogangi.Tests;
+
+/// <summary>
+/// Review probes (review21) against integrate21: each test states what the contract or DESIGN.md promises and fails
+/// when the integrated change does not keep it.
+/// </summary>
+public sealed class Review21ProbeTests : IAsyncLifetime
+{
+    // A Base64-looking public key: '+' and '/' are percent-encoded by the contract's escaping, '=' is kept as written.
+    private const string Base64PublicKey = "pk+Ab/cd==";
+
+    private FakeOgangi _ogangi = null!;
+
+    public async Task InitializeAsync() => _ogangi = await FakeOgangi.StartAsync();
+
+    public async Task DisposeAsync() => await _ogangi.DisposeAsync();
+
+    /// <summary>
+    /// The public key is a secret of every request (OgangiSigning's remarks, FillSigned's docs, OgangiClientOptions.Secrets):
+    /// an answer echoing the signed URL must not carry it into the exception. The URL holds it in the contract's own
+    /// escaping (<c>pk%2BAb%2Fcd==</c>), which is neither the raw form nor Uri.EscapeDataString's (<c>...%3D%3D</c>).
+    /// </summary>
+    [Fact]
+    public async Task Probe_public_key_echoed_as_written_in_the_url_is_masked()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => { o.PublicKey = Base64PublicKey; o.MaxRetries = 0; }), transport: null);
+        _ogangi.Answer = call => (200, "application/xml", $"<response><status>ERROR</status><description>Unknown key in {call.Request.Path}</description></response>");
+
+        var error = await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hello", "19893653744"));
+
+        var asWritten = Assert.Single(_ogangi.Calls).RawParameters.Count > 0 ? _ogangi.Calls[0].Request.Path : "";
+        Assert.Contains("pk%2BAb%2Fcd==", asWritten, StringComparison.Ordinal); // the key as the URL carries it
+        var text = error.ToString() + error.Message + error.VendorMessage + string.Join(",", error.Data.Values.Cast<object>());
+        Assert.DoesNotContain("pk%2BAb%2Fcd==", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Success is a positive signal: an answer holding both <c>ERROR</c> and <c>OK</c> statuses is not one. main read
+    /// the first &lt;status&gt; (ERROR); the generated reader keeps the last one.
+    /// </summary>
+    [Fact]
+    public async Task Probe_answer_with_error_status_then_ok_status_is_not_success()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
+        _ogangi.Answer = _ => (200, "application/xml",
+            "<response><input>sendMT</input><status>ERROR</status><description>Insufficient credit</description><status>OK</status></response>");
+
+        await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hello", "19893653744"));
+    }
+
+    /// <summary>
+    /// A wrong-root answer is not success: main required the root <c>response</c> with no namespace; XmlAnswer compares
+    /// only the local name, so another vocabulary's &lt;response&gt; whose status says OK is read as Ogangi's OK.
+    /// </summary>
+    [Fact]
+    public async Task Probe_response_root_in_another_namespace_is_not_read_as_ogangi_answer()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
+        _ogangi.Answer = _ => (200, "application/xml",
+            "<p:response xmlns:p=\"urn:some-proxy\"><p:status>OK</p:status></p:response>");
+
+        await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hello", "19893653744"));
+    }
+}
