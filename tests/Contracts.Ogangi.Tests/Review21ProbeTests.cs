@@ -61,4 +61,38 @@ public sealed class Review21ProbeTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<OgangiException>(() => client.SendMtAsync("13056708084", "hello", "19893653744"));
     }
+
+    /// <summary>
+    /// An answer is empty only when it is: XmlAnswer.Load looks at the first 64 bytes alone, so a valid answer after 64
+    /// bytes of blank lines (a JSP page's leading newlines) is refused as "an empty body" although Ogangi sent the SMS
+    /// (main read the whole body).
+    /// </summary>
+    [Fact]
+    public async Task Probe_answer_after_leading_blank_lines_is_read()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
+        _ogangi.Answer = _ => (200, "application/xml", new string('\n', 70) + DocumentSamples.SendMt);
+
+        var answer = await client.SendMtAsync("13056708084", "hello", "19893653744");
+
+        Assert.Equal("OK", answer.Status?.Trim());
+    }
+
+    /// <summary>
+    /// XmlAnswer.Keep promises that nothing the vendor sends is dropped silently; a repeated element the contract does
+    /// not name keeps only its last occurrence.
+    /// </summary>
+    [Fact]
+    public async Task Probe_repeated_unknown_elements_are_all_kept()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
+        _ogangi.Answer = _ => (200, "application/xml",
+            "<response><input>sendMT</input><status>OK</status><description>Completed</description><warning>first</warning><warning>second</warning></response>");
+
+        var answer = await client.SendMtAsync("13056708084", "hello", "19893653744");
+
+        var kept = string.Join('|', answer.AdditionalProperties.Values.Select(v => v.ToString()));
+        Assert.Contains("first", kept, StringComparison.Ordinal);
+        Assert.Contains("second", kept, StringComparison.Ordinal);
+    }
 }
