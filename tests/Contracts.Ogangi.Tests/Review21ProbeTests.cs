@@ -95,4 +95,19 @@ public sealed class Review21ProbeTests : IAsyncLifetime
         Assert.Contains("first", kept, StringComparison.Ordinal);
         Assert.Contains("second", kept, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Success is a positive signal from the vendor (DESIGN.md, guarantees every call keeps). The contract's operations
+    /// are public on IOgangiClient now; Ogangi refuses in the body of an HTTP 200, and the generated operation hands the
+    /// refusal back as its answer instead of throwing OgangiException as the friendly methods do.
+    /// </summary>
+    [Fact]
+    public async Task Probe_public_generated_operation_throws_on_a_refusal_in_an_http_200()
+    {
+        using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
+        _ogangi.Answer = call => (200, "application/xml", DocumentSamples.Refusal(call.Method!, "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
+        IOgangiClient api = client;
+
+        await Assert.ThrowsAsync<OgangiException>(() => api.SendMtAsync(FakeOgangi.InstanceId, "19893653744", "carrier", "13056708084", "aGVsbG8"));
+    }
 }
