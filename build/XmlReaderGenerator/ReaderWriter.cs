@@ -94,7 +94,9 @@ internal static class ReaderWriter
                 XmlKind.List when property.ItemName is { } item
                     => $"foreach (var item in child.Elements(\"{item}\")) {target}!.Add(Read{TypeName(property.Schema!)}(item));",
                 XmlKind.List => $"{target}!.Add(Read{TypeName(property.Schema!)}(child));",
-                _ => $"{target} = {Value(property, "child")};",
+                // The first occurrence counts, as a reader of the contract's one element would take it: a second
+                // <status>OK</status> after <status>ERROR</status> must not turn a refusal into success.
+                _ => $"{target} ??= {Value(property, "child")};",
             };
             code.Append($"                    case \"{property.ElementName}\": {read} break;\n");
         }

@@ -34,10 +34,10 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "input": model.Input = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "description": model.Description = child.Value; break;
-                    case "result": model.Result = ReadSendSmsResult(child); break;
+                    case "input": model.Input ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "description": model.Description ??= child.Value; break;
+                    case "result": model.Result ??= ReadSendSmsResult(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -51,9 +51,9 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "input": model.Input = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "description": model.Description = child.Value; break;
+                    case "input": model.Input ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "description": model.Description ??= child.Value; break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -67,10 +67,10 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "input": model.Input = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "description": model.Description = child.Value; break;
-                    case "result": model.Result = ReadPinSmsConfirmationResult(child); break;
+                    case "input": model.Input ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "description": model.Description ??= child.Value; break;
+                    case "result": model.Result ??= ReadPinSmsConfirmationResult(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -84,10 +84,10 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "input": model.Input = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "description": model.Description = child.Value; break;
-                    case "result": model.Result = ReadFireMessageResult(child); break;
+                    case "input": model.Input ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "description": model.Description ??= child.Value; break;
+                    case "result": model.Result ??= ReadFireMessageResult(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -101,10 +101,10 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "input": model.Input = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "description": model.Description = child.Value; break;
-                    case "result": model.Result = ReadMoMessagesResult(child); break;
+                    case "input": model.Input ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "description": model.Description ??= child.Value; break;
+                    case "result": model.Result ??= ReadMoMessagesResult(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -133,7 +133,7 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "PinSMSConfirmation": model.PinSMSConfirmation = ReadPinSmsConfirmation(child); break;
+                    case "PinSMSConfirmation": model.PinSMSConfirmation ??= ReadPinSmsConfirmation(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -147,7 +147,7 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "mtSent": model.MtSent = ReadFiredMessage(child); break;
+                    case "mtSent": model.MtSent ??= ReadFiredMessage(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -161,7 +161,7 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "MOMessageList": model.MOMessageList = ReadMoMessageList(child); break;
+                    case "MOMessageList": model.MOMessageList ??= ReadMoMessageList(child); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -175,18 +175,18 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "id": model.Id = child.Value; break;
-                    case "carrierName": model.CarrierName = child.Value; break;
-                    case "carrier": model.Carrier = child.Value; break;
-                    case "from": model.From = child.Value; break;
-                    case "to": model.To = child.Value; break;
-                    case "text": model.Text = child.Value; break;
-                    case "status": model.Status = child.Value; break;
-                    case "statusDescription": model.StatusDescription = child.Value; break;
-                    case "encoding": model.Encoding = child.Value; break;
-                    case "date": model.Date = child.Value; break;
-                    case "timezone": model.Timezone = child.Value; break;
-                    case "clientId": model.ClientId = child.Value; break;
+                    case "id": model.Id ??= child.Value; break;
+                    case "carrierName": model.CarrierName ??= child.Value; break;
+                    case "carrier": model.Carrier ??= child.Value; break;
+                    case "from": model.From ??= child.Value; break;
+                    case "to": model.To ??= child.Value; break;
+                    case "text": model.Text ??= child.Value; break;
+                    case "status": model.Status ??= child.Value; break;
+                    case "statusDescription": model.StatusDescription ??= child.Value; break;
+                    case "encoding": model.Encoding ??= child.Value; break;
+                    case "date": model.Date ??= child.Value; break;
+                    case "timezone": model.Timezone ??= child.Value; break;
+                    case "clientId": model.ClientId ??= child.Value; break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -200,7 +200,7 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "pin": model.Pin = child.Value; break;
+                    case "pin": model.Pin ??= child.Value; break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -214,9 +214,9 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "from": model.From = child.Value; break;
-                    case "mobilenumber": model.Mobilenumber = child.Value; break;
-                    case "text": model.Text = child.Value; break;
+                    case "from": model.From ??= child.Value; break;
+                    case "mobilenumber": model.Mobilenumber ??= child.Value; break;
+                    case "text": model.Text ??= child.Value; break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }
@@ -231,7 +231,7 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "records": model.Records = Contracts.Core.Xml.XmlAnswer.Int64(child); break;
+                    case "records": model.Records ??= Contracts.Core.Xml.XmlAnswer.Int64(child); break;
                     case "MOMessage": model.Messages!.Add(ReadMoMessage(child)); break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
@@ -246,13 +246,13 @@ namespace Contracts.Ogangi
             {
                 switch (child.Name.LocalName)
                 {
-                    case "text": model.Text = child.Value; break;
-                    case "from": model.From = child.Value; break;
-                    case "to": model.To = child.Value; break;
-                    case "encoding": model.Encoding = child.Value; break;
-                    case "keyword": model.Keyword = child.Value; break;
-                    case "carrier": model.Carrier = child.Value; break;
-                    case "sendDate": model.SendDate = child.Value; break;
+                    case "text": model.Text ??= child.Value; break;
+                    case "from": model.From ??= child.Value; break;
+                    case "to": model.To ??= child.Value; break;
+                    case "encoding": model.Encoding ??= child.Value; break;
+                    case "keyword": model.Keyword ??= child.Value; break;
+                    case "carrier": model.Carrier ??= child.Value; break;
+                    case "sendDate": model.SendDate ??= child.Value; break;
                     default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
                 }
             }

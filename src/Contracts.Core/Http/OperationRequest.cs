@@ -114,8 +114,13 @@ public sealed class OperationRequest
         if (_leftToSigning is null || !_leftToSigning.Remove(name))
             throw new InvalidOperationException($"{Operation.Id} leaves no path value '{name}' to signing.");
         RouteSafety.ThrowIfNotOneSegment(value, name);
-        _route.Replace("{" + name + "}", Escape(value));
+        var escaped = Escape(value);
+        _route.Replace("{" + name + "}", escaped);
         (_secrets ??= []).Add(value);
+        // An answer echoing the URL carries the value as this client's rule wrote it, which the scrubber's own forms
+        // (raw, Uri.EscapeDataString, JSON, XML) miss when the rule keeps punctuation ("pk%2Bkey==").
+        if (!string.Equals(escaped, value, StringComparison.Ordinal))
+            _secrets.Add(escaped);
         return this;
     }
 

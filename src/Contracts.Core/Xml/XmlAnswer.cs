@@ -24,9 +24,11 @@ public static class XmlAnswer
     public static (XElement? Root, string NotRead) Load(byte[] body, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var start = body.AsSpan(0, Math.Min(body.Length, 64));
-        if (start.Trim(" \t\r\n"u8).IsEmpty)
+        // Blank only when the whole body is: a server may write blank lines before its XML.
+        var content = body.AsSpan().TrimStart(" \t\r\n"u8);
+        if (content.IsEmpty)
             return (null, "an empty body");
+        var start = content[..Math.Min(content.Length, 64)];
         var html = contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
         // The body decides, not the Content-Type: a server may label its XML text/html.
         if (StartsLikeHtml(start))
@@ -112,7 +114,8 @@ public sealed class XmlAnswer<TResult>
         var (root, notRead) = XmlAnswer.Load(body, contentType);
         if (root is null)
             return (null, notRead);
-        if (root.Name.LocalName != RootName)
+        // The contract's root has no namespace: another vocabulary's <response> is not this answer.
+        if (root.Name.LocalName != RootName || root.Name.NamespaceName.Length != 0)
             return (null, XmlAnswer.IsHtml(contentType) ? (contentType is null ? "an HTML page" : $"an HTML page ({contentType})") : $"XML whose root is <{root.Name.LocalName}>");
         return (_read(root), "");
     }
