@@ -70,7 +70,7 @@ public partial class OgangiClient : IDisposable
 
     /// <summary>
     /// Sends one call and reads its answer as the contract's XML schema: the result when Ogangi says OK, otherwise an
-    /// <see cref="OgangiException"/> naming the method, whatever the HTTP status.
+    /// <see cref="OgangiException"/> naming the method, whatever the HTTP status, logged once.
     /// </summary>
     private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, CancellationToken cancellationToken)
         where TAnswer : OgangiResponse
@@ -86,15 +86,9 @@ public partial class OgangiClient : IDisposable
         {
             throw Logged(refused.ForMethod(method));
         }
-        if (OgangiException.StatusOf(read) == OgangiStatus.Ok)
-        {
-            OgangiLog.Completed(_logger, method);
-            return readResult(read);
-        }
-        var headers = request.AnswerHeaders?.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase) ?? [];
-        throw Logged(read.Status is null
-            ? new OgangiException(method, request.AnswerStatus ?? 0, null, "a <response> without <status>", headers, innerException: null)
-            : new OgangiException(method, request.AnswerStatus ?? 0, read, "", headers, innerException: null));
+        // The send path has already turned any status but OK into an OgangiException (the envelope is an IRefusalAnswer).
+        OgangiLog.Completed(_logger, method);
+        return readResult(read);
     }
 
     /// <summary>

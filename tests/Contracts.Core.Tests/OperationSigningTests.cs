@@ -96,9 +96,16 @@ public sealed class OperationSigningTests
     public void Path_escaping_keeps_only_the_unreserved_characters_and_the_rules_punctuation(string value, string expected)
         => Assert.Equal(expected, KeepsSeparators.Escape(value));
 
-    [Fact]
-    public void Path_escaping_cannot_keep_what_ends_or_splits_a_segment()
-        => Assert.Throws<ArgumentException>(() => new PathEscaping("/"));
+    [Theory]
+    [InlineData("/")]
+    [InlineData("?")]
+    [InlineData("#")]
+    [InlineData("%")]
+    [InlineData("\\")] // .NET reads a backslash as '/' in an http path
+    [InlineData("{")] // a value kept with braces could look like a route placeholder
+    [InlineData("=&}")]
+    public void Path_escaping_cannot_keep_what_ends_or_splits_a_segment(string punctuation)
+        => Assert.Throws<ArgumentException>(() => new PathEscaping(punctuation));
 
     [Theory]
     [InlineData("<html><body>Gateway</body></html>", "text/html", "an HTML page")]

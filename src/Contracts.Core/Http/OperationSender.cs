@@ -41,7 +41,8 @@ public sealed class OperationSender
 
     /// <summary>
     /// Sends <paramref name="request"/> and reads its success answer as the XML document <paramref name="answer"/>
-    /// describes; an answer that is not that document goes to the error table with the reason and the body.
+    /// describes; an answer that is not that document, or that says the vendor refused the call
+    /// (<see cref="IRefusalAnswer"/>), goes to the error table with the reason and the body.
     /// </summary>
     public async Task<TResult> SendAsync<TResult>(OperationRequest request, XmlAnswer<TResult> answer, CancellationToken cancellationToken)
         where TResult : class
@@ -53,7 +54,12 @@ public sealed class OperationSender
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
         if (read.Value is { } value)
-            return value;
+        {
+            if (value is not IRefusalAnswer { IsRefusal: true })
+                return value;
+            var refused = $"{request.Operation.Id} was refused";
+            throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, refused, Text(body), HeadersOf(response)), value);
+        }
         var summary = $"{request.Operation.Id} answered {read.NotRead}";
         throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(body), HeadersOf(response)));
     }

@@ -16,12 +16,16 @@ public sealed class PathEscaping
     private readonly SearchValues<char> _kept;
 
     /// <summary>Keeps <paramref name="keptPunctuation"/> (e.g. <c>=&amp;,*</c>) as written, beside the unreserved characters.</summary>
-    /// <exception cref="ArgumentException">The punctuation holds <c>/</c>, <c>?</c>, <c>#</c> or <c>%</c>, which would split or end the segment.</exception>
+    /// <exception cref="ArgumentException">
+    /// The punctuation holds <c>/</c>, <c>?</c>, <c>#</c>, <c>%</c> or <c>\</c>, which would split or end the segment
+    /// (.NET reads <c>\</c> as <c>/</c> in an http path), or <c>{</c> or <c>}</c>, which would let a value look like a
+    /// route placeholder.
+    /// </exception>
     public PathEscaping(string keptPunctuation)
     {
         ArgumentNullException.ThrowIfNull(keptPunctuation);
-        if (keptPunctuation.AsSpan().IndexOfAny("/?#%") >= 0)
-            throw new ArgumentException("'/', '?', '#' and '%' cannot be kept in a path segment.", nameof(keptPunctuation));
+        if (keptPunctuation.AsSpan().IndexOfAny("/?#%\\{}") >= 0)
+            throw new ArgumentException("'/', '?', '#', '%', '\\', '{' and '}' cannot be kept in a path segment.", nameof(keptPunctuation));
         KeptPunctuation = keptPunctuation;
         _kept = SearchValues.Create(Unreserved + keptPunctuation);
     }

@@ -60,13 +60,18 @@ public static class XmlAnswer
 
     /// <summary>
     /// Keeps an element the contract does not name in a model's additional properties: its text, or its XML when it
-    /// has child elements, so nothing the vendor sends is dropped silently.
+    /// has child elements, so nothing the vendor sends is dropped silently (a repeated one under <c>name#2</c>, ...).
     /// </summary>
     public static void Keep(IDictionary<string, object> additionalProperties, XElement element)
     {
         ArgumentNullException.ThrowIfNull(additionalProperties);
         ArgumentNullException.ThrowIfNull(element);
-        additionalProperties[element.Name.LocalName] = element.HasElements ? element.ToString(SaveOptions.DisableFormatting) : element.Value;
+        // A repeated element keeps every occurrence: the first under its name, the next ones as name#2, name#3...
+        var name = element.Name.LocalName;
+        var key = name;
+        for (var occurrence = 2; additionalProperties.ContainsKey(key); occurrence++)
+            key = $"{name}#{occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        additionalProperties[key] = element.HasElements ? element.ToString(SaveOptions.DisableFormatting) : element.Value;
     }
 
     /// <summary>An integer element's value in invariant culture; null when it is not one.</summary>

@@ -1,10 +1,11 @@
 namespace Contracts.Ogangi.Tests;
 
 /// <summary>
-/// Review probes (review21) against integrate21: each test states what the contract or DESIGN.md promises and fails
-/// when the integrated change does not keep it.
+/// Answers a faulty or hostile server may give, read as the contract and the SDK's guarantees say: secrets echoed in
+/// the URL's own escaping stay masked, a refusal is never success (a repeated status, a foreign root, an HTTP 200
+/// refusal to a generated operation), a valid answer after blank lines is read, and unknown elements are all kept.
 /// </summary>
-public sealed class Review21ProbeTests : IAsyncLifetime
+public sealed class HostileAnswerTests : IAsyncLifetime
 {
     // A Base64-looking public key: '+' and '/' are percent-encoded by the contract's escaping, '=' is kept as written.
     private const string Base64PublicKey = "pk+Ab/cd==";
@@ -21,7 +22,7 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     /// escaping (<c>pk%2BAb%2Fcd==</c>), which is neither the raw form nor Uri.EscapeDataString's (<c>...%3D%3D</c>).
     /// </summary>
     [Fact]
-    public async Task Probe_public_key_echoed_as_written_in_the_url_is_masked()
+    public async Task public_key_echoed_as_written_in_the_url_is_masked()
     {
         using var client = new OgangiClient(_ogangi.Options(o => { o.PublicKey = Base64PublicKey; o.MaxRetries = 0; }), transport: null);
         _ogangi.Answer = call => (200, "application/xml", $"<response><status>ERROR</status><description>Unknown key in {call.Request.Path}</description></response>");
@@ -39,7 +40,7 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     /// the first &lt;status&gt; (ERROR); the generated reader keeps the last one.
     /// </summary>
     [Fact]
-    public async Task Probe_answer_with_error_status_then_ok_status_is_not_success()
+    public async Task answer_with_error_status_then_ok_status_is_not_success()
     {
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
         _ogangi.Answer = _ => (200, "application/xml",
@@ -53,7 +54,7 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     /// only the local name, so another vocabulary's &lt;response&gt; whose status says OK is read as Ogangi's OK.
     /// </summary>
     [Fact]
-    public async Task Probe_response_root_in_another_namespace_is_not_read_as_ogangi_answer()
+    public async Task response_root_in_another_namespace_is_not_read_as_ogangi_answer()
     {
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
         _ogangi.Answer = _ => (200, "application/xml",
@@ -68,7 +69,7 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     /// (main read the whole body).
     /// </summary>
     [Fact]
-    public async Task Probe_answer_after_leading_blank_lines_is_read()
+    public async Task answer_after_leading_blank_lines_is_read()
     {
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
         _ogangi.Answer = _ => (200, "application/xml", new string('\n', 70) + DocumentSamples.SendMt);
@@ -83,7 +84,7 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     /// not name keeps only its last occurrence.
     /// </summary>
     [Fact]
-    public async Task Probe_repeated_unknown_elements_are_all_kept()
+    public async Task repeated_unknown_elements_are_all_kept()
     {
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
         _ogangi.Answer = _ => (200, "application/xml",
@@ -97,17 +98,20 @@ public sealed class Review21ProbeTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Success is a positive signal from the vendor (DESIGN.md, guarantees every call keeps). The contract's operations
+    /// Success is a positive signal from the vendor (the guarantees every call keeps). The contract's operations
     /// are public on IOgangiClient now; Ogangi refuses in the body of an HTTP 200, and the generated operation hands the
     /// refusal back as its answer instead of throwing OgangiException as the friendly methods do.
     /// </summary>
     [Fact]
-    public async Task Probe_public_generated_operation_throws_on_a_refusal_in_an_http_200()
+    public async Task public_generated_operation_throws_on_a_refusal_in_an_http_200()
     {
         using var client = new OgangiClient(_ogangi.Options(o => o.MaxRetries = 0), transport: null);
         _ogangi.Answer = call => (200, "application/xml", DocumentSamples.Refusal(call.Method!, "BAD_SIGNATURE", DocumentSamples.BadSignatureDescription));
         IOgangiClient api = client;
 
-        await Assert.ThrowsAsync<OgangiException>(() => api.SendMtAsync(FakeOgangi.InstanceId, "19893653744", "carrier", "13056708084", "aGVsbG8"));
+        var refused = await Assert.ThrowsAsync<OgangiException>(() => api.SendMtAsync(FakeOgangi.InstanceId, "19893653744", "carrier", "13056708084", "aGVsbG8"));
+
+        Assert.True(refused.IsBadSignature);
+        Assert.Equal(200, refused.StatusCode);
     }
 }
