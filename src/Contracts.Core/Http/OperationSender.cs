@@ -50,7 +50,7 @@ public sealed class OperationSender
         ArgumentNullException.ThrowIfNull(answer);
         // The answer's verdict (a refusal in an HTTP 200 body) reaches the call's span only if the scope outlives the read.
         using var scope = VendorCallScope.Begin();
-        using var response = await SendForAnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
         if (read.Value is { } value)
@@ -67,15 +67,9 @@ public sealed class OperationSender
     /// <summary>Sends <paramref name="request"/> and reads its success answer as <typeparamref name="TResult"/>.</summary>
     public async Task<TResult> SendAsync<TResult>(OperationRequest request, JsonTypeInfo<TResult> answer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(answer);
         using var scope = VendorCallScope.Begin();
-        using var message = Prepare(request);
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        Answered(request, response);
-        var status = (int)response.StatusCode;
-        if (!request.IsSuccess(status))
-            throw Failure(request, response, status, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
         Exception? unreadable = null;
         try
         {
@@ -104,22 +98,14 @@ public sealed class OperationSender
         }
         var summary = $"Could not deserialize the answer to {request.Operation.Id} as {typeof(TResult).Name}";
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        throw _errors.Create(new VendorFailure(request.Operation.Id, status, summary, text, HeadersOf(response), unreadable));
+        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, text, HeadersOf(response), unreadable));
     }
 
     /// <summary>Sends <paramref name="request"/>, whose success answer carries nothing the caller reads.</summary>
     public async Task SendAsync(OperationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         using var scope = VendorCallScope.Begin();
-        using var message = Prepare(request);
-        using var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        Answered(request, response);
-        var status = (int)response.StatusCode;
-        if (request.IsSuccess(status))
-            return;
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        throw Failure(request, response, status, body);
+        using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and reads its success answer as text (a <c>text/plain</c> answer).</summary>
@@ -135,8 +121,17 @@ public sealed class OperationSender
     /// </summary>
     public async Task<HttpResponseMessage> SendForAnswerAsync(OperationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         using var scope = VendorCallScope.Begin();
+        return await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (signed first) and returns its success answer; any other status is read and
+    /// thrown through the error table. Each public method holds the call's <see cref="VendorCallScope"/> around it.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(OperationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         using var message = Prepare(request);
         var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         Answered(request, response);
