@@ -1,7 +1,6 @@
 using Contracts.Core;
 using Contracts.Core.Http;
 using Contracts.Core.Xml;
-using Contracts.Core.Telemetry;
 using Contracts.Ogangi.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -75,8 +74,7 @@ public partial class OgangiClient : IDisposable
     private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, CancellationToken cancellationToken)
         where TAnswer : OgangiResponse
     {
-        // Ogangi refuses in the body of an HTTP 200 answer too: the call's span waits for the body's verdict.
-        using var scope = VendorCallScope.Begin();
+        // The send path holds the call's span until the body's verdict (Ogangi refuses in an HTTP 200 too).
         TAnswer read;
         try
         {
