@@ -59,7 +59,7 @@ public static partial class EngageSerializeOnlyRun
         bytes = 0;
         var cpu = EngageBatchRun.CpuTime();
         var clock = Stopwatch.StartNew();
-        SerializeAll(count);
+        var runs = await TimedRepetitions.RunAsync(() => { SerializeAll(count); return Task.CompletedTask; }, clock).ConfigureAwait(false);
         clock.Stop();
         var used = EngageBatchRun.CpuTime() - cpu;
         using var self = Process.GetCurrentProcess();
@@ -67,9 +67,10 @@ public static partial class EngageSerializeOnlyRun
         {
             mode = "serialize-only",
             destinations = count,
-            bytes,
-            seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-            clientCpuMicrosecondsPerDestination = Math.Round(used.TotalMicroseconds / count, 3),
+            runs,
+            bytes = bytes / runs,
+            seconds = Math.Round(clock.Elapsed.TotalSeconds / runs, 3),
+            clientCpuMicrosecondsPerDestination = Math.Round(used.TotalMicroseconds / count / runs, 3),
             peakWorkingSetMiB = Math.Round(self.PeakWorkingSet64 / 1024.0 / 1024.0, 1),
             batchSize,
         };
