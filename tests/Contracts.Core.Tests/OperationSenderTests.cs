@@ -108,6 +108,23 @@ public sealed class OperationSenderTests
         => Assert.Equal(route, Describe().Path("id", value, keptPrefix: "ext:").Route);
 
     [Fact]
+    public void Each_placeholder_takes_its_own_value_whatever_the_order_and_the_query_follows_the_path()
+    {
+        var request = Describe("lists/{list}/items/{id}/{list}")
+            .Query("page", "2")
+            .Path("id", "{list}")
+            .Path("list", "a b")
+            .Path("list", "ignored");
+
+        // A value that looks like a placeholder is escaped and stays a value; a placeholder is filled by its first value.
+        Assert.Equal("lists/a%20b/items/%7Blist%7D/a%20b?page=2", request.Route);
+    }
+
+    [Fact]
+    public void A_placeholder_without_a_value_stays_as_the_template_writes_it()
+        => Assert.Equal("things/{id}/x?q=1", Describe("things/{id}/x").Query("q", "1").Route);
+
+    [Fact]
     public async Task An_undeclared_status_reaches_the_clients_table_with_its_body_and_headers()
     {
         var (sender, _) = Over(HttpStatusCode.ServiceUnavailable, """{"code":"E-1"}""");

@@ -127,11 +127,7 @@ public sealed class WireHandler : DelegatingHandler
                     buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.Select(v => scrubber.Scrub(v)));
             }
             buffered.Headers.ContentLength = body.Count;
-            if (ResponseCapture.Current is { } capture)
-            {
-                capture.StatusCode = status;
-                capture.Body = System.Text.Encoding.UTF8.GetString(body);
-            }
+            ResponseCapture.Current?.Keep(status, body);
             content.Dispose();
             response.Content = buffered;
         }
