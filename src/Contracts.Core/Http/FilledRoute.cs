@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Contracts.Core.Http;
@@ -51,29 +52,23 @@ internal sealed class FilledRoute(string template)
         var query = _query is { Length: > 0 } ? _query.ToString() : "";
         if (_link is not null)
             return _link + query;
-        var length = Write(_template, [], measureOnly: true) + query.Length;
-        return string.Create(length, (Route: this, Query: query), static (destination, state) =>
-        {
-            var written = state.Route.Write(state.Route._template, destination, measureOnly: false);
-            state.Query.CopyTo(destination[written..]);
-        });
-    }
-
-    /// <summary>Walks the template once: writes the route into <paramref name="destination"/>, or only measures it.</summary>
-    private int Write(ReadOnlySpan<char> rest, Span<char> destination, bool measureOnly)
-    {
-        var length = 0;
+        // One pass over the template into a pooled buffer.
+        var route = new DefaultInterpolatedStringHandler(0, 0);
+        var rest = _template.AsSpan();
         while (true)
         {
             var open = rest.IndexOf('{');
             var close = open < 0 ? -1 : rest[open..].IndexOf('}');
             if (close < 0)
-                return length + Copy(rest, destination, length, measureOnly);
-            length += Copy(rest[..open], destination, length, measureOnly);
+                break;
+            route.AppendFormatted(rest[..open]);
             var placeholder = rest.Slice(open, close + 1);
-            length += Copy(TryGetValue(placeholder[1..^1], out var value) ? value : placeholder, destination, length, measureOnly);
+            route.AppendFormatted(TryGetValue(placeholder[1..^1], out var value) ? value : placeholder);
             rest = rest[(open + close + 1)..];
         }
+        route.AppendFormatted(rest);
+        route.AppendFormatted(query);
+        return route.ToStringAndClear();
     }
 
     private bool TryGetValue(ReadOnlySpan<char> name, out string value)
@@ -88,12 +83,5 @@ internal sealed class FilledRoute(string template)
         }
         value = "";
         return false;
-    }
-
-    private static int Copy(ReadOnlySpan<char> text, Span<char> destination, int at, bool measureOnly)
-    {
-        if (!measureOnly)
-            text.CopyTo(destination[at..]);
-        return text.Length;
     }
 }
