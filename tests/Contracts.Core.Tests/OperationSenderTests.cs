@@ -64,6 +64,13 @@ public sealed class OperationSenderTests
         return (new OperationSender(http, new RecordingTable()), transport);
     }
 
+    /// <summary>The sender over the SDK's innermost handler, which buffers the answer the send path then reads in place.</summary>
+    private static OperationSender OverWireHandler(HttpStatusCode status, string body)
+    {
+        var http = new HttpClient(new WireHandler("Test", 1 << 20) { InnerHandler = new Transport(status, body) }) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
+        return new OperationSender(http, new RecordingTable());
+    }
+
     private static OperationRequest Describe(string route = "things/{id}", bool idempotent = true)
         => new(new VendorOperation("getThing", route, idempotent), HttpMethod.Post);
 
@@ -167,6 +174,27 @@ public sealed class OperationSenderTests
         var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
 
         Assert.Equal(200, refused.Failure.StatusCode);
+        Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"a\"}")]
+    [InlineData("\uFEFF{\"name\":\"a\"}")]
+    public async Task An_answer_the_pipeline_buffered_reads_as_a_stream_would(string body)
+    {
+        var read = await OverWireHandler(HttpStatusCode.OK, body).SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("a", read.Name);
+    }
+
+    [Fact]
+    public async Task An_answer_the_pipeline_buffered_that_cannot_be_read_still_carries_its_body()
+    {
+        var sender = OverWireHandler(HttpStatusCode.OK, "{\"name\":");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal("{\"name\":", refused.Failure.Body);
         Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
     }
 

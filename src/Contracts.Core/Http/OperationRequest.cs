@@ -83,7 +83,8 @@ public sealed class OperationRequest
     public OperationRequest SignedPath(string name, string? value)
     {
         Path(name, value);
-        (_signedValues ??= []).Add(value!);
+        // Capacity for a signed route's values (Ogangi signs up to six): the list is not grown per call.
+        (_signedValues ??= new List<string>(8)).Add(value!);
         return this;
     }
 
@@ -288,8 +289,12 @@ public sealed class OperationRequest
         if (Accept is not null)
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Accept));
         request.Options.Set(VendorOperation.Key, Operation);
-        foreach (var secret in _secrets ?? [])
-            VendorRequest.AddSecret(request, secret);
+        if (_secrets is not null)
+        {
+            var record = CallRecord.Of(request);
+            foreach (var secret in _secrets)
+                record.AddSecret(secret);
+        }
         return request;
     }
 

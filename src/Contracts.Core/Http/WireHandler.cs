@@ -116,7 +116,7 @@ public sealed class WireHandler : DelegatingHandler
                 ? await ReadDeclaredAsync(stream, declared, cancellationToken).ConfigureAwait(false)
                 : await ReadUndeclaredAsync(stream, status, record, cancellationToken).ConfigureAwait(false);
             var body = scrubber.Scrub(read);
-            var buffered = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            var buffered = new AnswerContent(body);
             foreach (var header in content.Headers.NonValidated)
             {
                 if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
