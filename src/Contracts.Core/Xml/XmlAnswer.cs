@@ -23,7 +23,7 @@ public static class XmlAnswer
     /// <param name="contentType">The answer's Content-Type, named in the reason and used to tell an HTML page.</param>
     public static (XElement? Root, string NotRead) Load(byte[] body, string? contentType)
     {
-        var (root, notRead) = Read(body, contentType, static reader => XElement.Load(reader, LoadOptions.None));
+        var (root, notRead) = Read(body, contentType, rootName: null, static reader => XElement.Load(reader, LoadOptions.None));
         if (root is not null && root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase))
             return (null, Html(contentType));
         return (root, notRead);
@@ -31,10 +31,10 @@ public static class XmlAnswer
 
     /// <summary>
     /// Reads the document with <paramref name="readRoot"/>, which is handed the reader on the root element and reads
-    /// that element: the result, or null and what the body is instead. The whole document is read, so malformed XML
-    /// after the part the caller reads is still refused.
+    /// that element: the result, or null and what the body is instead (another root than <paramref name="rootName"/>,
+    /// when given). The whole document is read, so malformed XML after the part the caller reads is still refused.
     /// </summary>
-    internal static (T? Value, string NotRead) Read<T>(byte[] body, string? contentType, Func<XmlReader, T?> readRoot)
+    internal static (T? Value, string NotRead) Read<T>(byte[] body, string? contentType, string? rootName, Func<XmlReader, T?> readRoot)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -51,12 +51,17 @@ public static class XmlAnswer
             using var stream = new MemoryStream(body, writable: false);
             using var reader = XmlReader.Create(stream, Secure);
             reader.MoveToContent();
-            var value = readRoot(reader);
+            // The contract's root has no namespace: another vocabulary's <response> is not this answer.
+            var isRoot = rootName is null || (reader.LocalName == rootName && reader.NamespaceURI.Length == 0);
+            var notRead = isRoot ? ""
+                : reader.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) || IsHtml(contentType) ? Html(contentType)
+                : $"XML whose root is <{reader.LocalName}>";
+            var value = isRoot ? readRoot(reader) : null;
             while (reader.Read())
             {
                 // The rest of the document must be well-formed too.
             }
-            return (value, "");
+            return (value, notRead);
         }
         catch (XmlException malformed)
         {
@@ -134,20 +139,7 @@ public sealed class XmlAnswer<TResult>
 
     /// <summary>Reads <paramref name="body"/>: the model, or null and what the body is instead.</summary>
     public (TResult? Value, string NotRead) Read(byte[] body, string? contentType)
-    {
-        string? notThis = null;
-        var (value, notRead) = XmlAnswer.Read<TResult>(body, contentType, reader =>
-        {
-            // The contract's root has no namespace: another vocabulary's <response> is not this answer.
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == RootName && reader.NamespaceURI.Length == 0)
-                return _read(reader);
-            notThis = reader.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) || XmlAnswer.IsHtml(contentType)
-                ? XmlAnswer.Html(contentType)
-                : $"XML whose root is <{reader.LocalName}>";
-            return null;
-        });
-        return value is null && notRead.Length == 0 ? (null, notThis!) : (value, notRead);
-    }
+        => XmlAnswer.Read(body, contentType, RootName, _read);
 
     /// <summary>Reads <paramref name="element"/>, already parsed, as the model.</summary>
     public TResult ReadElement(XElement element)
