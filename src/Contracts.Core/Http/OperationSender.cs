@@ -52,7 +52,11 @@ public sealed class OperationSender
         using var scope = VendorCallScope.Begin();
         using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
-        var read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
+        // Whether the body is the document does not depend on its Content-Type, which only words the reason why not:
+        // it is parsed (and the body read again) only then.
+        var read = answer.Read(body, contentType: null);
+        if (read.Value is null)
+            read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
         if (read.Value is { } value)
         {
             if (value is not IRefusalAnswer { IsRefusal: true })
