@@ -7,7 +7,8 @@ namespace Contracts.XmlReaderGenerator;
 /// they reach. Each reader walks the element's children once and sets the property whose element name the contract
 /// gives (its <c>xml.name</c>, else the property's name; lists wrapped or not as <c>xml.wrapped</c> says; attributes
 /// where <c>xml.attribute</c> says); an element the contract does not name goes to the model's AdditionalProperties.
-/// System.Xml.Linq only: no XmlSerializer, no reflection, so the readers run in a Native AOT app.
+/// The readers read the answer as it is parsed (an XmlReader and Core's XmlAnswerReader steps), with no tree of it
+/// built first: XmlSerializer and reflection are not used, so the readers run in a Native AOT app.
 /// </summary>
 internal static class ReaderWriter
 {
@@ -70,7 +71,7 @@ internal static class ReaderWriter
     {
         var type = $"global::{ns}.{TypeName(schema.Name)}";
         code.Append($$"""
-                    private static {{type}} Read{{TypeName(schema.Name)}}(System.Xml.Linq.XElement element)
+                    private static {{type}} Read{{TypeName(schema.Name)}}(System.Xml.XmlReader reader)
                     {
                         var model = new {{type}}();
 
@@ -78,11 +79,12 @@ internal static class ReaderWriter
         foreach (var list in schema.Properties.Where(p => p.Kind == XmlKind.List))
             code.Append($"            model.{PropertyName(list.Name)} = new System.Collections.Generic.List<global::{ns}.{TypeName(list.Schema!)}>();\n");
         foreach (var attribute in schema.Properties.Where(p => p.IsAttribute))
-            code.Append($"            if (element.Attribute(\"{attribute.ElementName}\") is {{ }} {Local(attribute)}) model.{PropertyName(attribute.Name)} = {Value(attribute, Local(attribute))};\n");
+            code.Append($"            if (reader.GetAttribute(\"{attribute.ElementName}\") is {{ }} {Local(attribute)}) model.{PropertyName(attribute.Name)} = {AttributeValue(attribute, Local(attribute))};\n");
         code.Append("""
-                        foreach (var child in element.Elements())
+                        var depth = reader.Depth;
+                        while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
                         {
-                            switch (child.Name.LocalName)
+                            switch (reader.LocalName)
                             {
 
             """);
@@ -92,16 +94,16 @@ internal static class ReaderWriter
             var read = property.Kind switch
             {
                 XmlKind.List when property.ItemName is { } item
-                    => $"foreach (var item in child.Elements(\"{item}\")) {target}!.Add(Read{TypeName(property.Schema!)}(item));",
-                XmlKind.List => $"{target}!.Add(Read{TypeName(property.Schema!)}(child));",
+                    => $"Contracts.Core.Xml.XmlAnswerReader.Items(reader, \"{item}\", {target}!, Read{TypeName(property.Schema!)});",
+                XmlKind.List => $"{target}!.Add(Read{TypeName(property.Schema!)}(reader));",
                 // The first occurrence counts, as a reader of the contract's one element would take it: a second
                 // <status>OK</status> after <status>ERROR</status> must not turn a refusal into success.
-                _ => $"{target} ??= {Value(property, "child")};",
+                _ => $"if ({target} is null) {target} = {Value(property)}; else reader.Skip();",
             };
             code.Append($"                    case \"{property.ElementName}\": {read} break;\n");
         }
         code.Append("""
-                                default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                                default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                             }
                         }
                         return model;
@@ -111,11 +113,20 @@ internal static class ReaderWriter
             """);
     }
 
-    private static string Value(XmlProperty property, string node) => property.Kind switch
+    /// <summary>Reads the element the reader is on, past its end.</summary>
+    private static string Value(XmlProperty property) => property.Kind switch
     {
-        XmlKind.Text => $"{node}.Value",
-        XmlKind.Int64 => $"Contracts.Core.Xml.XmlAnswer.Int64({node})",
-        XmlKind.Object => $"Read{TypeName(property.Schema!)}({node})",
+        XmlKind.Text => "Contracts.Core.Xml.XmlAnswerReader.Text(reader)",
+        XmlKind.Int64 => "Contracts.Core.Xml.XmlAnswerReader.Int64(reader)",
+        XmlKind.Object => $"Read{TypeName(property.Schema!)}(reader)",
+        _ => throw new XmlContractException($"'{property.Name}' cannot be an attribute."),
+    };
+
+    /// <summary>An attribute's value (text) as the property's type.</summary>
+    private static string AttributeValue(XmlProperty property, string text) => property.Kind switch
+    {
+        XmlKind.Text => text,
+        XmlKind.Int64 => $"long.TryParse({text}.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed{PropertyName(property.Name)}) ? parsed{PropertyName(property.Name)} : null",
         _ => throw new XmlContractException($"'{property.Name}' cannot be an attribute."),
     };
 

@@ -27,233 +27,247 @@ namespace Contracts.Ogangi
         /// <summary>An answer whose root is <c>&lt;response&gt;</c>, read as <see cref="MoMessagesResponse"/>.</summary>
         public static readonly Contracts.Core.Xml.XmlAnswer<global::Contracts.Ogangi.MoMessagesResponse> MoMessagesResponse = new("response", ReadMoMessagesResponse);
 
-        private static global::Contracts.Ogangi.SendSmsResponse ReadSendSmsResponse(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.SendSmsResponse ReadSendSmsResponse(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.SendSmsResponse();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "input": model.Input ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "description": model.Description ??= child.Value; break;
-                    case "result": model.Result ??= ReadSendSmsResult(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "input": if (model.Input is null) model.Input = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "description": if (model.Description is null) model.Description = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "result": if (model.Result is null) model.Result = ReadSendSmsResult(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.OgangiResponse ReadOgangiResponse(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.OgangiResponse ReadOgangiResponse(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.OgangiResponse();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "input": model.Input ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "description": model.Description ??= child.Value; break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "input": if (model.Input is null) model.Input = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "description": if (model.Description is null) model.Description = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.PinSmsConfirmationResponse ReadPinSmsConfirmationResponse(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.PinSmsConfirmationResponse ReadPinSmsConfirmationResponse(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.PinSmsConfirmationResponse();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "input": model.Input ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "description": model.Description ??= child.Value; break;
-                    case "result": model.Result ??= ReadPinSmsConfirmationResult(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "input": if (model.Input is null) model.Input = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "description": if (model.Description is null) model.Description = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "result": if (model.Result is null) model.Result = ReadPinSmsConfirmationResult(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.FireMessageResponse ReadFireMessageResponse(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.FireMessageResponse ReadFireMessageResponse(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.FireMessageResponse();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "input": model.Input ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "description": model.Description ??= child.Value; break;
-                    case "result": model.Result ??= ReadFireMessageResult(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "input": if (model.Input is null) model.Input = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "description": if (model.Description is null) model.Description = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "result": if (model.Result is null) model.Result = ReadFireMessageResult(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.MoMessagesResponse ReadMoMessagesResponse(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.MoMessagesResponse ReadMoMessagesResponse(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.MoMessagesResponse();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "input": model.Input ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "description": model.Description ??= child.Value; break;
-                    case "result": model.Result ??= ReadMoMessagesResult(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "input": if (model.Input is null) model.Input = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "description": if (model.Description is null) model.Description = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "result": if (model.Result is null) model.Result = ReadMoMessagesResult(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.SendSmsResult ReadSendSmsResult(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.SendSmsResult ReadSendSmsResult(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.SendSmsResult();
             model.Messages = new System.Collections.Generic.List<global::Contracts.Ogangi.Message>();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "messages": foreach (var item in child.Elements("message")) model.Messages!.Add(ReadMessage(item)); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "messages": Contracts.Core.Xml.XmlAnswerReader.Items(reader, "message", model.Messages!, ReadMessage); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.PinSmsConfirmationResult ReadPinSmsConfirmationResult(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.PinSmsConfirmationResult ReadPinSmsConfirmationResult(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.PinSmsConfirmationResult();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "PinSMSConfirmation": model.PinSMSConfirmation ??= ReadPinSmsConfirmation(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "PinSMSConfirmation": if (model.PinSMSConfirmation is null) model.PinSMSConfirmation = ReadPinSmsConfirmation(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.FireMessageResult ReadFireMessageResult(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.FireMessageResult ReadFireMessageResult(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.FireMessageResult();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "mtSent": model.MtSent ??= ReadFiredMessage(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "mtSent": if (model.MtSent is null) model.MtSent = ReadFiredMessage(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.MoMessagesResult ReadMoMessagesResult(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.MoMessagesResult ReadMoMessagesResult(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.MoMessagesResult();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "MOMessageList": model.MOMessageList ??= ReadMoMessageList(child); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "MOMessageList": if (model.MOMessageList is null) model.MOMessageList = ReadMoMessageList(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.Message ReadMessage(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.Message ReadMessage(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.Message();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "id": model.Id ??= child.Value; break;
-                    case "carrierName": model.CarrierName ??= child.Value; break;
-                    case "carrier": model.Carrier ??= child.Value; break;
-                    case "from": model.From ??= child.Value; break;
-                    case "to": model.To ??= child.Value; break;
-                    case "text": model.Text ??= child.Value; break;
-                    case "status": model.Status ??= child.Value; break;
-                    case "statusDescription": model.StatusDescription ??= child.Value; break;
-                    case "encoding": model.Encoding ??= child.Value; break;
-                    case "date": model.Date ??= child.Value; break;
-                    case "timezone": model.Timezone ??= child.Value; break;
-                    case "clientId": model.ClientId ??= child.Value; break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "id": if (model.Id is null) model.Id = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "carrierName": if (model.CarrierName is null) model.CarrierName = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "carrier": if (model.Carrier is null) model.Carrier = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "from": if (model.From is null) model.From = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "to": if (model.To is null) model.To = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "text": if (model.Text is null) model.Text = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "status": if (model.Status is null) model.Status = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "statusDescription": if (model.StatusDescription is null) model.StatusDescription = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "encoding": if (model.Encoding is null) model.Encoding = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "date": if (model.Date is null) model.Date = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "timezone": if (model.Timezone is null) model.Timezone = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "clientId": if (model.ClientId is null) model.ClientId = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.PinSmsConfirmation ReadPinSmsConfirmation(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.PinSmsConfirmation ReadPinSmsConfirmation(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.PinSmsConfirmation();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "pin": model.Pin ??= child.Value; break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "pin": if (model.Pin is null) model.Pin = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.FiredMessage ReadFiredMessage(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.FiredMessage ReadFiredMessage(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.FiredMessage();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "from": model.From ??= child.Value; break;
-                    case "mobilenumber": model.Mobilenumber ??= child.Value; break;
-                    case "text": model.Text ??= child.Value; break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "from": if (model.From is null) model.From = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "mobilenumber": if (model.Mobilenumber is null) model.Mobilenumber = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "text": if (model.Text is null) model.Text = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.MoMessageList ReadMoMessageList(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.MoMessageList ReadMoMessageList(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.MoMessageList();
             model.Messages = new System.Collections.Generic.List<global::Contracts.Ogangi.MoMessage>();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "records": model.Records ??= Contracts.Core.Xml.XmlAnswer.Int64(child); break;
-                    case "MOMessage": model.Messages!.Add(ReadMoMessage(child)); break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "records": if (model.Records is null) model.Records = Contracts.Core.Xml.XmlAnswerReader.Int64(reader); else reader.Skip(); break;
+                    case "MOMessage": model.Messages!.Add(ReadMoMessage(reader)); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;
         }
 
-        private static global::Contracts.Ogangi.MoMessage ReadMoMessage(System.Xml.Linq.XElement element)
+        private static global::Contracts.Ogangi.MoMessage ReadMoMessage(System.Xml.XmlReader reader)
         {
             var model = new global::Contracts.Ogangi.MoMessage();
-            foreach (var child in element.Elements())
+            var depth = reader.Depth;
+            while (Contracts.Core.Xml.XmlAnswerReader.NextChild(reader, depth))
             {
-                switch (child.Name.LocalName)
+                switch (reader.LocalName)
                 {
-                    case "text": model.Text ??= child.Value; break;
-                    case "from": model.From ??= child.Value; break;
-                    case "to": model.To ??= child.Value; break;
-                    case "encoding": model.Encoding ??= child.Value; break;
-                    case "keyword": model.Keyword ??= child.Value; break;
-                    case "carrier": model.Carrier ??= child.Value; break;
-                    case "sendDate": model.SendDate ??= child.Value; break;
-                    default: Contracts.Core.Xml.XmlAnswer.Keep(model.AdditionalProperties, child); break;
+                    case "text": if (model.Text is null) model.Text = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "from": if (model.From is null) model.From = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "to": if (model.To is null) model.To = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "encoding": if (model.Encoding is null) model.Encoding = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "keyword": if (model.Keyword is null) model.Keyword = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "carrier": if (model.Carrier is null) model.Carrier = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    case "sendDate": if (model.SendDate is null) model.SendDate = Contracts.Core.Xml.XmlAnswerReader.Text(reader); else reader.Skip(); break;
+                    default: Contracts.Core.Xml.XmlAnswerReader.Keep(model.AdditionalProperties, reader); break;
                 }
             }
             return model;

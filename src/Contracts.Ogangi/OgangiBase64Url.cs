@@ -16,15 +16,35 @@ public static class OgangiBase64Url
     public static string Encode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        byte[] bytes;
+        // Every call encodes its number and text: both are encoded in stack buffers and copied out once.
+        var maxBytes = StrictUtf8.GetMaxByteCount(value.Length);
+        var rented = maxBytes <= 768 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes);
+        Span<byte> bytes = rented ?? stackalloc byte[768];
         try
         {
-            bytes = StrictUtf8.GetBytes(value);
+            int length;
+            try
+            {
+                length = StrictUtf8.GetBytes(value, bytes);
+            }
+            catch (EncoderFallbackException)
+            {
+                throw new ArgumentException("The value is not valid Unicode text (it holds a lone surrogate).", nameof(value));
+            }
+            var charCount = Base64Length(length);
+            Span<char> base64 = charCount <= 1024 ? stackalloc char[1024] : new char[charCount];
+            base64 = base64[..charCount];
+            Convert.TryToBase64Chars(bytes[..length], base64, out _);
+            base64.Replace('+', '-');
+            base64.Replace('/', '_');
+            return new string(base64);
         }
-        catch (EncoderFallbackException)
+        finally
         {
-            throw new ArgumentException("The value is not valid Unicode text (it holds a lone surrogate).", nameof(value));
+            if (rented is not null)
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
-        return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
     }
+
+    private static int Base64Length(int bytes) => (bytes + 2) / 3 * 4;
 }

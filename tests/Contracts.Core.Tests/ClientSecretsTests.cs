@@ -39,6 +39,30 @@ public sealed class ClientSecretsTests
     }
 
     [Fact]
+    public void A_request_secret_that_holds_a_configured_one_is_masked_whole()
+    {
+        var secrets = new ClientSecrets([Password, "key-1234"]);
+
+        // A signature that changes each request joins the configured secrets' forms longest first.
+        var first = secrets.With(["sig-key-1234-aaaa"]);
+        var second = secrets.With(["sig-key-1234-bbbb", "key-1234"]);
+
+        Assert.Equal("*** *** ***", first.Scrub($"sig-key-1234-aaaa key-1234 {Password}"));
+        Assert.Equal("*** *** ***", second.Scrub($"sig-key-1234-bbbb key-1234 {Password}"));
+        Assert.Equal("sig-***-aaaa", second.Scrub("sig-key-1234-aaaa"));
+    }
+
+    [Fact]
+    public void A_configured_secret_the_request_carries_too_keeps_every_form_masked()
+    {
+        var secrets = new ClientSecrets(["pk+key/1=="]);
+
+        var scrubber = secrets.With(["pk+key/1==", "pk%2Bkey%2F1=="]);
+
+        Assert.Equal("*** *** ***", scrubber.Scrub("pk+key/1== pk%2Bkey%2F1== pk%2Bkey%2F1%3D%3D"));
+    }
+
+    [Fact]
     public void No_per_request_secret_gives_the_configured_scrubber()
     {
         var secrets = new ClientSecrets([Password]);

@@ -64,6 +64,13 @@ public sealed class OperationSenderTests
         return (new OperationSender(http, new RecordingTable()), transport);
     }
 
+    /// <summary>The sender over the SDK's innermost handler, which buffers the answer the send path then reads in place.</summary>
+    private static OperationSender OverWireHandler(HttpStatusCode status, string body)
+    {
+        var http = new HttpClient(new WireHandler("Test", 1 << 20) { InnerHandler = new Transport(status, body) }) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
+        return new OperationSender(http, new RecordingTable());
+    }
+
     private static OperationRequest Describe(string route = "things/{id}", bool idempotent = true)
         => new(new VendorOperation("getThing", route, idempotent), HttpMethod.Post);
 
@@ -108,6 +115,23 @@ public sealed class OperationSenderTests
         => Assert.Equal(route, Describe().Path("id", value, keptPrefix: "ext:").Route);
 
     [Fact]
+    public void Each_placeholder_takes_its_own_value_whatever_the_order_and_the_query_follows_the_path()
+    {
+        var request = Describe("lists/{list}/items/{id}/{list}")
+            .Query("page", "2")
+            .Path("id", "{list}")
+            .Path("list", "a b")
+            .Path("list", "ignored");
+
+        // A value that looks like a placeholder is escaped and stays a value; a placeholder is filled by its first value.
+        Assert.Equal("lists/a%20b/items/%7Blist%7D/a%20b?page=2", request.Route);
+    }
+
+    [Fact]
+    public void A_placeholder_without_a_value_stays_as_the_template_writes_it()
+        => Assert.Equal("things/{id}/x?q=1", Describe("things/{id}/x").Query("q", "1").Route);
+
+    [Fact]
     public async Task An_undeclared_status_reaches_the_clients_table_with_its_body_and_headers()
     {
         var (sender, _) = Over(HttpStatusCode.ServiceUnavailable, """{"code":"E-1"}""");
@@ -150,6 +174,27 @@ public sealed class OperationSenderTests
         var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
 
         Assert.Equal(200, refused.Failure.StatusCode);
+        Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"a\"}")]
+    [InlineData("\uFEFF{\"name\":\"a\"}")]
+    public async Task An_answer_the_pipeline_buffered_reads_as_a_stream_would(string body)
+    {
+        var read = await OverWireHandler(HttpStatusCode.OK, body).SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("a", read.Name);
+    }
+
+    [Fact]
+    public async Task An_answer_the_pipeline_buffered_that_cannot_be_read_still_carries_its_body()
+    {
+        var sender = OverWireHandler(HttpStatusCode.OK, "{\"name\":");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal("{\"name\":", refused.Failure.Body);
         Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
     }
 

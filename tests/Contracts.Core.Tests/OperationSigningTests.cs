@@ -43,7 +43,7 @@ public sealed class OperationSigningTests
         public string? Status { get; set; }
     }
 
-    private static readonly XmlAnswer<Answer> Envelope = new("response", e => new Answer { Status = e.Element("status")?.Value });
+    private static readonly XmlAnswer<Answer> Envelope = new("response", reader => new Answer { Status = ((XElement)XNode.ReadFrom(reader)).Element("status")?.Value });
 
     private static readonly PathEscaping KeepsSeparators = new("=&,*");
 

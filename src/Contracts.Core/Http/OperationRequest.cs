@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -13,11 +12,10 @@ namespace Contracts.Core.Http;
 /// </summary>
 public sealed class OperationRequest
 {
-    private readonly StringBuilder _route;
+    private readonly FilledRoute _route;
     private List<KeyValuePair<string, string>>? _headers;
     private List<DeclaredFailure>? _failures;
     private int[] _successStatuses = [200];
-    private bool _hasQuery;
     private PathEscaping? _escaping;
     private List<string>? _signedValues;
     private List<string>? _leftToSigning;
@@ -33,7 +31,7 @@ public sealed class OperationRequest
         ArgumentNullException.ThrowIfNull(method);
         Operation = operation;
         Method = method;
-        _route = new StringBuilder(operation.RouteTemplate, operation.RouteTemplate.Length + 64);
+        _route = new FilledRoute(operation.RouteTemplate);
     }
 
     /// <summary>The contract's operation.</summary>
@@ -61,7 +59,7 @@ public sealed class OperationRequest
     public OperationRequest Path(string name, string? value)
     {
         RouteSafety.ThrowIfNotOneSegment(value, name);
-        _route.Replace("{" + name + "}", Escape(value!));
+        _route.Fill(name, Escape(value!));
         return this;
     }
 
@@ -85,7 +83,8 @@ public sealed class OperationRequest
     public OperationRequest SignedPath(string name, string? value)
     {
         Path(name, value);
-        (_signedValues ??= []).Add(value!);
+        // Capacity for a signed route's values (Ogangi signs up to six): the list is not grown per call.
+        (_signedValues ??= new List<string>(8)).Add(value!);
         return this;
     }
 
@@ -115,7 +114,7 @@ public sealed class OperationRequest
             throw new InvalidOperationException($"{Operation.Id} leaves no path value '{name}' to signing.");
         RouteSafety.ThrowIfNotOneSegment(value, name);
         var escaped = Escape(value);
-        _route.Replace("{" + name + "}", escaped);
+        _route.Fill(name, escaped);
         (_secrets ??= []).Add(value);
         // An answer echoing the URL carries the value as this client's rule wrote it, which the scrubber's own forms
         // (raw, Uri.EscapeDataString, JSON, XML) miss when the rule keeps punctuation ("pk%2Bkey==").
@@ -141,7 +140,7 @@ public sealed class OperationRequest
         var escaped = value!.StartsWith(keptPrefix, StringComparison.Ordinal) && value.Length > keptPrefix.Length
             ? keptPrefix + Uri.EscapeDataString(value[keptPrefix.Length..])
             : Uri.EscapeDataString(value);
-        _route.Replace("{" + name + "}", escaped);
+        _route.Fill(name, escaped);
         return this;
     }
 
@@ -155,8 +154,7 @@ public sealed class OperationRequest
         if (!link.IsAbsoluteUri)
             throw new ArgumentException("A link to follow must be an absolute URL.", nameof(link));
         RouteSafety.ThrowIfUnsafe(link.AbsoluteUri);
-        _route.Clear().Append(link.AbsoluteUri);
-        _hasQuery = link.Query.Length > 0;
+        _route.FollowLink(link.AbsoluteUri, hasQuery: link.Query.Length > 0);
         return this;
     }
 
@@ -174,8 +172,7 @@ public sealed class OperationRequest
     {
         if (value is null)
             return this;
-        _route.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-        _hasQuery = true;
+        _route.AddQuery(Uri.EscapeDataString(name), Uri.EscapeDataString(value));
         return this;
     }
 
@@ -292,8 +289,12 @@ public sealed class OperationRequest
         if (Accept is not null)
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(Accept));
         request.Options.Set(VendorOperation.Key, Operation);
-        foreach (var secret in _secrets ?? [])
-            VendorRequest.AddSecret(request, secret);
+        if (_secrets is not null)
+        {
+            var record = CallRecord.Of(request);
+            foreach (var secret in _secrets)
+                record.AddSecret(secret);
+        }
         return request;
     }
 

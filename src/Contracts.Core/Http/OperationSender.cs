@@ -51,8 +51,12 @@ public sealed class OperationSender
         // The answer's verdict (a refusal in an HTTP 200 body) reaches the call's span only if the scope outlives the read.
         using var scope = VendorCallScope.Begin();
         using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
+        var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
+        // Whether the body is the document does not depend on its Content-Type, which only words the reason why not:
+        // it is parsed (and the body read again) only then.
+        var read = answer.Read(body, contentType: null);
+        if (read.Value is null)
+            read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
         if (read.Value is { } value)
         {
             if (value is not IRefusalAnswer { IsRefusal: true })
@@ -73,11 +77,17 @@ public sealed class OperationSender
         Exception? unreadable = null;
         try
         {
-            if (request.Reading == AnswerReading.Strict)
+            if (request.Reading == AnswerReading.Strict && response.Content is AnswerContent buffered)
             {
-                // The pipeline has already read the whole answer into memory, so buffering is a no-op and its stream is
-                // read in place, not copied; over an HttpClient without the pipeline the answer is buffered here, so
-                // that an unreadable one can still be read again as text for the error below.
+                // Read where the pipeline put the answer (past a UTF-8 byte order mark, as a stream is read).
+                var strict = JsonSerializer.Deserialize(WithoutByteOrderMark(buffered.Bytes), answer);
+                if (strict is not null)
+                    return strict;
+            }
+            else if (request.Reading == AnswerReading.Strict)
+            {
+                // Over an HttpClient without the pipeline the answer is buffered here, so that an unreadable one can
+                // still be read again as text for the error below.
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 var strict = JsonSerializer.Deserialize(stream, answer);
@@ -86,7 +96,7 @@ public sealed class OperationSender
             }
             else
             {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
                 var lenient = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
                 if (lenient is not null)
                     return lenient;
@@ -140,7 +150,7 @@ public sealed class OperationSender
             return response;
         using (response)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
             throw Failure(request, response, status, body);
         }
     }
@@ -183,6 +193,9 @@ public sealed class OperationSender
         wrapped[^1] = (byte)']';
         return wrapped;
     }
+
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body)
+        => body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
 
     private static string Text(byte[] body) => body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body);
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Contracts.Core.Http;
 
 /// <summary>
@@ -9,6 +11,8 @@ public sealed class ResponseCapture : IDisposable
 {
     private static readonly AsyncLocal<ResponseCapture?> Ambient = new();
     private readonly ResponseCapture? _previous;
+    private ArraySegment<byte>? _bytes;
+    private string? _body;
 
     private ResponseCapture()
     {
@@ -20,10 +24,24 @@ public sealed class ResponseCapture : IDisposable
     internal static ResponseCapture? Current => Ambient.Value;
 
     /// <summary>The last answer's body as text (UTF-8), or null when no answer came.</summary>
-    public string? Body { get; internal set; }
+    /// <remarks>
+    /// Decoded when first asked for: most captured answers are read as the success they are and never shown.
+    /// </remarks>
+    public string? Body => _body ??= _bytes is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>The last answer's HTTP status, or null when no answer came.</summary>
-    public int? StatusCode { get; internal set; }
+    public int? StatusCode { get; private set; }
+
+    /// <summary>
+    /// Keeps an answer: its status and its body as read and scrubbed, which nothing writes to afterwards (the bytes
+    /// are the answer's buffered content).
+    /// </summary>
+    internal void Keep(int statusCode, ArraySegment<byte> body)
+    {
+        StatusCode = statusCode;
+        _bytes = body;
+        _body = null;
+    }
 
     /// <summary>Starts capturing the answers of the calls made on this flow until disposed.</summary>
     public static ResponseCapture Begin() => new();

@@ -116,7 +116,7 @@ public sealed class WireHandler : DelegatingHandler
                 ? await ReadDeclaredAsync(stream, declared, cancellationToken).ConfigureAwait(false)
                 : await ReadUndeclaredAsync(stream, status, record, cancellationToken).ConfigureAwait(false);
             var body = scrubber.Scrub(read);
-            var buffered = new ByteArrayContent(body.Array!, body.Offset, body.Count);
+            var buffered = new AnswerContent(body);
             foreach (var header in content.Headers.NonValidated)
             {
                 if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
@@ -127,11 +127,7 @@ public sealed class WireHandler : DelegatingHandler
                     buffered.Headers.TryAddWithoutValidation(header.Key, header.Value.Select(v => scrubber.Scrub(v)));
             }
             buffered.Headers.ContentLength = body.Count;
-            if (ResponseCapture.Current is { } capture)
-            {
-                capture.StatusCode = status;
-                capture.Body = System.Text.Encoding.UTF8.GetString(body);
-            }
+            ResponseCapture.Current?.Keep(status, body);
             content.Dispose();
             response.Content = buffered;
         }

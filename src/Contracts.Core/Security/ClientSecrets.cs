@@ -27,15 +27,27 @@ public sealed class ClientSecrets
         ArgumentNullException.ThrowIfNull(more);
         if (more.Count == 0)
             return Scrubber;
-        if (more.Count != 1)
-            return SecretScrubber.For(_configured.Concat(more));
+        string? single = null;
+        var count = 0;
+        foreach (var secret in more)
+        {
+            // A request that carries a configured secret (Ogangi's public key in every URL) adds nothing to mask.
+            if (string.IsNullOrEmpty(secret) || Array.IndexOf(_configured, secret) >= 0)
+                continue;
+            single = secret;
+            count++;
+        }
+        if (count == 0)
+            return Scrubber;
+        if (count > 1)
+            return Scrubber.With(more.Where(s => !string.IsNullOrEmpty(s) && Array.IndexOf(_configured, s) < 0));
         // One secret per request (a bearer token, a session id) is the common case, and it stays the same for many
-        // requests in a row: the scrubber made for the last one is kept.
-        var secret = more.First();
+        // requests in a row: the scrubber made for the last one is kept. A signature changes with every request: its
+        // form joins the configured ones, made once, in place.
         var last = Volatile.Read(ref _lastWithOne);
-        if (last is not null && string.Equals(last.Secret, secret, StringComparison.Ordinal))
+        if (last is not null && string.Equals(last.Secret, single, StringComparison.Ordinal))
             return last.Scrubber;
-        var made = new WithOne(secret, SecretScrubber.For([.. _configured, secret]));
+        var made = new WithOne(single!, Scrubber.With([single!]));
         Volatile.Write(ref _lastWithOne, made);
         return made.Scrubber;
     }

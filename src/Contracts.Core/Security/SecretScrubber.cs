@@ -57,6 +57,43 @@ public sealed class SecretScrubber
         return forms.Count == 0 ? None : new SecretScrubber([.. forms]);
     }
 
+    /// <summary>
+    /// This scrubber and <paramref name="secrets"/> too: the forms made already are kept in their order and each new
+    /// one put where its length belongs, instead of every configured secret's forms being made and sorted again for
+    /// each request that carries a secret of its own (a signature, a session id).
+    /// </summary>
+    internal SecretScrubber With(IEnumerable<string> secrets)
+    {
+        List<Form>? forms = null;
+        foreach (var secret in secrets)
+        {
+            if (secret.Length < MinimumLength)
+                continue;
+            foreach (var form in FormsOf(secret))
+            {
+                forms ??= [.. _forms];
+                if (IndexOf(forms, form.Text) >= 0)
+                    continue;
+                // Longest first, as For sorts them.
+                var at = 0;
+                while (at < forms.Count && forms[at].Text.Length >= form.Text.Length)
+                    at++;
+                forms.Insert(at, form);
+            }
+        }
+        return forms is null || forms.Count == _forms.Length ? this : new SecretScrubber([.. forms]);
+    }
+
+    private static int IndexOf(List<Form> forms, string text)
+    {
+        for (var i = 0; i < forms.Count; i++)
+        {
+            if (string.Equals(forms[i].Text, text, StringComparison.Ordinal))
+                return i;
+        }
+        return -1;
+    }
+
     /// <summary>True when there is nothing to mask.</summary>
     public bool IsEmpty => _forms.Length == 0;
 

@@ -23,37 +23,58 @@ public static class XmlAnswer
     /// <param name="contentType">The answer's Content-Type, named in the reason and used to tell an HTML page.</param>
     public static (XElement? Root, string NotRead) Load(byte[] body, string? contentType)
     {
+        var (root, notRead) = Read(body, contentType, rootName: null, static reader => XElement.Load(reader, LoadOptions.None));
+        if (root is not null && root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase))
+            return (null, Html(contentType));
+        return (root, notRead);
+    }
+
+    /// <summary>
+    /// Reads the document with <paramref name="readRoot"/>, which is handed the reader on the root element and reads
+    /// that element: the result, or null and what the body is instead (another root than <paramref name="rootName"/>,
+    /// when given). The whole document is read, so malformed XML after the part the caller reads is still refused.
+    /// </summary>
+    internal static (T? Value, string NotRead) Read<T>(byte[] body, string? contentType, string? rootName, Func<XmlReader, T?> readRoot)
+        where T : class
+    {
         ArgumentNullException.ThrowIfNull(body);
         // Blank only when the whole body is: a server may write blank lines before its XML.
         var content = body.AsSpan().TrimStart(" \t\r\n"u8);
         if (content.IsEmpty)
             return (null, "an empty body");
-        var start = content[..Math.Min(content.Length, 64)];
-        var html = contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
         // The body decides, not the Content-Type: a server may label its XML text/html.
-        if (StartsLikeHtml(start))
-            return (null, html);
-        XDocument document;
+        if (StartsLikeHtml(content[..Math.Min(content.Length, 64)]))
+            return (null, Html(contentType));
         try
         {
             // Read in place: the pipeline has already buffered the answer.
             using var stream = new MemoryStream(body, writable: false);
             using var reader = XmlReader.Create(stream, Secure);
-            document = XDocument.Load(reader, LoadOptions.None);
+            reader.MoveToContent();
+            // The contract's root has no namespace: another vocabulary's <response> is not this answer.
+            var isRoot = rootName is null || (reader.LocalName == rootName && reader.NamespaceURI.Length == 0);
+            var notRead = isRoot ? ""
+                : reader.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase) || IsHtml(contentType) ? Html(contentType)
+                : $"XML whose root is <{reader.LocalName}>";
+            var value = isRoot ? readRoot(reader) : null;
+            while (reader.Read())
+            {
+                // The rest of the document must be well-formed too.
+            }
+            return (value, notRead);
         }
         catch (XmlException malformed)
         {
             if (IsHtml(contentType))
-                return (null, html);
+                return (null, Html(contentType));
             // Only the position: the parser's message may quote the body.
             var where = malformed.LineNumber > 0 ? $"line {malformed.LineNumber}, position {malformed.LinePosition}" : "a document type declaration, which is not processed";
             return (null, $"malformed XML ({where}{(contentType is null ? "" : ", " + contentType)})");
         }
-        var root = document.Root!;
-        if (root.Name.LocalName.Equals("html", StringComparison.OrdinalIgnoreCase))
-            return (null, html);
-        return (root, "");
     }
+
+    /// <summary>What an HTML page is called in a reason.</summary>
+    internal static string Html(string? contentType) => contentType is null ? "an HTML page" : $"an HTML page ({contentType})";
 
     /// <summary>Whether <paramref name="contentType"/> says HTML.</summary>
     public static bool IsHtml(string? contentType) => contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
@@ -95,16 +116,19 @@ public static class XmlAnswer
 
 /// <summary>
 /// An XML answer a contract describes (<c>x-xml-answer</c>): its root element's name and the reader generated from
-/// the schema's <c>xml</c> annotations.
+/// the schema's <c>xml</c> annotations, which reads the document as it is parsed (<see cref="XmlAnswerReader"/>), with
+/// no tree of it built first.
 /// </summary>
 /// <typeparam name="TResult">The model the answer is read into.</typeparam>
 public sealed class XmlAnswer<TResult>
     where TResult : class
 {
-    private readonly Func<XElement, TResult> _read;
+    private readonly Func<XmlReader, TResult> _read;
 
     /// <summary>Describes an answer whose root is <c>&lt;<paramref name="rootName"/>&gt;</c>, read by <paramref name="read"/>.</summary>
-    public XmlAnswer(string rootName, Func<XElement, TResult> read)
+    /// <param name="rootName">The root element's name (no namespace).</param>
+    /// <param name="read">Reads the model from a reader positioned on the root element, and reads past its end.</param>
+    public XmlAnswer(string rootName, Func<XmlReader, TResult> read)
     {
         RootName = rootName ?? throw new ArgumentNullException(nameof(rootName));
         _read = read ?? throw new ArgumentNullException(nameof(read));
@@ -115,16 +139,14 @@ public sealed class XmlAnswer<TResult>
 
     /// <summary>Reads <paramref name="body"/>: the model, or null and what the body is instead.</summary>
     public (TResult? Value, string NotRead) Read(byte[] body, string? contentType)
-    {
-        var (root, notRead) = XmlAnswer.Load(body, contentType);
-        if (root is null)
-            return (null, notRead);
-        // The contract's root has no namespace: another vocabulary's <response> is not this answer.
-        if (root.Name.LocalName != RootName || root.Name.NamespaceName.Length != 0)
-            return (null, XmlAnswer.IsHtml(contentType) ? (contentType is null ? "an HTML page" : $"an HTML page ({contentType})") : $"XML whose root is <{root.Name.LocalName}>");
-        return (_read(root), "");
-    }
+        => XmlAnswer.Read(body, contentType, RootName, _read);
 
     /// <summary>Reads <paramref name="element"/>, already parsed, as the model.</summary>
-    public TResult ReadElement(XElement element) => _read(element ?? throw new ArgumentNullException(nameof(element)));
+    public TResult ReadElement(XElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        using var reader = element.CreateReader();
+        reader.MoveToContent();
+        return _read(reader);
+    }
 }
