@@ -7,7 +7,6 @@ using Contracts.Core.Telemetry;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Contracts.Onc;
 
@@ -49,6 +48,18 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Why the client is marked for the trimming and AOT analyzers: WCF builds its XML serializers by reflection at run time.</summary>
     internal const string JitOnly = "The ONC client runs on WCF, whose XML serializers are built by reflection at run time: it does not work trimmed or in a Native AOT app.";
 
+    /// <summary>
+    /// ONC as Core builds it: no tokens and no signing (the session id travels in each SOAP body, opened and kept by
+    /// <see cref="OncSessionProvider"/>), one client per account (its session is shared by every caller), and the
+    /// pipeline taken as a handler.
+    /// </summary>
+    internal static readonly VendorClientRegistration<IOncClient, OncClient, OncClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new OncClient(parts),
+        OnePerAccount = true,
+    };
+
     /// <summary>The package's spans and measurements.</summary>
     private static readonly VendorTelemetry Telemetry = VendorTelemetry.For(ProductName);
 
@@ -58,6 +69,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private readonly OncWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IDisposable? _connections;
     private int _disposed;
 
     /// <summary>
@@ -78,32 +90,29 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
     public OncClient(OncClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, BuildPipeline(options, transport), ownsPipeline: transport is null, loggerFactory, timeProvider)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
     {
     }
 
     /// <summary>
-    /// Creates the client <c>AddOncClient</c> registers, whose SOAP requests go through <paramref name="httpPipeline"/>
-    /// (the SDK's pipeline as IHttpClientFactory builds it for the account); <paramref name="ownsPipeline"/> says
-    /// whether it is disposed with the client.
+    /// Creates the client from the account's parts, as <c>new OncClient(options)</c> and <c>AddOncClient</c> both do:
+    /// its SOAP requests go through the account's pipeline, taken as a handler (WCF builds its own HttpClient over it).
     /// </summary>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
-    internal OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, bool ownsPipeline, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    private OncClient(VendorClientParts<OncClientOptions> parts)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpPipeline);
-        options.ThrowIfInvalid();
-        _options = options;
-        _time = timeProvider ?? TimeProvider.System;
-        _logger = loggerFactory?.CreateLogger<OncClient>() ?? NullLogger<OncClient>.Instance;
-        _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(options), new EndpointAddress(options.ResolveBaseUrl()));
-        _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(httpPipeline, ownsPipeline)));
+        _options = parts.Options;
+        _connections = parts.Owned;
+        _time = parts.TimeProvider;
+        _logger = parts.LoggerFactory.CreateLogger<OncClient>();
+        _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
+        _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
         // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
         // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
         // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).
         _service.Open();
-        _wire = new OncWire(options.Timeout);
-        _sessions = new OncSessionProvider(_service, _wire, options, _time, loggerFactory?.CreateLogger<OncSessionProvider>());
+        _wire = new OncWire(_options.Timeout);
+        _sessions = new OncSessionProvider(_service, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }
 
     /// <summary>Closes the session (if one is open) and the client's connections. Never throws: a failure to close is logged.</summary>
@@ -135,6 +144,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         {
             _service.Abort();
         }
+        _connections?.Dispose();
     }
 
     /// <summary>Closes the session and the connections, waiting for CloseAPISession; prefer <see cref="DisposeAsync"/>.</summary>
@@ -301,15 +311,4 @@ public sealed partial class OncClient : IOncClient, IDisposable
         => (await InvokeAsync(operation, call, static list => list is not null, static (operation, _) => OncException.NoList(operation), cancellationToken).ConfigureAwait(false))!;
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
-    /// <summary>
-    /// The SDK's pipeline over <paramref name="transport"/> (or a pooled socket transport, owned by the client). A
-    /// transport the caller brought outlives the client, so the chain over it is not disposed with the client.
-    /// </summary>
-    private static HttpMessageHandler BuildPipeline(OncClientOptions options, HttpMessageHandler? transport)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, ProductName), transport ?? VendorHttpPipeline.CreateTransport());
-    }
 }
