@@ -65,13 +65,7 @@ public sealed class VendorClientRegistrationTests
     public async Task A_client_over_a_handler_is_one_per_account_signed_and_disposed_by_the_container()
     {
         var vendor = new RecordingVendor();
-        var registration = new VendorClientRegistration<IFakeClient, HandlerClient, FakeOptions>
-        {
-            ProductName = "Contracts.Fake",
-            CreateClient = parts => new HandlerClient(parts),
-            CreateSigning = (options, time) => new SigningHandler(),
-            OnePerAccount = true,
-        };
+        var registration = HandlerVendor(onePerAccount: true);
         var services = new ServiceCollection();
         services.AddVendorClient(registration, "eu", (FakeOptions o) => (o.BaseUrl, o.ClientSecret) = (Options().BaseUrl, ClientSecret));
         services.AddVendorClient(registration, "us", (FakeOptions o) => (o.BaseUrl, o.ClientSecret) = (new Uri("http://127.0.0.2:9/"), ClientSecret));
@@ -98,12 +92,7 @@ public sealed class VendorClientRegistrationTests
     public async Task A_new_client_over_a_handler_gets_the_same_pipeline_and_owns_its_connections()
     {
         var vendor = new RecordingVendor();
-        var registration = new VendorClientRegistration<IFakeClient, HandlerClient, FakeOptions>
-        {
-            ProductName = "Contracts.Fake",
-            CreateClient = parts => new HandlerClient(parts),
-            CreateSigning = (options, time) => new SigningHandler(),
-        };
+        var registration = HandlerVendor(onePerAccount: false);
         using var client = new HandlerClient(registration.Connect(Options(), vendor, loggerFactory: null, timeProvider: null));
 
         await client.CallAsync();
@@ -131,6 +120,14 @@ public sealed class VendorClientRegistrationTests
         foreach (var setting in new[] { "BaseUrl = http://127.0.0.1:9/", "Timeout = ", "MaxRetries = 0", "MaxResponseBytes = ", "RetryDelay = " })
             Assert.Contains(setting, text, StringComparison.Ordinal);
     }
+
+    private static VendorClientRegistration<IFakeClient, HandlerClient, FakeOptions> HandlerVendor(bool onePerAccount) => new()
+    {
+        ProductName = "Contracts.Fake",
+        CreateClient = parts => new HandlerClient(parts),
+        CreateSigning = (options, time) => new SigningHandler(),
+        OnePerAccount = onePerAccount,
+    };
 
     private static FakeOptions Options() => new() { BaseUrl = new Uri("http://127.0.0.1:9/"), ClientSecret = ClientSecret, MaxRetries = 0 };
 
