@@ -178,7 +178,11 @@ public sealed partial class OncClient : IOncClient, IDisposable
         T answer;
         try
         {
-            answer = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+            // The first attempt is AttemptAsync written out: one async layer less on every call.
+            var startedAt = _time.GetUtcNow();
+            answer = await _wire.SendAsync(operation, session.Value, session.Value, send, call.CallerToken).ConfigureAwait(false);
+            if (succeeded(answer))
+                _sessions.MarkActive(session.Value, startedAt);
         }
         catch (OncException fault) when (fault.InnerException is FaultException)
         {
