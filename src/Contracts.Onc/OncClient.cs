@@ -7,7 +7,6 @@ using Contracts.Core.Telemetry;
 using Contracts.Onc.Http;
 using Contracts.Onc.Logging;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Contracts.Onc;
 
@@ -49,12 +48,28 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>Why the client is marked for the trimming and AOT analyzers: WCF builds its XML serializers by reflection at run time.</summary>
     internal const string JitOnly = "The ONC client runs on WCF, whose XML serializers are built by reflection at run time: it does not work trimmed or in a Native AOT app.";
 
+    /// <summary>
+    /// ONC as Core builds it: no tokens and no signing (the session id travels in each SOAP body, opened and kept by
+    /// <see cref="OncSessionProvider"/>), one client per account (its session is shared by every caller), and the
+    /// pipeline taken as a handler.
+    /// </summary>
+    internal static readonly VendorClientRegistration<IOncClient, OncClient, OncClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new OncClient(parts),
+        OnePerAccount = true,
+    };
+
+    /// <summary>The package's spans and measurements.</summary>
+    private static readonly VendorTelemetry Telemetry = VendorTelemetry.For(ProductName);
+
     private readonly OncClientOptions _options;
     private readonly OutboundNotificationsCampaignsServiceClient _service;
     private readonly OncSessionProvider _sessions;
     private readonly OncWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IDisposable? _connections;
     private int _disposed;
 
     /// <summary>
@@ -75,32 +90,29 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
     public OncClient(OncClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(options, BuildPipeline(options, transport), ownsPipeline: transport is null, loggerFactory, timeProvider)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
     {
     }
 
     /// <summary>
-    /// Creates the client <c>AddOncClient</c> registers, whose SOAP requests go through <paramref name="httpPipeline"/>
-    /// (the SDK's pipeline as IHttpClientFactory builds it for the account); <paramref name="ownsPipeline"/> says
-    /// whether it is disposed with the client.
+    /// Creates the client from the account's parts, as <c>new OncClient(options)</c> and <c>AddOncClient</c> both do:
+    /// its SOAP requests go through the account's pipeline, taken as a handler (WCF builds its own HttpClient over it).
     /// </summary>
     [RequiresUnreferencedCode(JitOnly), RequiresDynamicCode(JitOnly)]
-    internal OncClient(OncClientOptions options, HttpMessageHandler httpPipeline, bool ownsPipeline, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    private OncClient(VendorClientParts<OncClientOptions> parts)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpPipeline);
-        options.ThrowIfInvalid();
-        _options = options;
-        _time = timeProvider ?? TimeProvider.System;
-        _logger = loggerFactory?.CreateLogger<OncClient>() ?? NullLogger<OncClient>.Instance;
-        _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(options), new EndpointAddress(options.ResolveBaseUrl()));
-        _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(httpPipeline, ownsPipeline)));
+        _options = parts.Options;
+        _connections = parts.Owned;
+        _time = parts.TimeProvider;
+        _logger = parts.LoggerFactory.CreateLogger<OncClient>();
+        _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
+        _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
         // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
         // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
         // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).
         _service.Open();
-        _wire = new OncWire(options.Timeout);
-        _sessions = new OncSessionProvider(_service, _wire, options, _time, loggerFactory?.CreateLogger<OncSessionProvider>());
+        _wire = new OncWire(_options.Timeout);
+        _sessions = new OncSessionProvider(_service, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }
 
     /// <summary>Closes the session (if one is open) and the client's connections. Never throws: a failure to close is logged.</summary>
@@ -132,6 +144,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         {
             _service.Abort();
         }
+        _connections?.Dispose();
     }
 
     /// <summary>Closes the session and the connections, waiting for CloseAPISession; prefer <see cref="DisposeAsync"/>.</summary>
@@ -151,36 +164,59 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// <summary>
     /// Sends one operation on the shared session, all of it within the call's deadline. When the answer is a failure
     /// and the session turns out to be gone, opens a new session and sends the operation once more. Returns the last
-    /// answer; the caller turns a failure into <see cref="OncException"/>.
+    /// answer when it succeeded (or when there is no <paramref name="refusal"/>: a failure the caller reads as an
+    /// answer); otherwise throws what <paramref name="refusal"/> makes of it, inside the call's telemetry scope, so
+    /// that the span carries the verdict.
     /// </summary>
-    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, CancellationToken cancellationToken)
+    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, Func<string, T, OncException>? refusal, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
+        using var scope = BeginCallScope();
         using var call = OncLogicalCall.Begin(_options.Timeout, cancellationToken);
-        var session = await SessionAsync(call).ConfigureAwait(false);
+        // An open session is taken as it is: no wait to prepare, no await.
+        var session = _sessions.TryGetFreshToken(out var open) ? open : await SessionAsync(call).ConfigureAwait(false);
         T answer;
-        bool ok;
         try
         {
-            (answer, ok) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+            // The first attempt is AttemptAsync written out: one async layer less on every call.
+            var startedAt = _time.GetUtcNow();
+            answer = await _wire.SendAsync(operation, session.Value, session.Value, send, call.CallerToken).ConfigureAwait(false);
+            if (succeeded(answer))
+                _sessions.MarkActive(session.Value, startedAt);
         }
         catch (OncException fault) when (fault.InnerException is FaultException)
         {
             if (!await IsSessionGoneAfterFaultAsync(operation, session.Value, call).ConfigureAwait(false))
                 throw;
             OncLog.SessionLost(_logger, operation);
-            (answer, _) = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, call).ConfigureAwait(false);
-            return answer;
+            answer = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, call).ConfigureAwait(false);
+            return Verdict(operation, answer, succeeded, refusal);
         }
-        if (ok || !await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
-            return answer;
+        if (succeeded(answer) || !await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
+            return Verdict(operation, answer, succeeded, refusal);
 
         OncLog.SessionLost(_logger, operation);
         _sessions.Invalidate(session.Value);
         session = await SessionAsync(call).ConfigureAwait(false);
-        (answer, _) = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
-        return answer;
+        answer = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+        return Verdict(operation, answer, succeeded, refusal);
     }
+
+    /// <summary>The answer when it succeeded; otherwise logs the failure and throws what <paramref name="refusal"/> makes of it.</summary>
+    private T Verdict<T>(string operation, T answer, Func<T, bool> succeeded, Func<string, T, OncException>? refusal)
+    {
+        if (succeeded(answer) || refusal is null)
+            return answer;
+        var failure = refusal(operation, answer);
+        OncLog.OperationFailed(_logger, operation, failure.Code);
+        throw failure;
+    }
+
+    /// <summary>
+    /// The scope that keeps each call's span open until the client's verdict; none while nobody listens to the
+    /// package's spans (there is no span to keep, and a scope costs an async-local change on the way in and out).
+    /// </summary>
+    private static VendorCallScope? BeginCallScope() => Telemetry.ActivitySource.HasListeners() ? VendorCallScope.Begin() : null;
 
     /// <summary>
     /// The session for <paramref name="call"/>, waiting no longer than the call may. A session open is shared by the
@@ -201,14 +237,14 @@ public sealed partial class OncClient : IOncClient, IDisposable
         }
     }
 
-    private async Task<(T Answer, bool Ok)> AttemptAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, string sessionId, OncLogicalCall call)
+    /// <summary>Sends the operation once on <paramref name="sessionId"/>; an accepted call restarts the session's idle clock.</summary>
+    private async Task<T> AttemptAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, string sessionId, OncLogicalCall call)
     {
         var startedAt = _time.GetUtcNow();
-        var answer = await _wire.SendAsync(operation, sessionId, () => send(sessionId), call.CallerToken).ConfigureAwait(false);
-        var ok = succeeded(answer);
-        if (ok)
+        var answer = await _wire.SendAsync(operation, sessionId, sessionId, send, call.CallerToken).ConfigureAwait(false);
+        if (succeeded(answer))
             _sessions.MarkActive(sessionId, startedAt);
-        return (answer, ok);
+        return answer;
     }
 
     /// <summary>
@@ -228,7 +264,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         var startedAt = _time.GetUtcNow();
         // The check's span is its own: the span of the failed operation keeps waiting for the operation's verdict.
         using var check = VendorCallScope.BeginIsolated();
-        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, () => _service.GetCampaignListingAsync(sessionId), call.CallerToken).ConfigureAwait(false);
+        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, sessionId, _service.GetCampaignListingAsync, call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return false;
         _sessions.MarkActive(sessionId, startedAt);
@@ -271,40 +307,12 @@ public sealed partial class OncClient : IOncClient, IDisposable
     }
 
     /// <summary>Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0.</summary>
-    private async Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken)
-    {
-        using var scope = VendorCallScope.Begin();
-        var code = await InvokeAsync(operation, call, c => c == 0, cancellationToken).ConfigureAwait(false);
-        if (code != 0)
-        {
-            OncLog.OperationFailed(_logger, operation, code);
-            throw new OncException(operation, code, description: null, DeliveryState.Refused);
-        }
-    }
+    private Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken)
+        => InvokeAsync(operation, call, static code => code == 0, static (operation, code) => new OncException(operation, code, description: null, DeliveryState.Refused), cancellationToken);
 
     /// <summary>Runs an operation that answers a list, and throws <see cref="OncException"/> when the list is missing.</summary>
     private async Task<IReadOnlyList<T>> InvokeForListAsync<T>(string operation, Func<string, Task<List<T>?>> call, CancellationToken cancellationToken)
-    {
-        using var scope = VendorCallScope.Begin();
-        var list = await InvokeAsync(operation, call, l => l is not null, cancellationToken).ConfigureAwait(false);
-        if (list is null)
-        {
-            OncLog.OperationFailed(_logger, operation, null);
-            throw OncException.NoList(operation);
-        }
-        return list;
-    }
+        => (await InvokeAsync(operation, call, static list => list is not null, static (operation, _) => OncException.NoList(operation), cancellationToken).ConfigureAwait(false))!;
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
-    /// <summary>
-    /// The SDK's pipeline over <paramref name="transport"/> (or a pooled socket transport, owned by the client). A
-    /// transport the caller brought outlives the client, so the chain over it is not disposed with the client.
-    /// </summary>
-    private static HttpMessageHandler BuildPipeline(OncClientOptions options, HttpMessageHandler? transport)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
-        return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, ProductName), transport ?? VendorHttpPipeline.CreateTransport());
-    }
 }

@@ -67,7 +67,7 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
         if (sessionId is null)
             return;
         Invalidate(sessionId);
-        var answer = await _wire.SendAsync(OncOperations.CloseApiSession, sessionId, () => _service.CloseAPISessionAsync(sessionId), cancellationToken).ConfigureAwait(false);
+        var answer = await _wire.SendAsync(OncOperations.CloseApiSession, sessionId, sessionId, _service.CloseAPISessionAsync, cancellationToken).ConfigureAwait(false);
         if (answer is null || answer.ErrorCode != 0)
             throw new OncException(OncOperations.CloseApiSession, answer?.ErrorCode, answer?.Description ?? "the service gave no answer", DeliveryState.Refused);
         OncLog.SessionClosed(Logger);
@@ -88,7 +88,8 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
             answer = await _wire.SendAsync(
                 OncOperations.OpenApiSession,
                 sessionId: null,
-                () => _service.OpenAPISessionAsync(_accountId, _userName, _password),
+                this,
+                static provider => provider._service.OpenAPISessionAsync(provider._accountId, provider._userName, provider._password),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (VendorApiException failure) when (failure is not AccessTokenException)

@@ -62,6 +62,46 @@ public sealed class VendorClientRegistrationTests
     }
 
     [Fact]
+    public async Task A_client_over_a_handler_is_one_per_account_signed_and_disposed_by_the_container()
+    {
+        var vendor = new RecordingVendor();
+        var registration = HandlerVendor(onePerAccount: true);
+        var services = new ServiceCollection();
+        services.AddVendorClient(registration, "eu", (FakeOptions o) => (o.BaseUrl, o.ClientSecret) = (Options().BaseUrl, ClientSecret));
+        services.AddVendorClient(registration, "us", (FakeOptions o) => (o.BaseUrl, o.ClientSecret) = (new Uri("http://127.0.0.2:9/"), ClientSecret));
+        services.PostConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = vendor));
+        HandlerClient eu;
+        await using (var provider = services.BuildServiceProvider())
+        {
+            eu = provider.GetRequiredKeyedService<HandlerClient>("eu");
+            Assert.Same(eu, provider.GetRequiredKeyedService<IFakeClient>("eu"));
+            Assert.Same(eu, provider.GetRequiredKeyedService<HandlerClient>("eu"));
+            var us = provider.GetRequiredKeyedService<IFakeClient>("us");
+            Assert.NotSame(eu, us);
+            await eu.CallAsync();
+            await us.CallAsync();
+            Assert.False(eu.Disposed);
+        }
+
+        Assert.True(eu.Disposed);
+        Assert.Equal(["127.0.0.1 call", "127.0.0.2 call"], vendor.Hosts);
+        Assert.All(vendor.Requests, r => Assert.True(r.Signed));
+    }
+
+    [Fact]
+    public async Task A_new_client_over_a_handler_gets_the_same_pipeline_and_owns_its_connections()
+    {
+        var vendor = new RecordingVendor();
+        var registration = HandlerVendor(onePerAccount: false);
+        using var client = new HandlerClient(registration.Connect(Options(), vendor, loggerFactory: null, timeProvider: null));
+
+        await client.CallAsync();
+
+        Assert.True(Assert.Single(vendor.Requests).Signed);
+        Assert.NotNull(client.Parts.Owned);
+    }
+
+    [Fact]
     public void New_client_refuses_invalid_options_naming_them()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Vendor.Connect(new FakeOptions { BaseUrl = new Uri("http://127.0.0.1:9/"), MaxRetries = 99 }, new RecordingVendor(), null, null));
@@ -80,6 +120,14 @@ public sealed class VendorClientRegistrationTests
         foreach (var setting in new[] { "BaseUrl = http://127.0.0.1:9/", "Timeout = ", "MaxRetries = 0", "MaxResponseBytes = ", "RetryDelay = " })
             Assert.Contains(setting, text, StringComparison.Ordinal);
     }
+
+    private static VendorClientRegistration<IFakeClient, HandlerClient, FakeOptions> HandlerVendor(bool onePerAccount) => new()
+    {
+        ProductName = "Contracts.Fake",
+        CreateClient = parts => new HandlerClient(parts),
+        CreateSigning = (options, time) => new SigningHandler(),
+        OnePerAccount = onePerAccount,
+    };
 
     private static FakeOptions Options() => new() { BaseUrl = new Uri("http://127.0.0.1:9/"), ClientSecret = ClientSecret, MaxRetries = 0 };
 
@@ -104,6 +152,25 @@ public sealed class VendorClientRegistrationTests
         public async Task CallAsync() => (await Parts.Http.GetAsync(new Uri("call", UriKind.Relative))).Dispose();
 
         public void Dispose() => Parts.Owned?.Dispose();
+    }
+
+    /// <summary>A client that builds its own HttpClient over the account's pipeline, as WCF does.</summary>
+    public sealed class HandlerClient(VendorClientParts<FakeOptions> parts) : IFakeClient, IDisposable
+    {
+        private readonly HttpClient _http = new(parts.Handler, disposeHandler: false) { BaseAddress = parts.Options.BaseUrl };
+
+        public VendorClientParts<FakeOptions> Parts { get; } = parts;
+
+        public bool Disposed { get; private set; }
+
+        public async Task CallAsync() => (await _http.GetAsync(new Uri("call", UriKind.Relative))).Dispose();
+
+        public void Dispose()
+        {
+            Disposed = true;
+            _http.Dispose();
+            Parts.Owned?.Dispose();
+        }
     }
 
     public sealed class FakeOptions : VendorClientOptions
@@ -133,10 +200,13 @@ public sealed class VendorClientRegistrationTests
     {
         public System.Collections.Concurrent.ConcurrentQueue<(string Path, bool Signed, string? Authorization)> Requests { get; } = new();
 
+        public System.Collections.Concurrent.ConcurrentQueue<string> Hosts { get; } = new();
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath.Trim('/');
             Requests.Enqueue((path, request.Headers.Contains("X-Signed"), request.Headers.Authorization?.ToString()));
+            Hosts.Enqueue($"{request.RequestUri.Host} {path}");
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(path == "token" ? "issued-token" : "{}", MediaTypeHeaderValue.Parse("text/plain")) });
         }
     }

@@ -100,12 +100,83 @@ public sealed class OptionsAndRegistrationTests
     }
 
     [Fact]
+    public async Task Keyed_accounts_log_in_separately_and_each_request_carries_its_own_session_id()
+    {
+        await using var europe = await FakeOnc.StartAsync();
+        await using var america = await FakeOnc.StartAsync();
+        var services = new ServiceCollection();
+        services.AddOncClient("eu", o => Configure(o, europe, maxConcurrency: 2));
+        services.AddOncClient("us", o => Configure(o, america, maxConcurrency: 7));
+        services.AddOncClient("eu", o => o.SessionRefreshMargin = TimeSpan.FromSeconds(5)); // adds configuration, not a second account
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var options = provider.GetRequiredService<IOptionsMonitor<OncClientOptions>>();
+            Assert.Equal((2, 7), (options.Get("eu").MaxConcurrency, options.Get("us").MaxConcurrency));
+            Assert.Equal(TimeSpan.FromSeconds(5), options.Get("eu").SessionRefreshMargin);
+            var eu = provider.GetRequiredKeyedService<IOncClient>("eu");
+            var us = provider.GetRequiredKeyedService<IOncClient>("us");
+            await eu.GetCampaignListingAsync();
+            await us.GetCampaignListingAsync();
+            await eu.GetCampaignsAsync();
+            await us.GetCampaignsAsync();
+        }
+
+        foreach (var onc in new[] { europe, america })
+        {
+            // Each account opened one session of its own with its own options' credentials, used it for each of its
+            // requests, and the container's disposal closed it.
+            Assert.Single(onc.CallsTo("OpenAPISession"));
+            var session = Assert.Single(onc.IssuedSessions);
+            var carried = onc.Calls.Where(c => c.Operation != "OpenAPISession").Select(c => (string?)c.Body.Element(OncContract.Tempuri + "sessionId")).ToList();
+            Assert.Equal(3, carried.Count);
+            Assert.All(carried, id => Assert.Equal(session, id));
+            Assert.Equal("CloseAPISession", onc.Calls[^1].Operation);
+            Assert.Empty(onc.Problems);
+        }
+        Assert.NotEqual(europe.IssuedSessions[0], america.IssuedSessions[0]);
+
+        static void Configure(OncClientOptions options, FakeOnc onc, int maxConcurrency)
+        {
+            var fake = onc.Options();
+            (options.BaseUrl, options.AccountId, options.UserName, options.Password) = (fake.BaseUrl, fake.AccountId, fake.UserName, fake.Password);
+            options.MaxConcurrency = maxConcurrency;
+        }
+    }
+
+    [Fact]
+    public async Task A_client_built_over_a_transport_of_the_callers_leaves_it_undisposed()
+    {
+        await using var onc = await FakeOnc.StartAsync();
+        var transport = new DisposalTrackingHandler();
+
+        await using (var client = new OncClient(onc.Options(), transport))
+            await client.GetCampaignListingAsync();
+
+        Assert.False(transport.Disposed);
+        Assert.Equal(1, onc.Count("CloseAPISession"));
+        transport.Dispose();
+    }
+
+    [Fact]
     public void Options_ToString_hides_the_password()
     {
         var text = new OncClientOptions { Password = FakeOnc.Password, AccountId = "a", UserName = "u" }.ToString();
 
         Assert.DoesNotContain(FakeOnc.Password, text, StringComparison.Ordinal);
         Assert.Contains("Password = ***", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A caller's transport (sockets underneath) that records whether it was disposed.</summary>
+    private sealed class DisposalTrackingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 
     private sealed class StampHandler : DelegatingHandler

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Contracts.Core.Logging;
 using Contracts.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -75,10 +76,21 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
     /// <exception cref="Contracts.Core.AccessTokenException">No token could be obtained (refused, unreachable, no answer in time).</exception>
     public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
+        if (TryGetFreshToken(out var fresh))
+            return ValueTask.FromResult(fresh);
         var current = Volatile.Read(ref _current);
-        if (current is not null && IsFresh(current))
-            return ValueTask.FromResult(current.Token);
         return new ValueTask<AccessToken>(JoinAcquisitionAsync(current, cancellationToken));
+    }
+
+    /// <summary>
+    /// The token held, when it is not due for refresh: what <see cref="GetTokenAsync"/> returns without waiting. A
+    /// caller that would have to prepare a wait (a deadline timer) asks this first; false means call <see cref="GetTokenAsync"/>.
+    /// </summary>
+    public bool TryGetFreshToken([NotNullWhen(true)] out AccessToken? token)
+    {
+        var current = Volatile.Read(ref _current);
+        token = current is not null && IsFresh(current) ? current.Token : null;
+        return token is not null;
     }
 
     /// <inheritdoc />

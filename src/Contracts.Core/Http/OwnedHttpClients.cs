@@ -30,6 +30,16 @@ public sealed class OwnedHttpClients : IDisposable
         return http;
     }
 
+    /// <summary>
+    /// The same pipeline as <see cref="Create"/> as its outermost handler, for a client that builds its own HttpClient
+    /// over a handler (WCF's). The chain holds nothing to dispose but the shared transport, which stays here.
+    /// </summary>
+    internal HttpMessageHandler CreateHandler(VendorClientOptions options, string productName, DelegatingHandler? authentication = null, DelegatingHandler? signing = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return VendorHttpPipeline.Chain(VendorHttpPipeline.CreateHandlers(options, productName, authentication, signing), _transport);
+    }
+
     /// <summary>Disposes every HttpClient created here, and the transport if it was created here.</summary>
     public void Dispose()
     {

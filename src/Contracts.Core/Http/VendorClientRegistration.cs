@@ -44,9 +44,17 @@ public sealed class VendorClientRegistration<TInterface, TClient, TOptions>
     public Func<TOptions, TimeProvider, DelegatingHandler>? CreateSigning { get; init; }
 
     /// <summary>
+    /// True for a client that holds what every caller of the account must share (ONC's session): a container keeps one
+    /// per account for its life and disposes it. False (the default) for a client made per resolution over the
+    /// factory's pooled handlers.
+    /// </summary>
+    public bool OnePerAccount { get; init; }
+
+    /// <summary>
     /// Builds the parts of a client created with <c>new XxxClient(options)</c>: validates <paramref name="options"/>,
     /// and creates connections the client owns over <paramref name="transport"/> (or a pooled socket transport), with
-    /// the vendor's signing and a token provider of the client's own.
+    /// the vendor's signing and a token provider of the client's own; the pipeline itself is made when the client asks
+    /// for it, as an HttpClient or as a handler.
     /// </summary>
     /// <param name="options">The account's options.</param>
     /// <param name="transport">The transport under the pipeline (an in-memory handler in tests); null for sockets. Not disposed with the client.</param>
@@ -69,8 +77,14 @@ public sealed class VendorClientRegistration<TInterface, TClient, TOptions>
                 var tokenHttp = connections.Create(options, ProductName, signing: CreateSigning?.Invoke(options, time));
                 authentication = CreateBearer(CreateTokenProvider(new(tokenHttp, options, loggers, time, null)), loggers);
             }
-            var http = connections.Create(options, ProductName, authentication, CreateSigning?.Invoke(options, time));
-            return new(http, options, loggers, time, connections);
+            var signing = CreateSigning?.Invoke(options, time);
+            return new(
+                () => connections.Create(options, ProductName, authentication, signing),
+                () => connections.CreateHandler(options, ProductName, authentication, signing),
+                options,
+                loggers,
+                time,
+                connections);
         }
         catch
         {

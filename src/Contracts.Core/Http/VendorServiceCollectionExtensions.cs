@@ -86,7 +86,8 @@ public static class VendorServiceCollectionExtensions
 
         TOptions OptionsOf(IServiceProvider sp) => sp.GetVendorOptions<TOptions>(account.Name);
         VendorClientParts<TOptions> PartsOf(IServiceProvider sp, string name) => new(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+            () => sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name),
             OptionsOf(sp),
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             sp.GetRequiredService<TimeProvider>(),
@@ -109,15 +110,16 @@ public static class VendorServiceCollectionExtensions
         }
 
         TClient Create(IServiceProvider sp) => registration.CreateClient(PartsOf(sp, httpClientName));
-        if (key is null)
+        if (registration.OnePerAccount)
         {
-            services.AddTransient(Create);
-            services.AddTransient<TInterface>(Create);
+            // One instance as TClient and as TInterface, which the container disposes.
+            services.Add(ServiceDescriptor.KeyedSingleton(key, (sp, _) => Create(sp)));
+            services.Add(ServiceDescriptor.KeyedSingleton<TInterface>(key, (sp, k) => sp.GetRequiredKeyedService<TClient>(k)));
         }
         else
         {
-            services.AddKeyedTransient(key, (sp, _) => Create(sp));
-            services.AddKeyedTransient<TInterface>(key, (sp, _) => Create(sp));
+            services.Add(ServiceDescriptor.KeyedTransient(key, (sp, _) => Create(sp)));
+            services.Add(ServiceDescriptor.KeyedTransient<TInterface>(key, (sp, _) => Create(sp)));
         }
 
         return services.AddHttpClient(httpClientName)

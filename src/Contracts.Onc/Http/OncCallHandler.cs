@@ -30,15 +30,11 @@ internal sealed class OncCallHandler : DelegatingHandler
     /// </summary>
     private static readonly ConcurrentDictionary<string, VendorOperation> Operations = new(StringComparer.Ordinal);
 
-    private readonly bool _ownsInner;
-
-    /// <param name="inner">The rest of the pipeline.</param>
-    /// <param name="ownsInner">False when the pipeline belongs to someone else (IHttpClientFactory, a caller): WCF
-    /// disposes its HttpClient, and with it this handler, when the client closes.</param>
-    public OncCallHandler(HttpMessageHandler inner, bool ownsInner)
+    /// <param name="inner">The account's pipeline, which belongs to whoever made it (the client's own connections, or
+    /// IHttpClientFactory): WCF disposes its HttpClient, and with it this handler, when the client closes.</param>
+    public OncCallHandler(HttpMessageHandler inner)
         : base(inner)
     {
-        _ownsInner = ownsInner;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -103,8 +99,6 @@ internal sealed class OncCallHandler : DelegatingHandler
     [SuppressMessage("Usage", "CA2215:Dispose methods should call base class dispose", Justification = "The base would dispose a pipeline this handler does not own.")]
     protected override void Dispose(bool disposing)
     {
-        if (_ownsInner)
-            base.Dispose(disposing);
     }
 
     /// <summary>

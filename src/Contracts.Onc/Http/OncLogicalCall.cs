@@ -16,24 +16,25 @@ internal sealed class OncLogicalCall : IDisposable
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     private readonly IDisposable _deadline;
-    private readonly CancellationTokenSource _bounded;
     private readonly TimeSpan _timeout;
+    private readonly long _startedAt;
+    // Made on the first wait outside HTTP only: most calls find their session open and never wait, and a timer per
+    // call (created, queued, removed) is the dearest part of bounding one.
+    private CancellationTokenSource? _bounded;
 
     private OncLogicalCall(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _timeout = timeout;
+        _startedAt = TimeProvider.System.GetTimestamp();
         CallerToken = cancellationToken;
         _deadline = CallDeadline.Begin(timeout);
-        _bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout != Timeout.InfiniteTimeSpan && timeout < LongestTimer)
-            _bounded.CancelAfter(timeout);
     }
 
     /// <summary>The caller's token, for the SOAP requests (their deadline is the ambient one).</summary>
     public CancellationToken CallerToken { get; }
 
     /// <summary>Ends when the caller cancels or the call's deadline passes: for waits outside HTTP.</summary>
-    public CancellationToken Token => _bounded.Token;
+    public CancellationToken Token => (_bounded ??= Bounded()).Token;
 
     /// <summary>Starts a call that must end within <paramref name="timeout"/>; dispose it when the call ends.</summary>
     /// <exception cref="VendorCallCanceledException">The caller had already cancelled: nothing is sent.</exception>
@@ -55,7 +56,19 @@ internal sealed class OncLogicalCall : IDisposable
 
     public void Dispose()
     {
-        _bounded.Dispose();
+        _bounded?.Dispose();
         _deadline.Dispose();
+    }
+
+    /// <summary>A source linked to the caller's token that ends at the call's deadline, counted from <see cref="Begin"/>.</summary>
+    private CancellationTokenSource Bounded()
+    {
+        var bounded = CancellationTokenSource.CreateLinkedTokenSource(CallerToken);
+        if (_timeout != Timeout.InfiniteTimeSpan && _timeout < LongestTimer)
+        {
+            var left = _timeout - TimeProvider.System.GetElapsedTime(_startedAt);
+            bounded.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+        return bounded;
     }
 }

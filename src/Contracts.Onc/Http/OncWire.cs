@@ -21,15 +21,18 @@ internal sealed class OncWire
     /// <param name="timeout">The client's Timeout, for the rare timeout only WCF saw (see <see cref="OncBinding"/>).</param>
     public OncWire(TimeSpan timeout) => _timeout = timeout;
 
-    /// <summary>Sends <paramref name="call"/>, which carries <paramref name="sessionId"/> (null for OpenAPISession).</summary>
-    public async Task<T> SendAsync<T>(string operation, string? sessionId, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="call"/> of <paramref name="state"/> (no closure per request), which carries
+    /// <paramref name="sessionId"/> (null for OpenAPISession).
+    /// </summary>
+    public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
             throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
         using var context = OncCallContext.Begin(cancellationToken, sessionId);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call(state).ConfigureAwait(false);
         }
         catch (Exception failure)
         {
