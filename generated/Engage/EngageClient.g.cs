@@ -228,9 +228,6 @@ public partial class Destination : ExtensibleModel, IContractChecked
     [JsonPropertyName("bNumber")]
     public string BNumber { get; set; } = default!;
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{1,14}\z")]
-    internal static partial Regex BNumberPattern();
-
     /// <summary>Custom text sent to the bNumber and displayed during the call, keyed by the program's variable name
     /// <br/>(e.g. MY_VAR). First Orion best practice: at most 20 characters per value, as longer messages may not
     /// <br/>display correctly on all devices.</summary>
@@ -244,7 +241,7 @@ public partial class Destination : ExtensibleModel, IContractChecked
     void IContractChecked.CheckContract(ContractProblems problems)
     {
         problems.Required("bNumber", BNumber);
-        problems.Pattern("bNumber", BNumber, BNumberPattern(), @"^\+[1-9][0-9]{1,14}$");
+        problems.E164("bNumber", BNumber, @"^\+[1-9][0-9]{1,14}$");
     }
 
 }

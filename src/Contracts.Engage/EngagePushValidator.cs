@@ -28,10 +28,7 @@ public static class EngagePushValidator
     /// <summary>Returns why <paramref name="destination"/> cannot be sent, or null when it can.</summary>
     public static string? CheckDestination(Destination? destination)
     {
-        if (destination is null)
-            return "the destination is null.";
-        var problems = ContractProblems.Of(destination);
-        return problems.Count == 0 ? null : problems.ToString();
+        return destination is null ? "the destination is null." : ContractProblems.Describe(destination);
     }
 
     /// <summary>Logs a warning for each personalization value longer than First Orion recommends.</summary>
@@ -51,7 +48,11 @@ public static class EngagePushValidator
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem of a push and its destinations.</summary>
     internal static void ThrowIfInvalid(EngagePush push, IList<Destination> destinations)
-        => ThrowIfAny([.. Check(push, destinations).Found.Select(p => p.ToString())]);
+    {
+        var problems = Check(push, destinations);
+        if (problems.Count > 0)
+            ThrowIfAny([.. problems.Found.Select(p => p.ToString())]);
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the problems of a push, if any.</summary>
     internal static void ThrowIfInvalid(EngagePush push) => ThrowIfAny(CheckPush(push));

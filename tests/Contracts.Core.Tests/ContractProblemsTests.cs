@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Contracts.Core.Validation;
+using Contracts.Testing;
 
 namespace Contracts.Core.Tests;
 
@@ -59,6 +60,36 @@ public sealed partial class ContractProblemsTests
             ["text must hold at least 1 character (got 0; the contract's minLength: 1).", "pin must hold 1 to 4 characters (got 5; the contract's minLength: 1, maxLength: 4)."],
             problems.Found.Select(p => p.ToString()));
     }
+
+    [Theory]
+    [InlineData("+15018902005")]
+    [InlineData("+12")]
+    [InlineData("+123456789012345")]
+    [InlineData("+1234567890123456")]
+    [InlineData("+05018902005")]
+    [InlineData("15018902005")]
+    [InlineData("+1 501 890 2005")]
+    [InlineData("+1501890200x")]
+    [InlineData("+15018902005\n")]
+    [InlineData("+١٢٣٤٥")] // Arabic-Indic digits: [0-9] is ASCII only
+    [InlineData("+")]
+    [InlineData("")]
+    public void The_pattern_the_model_template_checks_as_E164_is_what_the_E164_check_accepts(string number)
+    {
+        // The template writes ContractProblems.E164 where the contract's pattern is exactly this one.
+        var template = File.ReadAllText(Path.Combine(Repository.Root, "build", "templates", "Class.liquid"));
+        var pattern = TemplateE164().Match(template).Groups[1].Value.Replace(@"\\", @"\", StringComparison.Ordinal);
+        var ecmaScript = new Regex(pattern.TrimEnd('$') + @"\z"); // $ is the text's end in the contract's ECMA-262
+
+        var problems = new ContractProblems();
+        problems.E164("n", number, pattern);
+
+        Assert.Equal(@"^\+[1-9][0-9]{1,14}$", pattern);
+        Assert.Equal(ecmaScript.IsMatch(number), problems.Count == 0);
+    }
+
+    [GeneratedRegex("""assign e164 = "([^"]+)" """)]
+    private static partial Regex TemplateE164();
 
     private sealed class Order : IContractChecked
     {

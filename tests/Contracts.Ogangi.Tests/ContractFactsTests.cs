@@ -55,6 +55,21 @@ public sealed class ContractFactsTests
         Assert.False(new OgangiMessageStatus("QUEUED_FOR_NIGHT").IsKnown);
     }
 
+    [Fact]
+    public void Every_answer_status_the_contract_lists_has_its_own_OgangiStatus_and_no_other_does()
+    {
+        // OgangiStatus is an enum a caller switches on, so it stays hand-written; this holds it to the contract.
+        var envelope = Contract.Holding("x-known-values").Single(m => m.Children.ContainsKey(new YamlScalarNode("x-known-values")) && ContractYaml.Text(m, "example") == "OK");
+        var known = ((YamlSequenceNode)envelope["x-known-values"]).Children.Select(v => ((YamlScalarNode)v).Value!).ToList();
+
+        var statuses = known.Select(text => OgangiException.StatusOf(new OgangiResponse { Status = text })).ToList();
+
+        Assert.DoesNotContain(OgangiStatus.Other, statuses);
+        Assert.DoesNotContain(OgangiStatus.Unreadable, statuses);
+        Assert.Equal(known.Count, statuses.Distinct().Count());
+        Assert.Equal(Enum.GetValues<OgangiStatus>().Except([OgangiStatus.Other, OgangiStatus.Unreadable]).Order(), statuses.Order());
+    }
+
     // The parameter of that name that carries the SDK's limit (the same name may be used elsewhere without one).
     private static IReadOnlyList<int> SdkLimitOf(string parameter)
         => ContractYaml.SdkLimit(Contract.Holding("x-sdk-limit").Single(p => ContractYaml.Text(p, "name") == parameter));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Contracts.Core.Validation;
@@ -14,6 +15,9 @@ namespace Contracts.Core.Validation;
 /// </remarks>
 public sealed class ContractProblems
 {
+    [ThreadStatic]
+    private static ContractProblems? t_reused;
+
     private List<ContractProblem>? _found;
 
     /// <summary>How many problems were found.</summary>
@@ -29,6 +33,19 @@ public sealed class ContractProblems
         var problems = new ContractProblems();
         model.CheckContract(problems);
         return problems;
+    }
+
+    /// <summary>
+    /// What <paramref name="model"/> breaks, as one text, or null when nothing: the check of one item of a batch, run
+    /// once per item, so it reuses its thread's collection instead of allocating one per item.
+    /// </summary>
+    public static string? Describe(IContractChecked model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = t_reused ??= new ContractProblems();
+        problems._found?.Clear();
+        model.CheckContract(problems);
+        return problems.Count == 0 ? null : problems.ToString();
     }
 
     /// <summary>Adds a problem of the field at <paramref name="path"/>.</summary>
@@ -75,6 +92,17 @@ public sealed class ContractProblems
             Add(name, Between("item", items.Count, minimum, maximum, "minItems", "maxItems"));
     }
 
+    /// <summary>
+    /// The contract's E.164 pattern (<c>^\+[1-9][0-9]{1,14}$</c>), which the model template recognises and checks
+    /// with <see cref="PhoneNumbers.IsE164"/>: the same rule (a test compares them) at a tenth of a regular
+    /// expression's cost, and batches check it once per destination.
+    /// </summary>
+    public void E164(string name, string? value, string contractPattern)
+    {
+        if (value is not null && !PhoneNumbers.IsE164(value))
+            Add(name, $"does not match the contract's pattern {contractPattern} (the value is not shown).");
+    }
+
     /// <summary>The contract's <c>pattern</c>, shown as the contract writes it (the value is not).</summary>
     public void Pattern(string name, string? value, Regex pattern, string contractPattern)
     {
@@ -95,19 +123,21 @@ public sealed class ContractProblems
     /// <summary>Checks each model of a list; a missing item is a problem of its own.</summary>
     public void Each<T>(string name, IList<T>? items) where T : class
     {
-        if (items is null)
-            return;
-        for (var i = 0; i < items.Count; i++)
+        // An array or a List<T> is walked as a span: an ENGAGE push checks every destination, and an array's IList<T>
+        // indexer is an interface call per item.
+        switch (items)
         {
-            var since = Count;
-            var value = items[i];
-            if (value is IContractChecked item)
-                item.CheckContract(this);
-            else if (value is null)
-                Add("", "is null; the contract's items are objects.");
-            if (Count > since)
-                Prefix(since, $"{name}[{i}]");
+            case null:
+                return;
+            case T[] array:
+                Each(name, new ReadOnlySpan<T>(array)); // read-only: no check against a covariant array
+                return;
+            case List<T> list:
+                Each(name, CollectionsMarshal.AsSpan(list));
+                return;
         }
+        for (var i = 0; i < items.Count; i++)
+            Item(name, i, items[i]);
     }
 
     /// <summary>Checks each model of a map, its paths named by the keys.</summary>
@@ -117,6 +147,23 @@ public sealed class ContractProblems
             return;
         foreach (var (key, item) in items)
             Nested($"{name}.{key}", item);
+    }
+
+    private void Each<T>(string name, ReadOnlySpan<T> items) where T : class
+    {
+        for (var i = 0; i < items.Length; i++)
+            Item(name, i, items[i]);
+    }
+
+    private void Item(string name, int index, object? value)
+    {
+        var since = Count;
+        if (value is IContractChecked item)
+            item.CheckContract(this);
+        else if (value is null)
+            Add("", "is null; the contract's items are objects.");
+        if (Count > since)
+            Prefix(since, $"{name}[{index}]");
     }
 
     private void Prefix(int since, string name)
