@@ -9,9 +9,10 @@ namespace Contracts.Core.Validation;
 /// before anything is sent. The rule methods are what generated checks call, one line per rule the contract states.
 /// </summary>
 /// <remarks>
-/// A message names the field's path, the rule and the contract's keyword, and shows numbers (a count, a value out of
-/// range) but never a text value: texts are where personal data lies (phone numbers, messages), and a field that held
-/// a secret would leak it. None of the request fields checked today is a secret.
+/// A message names the field's path, the rule and the contract's keyword, and shows numbers (a count, a length, an
+/// integer out of range) but never a text value: texts are where personal data lies (phone numbers, messages) and
+/// where a secret would (ENGAGE's token request checks its clientSecret as required and non-empty). No numeric field
+/// of the contracts is a secret today; one that were would need a rule that does not show its value.
 /// </remarks>
 public sealed class ContractProblems
 {
