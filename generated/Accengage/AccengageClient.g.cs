@@ -13,10 +13,12 @@ using System.Net.Http;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Validation;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -2178,28 +2180,36 @@ internal sealed partial class AccengageClientJson : JsonSerializerContext
 
 /// <summary>Body of the access token request, naming the Accengage user the API key belongs to.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AccessTokenRequest : ExtensibleModel
+public partial class AccessTokenRequest : ExtensibleModel, IContractChecked
 {
     /// <summary>E-mail of the Accengage user the API key belongs to.</summary>
     [JsonPropertyName("email")]
-    [Required(AllowEmptyStrings = true)]
     public string Email { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("email", Email);
+    }
 
 }
 
 /// <summary>An access token, sent as `Authorization: &lt;token_type&gt; &lt;access_token&gt;` in every other request.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AccessToken : ExtensibleModel
+public partial class AccessToken : ExtensibleModel, IContractChecked
 {
     /// <summary>Type of the token, the first word of the Authorization header.</summary>
     [JsonPropertyName("token_type")]
-    [Required(AllowEmptyStrings = true)]
     public string Token_type { get; set; } = default!;
 
     /// <summary>The token, the second word of the Authorization header. Valid 24 hours; no expiry field.</summary>
     [JsonPropertyName("access_token")]
-    [Required(AllowEmptyStrings = true)]
     public string Access_token { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("token_type", Token_type);
+        problems.Required("access_token", Access_token);
+    }
 
 }
 
@@ -2207,30 +2217,39 @@ public partial class AccessToken : ExtensibleModel
 /// <br/>Read from `{"errors":[...]}` (the document's example) and from a bare array of errors (its prose: "the
 /// <br/>server will return an array of errors").</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ErrorBody : ExtensibleModel
+public partial class ErrorBody : ExtensibleModel, IContractChecked
 {
     /// <summary>The errors, one {label, message} per problem (the first label is the exception's ErrorCode).</summary>
     [JsonPropertyName("errors")]
-    [Required]
     public IList<ErrorItem> Errors { get; set; } = new System.Collections.Generic.List<ErrorItem>();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("errors", Errors);
+        problems.Each("errors", Errors);
+    }
 
 }
 
 /// <summary>One error of an ErrorBody.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ErrorItem : ExtensibleModel
+public partial class ErrorItem : ExtensibleModel, IContractChecked
 {
     /// <summary>General type of the error. Documented values: API_ERR_TOKEN, API_ERR_SIGNATURE, API_ERR_FORBIDDEN,
     /// <br/>API_ERR_DB, API_ERR_CACHE, API_ERR_SERVICE, API_ERR_UTIL, API_ERR_SUPPORT, API_ERR_UNKNOWN,
     /// <br/>API_ERR_DATA, API_ERR_MESSAGE_SENDING, API_ERR_MESSAGE_SENT, API_ERR_MESSAGE_FAILED. Not a closed
     /// <br/>list.</summary>
     [JsonPropertyName("label")]
-    [Required(AllowEmptyStrings = true)]
     public string Label { get; set; } = default!;
 
     /// <summary>The content of the error; may change between versions.</summary>
     [JsonPropertyName("message")]
     public string? Message { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("label", Label);
+    }
 
 }
 
@@ -2288,7 +2307,7 @@ public partial class Campaign : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class CampaignList : ExtensibleModel
+public partial class CampaignList : ExtensibleModel, IContractChecked
 {
     /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("campaigns")]
@@ -2304,12 +2323,19 @@ public partial class CampaignList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("campaigns", Campaigns);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>A push message (the document's Message model). Its content depends on the platform of the app
 /// <br/>(Android, iOS or Web): see PushMessage.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Message : ExtensibleModel
+public partial class Message : ExtensibleModel, IContractChecked
 {
     /// <summary>ID of the message (a positive integer).</summary>
     [JsonPropertyName("id")]
@@ -2336,10 +2362,16 @@ public partial class Message : ExtensibleModel
     [JsonPropertyName("messages")]
     public IList<PushMessage>? Messages { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("segments", Segments);
+        problems.Each("messages", Messages);
+    }
+
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageList : ExtensibleModel
+public partial class MessageList : ExtensibleModel, IContractChecked
 {
     /// <summary>The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("messages")]
@@ -2355,13 +2387,20 @@ public partial class MessageList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("messages", Messages);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>Content of a push message in one language: the document's AndroidMessage, iOSMessage and WebMessage
 /// <br/>models, merged (the app's platform, not the body, decides which applies, and no field shown tells
 /// <br/>them apart). Fields from the scheduled-alarm example.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class PushMessage : ExtensibleModel
+public partial class PushMessage : ExtensibleModel, IContractChecked
 {
     /// <summary>The push message's title.</summary>
     [JsonPropertyName("title")]
@@ -2394,6 +2433,14 @@ public partial class PushMessage : ExtensibleModel
     /// <summary>Inferred property name. Interactive buttons (AndroidButton / iOSButton).</summary>
     [JsonPropertyName("buttons")]
     public IList<PushButton>? Buttons { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("sound", Sound);
+        problems.Nested("clickCustomParams", ClickCustomParams);
+        problems.Nested("displayCustomParams", DisplayCustomParams);
+        problems.Each("buttons", Buttons);
+    }
 
 }
 
@@ -2494,7 +2541,7 @@ public partial class MessageAction : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageActionList : ExtensibleModel
+public partial class MessageActionList : ExtensibleModel, IContractChecked
 {
     /// <summary>The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("actions")]
@@ -2510,12 +2557,19 @@ public partial class MessageActionList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("actions", Actions);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>The message to trigger and the parameters that override the dashboard message (the document's
 /// <br/>MessageData). `parentMessageId` or `parentMessageExternalId` must be defined.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageData : ExtensibleModel
+public partial class MessageData : ExtensibleModel, IContractChecked
 {
     /// <summary>ID of the existing message to trigger.</summary>
     [JsonPropertyName("parentMessageId")]
@@ -2537,17 +2591,31 @@ public partial class MessageData : ExtensibleModel
     [JsonPropertyName("buttons")]
     public IList<PushButton>? Buttons { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("buttons", Buttons);
+    }
+
 }
 
 /// <summary>Instant message for one app (InstantMessage): the message data plus up to 100 targets. Segments,
 /// <br/>lists and filters cannot be combined in one instant message.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InstantMessage : MessageData
+public partial class InstantMessage : MessageData, IContractChecked
 {
     /// <summary>Users to send to; at least one must be valid.</summary>
-    /// <remarks>The contract allows at most 100 items.</remarks>
     [JsonPropertyName("targets")]
     public IList<Target>? Targets { get; set; }
+
+    /// <summary>The most items targets may hold (the contract's maxItems).</summary>
+    public const int MaxTargets = 100;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("buttons", Buttons);
+        problems.Items("targets", Targets, 0, MaxTargets);
+        problems.Each("targets", Targets);
+    }
 
 }
 
@@ -2575,18 +2643,27 @@ public partial class Target : ExtensibleModel
 
 /// <summary>Instant message for several apps.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MultiAppInstantMessage : ExtensibleModel
+public partial class MultiAppInstantMessage : ExtensibleModel, IContractChecked
 {
     /// <summary>Message data per app, keyed by partner ID.</summary>
     [JsonPropertyName("apps")]
-    [Required]
     public IDictionary<string, MessageData> Apps { get; set; } = new System.Collections.Generic.Dictionary<string, MessageData>();
 
     /// <summary>Users to send to, common to every app.</summary>
-    /// <remarks>The contract allows at most 100 items.</remarks>
     [JsonPropertyName("targets")]
-    [Required]
     public IList<Target> Targets { get; set; } = new System.Collections.Generic.List<Target>();
+
+    /// <summary>The most items targets may hold (the contract's maxItems).</summary>
+    public const int MaxTargets = 100;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("apps", Apps);
+        problems.Each("apps", Apps);
+        problems.Required("targets", Targets);
+        problems.Items("targets", Targets, 0, MaxTargets);
+        problems.Each("targets", Targets);
+    }
 
 }
 
@@ -2599,7 +2676,7 @@ public partial class MultiAppSendResult : Dictionary<string, AppSendResult>
 /// <summary>Result for one app. Inferred property names: the document says each app gets a status code and,
 /// <br/>when it is not 200, a body explaining the error.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AppSendResult : ExtensibleModel
+public partial class AppSendResult : ExtensibleModel, IContractChecked
 {
     /// <summary>200 when the messages have been sent for this app.</summary>
     [JsonPropertyName("statusCode")]
@@ -2608,6 +2685,11 @@ public partial class AppSendResult : ExtensibleModel
     /// <summary>The errors of this application's part of the send, when it failed.</summary>
     [JsonPropertyName("body")]
     public ErrorBody? Body { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("body", Body);
+    }
 
 }
 
@@ -2639,7 +2721,7 @@ public partial class Schedule : ExtensibleModel
 /// <summary>Days or a period excluded from a message's schedule. One exclusion per type. `startDate` and `endDate`
 /// <br/>must lie between the schedule's `startDate` and `endDate`.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ScheduleExclusion : ExtensibleModel
+public partial class ScheduleExclusion : ExtensibleModel, IContractChecked
 {
     /// <summary>Type of exclusion (e.g. `DAYS`). Not documented as a closed list.</summary>
     [JsonPropertyName("type")]
@@ -2648,8 +2730,10 @@ public partial class ScheduleExclusion : ExtensibleModel
     /// <summary>A string formatted like an array of day numbers: 1 Monday, 2 Tuesday, 3 Wednesday, 4 Thursday,
     /// <br/>5 Friday, 6 Saturday, 7 Sunday.</summary>
     [JsonPropertyName("days")]
-    [RegularExpression(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$")]
     public string? Days { get; set; }
+
+    [GeneratedRegex(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]\z")]
+    internal static partial Regex DaysPattern();
 
     /// <summary>Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.</summary>
     [JsonPropertyName("startDate")]
@@ -2660,6 +2744,11 @@ public partial class ScheduleExclusion : ExtensibleModel
     [JsonPropertyName("endDate")]
     [JsonConverter(typeof(LenientDateSpace))]
     public System.DateTimeOffset? EndDate { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Pattern("days", Days, DaysPattern(), @"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$");
+    }
 
 }
 
@@ -2708,13 +2797,20 @@ public partial class DeviceDataToUpdate : Dictionary<string, object>
 /// <summary>Up to 100 users to update. Each user object holds its matching key (the `UDID`, or an indexed field of
 /// <br/>the app) and the fields to update, by field name.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class DeviceGroupUpdate : ExtensibleModel
+public partial class DeviceGroupUpdate : ExtensibleModel, IContractChecked
 {
     /// <summary>The users to update, 1 to 100: each holds its matching key (the `UDID`, or an indexed field of the app) and the fields to update.</summary>
-    /// <remarks>The contract allows 1 to 100 items.</remarks>
     [JsonPropertyName("users")]
-    [Required]
     public IList<IDictionary<string, object>> Users { get; set; } = new System.Collections.Generic.List<System.Collections.Generic.IDictionary<string, object>>();
+
+    /// <summary>The most items users may hold (the contract's maxItems).</summary>
+    public const int MaxUsers = 100;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("users", Users);
+        problems.Items("users", Users, 1, MaxUsers);
+    }
 
 }
 
@@ -2737,7 +2833,7 @@ public partial class StaticList : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListList : ExtensibleModel
+public partial class StaticListList : ExtensibleModel, IContractChecked
 {
     /// <summary>The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("lists")]
@@ -2752,6 +2848,13 @@ public partial class StaticListList : ExtensibleModel
     [JsonPropertyName("link")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("lists", Lists);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
 
 }
 
@@ -2770,7 +2873,7 @@ public partial class StaticListDevice : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListDeviceList : ExtensibleModel
+public partial class StaticListDeviceList : ExtensibleModel, IContractChecked
 {
     /// <summary>The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("devices")]
@@ -2786,17 +2889,29 @@ public partial class StaticListDeviceList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("devices", Devices);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>Users to upsert in (or remove from) a static list.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListUsers : ExtensibleModel
+public partial class StaticListUsers : ExtensibleModel, IContractChecked
 {
     /// <summary>The users to upsert or remove, at least one.</summary>
-    /// <remarks>The contract requires at least 1 item(s).</remarks>
     [JsonPropertyName("users")]
-    [Required]
     public IList<StaticListUser> Users { get; set; } = new System.Collections.Generic.List<StaticListUser>();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("users", Users);
+        problems.Items("users", Users, 1, int.MaxValue);
+        problems.Each("users", Users);
+    }
 
 }
 
@@ -2839,7 +2954,7 @@ public partial class Click : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ClickList : ExtensibleModel
+public partial class ClickList : ExtensibleModel, IContractChecked
 {
     /// <summary>The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("clicks")]
@@ -2854,6 +2969,13 @@ public partial class ClickList : ExtensibleModel
     [JsonPropertyName("link")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("clicks", Clicks);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
 
 }
 
@@ -2876,7 +2998,7 @@ public partial class TargetedDevice : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class TargetedDeviceList : ExtensibleModel
+public partial class TargetedDeviceList : ExtensibleModel, IContractChecked
 {
     /// <summary>The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("targets")]
@@ -2891,6 +3013,13 @@ public partial class TargetedDeviceList : ExtensibleModel
     [JsonPropertyName("link")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("targets", Targets);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
 
 }
 
@@ -2907,7 +3036,7 @@ public partial class Stat : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StatList : ExtensibleModel
+public partial class StatList : ExtensibleModel, IContractChecked
 {
     /// <summary>Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("stats")]
@@ -2923,11 +3052,18 @@ public partial class StatList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("stats", Stats);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>A geofence. A geofence cannot be created or updated without its `info` object.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Geofence : ExtensibleModel
+public partial class Geofence : ExtensibleModel, IContractChecked
 {
     /// <summary>The geofence's ID, given by Accengage (read-only).</summary>
     [JsonPropertyName("id")]
@@ -2935,14 +3071,19 @@ public partial class Geofence : ExtensibleModel
 
     /// <summary>Information on the geofence (mandatory); its fields round-trip as additional properties.</summary>
     [JsonPropertyName("info")]
-    [Required]
     public GeoInfo Info { get; set; } = new GeoInfo();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("info", Info);
+        problems.Nested("info", Info);
+    }
 
 }
 
 /// <summary>A beacon. A beacon cannot be created or updated without its `info` object.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Beacon : ExtensibleModel
+public partial class Beacon : ExtensibleModel, IContractChecked
 {
     /// <summary>The beacon's ID, given by Accengage (read-only).</summary>
     [JsonPropertyName("id")]
@@ -2950,8 +3091,13 @@ public partial class Beacon : ExtensibleModel
 
     /// <summary>Information on the beacon (mandatory); its fields round-trip as additional properties.</summary>
     [JsonPropertyName("info")]
-    [Required]
     public GeoInfo Info { get; set; } = new GeoInfo();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("info", Info);
+        problems.Nested("info", Info);
+    }
 
 }
 
@@ -2963,7 +3109,7 @@ public partial class GeoInfo : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeofenceList : ExtensibleModel
+public partial class GeofenceList : ExtensibleModel, IContractChecked
 {
     /// <summary>The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geofences")]
@@ -2979,10 +3125,17 @@ public partial class GeofenceList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("geofences", Geofences);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class BeaconList : ExtensibleModel
+public partial class BeaconList : ExtensibleModel, IContractChecked
 {
     /// <summary>The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("beacons")]
@@ -2997,6 +3150,13 @@ public partial class BeaconList : ExtensibleModel
     [JsonPropertyName("link")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("beacons", Beacons);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
 
 }
 
@@ -3019,7 +3179,7 @@ public partial class Geogroup : ExtensibleModel
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeogroupList : ExtensibleModel
+public partial class GeogroupList : ExtensibleModel, IContractChecked
 {
     /// <summary>The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geogroups")]
@@ -3034,6 +3194,13 @@ public partial class GeogroupList : ExtensibleModel
     [JsonPropertyName("link")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("geogroups", Geogroups);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
 
 }
 
@@ -3061,7 +3228,7 @@ public partial class ListTarget : ExtensibleModel
 
 /// <summary>When an in-app message or an alarm is displayed (Triggers). Fields from the scheduled-alarm example.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Triggers : ExtensibleModel
+public partial class Triggers : ExtensibleModel, IContractChecked
 {
     /// <summary>Display capping of the in-app or alarm; the Accengage API (v1) documentation shows it only in its alarm example (30), without defining it.</summary>
     [JsonPropertyName("displayCapping")]
@@ -3119,6 +3286,16 @@ public partial class Triggers : ExtensibleModel
     [JsonPropertyName("states")]
     public StateTrigger? States { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("geolocations", Geolocations);
+        problems.Nested("beacons", Beacons);
+        problems.Nested("timer", Timer);
+        problems.Nested("events", Events);
+        problems.Nested("views", Views);
+        problems.Nested("states", States);
+    }
+
 }
 
 /// <summary>Geolocation triggers (Geolocation); `{}` when none. Fields not shown by the document.</summary>
@@ -3165,7 +3342,7 @@ public partial class ViewTrigger : ExtensibleModel
 
 /// <summary>State triggers (State).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StateTrigger : ExtensibleModel
+public partial class StateTrigger : ExtensibleModel, IContractChecked
 {
     /// <summary>Whether every state condition must hold; the Accengage API (v1) documentation shows it only in its alarm example (true), without defining it.</summary>
     [JsonPropertyName("allStatesActive")]
@@ -3174,6 +3351,11 @@ public partial class StateTrigger : ExtensibleModel
     /// <summary>The state conditions (name, and the value it contains) that trigger the display.</summary>
     [JsonPropertyName("inclusion")]
     public IList<StateCondition>? Inclusion { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("inclusion", Inclusion);
+    }
 
 }
 
@@ -3204,7 +3386,7 @@ public partial class ActivationStatus : ExtensibleModel
 
 /// <summary>An in-app message (the document's Inapp / InAppObject model).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InApp : ExtensibleModel
+public partial class InApp : ExtensibleModel, IContractChecked
 {
     /// <summary>The in-app's ID, given by Accengage (read-only).</summary>
     [JsonPropertyName("id")]
@@ -3242,10 +3424,19 @@ public partial class InApp : ExtensibleModel
     [JsonPropertyName("messages")]
     public IList<InAppMessage>? Messages { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("list", List);
+        problems.Nested("segments", Segments);
+        problems.Nested("triggers", Triggers);
+        problems.Nested("customParams", CustomParams);
+        problems.Each("messages", Messages);
+    }
+
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InAppList : ExtensibleModel
+public partial class InAppList : ExtensibleModel, IContractChecked
 {
     /// <summary>The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("inapps")]
@@ -3261,11 +3452,18 @@ public partial class InAppList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("inapps", Inapps);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>Content of an in-app message in one language (InAppMessage).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InAppMessage : ExtensibleModel
+public partial class InAppMessage : ExtensibleModel, IContractChecked
 {
     /// <summary>Template the in-app message is displayed with.</summary>
     [JsonPropertyName("template")]
@@ -3278,6 +3476,13 @@ public partial class InAppMessage : ExtensibleModel
     /// <summary>Action run when the user clicks the in-app message.</summary>
     [JsonPropertyName("action")]
     public InAppAction? Action { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("template", Template);
+        problems.Each("buttons", Buttons);
+        problems.Nested("action", Action);
+    }
 
 }
 
@@ -3295,11 +3500,16 @@ public partial class InAppTemplate : ExtensibleModel
 
 /// <summary>A button of an in-app message (Button).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InAppButton : ExtensibleModel
+public partial class InAppButton : ExtensibleModel, IContractChecked
 {
     /// <summary>Action run when the user clicks the button.</summary>
     [JsonPropertyName("action")]
     public InAppAction? Action { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("action", Action);
+    }
 
 }
 
@@ -3315,7 +3525,7 @@ public partial class InAppAction : ExtensibleModel
 
 /// <summary>A scheduled alarm (the document's Alarms model); fields from the document's example.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Alarm : ExtensibleModel
+public partial class Alarm : ExtensibleModel, IContractChecked
 {
     /// <summary>The alarm's ID, given by Accengage (read-only).</summary>
     [JsonPropertyName("id")]
@@ -3353,10 +3563,19 @@ public partial class Alarm : ExtensibleModel
     [JsonPropertyName("isActive")]
     public bool? IsActive { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("messages", Messages);
+        problems.Nested("triggers", Triggers);
+        problems.Nested("segments", Segments);
+        problems.Nested("list", List);
+        problems.Nested("settings", Settings);
+    }
+
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AlarmList : ExtensibleModel
+public partial class AlarmList : ExtensibleModel, IContractChecked
 {
     /// <summary>The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("alarms")]
@@ -3372,11 +3591,18 @@ public partial class AlarmList : ExtensibleModel
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
     public PagingLinks? Link { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("alarms", Alarms);
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+    }
+
 }
 
 /// <summary>Settings of an alarm (Settings).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AlarmSettings : ExtensibleModel
+public partial class AlarmSettings : ExtensibleModel, IContractChecked
 {
     /// <summary>When the alarm fires.</summary>
     [JsonPropertyName("programmation")]
@@ -3385,6 +3611,12 @@ public partial class AlarmSettings : ExtensibleModel
     /// <summary>Periods when the alarm is not displayed (ExclusionRanges).</summary>
     [JsonPropertyName("exclusionRanges")]
     public IList<ExclusionRange>? ExclusionRanges { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("programmation", Programmation);
+        problems.Each("exclusionRanges", ExclusionRanges);
+    }
 
 }
 
@@ -3414,7 +3646,7 @@ public partial class ExclusionRange : ExtensibleModel
 
 /// <summary>An inbox message (the document's InboxMessages model).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Inbox : ExtensibleModel
+public partial class Inbox : ExtensibleModel, IContractChecked
 {
     /// <summary>The inbox message's ID, given by Accengage (read-only).</summary>
     [JsonPropertyName("id")]
@@ -3432,11 +3664,16 @@ public partial class Inbox : ExtensibleModel
     [JsonPropertyName("messages")]
     public IList<InboxMessage>? Messages { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("messages", Messages);
+    }
+
 }
 
 /// <summary>Content of an inbox message in one language (InboxMessage).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InboxMessage : ExtensibleModel
+public partial class InboxMessage : ExtensibleModel, IContractChecked
 {
     /// <summary>Content of the inbox message.</summary>
     [JsonPropertyName("content")]
@@ -3445,6 +3682,12 @@ public partial class InboxMessage : ExtensibleModel
     /// <summary>Inferred property name. Buttons (Button).</summary>
     [JsonPropertyName("buttons")]
     public IList<InboxButton>? Buttons { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("content", Content);
+        problems.Each("buttons", Buttons);
+    }
 
 }
 

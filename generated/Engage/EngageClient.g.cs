@@ -13,10 +13,12 @@ using System.Net.Http;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Validation;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -166,23 +168,29 @@ internal sealed partial class EngageClientJson : JsonSerializerContext
 
 /// <summary>Body of getToken, the federated client's credentials provided by First Orion.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class TokenRequest : ExtensibleModel
+public partial class TokenRequest : ExtensibleModel, IContractChecked
 {
     /// <summary>Federated client identifier provided by First Orion.</summary>
     [JsonPropertyName("clientId")]
-    [Required]
     public string ClientId { get; set; } = default!;
 
     /// <summary>Secret code for the federated client, provided by First Orion and used to retrieve a valid access
     /// <br/>token. Protect this value in the same manner as a password.</summary>
     [JsonPropertyName("clientSecret")]
-    [Required]
     public string ClientSecret { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("clientId", ClientId);
+        problems.Length("clientId", ClientId, 1, int.MaxValue);
+        problems.Required("clientSecret", ClientSecret);
+        problems.Length("clientSecret", ClientSecret, 1, int.MaxValue);
+    }
 
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class TokenResponse : ExtensibleModel
+public partial class TokenResponse : ExtensibleModel, IContractChecked
 {
     /// <summary>Access token used for authentication in subsequent requests (`Authorization: Bearer &lt;accessToken&gt;`);
     /// <br/>null when no token is granted, and in the token health answer.</summary>
@@ -201,21 +209,23 @@ public partial class TokenResponse : ExtensibleModel
 
     /// <summary>Unique id of the HTTP request made to the server.</summary>
     [JsonPropertyName("requestId")]
-    [Required(AllowEmptyStrings = true)]
     public string RequestId { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("requestId", RequestId);
+    }
 
 }
 
 /// <summary>One destination of a batch push: the device number (bNumber) that displays the program content on its
 /// <br/>next call, and the personalization shown with it.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class Destination : ExtensibleModel
+public partial class Destination : ExtensibleModel, IContractChecked
 {
     /// <summary>Device number that will display the program content when a call is received after a successful
     /// <br/>push. Must be in E.164 format.</summary>
     [JsonPropertyName("bNumber")]
-    [Required(AllowEmptyStrings = true)]
-    [RegularExpression(@"^\+[1-9][0-9]{1,14}$")]
     public string BNumber { get; set; } = default!;
 
     /// <summary>Custom text sent to the bNumber and displayed during the call, keyed by the program's variable name
@@ -228,23 +238,29 @@ public partial class Destination : ExtensibleModel
     [JsonPropertyName("customTrackingId")]
     public string? CustomTrackingId { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("bNumber", BNumber);
+        problems.E164("bNumber", BNumber, @"^\+[1-9][0-9]{1,14}$");
+    }
+
 }
 
 /// <summary>Content push to many devices. Send either `aNumbers` or `aNumberGroupId`, never both.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class BatchPushRequest : ExtensibleModel
+public partial class BatchPushRequest : ExtensibleModel, IContractChecked
 {
     /// <summary>Devices (bNumbers) to push the content to.</summary>
-    /// <remarks>The contract requires at least 1 item(s).</remarks>
     [JsonPropertyName("destinations")]
-    [Required]
     public IList<Destination> Destinations { get; set; } = new System.Collections.Generic.List<Destination>();
 
     /// <summary>Originating numbers calling the bNumbers: up to 400 aNumbers in E.164 format, each previously
     /// <br/>uploaded in the Branded Communication Content Portal. Cannot be sent with aNumberGroupId.</summary>
-    /// <remarks>The contract allows 1 to 400 items.</remarks>
     [JsonPropertyName("aNumbers")]
     public IList<string>? ANumbers { get; set; }
+
+    /// <summary>The most items aNumbers may hold (the contract's maxItems).</summary>
+    public const int MaxANumbers = 400;
 
     /// <summary>aNumber Group UUID configured in the Content Portal (Outbound Calling Numbers -&gt; Grouping Numbers).
     /// <br/>Cannot be sent with aNumbers.</summary>
@@ -258,7 +274,6 @@ public partial class BatchPushRequest : ExtensibleModel
     /// <summary>How long, in seconds, the content lives on the device after a successful push. Default 3600.
     /// <br/>First Orion best practice: 960 seconds (16 minutes).</summary>
     [JsonPropertyName("ttlSeconds")]
-    [Range(1, int.MaxValue)]
     [JsonConverter(typeof(LenientStringOrNumber))]
     public int TtlSeconds { get; set; } = 3600;
 
@@ -268,10 +283,19 @@ public partial class BatchPushRequest : ExtensibleModel
     [JsonConverter(typeof(LenientStringOrNumber))]
     public bool? KeepAfterCall { get; set; } = false;
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("destinations", Destinations);
+        problems.Items("destinations", Destinations, 1, int.MaxValue);
+        problems.Each("destinations", Destinations);
+        problems.Items("aNumbers", ANumbers, 1, MaxANumbers);
+        problems.Range("ttlSeconds", TtlSeconds, 1, int.MaxValue);
+    }
+
 }
 
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class BatchPushResponse : ExtensibleModel
+public partial class BatchPushResponse : ExtensibleModel, IContractChecked
 {
     /// <summary>Response object from the server; "success", or a sentence saying why the push failed. May be null.</summary>
     [JsonPropertyName("response")]
@@ -290,8 +314,12 @@ public partial class BatchPushResponse : ExtensibleModel
 
     /// <summary>Unique id of the HTTP request made to the server.</summary>
     [JsonPropertyName("requestId")]
-    [Required(AllowEmptyStrings = true)]
     public string RequestId { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("requestId", RequestId);
+    }
 
 }
 

@@ -13,10 +13,12 @@ using System.Net.Http;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Validation;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -390,44 +392,61 @@ internal sealed partial class OgangiClientJson : JsonSerializerContext
 /// <br/>schema derived from this one; the others (sendMT, fireMessage) may carry a `&lt;result&gt;` whose content is
 /// <br/>not documented, which a reader must skip.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class OgangiResponse : ExtensibleModel
+public partial class OgangiResponse : ExtensibleModel, IContractChecked
 {
     /// <summary>The method name invoked (may differ from the method called, see fireMessage).</summary>
     [JsonPropertyName("input")]
-    [Required(AllowEmptyStrings = true)]
     public string Input { get; set; } = default!;
 
     /// <summary>Indicates if the method was invoked correctly or if an error occurs: `OK` (description
     /// <br/>`Completed`), `BAD_SIGNATURE` (`Invalid signature, access denied`), `ERROR` (`Internal error,
     /// <br/>please report this to support@messangi.com`). Kept open: other values must not break parsing.</summary>
     [JsonPropertyName("status")]
-    [Required(AllowEmptyStrings = true)]
     public string Status { get; set; } = default!;
 
     /// <summary>A human readable explanation, linked to `status` (`OK` always comes with `Completed`).</summary>
     [JsonPropertyName("description")]
-    [Required(AllowEmptyStrings = true)]
     public string Description { get; set; } = default!;
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("input", Input);
+        problems.Required("status", Status);
+        problems.Required("description", Description);
+    }
 
 }
 
 /// <summary>Response XML of sendSMS.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class SendSmsResponse : OgangiResponse
+public partial class SendSmsResponse : OgangiResponse, IContractChecked
 {
     /// <summary>Dynamic part of the answer: the messages sent.</summary>
     [JsonPropertyName("result")]
     public SendSmsResult? Result { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("input", Input);
+        problems.Required("status", Status);
+        problems.Required("description", Description);
+        problems.Nested("result", Result);
+    }
+
 }
 
 /// <summary>Dynamic part of the sendSMS answer.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class SendSmsResult : ExtensibleModel
+public partial class SendSmsResult : ExtensibleModel, IContractChecked
 {
     /// <summary>The messages created (`&lt;messages&gt;` wrapping one `&lt;message&gt;` each).</summary>
     [JsonPropertyName("messages")]
     public IList<Message>? Messages { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("messages", Messages);
+    }
 
 }
 
@@ -488,23 +507,112 @@ public partial class Message : ExtensibleModel
 
 }
 
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public readonly partial struct OgangiMessageStatus
+{
+
+    /// <summary><c>SENT</c>.</summary>
+    public static OgangiMessageStatus Sent { get; } = new("SENT");
+
+    /// <summary><c>SENT_TO_CARRIER</c>.</summary>
+    public static OgangiMessageStatus SentToCarrier { get; } = new("SENT_TO_CARRIER");
+
+    /// <summary><c>DELIVERED_TO_CARRIER</c>.</summary>
+    public static OgangiMessageStatus DeliveredToCarrier { get; } = new("DELIVERED_TO_CARRIER");
+
+    /// <summary><c>EXPIRED</c>.</summary>
+    public static OgangiMessageStatus Expired { get; } = new("EXPIRED");
+
+    /// <summary><c>UNREACHABLE</c>.</summary>
+    public static OgangiMessageStatus Unreachable { get; } = new("UNREACHABLE");
+
+    /// <summary><c>NOT_SENT</c>.</summary>
+    public static OgangiMessageStatus NotSent { get; } = new("NOT_SENT");
+
+    /// <summary><c>BAD_FROM</c>.</summary>
+    public static OgangiMessageStatus BadFrom { get; } = new("BAD_FROM");
+
+    /// <summary><c>BAD_TO</c>.</summary>
+    public static OgangiMessageStatus BadTo { get; } = new("BAD_TO");
+
+    /// <summary><c>BAD_ENCODING</c>.</summary>
+    public static OgangiMessageStatus BadEncoding { get; } = new("BAD_ENCODING");
+
+    /// <summary><c>BAD_CARRIER/FROM</c>.</summary>
+    public static OgangiMessageStatus BadCarrierOrFrom { get; } = new("BAD_CARRIER/FROM");
+
+    /// <summary><c>SENT_TO_DEVICE</c>.</summary>
+    public static OgangiMessageStatus SentToDevice { get; } = new("SENT_TO_DEVICE");
+
+    /// <summary><c>DELIVERED_TO_DEVICE</c>.</summary>
+    public static OgangiMessageStatus DeliveredToDevice { get; } = new("DELIVERED_TO_DEVICE");
+
+    /// <summary><c>UNDELIVERED</c>.</summary>
+    public static OgangiMessageStatus Undelivered { get; } = new("UNDELIVERED");
+
+    /// <summary><c>NOT_ENOUGH_FUNDS</c>.</summary>
+    public static OgangiMessageStatus NotEnoughFunds { get; } = new("NOT_ENOUGH_FUNDS");
+
+    /// <summary><c>BAD_TIMEZONE</c>.</summary>
+    public static OgangiMessageStatus BadTimezone { get; } = new("BAD_TIMEZONE");
+
+    /// <summary><c>SENDING</c>.</summary>
+    public static OgangiMessageStatus Sending { get; } = new("SENDING");
+
+    /// <summary><c>PENDING</c>.</summary>
+    public static OgangiMessageStatus Pending { get; } = new("PENDING");
+
+    /// <summary><c>READ</c>.</summary>
+    public static OgangiMessageStatus Read { get; } = new("READ");
+
+    /// <summary><c>ACCEPTD</c>.</summary>
+    public static OgangiMessageStatus CarrierAccepted { get; } = new("ACCEPTD");
+
+    /// <summary><c>DELIVERED TO CARRIER</c>.</summary>
+    public static OgangiMessageStatus CarrierDeliveredToCarrier { get; } = new("DELIVERED TO CARRIER");
+
+    /// <summary><c>DELIVRD</c>.</summary>
+    public static OgangiMessageStatus CarrierDelivered { get; } = new("DELIVRD");
+
+    /// <summary><c>REJECTD</c>.</summary>
+    public static OgangiMessageStatus CarrierRejected { get; } = new("REJECTD");
+
+    /// <summary><c>UNDELIV</c>.</summary>
+    public static OgangiMessageStatus CarrierUndelivered { get; } = new("UNDELIV");
+
+    private static readonly HashSet<string> Known = ["SENT", "SENT_TO_CARRIER", "DELIVERED_TO_CARRIER", "EXPIRED", "UNREACHABLE", "NOT_SENT", "BAD_FROM", "BAD_TO", "BAD_ENCODING", "BAD_CARRIER/FROM", "SENT_TO_DEVICE", "DELIVERED_TO_DEVICE", "UNDELIVERED", "NOT_ENOUGH_FUNDS", "BAD_TIMEZONE", "SENDING", "PENDING", "READ", "ACCEPTD", "DELIVERED TO CARRIER", "DELIVRD", "REJECTD", "UNDELIV"];
+}
+
 /// <summary>Response XML of sendSMSPinMobileNumberConfirm.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class PinSmsConfirmationResponse : OgangiResponse
+public partial class PinSmsConfirmationResponse : OgangiResponse, IContractChecked
 {
     /// <summary>Dynamic part of the answer: the PIN sent.</summary>
     [JsonPropertyName("result")]
     public PinSmsConfirmationResult? Result { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("input", Input);
+        problems.Required("status", Status);
+        problems.Required("description", Description);
+        problems.Nested("result", Result);
+    }
+
 }
 
 /// <summary>Dynamic part of the sendSMSPinMobileNumberConfirm answer.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class PinSmsConfirmationResult : ExtensibleModel
+public partial class PinSmsConfirmationResult : ExtensibleModel, IContractChecked
 {
     /// <summary>The PIN sent (`&lt;PinSMSConfirmation&gt;`).</summary>
     [JsonPropertyName("PinSMSConfirmation")]
     public PinSmsConfirmation? PinSMSConfirmation { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("PinSMSConfirmation", PinSMSConfirmation);
+    }
 
 }
 
@@ -522,23 +630,33 @@ public partial class PinSmsConfirmation : ExtensibleModel
 /// <br/>defaults; a workspace can have them renamed by the administrator (e.g. `mobilenumber` instead of
 /// <br/>`recipient_address`), so other string fields are allowed.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class FireMessageDescriptor : ExtensibleModel
+public partial class FireMessageDescriptor : ExtensibleModel, IContractChecked
 {
     /// <summary>The event to fire, holding the fields of the MO to simulate.</summary>
     [JsonPropertyName("event")]
-    [Required]
     public FireMessageEvent Event { get; set; } = new FireMessageEvent();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("event", Event);
+        problems.Nested("event", Event);
+    }
 
 }
 
 /// <summary>The event of a fire message descriptor, holding the fields of the MO to simulate (`fld-val-list`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class FireMessageEvent : ExtensibleModel
+public partial class FireMessageEvent : ExtensibleModel, IContractChecked
 {
     /// <summary>The fields of the MO to simulate (`fld-val-list`).</summary>
     [JsonPropertyName("fld-val-list")]
-    [Required]
     public FireMessageFields FldValList { get; set; } = new FireMessageFields();
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("fld-val-list", FldValList);
+        problems.Nested("fld-val-list", FldValList);
+    }
 
 }
 
@@ -564,22 +682,35 @@ public partial class FireMessageFields : ExtensibleModel
 
 /// <summary>Response XML of fireMessage (POST).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class FireMessageResponse : OgangiResponse
+public partial class FireMessageResponse : OgangiResponse, IContractChecked
 {
     /// <summary>Dynamic part of the answer: the message fired.</summary>
     [JsonPropertyName("result")]
     public FireMessageResult? Result { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("input", Input);
+        problems.Required("status", Status);
+        problems.Required("description", Description);
+        problems.Nested("result", Result);
+    }
 
 }
 
 /// <summary>Dynamic part of the fireMessage (POST) answer. Inferred element names (see the operation): the Fire
 /// <br/>Message (POST) page of the Messangi RESTful API documentation shows only the values.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class FireMessageResult : ExtensibleModel
+public partial class FireMessageResult : ExtensibleModel, IContractChecked
 {
     /// <summary>The message fired (`&lt;mtSent&gt;`).</summary>
     [JsonPropertyName("mtSent")]
     public FiredMessage? MtSent { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("mtSent", MtSent);
+    }
 
 }
 
@@ -603,27 +734,40 @@ public partial class FiredMessage : ExtensibleModel
 
 /// <summary>Response XML of getMOMessages.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MoMessagesResponse : OgangiResponse
+public partial class MoMessagesResponse : OgangiResponse, IContractChecked
 {
     /// <summary>Dynamic part of the answer: one page of incoming messages.</summary>
     [JsonPropertyName("result")]
     public MoMessagesResult? Result { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Required("input", Input);
+        problems.Required("status", Status);
+        problems.Required("description", Description);
+        problems.Nested("result", Result);
+    }
+
 }
 
 /// <summary>Dynamic part of the getMOMessages answer.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MoMessagesResult : ExtensibleModel
+public partial class MoMessagesResult : ExtensibleModel, IContractChecked
 {
     /// <summary>One page of incoming messages (`&lt;MOMessageList&gt;`).</summary>
     [JsonPropertyName("MOMessageList")]
     public MoMessageList? MOMessageList { get; set; }
 
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("MOMessageList", MOMessageList);
+    }
+
 }
 
 /// <summary>One page of incoming messages (`&lt;MOMessageList&gt;`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MoMessageList : ExtensibleModel
+public partial class MoMessageList : ExtensibleModel, IContractChecked
 {
     /// <summary>Total found.</summary>
     [JsonPropertyName("records")]
@@ -633,6 +777,11 @@ public partial class MoMessageList : ExtensibleModel
     /// <br/>`&lt;MOMessageList&gt;`, not wrapped.</summary>
     [JsonPropertyName("messages")]
     public IList<MoMessage>? Messages { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Each("messages", Messages);
+    }
 
 }
 

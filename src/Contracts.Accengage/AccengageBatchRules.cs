@@ -1,9 +1,12 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Accengage;
 
 /// <summary>
 /// What Accengage's document requires of a batch's shared message and of each item, checked before anything is
 /// sent. An item that breaks a rule is reported rejected and never sent; the shared message breaking one stops the
-/// batch before it starts.
+/// batch before it starts. What the contract states of the message is its model's generated check; the rules here are
+/// those it cannot state (one field or another, a user named by at least one criterion) or the SDK's own.
 /// </summary>
 public static class AccengageBatchRules
 {
@@ -11,12 +14,13 @@ public static class AccengageBatchRules
     public static IReadOnlyList<string> CheckMessage(MessageData message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var problems = new List<string>();
+        var problems = ContractProblems.Of(message);
         if (message.ParentMessageId is null && string.IsNullOrWhiteSpace(message.ParentMessageExternalId))
-            problems.Add("parentMessageId or parentMessageExternalId must be set (the existing message to trigger).");
+            problems.Add("parentMessageId", "or parentMessageExternalId must be set (the existing message to trigger).");
         if (message.ParentMessageId is <= 0)
-            problems.Add($"parentMessageId must be a positive message ID (got {message.ParentMessageId}).");
-        return problems;
+            problems.Add("parentMessageId", $"must be a positive message ID (got {message.ParentMessageId}).");
+        // The message's own targets, if any, are replaced by each chunk's, which are checked one by one.
+        return [.. problems.Found.Where(p => !p.Path.StartsWith("targets", StringComparison.Ordinal)).Select(p => p.ToString())];
     }
 
     /// <summary>

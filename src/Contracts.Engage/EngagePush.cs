@@ -7,11 +7,14 @@ namespace Contracts.Engage;
 /// <remarks>Create it with <see cref="FromANumbers"/> or <see cref="FromANumberGroup"/>; the client validates it before sending anything.</remarks>
 public sealed record EngagePush
 {
-    /// <summary>At most this many aNumbers per push (ENGAGE's documented limit).</summary>
-    public const int MaxANumbers = 400;
-
-    /// <summary>ENGAGE's recommended time to live: 960 seconds (16 minutes).</summary>
+    /// <summary>
+    /// ENGAGE's recommended time to live: 960 seconds (16 minutes). The contract states it in words and as the TTL's
+    /// example, not as a value a generator reads; a test holds the two together.
+    /// </summary>
     public const int RecommendedTtlSeconds = 960;
+
+    // The contract's defaults, as the generated request model holds them.
+    private static readonly BatchPushRequest Defaults = new();
 
     private EngagePush(Guid programContentUuid, IReadOnlyList<string>? aNumbers, Guid? aNumberGroupId)
     {
@@ -20,7 +23,7 @@ public sealed record EngagePush
         ANumberGroupId = aNumberGroupId;
     }
 
-    /// <summary>A push whose calls come from the listed aNumbers (1 to 400, E.164, uploaded in the Content Portal).</summary>
+    /// <summary>A push whose calls come from the listed aNumbers (1 to <see cref="BatchPushRequest.MaxANumbers"/>, E.164, uploaded in the Content Portal).</summary>
     public static EngagePush FromANumbers(Guid programContentUuid, IEnumerable<string> aNumbers)
     {
         ArgumentNullException.ThrowIfNull(aNumbers);
@@ -40,11 +43,11 @@ public sealed record EngagePush
     /// <summary>The aNumber group, when the push names one; null when it lists aNumbers.</summary>
     public Guid? ANumberGroupId { get; }
 
-    /// <summary>How long the content lives on the device, in seconds (more than 0). Default 3600, as ENGAGE's own default.</summary>
-    public int TtlSeconds { get; init; } = 3600;
+    /// <summary>How long the content lives on the device, in seconds (at least 1). Default the contract's: 3600, as ENGAGE's own default.</summary>
+    public int TtlSeconds { get; init; } = Defaults.TtlSeconds;
 
-    /// <summary>Whether the content stays on the device after the call. Default false, as ENGAGE recommends.</summary>
-    public bool KeepAfterCall { get; init; }
+    /// <summary>Whether the content stays on the device after the call. Default the contract's: false, as ENGAGE recommends.</summary>
+    public bool KeepAfterCall { get; init; } = Defaults.KeepAfterCall is true;
 
     /// <summary>Content is not sent to devices before this moment; null sends at once.</summary>
     public DateTimeOffset? NotBefore { get; init; }

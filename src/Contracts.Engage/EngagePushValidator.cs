@@ -5,9 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace Contracts.Engage;
 
 /// <summary>
-/// ENGAGE's documented rules, checked before anything is sent: E.164 numbers, 1 to 400 aNumbers, aNumbers or an
-/// aNumber group but not both, a positive TTL, a program UUID. Personalization values over 20 characters are
-/// allowed but logged, as First Orion only recommends that limit.
+/// ENGAGE's rules, checked before anything is sent. What the contract states (required fields, 1 to 400 aNumbers, a
+/// TTL of at least 1, E.164 bNumbers) is checked by the request models' generated checks; this class adds what the
+/// generated check cannot see or the contract cannot state: aNumbers or an aNumber group but not both, a program and
+/// a group that are not the empty UUID, each aNumber in E.164 (the contract's item pattern, which the model generator
+/// does not expose; a test holds the two together). Personalization values over 20 characters are allowed but
+/// logged, as First Orion only recommends that limit.
 /// </summary>
 public static class EngagePushValidator
 {
@@ -18,36 +21,14 @@ public static class EngagePushValidator
     public static IReadOnlyList<string> CheckPush(EngagePush push)
     {
         ArgumentNullException.ThrowIfNull(push);
-        var problems = new List<string>();
-        if (push.ProgramContentUuid == Guid.Empty)
-            problems.Add("programContentUuid must be the program's UUID, not the empty UUID.");
-        if (push.ANumbers is null == push.ANumberGroupId is null)
-            problems.Add("send either aNumbers or aNumberGroupId, never both and never neither.");
-        if (push.ANumbers is { } aNumbers)
-        {
-            if (aNumbers.Count is 0 or > EngagePush.MaxANumbers)
-                problems.Add($"aNumbers must hold 1 to {EngagePush.MaxANumbers} numbers (got {aNumbers.Count}).");
-            for (var i = 0; i < aNumbers.Count; i++)
-            {
-                if (!PhoneNumbers.IsE164(aNumbers[i]))
-                    problems.Add($"aNumbers[{i}] '{aNumbers[i]}' is not E.164 (a plus sign, then 2 to 15 digits, the first not 0).");
-            }
-        }
-        if (push.ANumberGroupId == Guid.Empty)
-            problems.Add("aNumberGroupId must be the group's UUID, not the empty UUID.");
-        if (push.TtlSeconds <= 0)
-            problems.Add($"ttlSeconds must be more than 0 (got {push.TtlSeconds}); ENGAGE recommends {EngagePush.RecommendedTtlSeconds}.");
-        return problems;
+        // The request without its destinations: their rules are checked with them.
+        return [.. Check(push, []).Found.Where(p => !p.Path.StartsWith("destinations", StringComparison.Ordinal)).Select(p => p.ToString())];
     }
 
     /// <summary>Returns why <paramref name="destination"/> cannot be sent, or null when it can.</summary>
     public static string? CheckDestination(Destination? destination)
     {
-        if (destination is null)
-            return "the destination is null.";
-        if (!PhoneNumbers.IsE164(destination.BNumber))
-            return $"bNumber '{destination.BNumber}' is not E.164 (a plus sign, then 2 to 15 digits, the first not 0).";
-        return null;
+        return destination is null ? "the destination is null." : ContractProblems.Describe(destination);
     }
 
     /// <summary>Logs a warning for each personalization value longer than First Orion recommends.</summary>
@@ -68,19 +49,32 @@ public static class EngagePushValidator
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem of a push and its destinations.</summary>
     internal static void ThrowIfInvalid(EngagePush push, IList<Destination> destinations)
     {
-        var problems = CheckPush(push).ToList();
-        if (destinations.Count == 0)
-            problems.Add("destinations must hold at least one destination.");
-        for (var i = 0; i < destinations.Count; i++)
-        {
-            if (CheckDestination(destinations[i]) is { } problem)
-                problems.Add($"destinations[{i}]: {problem}");
-        }
-        ThrowIfAny(problems);
+        var problems = Check(push, destinations);
+        if (problems.Count > 0)
+            ThrowIfAny([.. problems.Found.Select(p => p.ToString())]);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the problems of a push, if any.</summary>
     internal static void ThrowIfInvalid(EngagePush push) => ThrowIfAny(CheckPush(push));
+
+    private static ContractProblems Check(EngagePush push, IList<Destination> destinations)
+    {
+        var problems = ContractProblems.Of(push.ToRequest(destinations));
+        if (push.ProgramContentUuid == Guid.Empty)
+            problems.Add("programContentUuid", "must be the program's UUID, not the empty UUID.");
+        if (push.ANumbers is null == push.ANumberGroupId is null)
+            problems.Add("aNumbers", "or aNumberGroupId: send one of them, never both and never neither.");
+        if (push.ANumberGroupId == Guid.Empty)
+            problems.Add("aNumberGroupId", "must be the group's UUID, not the empty UUID.");
+        var aNumbers = push.ANumbers ?? [];
+        for (var i = 0; i < aNumbers.Count; i++)
+        {
+            // An aNumber is a business's calling number, not a person's: it is shown, so the caller can find it.
+            if (!PhoneNumbers.IsE164(aNumbers[i]))
+                problems.Add($"aNumbers[{i}]", $"'{aNumbers[i]}' is not E.164 (a plus sign, then 2 to 15 digits, the first not 0).");
+        }
+        return problems;
+    }
 
     private static void ThrowIfAny(IReadOnlyList<string> problems)
     {

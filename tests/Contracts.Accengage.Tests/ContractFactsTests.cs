@@ -3,8 +3,9 @@ using Contracts.Testing;
 namespace Contracts.Accengage.Tests;
 
 /// <summary>
-/// The batch limits <see cref="AccengageLimits"/> splits requests by are the contract's <c>maxItems</c>: a contract
-/// change that leaves the C# copy behind fails here.
+/// The batch limits <see cref="AccengageLimits"/> splits requests by are the contract's <c>maxItems</c>, through the
+/// generated request models: one limit serves the one-app and the several-apps instant message, so the two must stay
+/// equal in the contract.
 /// </summary>
 public sealed class ContractFactsTests
 {

@@ -108,7 +108,7 @@ public sealed class EngagePushCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("aNumbers[0] 'not-a-number' is not E.164", run.Error, StringComparison.Ordinal);
-        Assert.Contains("ttlSeconds must be more than 0", run.Error, StringComparison.Ordinal);
+        Assert.Contains("ttlSeconds must be at least 1", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal); // failed before connecting
     }
 

@@ -116,7 +116,8 @@ public sealed class BatchTests : IAsyncLifetime
         Assert.Equal(27, report.AcceptedCount);
         Assert.Equal(3, report.RejectedCount);
         Assert.All(report.Rejected, f => Assert.Equal(BatchFailureKind.InvalidInput, f.Failure.Kind));
-        Assert.Contains("'555-0100' is not E.164", report.Rejected[0].Failure.Reason, StringComparison.Ordinal);
+        Assert.Contains(@"bNumber does not match the contract's pattern ^\+[1-9][0-9]{1,14}$", report.Rejected[0].Failure.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("555-0100", report.Rejected[0].Failure.Reason, StringComparison.Ordinal); // a person's number is not echoed
         Assert.DoesNotContain(_engage.PushRequests, p => p.BodyText.Contains("555-0100", StringComparison.Ordinal));
     }
 

@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
+using Contracts.Core.Validation;
 using Contracts.Testing;
 
 namespace Contracts.Engage.Tests;
 
 /// <summary>
-/// What the hand-written ENGAGE code repeats from the contract (limits, defaults) is what the contract says: a
-/// contract change that leaves the C# copy behind fails here.
+/// What the ENGAGE code takes from the contract: the generated limits and defaults are the contract's, and the facts
+/// generation cannot carry (the recommended TTL, stated in words; the aNumbers' item pattern, which the model
+/// generator does not expose) are held to the contract here, so a change on one side only fails.
 /// </summary>
 public sealed class ContractFactsTests
 {
@@ -12,8 +15,8 @@ public sealed class ContractFactsTests
     private static readonly string[] Push = ["components", "schemas", "BatchPushRequest", "properties"];
 
     [Fact]
-    public void The_aNumber_limit_is_the_contracts()
-        => Assert.Equal(EngagePush.MaxANumbers, Contract.Integer([.. Push, "aNumbers", "maxItems"]));
+    public void The_generated_aNumber_limit_is_the_contracts()
+        => Assert.Equal(BatchPushRequest.MaxANumbers, Contract.Integer([.. Push, "aNumbers", "maxItems"]));
 
     [Fact]
     public void A_push_defaults_to_the_contracts_ttl_and_keep_after_call()
@@ -24,12 +27,40 @@ public sealed class ContractFactsTests
     }
 
     [Fact]
+    public void The_recommended_ttl_is_the_contracts_example_and_best_practice()
+    {
+        Assert.Equal(EngagePush.RecommendedTtlSeconds, Contract.Integer([.. Push, "ttlSeconds", "example"]));
+        Assert.Contains($"best practice: {EngagePush.RecommendedTtlSeconds} seconds", Contract.Scalar([.. Push, "ttlSeconds", "description"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("+5014008029")]
+    [InlineData("+12")]
+    [InlineData("+123456789012345")]
+    [InlineData("+1234567890123456")]
+    [InlineData("+0123456789")]
+    [InlineData("5014008029")]
+    [InlineData("+1 501 400 8029")]
+    [InlineData("+1501400802a")]
+    [InlineData("+15014008029\n")]
+    [InlineData("+")]
+    [InlineData("")]
+    public void The_hand_written_aNumber_check_is_the_contracts_item_pattern(string number)
+    {
+        // ECMA-262 semantics: $ is the end of the text (in .NET it also matches before a final newline).
+        var pattern = new Regex(Contract.Scalar([.. Push, "aNumbers", "items", "pattern"]).TrimEnd('$') + @"\z");
+        var problems = EngagePushValidator.CheckPush(EngagePush.FromANumbers(Guid.NewGuid(), [number]));
+        Assert.Equal(pattern.IsMatch(number), !problems.Any(p => p.StartsWith("aNumbers[0]", StringComparison.Ordinal)));
+        Assert.Equal(pattern.IsMatch(number), PhoneNumbers.IsE164(number));
+    }
+
+    [Fact]
     public void The_validator_accepts_the_contracts_minimum_ttl_and_refuses_one_less()
     {
         var minimum = Contract.Integer([.. Push, "ttlSeconds", "minimum"]);
         var push = EngagePush.FromANumbers(Guid.NewGuid(), ["+5014008029"]);
         Assert.Empty(EngagePushValidator.CheckPush(push with { TtlSeconds = minimum }));
-        Assert.Contains(EngagePushValidator.CheckPush(push with { TtlSeconds = minimum - 1 }), p => p.Contains("ttlSeconds", StringComparison.Ordinal));
+        Assert.Contains(EngagePushValidator.CheckPush(push with { TtlSeconds = minimum - 1 }), p => p.StartsWith("ttlSeconds", StringComparison.Ordinal));
     }
 
     [Fact]

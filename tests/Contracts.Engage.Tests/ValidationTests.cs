@@ -11,15 +11,17 @@ public sealed class ValidationTests : IAsyncLifetime
 
     public static TheoryData<string, string> InvalidPushes() => new()
     {
-        { "bad-bNumber", "bNumber '+1 501 890 2005' is not E.164" },
+        { "bad-bNumber", @"destinations[1].bNumber does not match the contract's pattern ^\+[1-9][0-9]{1,14}$" },
         { "bad-aNumber", "aNumbers[1] '5013509988' is not E.164" },
-        { "no-aNumbers", "aNumbers must hold 1 to 400 numbers (got 0)" },
-        { "401-aNumbers", "aNumbers must hold 1 to 400 numbers (got 401)" },
-        { "zero-ttl", "ttlSeconds must be more than 0 (got 0)" },
-        { "negative-ttl", "ttlSeconds must be more than 0 (got -5)" },
+        { "no-aNumbers", "aNumbers must hold 1 to 400 items (got 0; the contract's minItems: 1, maxItems: 400)" },
+        { "401-aNumbers", "aNumbers must hold 1 to 400 items (got 401; the contract's minItems: 1, maxItems: 400)" },
+        { "zero-ttl", "ttlSeconds must be at least 1 (got 0; the contract's minimum: 1)" },
+        { "negative-ttl", "ttlSeconds must be at least 1 (got -5; the contract's minimum: 1)" },
         { "empty-program", "programContentUuid must be the program's UUID" },
         { "empty-group", "aNumberGroupId must be the group's UUID" },
-        { "no-destinations", "destinations must hold at least one destination" },
+        { "no-destinations", "destinations must hold at least 1 item (got 0; the contract's minItems: 1)" },
+        { "null-destination", "destinations[1] is null" },
+        { "missing-bNumber", "destinations[1].bNumber is required (the contract's required)" },
     };
 
     [Theory]
@@ -44,7 +46,7 @@ public sealed class ValidationTests : IAsyncLifetime
 
         var error = Assert.Throws<ArgumentException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
 
-        Assert.Contains("aNumbers must hold 1 to 400", error.Message, StringComparison.Ordinal);
+        Assert.Contains("aNumbers must hold 1 to 400 items", error.Message, StringComparison.Ordinal);
         Assert.Empty(_engage.Server.Requests);
     }
 
@@ -86,6 +88,8 @@ public sealed class ValidationTests : IAsyncLifetime
             "empty-program" => (EngagePush.FromANumbers(Guid.Empty, Samples.ANumbers), destinations),
             "empty-group" => (EngagePush.FromANumberGroup(Samples.Program, Guid.Empty), destinations),
             "no-destinations" => (valid, []),
+            "null-destination" => (valid, [destinations[0], null!]),
+            "missing-bNumber" => (valid, [destinations[0], new Destination()]),
             _ => throw new ArgumentOutOfRangeException(nameof(scenario)),
         };
     }

@@ -168,7 +168,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
             .WithJsonBody(new
             {
                 destinations = Match.MinType(DestinationShape, 1),
-                aNumbers = Match.MinMaxType(Match.Regex("+5014008029", Patterns.E164), 1, EngagePush.MaxANumbers),
+                aNumbers = Match.MinMaxType(Match.Regex("+5014008029", Patterns.E164), 1, BatchPushRequest.MaxANumbers),
                 notBefore = Match.Regex("2020-02-10T16:00:00Z", Patterns.UtcDateTime),
                 ttlSeconds = Match.Integer(3600),
                 keepAfterCall = Match.Boolean(false),

@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using Contracts.Core.Validation;
+using Contracts.Testing;
+
+namespace Contracts.Core.Tests;
+
+/// <summary>
+/// The rules generated checks call: each problem names the field's JSON path (nested models and list items
+/// included), the rule and the contract's keyword, and never shows a text value.
+/// </summary>
+public sealed partial class ContractProblemsTests
+{
+    [Fact]
+    public void A_valid_model_has_no_problem()
+        => Assert.Equal(0, ContractProblems.Of(new Order { Lines = [new Line { Code = "AB12", Quantity = 1 }] }).Count);
+
+    [Fact]
+    public void Every_problem_is_reported_with_its_path_rule_and_the_contracts_words()
+    {
+        var order = new Order
+        {
+            Reference = null,
+            Lines = [new Line { Code = "secret-ish text", Quantity = 0 }, null!, new Line { Code = null, Quantity = 101 }],
+            Notes = new Dictionary<string, Line> { ["gift"] = new Line { Code = "AB12", Quantity = -1 } },
+        };
+
+        var problems = ContractProblems.Of(order).Found.Select(p => p.ToString()).ToList();
+
+        Assert.Equal(
+        [
+            "reference is required (the contract's required).",
+            "lines must hold at most 2 items (got 3; the contract's maxItems: 2).",
+            "lines[0].code does not match the contract's pattern ^[A-Z]{2}[0-9]+$ (the value is not shown).",
+            "lines[0].quantity must be between 1 and 100 (got 0; the contract's minimum: 1, maximum: 100).",
+            "lines[1] is null; the contract's items are objects.",
+            "lines[2].code is required (the contract's required).",
+            "lines[2].quantity must be between 1 and 100 (got 101; the contract's minimum: 1, maximum: 100).",
+            "notes.gift.quantity must be between 1 and 100 (got -1; the contract's minimum: 1, maximum: 100).",
+        ], problems);
+        Assert.DoesNotContain(problems, p => p.Contains("secret-ish", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0L, long.MaxValue, "must be at least 0 (got -1; the contract's minimum: 0).")]
+    [InlineData(int.MinValue, 5L, "must be at most 5 (got 6; the contract's maximum: 5).")]
+    public void A_bound_the_contract_does_not_state_is_left_out(long minimum, long maximum, string expected)
+    {
+        var problems = new ContractProblems();
+        problems.Range("n", minimum == 0 ? -1 : 6, minimum, maximum);
+        Assert.Equal("n " + expected, Assert.Single(problems.Found).ToString());
+    }
+
+    [Fact]
+    public void Lengths_are_counted_and_worded_like_item_counts()
+    {
+        var problems = new ContractProblems();
+        problems.Length("text", "", 1, int.MaxValue);
+        problems.Length("pin", "12345", 1, 4);
+        Assert.Equal(
+            ["text must hold at least 1 character (got 0; the contract's minLength: 1).", "pin must hold 1 to 4 characters (got 5; the contract's minLength: 1, maxLength: 4)."],
+            problems.Found.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("+15018902005")]
+    [InlineData("+12")]
+    [InlineData("+123456789012345")]
+    [InlineData("+1234567890123456")]
+    [InlineData("+05018902005")]
+    [InlineData("15018902005")]
+    [InlineData("+1 501 890 2005")]
+    [InlineData("+1501890200x")]
+    [InlineData("+15018902005\n")]
+    [InlineData("+١٢٣٤٥")] // Arabic-Indic digits: [0-9] is ASCII only
+    [InlineData("+")]
+    [InlineData("")]
+    public void The_pattern_the_model_template_checks_as_E164_is_what_the_E164_check_accepts(string number)
+    {
+        // The template writes ContractProblems.E164 where the contract's pattern is exactly this one.
+        var template = File.ReadAllText(Path.Combine(Repository.Root, "build", "templates", "Class.liquid"));
+        var pattern = TemplateE164().Match(template).Groups[1].Value.Replace(@"\\", @"\", StringComparison.Ordinal);
+        var ecmaScript = new Regex(pattern.TrimEnd('$') + @"\z"); // $ is the text's end in the contract's ECMA-262
+
+        var problems = new ContractProblems();
+        problems.E164("n", number, pattern);
+
+        Assert.Equal(@"^\+[1-9][0-9]{1,14}$", pattern);
+        Assert.Equal(ecmaScript.IsMatch(number), problems.Count == 0);
+    }
+
+    [GeneratedRegex("""assign e164 = "([^"]+)" """)]
+    private static partial Regex TemplateE164();
+
+    private sealed class Order : IContractChecked
+    {
+        public string? Reference { get; set; } = "R-1";
+
+        public IList<Line>? Lines { get; set; }
+
+        public IDictionary<string, Line>? Notes { get; set; }
+
+        // What the model template writes for such a contract.
+        void IContractChecked.CheckContract(ContractProblems problems)
+        {
+            problems.Required("reference", Reference);
+            problems.Items("lines", Lines, 0, 2);
+            problems.Each("lines", Lines);
+            problems.Each("notes", Notes);
+        }
+    }
+
+    private sealed partial class Line : IContractChecked
+    {
+        public string? Code { get; set; }
+
+        public int Quantity { get; set; }
+
+        void IContractChecked.CheckContract(ContractProblems problems)
+        {
+            problems.Required("code", Code);
+            problems.Pattern("code", Code, CodePattern(), "^[A-Z]{2}[0-9]+$");
+            problems.Range("quantity", Quantity, 1, 100);
+        }
+
+        [GeneratedRegex(@"^[A-Z]{2}[0-9]+\z")]
+        private static partial Regex CodePattern();
+    }
+}
