@@ -2287,6 +2287,7 @@ public partial class Campaign : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class CampaignList : ExtensibleModel
 {
@@ -2338,6 +2339,7 @@ public partial class Message : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class MessageList : ExtensibleModel
 {
@@ -2493,6 +2495,7 @@ public partial class MessageAction : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class MessageActionList : ExtensibleModel
 {
@@ -2736,6 +2739,7 @@ public partial class StaticList : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StaticListList : ExtensibleModel
 {
@@ -2769,6 +2773,7 @@ public partial class StaticListDevice : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StaticListDeviceList : ExtensibleModel
 {
@@ -2838,6 +2843,7 @@ public partial class Click : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class ClickList : ExtensibleModel
 {
@@ -2875,6 +2881,7 @@ public partial class TargetedDevice : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class TargetedDeviceList : ExtensibleModel
 {
@@ -2906,6 +2913,7 @@ public partial class Stat : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StatList : ExtensibleModel
 {
@@ -2962,6 +2970,7 @@ public partial class GeoInfo : ExtensibleModel
 {
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class GeofenceList : ExtensibleModel
 {
@@ -2981,6 +2990,7 @@ public partial class GeofenceList : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class BeaconList : ExtensibleModel
 {
@@ -3018,6 +3028,7 @@ public partial class Geogroup : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class GeogroupList : ExtensibleModel
 {
@@ -3244,6 +3255,7 @@ public partial class InApp : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class InAppList : ExtensibleModel
 {
@@ -3355,6 +3367,7 @@ public partial class Alarm : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class AlarmList : ExtensibleModel
 {

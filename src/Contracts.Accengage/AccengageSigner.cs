@@ -22,21 +22,32 @@ public static class AccengageSigner
     public static string Sign(ReadOnlySpan<byte> body, string apiKey, long unixTime)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        using var sha1 = StartHash();
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
         sha1.AppendData(body);
-        return FinishSignature(sha1, apiKey, unixTime);
+        sha1.AppendData(KeyAndTime(apiKey, FormatTime(unixTime)));
+        return Convert.ToHexStringLower(sha1.GetHashAndReset());
     }
 
-    /// <summary>The hash a signature starts from; the body is appended to it, then <see cref="FinishSignature"/>.</summary>
-    internal static IncrementalHash StartHash() => IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-
-    /// <summary>Appends the API key and the time to a hash that holds the body, and returns the signature.</summary>
-    internal static string FinishSignature(IncrementalHash sha1WithBody, string apiKey, long unixTime)
+    /// <summary>
+    /// Signs <paramref name="body"/> as it writes itself (a body over a byte array is hashed where it lies, without a
+    /// copy of it), or nothing when it is null, for the <c>Accengage-Time</c> value <paramref name="time"/>.
+    /// </summary>
+    internal static async Task<string> SignAsync(HttpContent? body, string apiKey, string time, CancellationToken cancellationToken)
     {
-        sha1WithBody.AppendData(Encoding.UTF8.GetBytes(apiKey + FormatTime(unixTime)));
-        return Convert.ToHexStringLower(sha1WithBody.GetHashAndReset());
+        using var sha1 = SHA1.Create();
+        var hashing = new CryptoStream(Stream.Null, sha1, CryptoStreamMode.Write, leaveOpen: true);
+        await using (hashing.ConfigureAwait(false))
+        {
+            if (body is not null)
+                await body.CopyToAsync(hashing, cancellationToken).ConfigureAwait(false);
+            await hashing.WriteAsync(KeyAndTime(apiKey, time), cancellationToken).ConfigureAwait(false);
+            await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return Convert.ToHexStringLower(sha1.Hash!);
     }
 
     /// <summary>The <c>Accengage-Time</c> value for <paramref name="unixTime"/>.</summary>
     public static string FormatTime(long unixTime) => unixTime.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] KeyAndTime(string apiKey, string time) => Encoding.UTF8.GetBytes(apiKey + time);
 }

@@ -21,7 +21,7 @@ public sealed class SigningHandlerBodyTests
     public async Task The_signature_covers_the_bytes_sent(string kind)
     {
         var sent = new RecordingTransport();
-        using var invoker = new HttpMessageInvoker(new AccengageSigningHandler(FakeAccengage.ApiKey, new FakeTimeProvider(Now)) { InnerHandler = sent });
+        using var invoker = new HttpMessageInvoker(new AccengageSigningHandler(FakeAccengage.ApiKey, new FakeTimeProvider(Now), signDeleteBody: true) { InnerHandler = sent });
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.accengage.test/v1/me/apps/p/send") { Content = Body(kind) };
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
