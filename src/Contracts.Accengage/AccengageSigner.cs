@@ -29,19 +29,17 @@ public static class AccengageSigner
     }
 
     /// <summary>
-    /// Signs <paramref name="body"/> as it writes itself (a body over a byte array is hashed where it lies, without a
-    /// copy of it), or nothing when it is null, for the <c>Accengage-Time</c> value <paramref name="time"/>.
+    /// Signs <paramref name="body"/> (a content over a byte array, hashed as it writes itself, not read into a new array), or
+    /// nothing when it is null, for the <c>Accengage-Time</c> value <paramref name="time"/>.
     /// </summary>
-    internal static async Task<string> SignAsync(HttpContent? body, string apiKey, string time, CancellationToken cancellationToken)
+    internal static string Sign(HttpContent? body, string apiKey, string time, CancellationToken cancellationToken)
     {
         using var sha1 = SHA1.Create();
-        var hashing = new CryptoStream(Stream.Null, sha1, CryptoStreamMode.Write, leaveOpen: true);
-        await using (hashing.ConfigureAwait(false))
+        using (var hashing = new CryptoStream(Stream.Null, sha1, CryptoStreamMode.Write, leaveOpen: true))
         {
-            if (body is not null)
-                await body.CopyToAsync(hashing, cancellationToken).ConfigureAwait(false);
-            await hashing.WriteAsync(KeyAndTime(apiKey, time), cancellationToken).ConfigureAwait(false);
-            await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
+            // Synchronously: the bytes are in memory, so an asynchronous copy would only add its own cost.
+            body?.CopyTo(hashing, context: null, cancellationToken);
+            hashing.Write(KeyAndTime(apiKey, time));
         }
         return Convert.ToHexStringLower(sha1.Hash!);
     }

@@ -9,7 +9,7 @@ namespace Contracts.Accengage;
 /// </summary>
 /// <remarks>
 /// A body held in a byte array (the generated client's JSON in a <see cref="ByteArrayContent"/>, a
-/// <see cref="StringContent"/>) is hashed where it lies: it sends the same bytes however often it is read. Any other
+/// <see cref="StringContent"/>) is hashed as it writes itself: it sends the same bytes however often it is read. Any other
 /// body is read once into memory and sent from that copy, so the bytes hashed and the bytes sent cannot differ.
 /// Accengage's load balancer does not support <c>Expect: 100-continue</c>, so it is never asked for. The API key
 /// is never logged or sent.
@@ -28,7 +28,7 @@ internal sealed class AccengageSigningHandler(string apiKey, TimeProvider time, 
         if (signedBody is not null && !HoldsFixedBytes(signedBody))
             signedBody = await FreezeBodyAsync(request, cancellationToken).ConfigureAwait(false);
         var unixTime = AccengageSigner.FormatTime(time.GetUtcNow().ToUnixTimeSeconds());
-        var signature = await AccengageSigner.SignAsync(signedBody, apiKey, unixTime, cancellationToken).ConfigureAwait(false);
+        var signature = AccengageSigner.Sign(signedBody, apiKey, unixTime, cancellationToken);
 
         request.Headers.ExpectContinue = false;
         request.Headers.Remove(AccengageSigner.TimeHeader);
@@ -60,6 +60,6 @@ internal sealed class AccengageSigningHandler(string apiKey, TimeProvider time, 
         return copy;
     }
 
-    /// <summary>A body already read for signing; sent again as it is on a retry (and hashed where it lies).</summary>
+    /// <summary>A body already read for signing; sent again as it is on a retry (and hashed as it writes itself).</summary>
     private sealed class FrozenBody(byte[] bytes) : ByteArrayContent(bytes);
 }

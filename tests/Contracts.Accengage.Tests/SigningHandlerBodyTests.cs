@@ -6,7 +6,7 @@ namespace Contracts.Accengage.Tests;
 
 /// <summary>
 /// The signing step over every kind of body a caller's handler or a hand-built request can carry: a body held in a
-/// byte array is hashed where it lies, any other is read once and sent from that copy; either way the signature
+/// byte array is hashed as it writes itself, any other is read once and sent from that copy; either way the signature
 /// covers exactly the bytes that leave.
 /// </summary>
 public sealed class SigningHandlerBodyTests
