@@ -102,6 +102,6 @@ public partial class EngageClient
         if (answer.IsSuccess)
             return answer;
         EngageLog.PushRefused(_logger, destinations.Count, answer.ErrorCode, answer.RequestId);
-        throw new EngageException("push refused", capture.StatusCode ?? 200, capture.Body, EmptyHeaders, answer, null);
+        throw new EngageException(new VendorFailure("pushBatch", capture.StatusCode ?? 200, "push refused", capture.Body ?? "", EmptyHeaders), answer);
     }
 }
