@@ -2306,6 +2306,7 @@ public partial class Campaign : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class CampaignList : ExtensibleModel, IContractChecked
 {
@@ -2370,6 +2371,7 @@ public partial class Message : ExtensibleModel, IContractChecked
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class MessageList : ExtensibleModel, IContractChecked
 {
@@ -2540,6 +2542,7 @@ public partial class MessageAction : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class MessageActionList : ExtensibleModel, IContractChecked
 {
@@ -2832,6 +2835,7 @@ public partial class StaticList : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StaticListList : ExtensibleModel, IContractChecked
 {
@@ -2872,6 +2876,7 @@ public partial class StaticListDevice : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StaticListDeviceList : ExtensibleModel, IContractChecked
 {
@@ -2953,6 +2958,7 @@ public partial class Click : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class ClickList : ExtensibleModel, IContractChecked
 {
@@ -2997,6 +3003,7 @@ public partial class TargetedDevice : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class TargetedDeviceList : ExtensibleModel, IContractChecked
 {
@@ -3035,6 +3042,7 @@ public partial class Stat : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class StatList : ExtensibleModel, IContractChecked
 {
@@ -3108,6 +3116,7 @@ public partial class GeoInfo : ExtensibleModel
 {
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class GeofenceList : ExtensibleModel, IContractChecked
 {
@@ -3134,6 +3143,7 @@ public partial class GeofenceList : ExtensibleModel, IContractChecked
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class BeaconList : ExtensibleModel, IContractChecked
 {
@@ -3178,6 +3188,7 @@ public partial class Geogroup : ExtensibleModel
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class GeogroupList : ExtensibleModel, IContractChecked
 {
@@ -3435,6 +3446,7 @@ public partial class InApp : ExtensibleModel, IContractChecked
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class InAppList : ExtensibleModel, IContractChecked
 {
@@ -3574,6 +3586,7 @@ public partial class Alarm : ExtensibleModel, IContractChecked
 
 }
 
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class AlarmList : ExtensibleModel, IContractChecked
 {

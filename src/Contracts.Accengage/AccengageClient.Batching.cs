@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Contracts.Accengage.Logging;
 using Contracts.Core.Batching;
 using Contracts.Core.Telemetry;
 
@@ -27,24 +26,16 @@ public partial class AccengageClient
     /// <exception cref="ArgumentException">The message names no existing message to trigger; nothing was sent.</exception>
     public IAsyncEnumerable<BatchChunkResult<Target>> SendInstantMessageInChunksAsync(MessageData message, IAsyncEnumerable<Target> targets, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(targets);
-        AccengageBatchRules.ThrowIfAny(AccengageBatchRules.CheckMessage(message), "instant message");
-        var template = JsonSerializer.SerializeToUtf8Bytes(message, Json_.Info<MessageData>());
-        return ChunkedBatchRunner.RunAsync(
-            targets,
-            new ChunkedBatchOptions(AccengageLimits.MaxTargetsPerInstantMessage, _options.MaxConcurrency) { Vendor = AccengageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
-            AccengageBatchRules.CheckTarget,
-            (chunk, token) => SendChunkAsync(chunk, "targets", () => SendInstantMessageAsync(_options.PartnerId, WithTargets(template, chunk), token)),
-            _logger,
-            cancellationToken);
+        return ChunkedBatchRunner.RunAsync(targets, BatchOptions(AccengageLimits.MaxTargetsPerInstantMessage), AccengageBatchRules.CheckTarget, SendInstantMessages(message), _logger, cancellationToken);
     }
 
     /// <inheritdoc cref="SendInstantMessageInChunksAsync(MessageData, IAsyncEnumerable{Target}, CancellationToken)"/>
     public IAsyncEnumerable<BatchChunkResult<Target>> SendInstantMessageInChunksAsync(MessageData message, IEnumerable<Target> targets, CancellationToken cancellationToken = default)
     {
+        // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is (see ChunkedBatchRunner).
         ArgumentNullException.ThrowIfNull(targets);
-        return SendInstantMessageInChunksAsync(message, targets.ToAsyncEnumerable(), cancellationToken);
+        return ChunkedBatchRunner.RunAsync(targets, BatchOptions(AccengageLimits.MaxTargetsPerInstantMessage), AccengageBatchRules.CheckTarget, SendInstantMessages(message), _logger, cancellationToken);
     }
 
     /// <summary>
@@ -75,21 +66,14 @@ public partial class AccengageClient
     /// <param name="cancellationToken">Stops sending.</param>
     public IAsyncEnumerable<BatchChunkResult<IDictionary<string, object>>> UpdateDevicesInChunksAsync(IAsyncEnumerable<IDictionary<string, object>> users, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(users);
-        return ChunkedBatchRunner.RunAsync(
-            users,
-            new ChunkedBatchOptions(AccengageLimits.MaxUsersPerDeviceUpdate, _options.MaxConcurrency) { Vendor = AccengageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) },
-            AccengageBatchRules.CheckDeviceUpdate,
-            (chunk, token) => SendChunkAsync(chunk, "users", () => UpdateDevicesAsync(_options.PartnerId, new DeviceGroupUpdate { Users = chunk.ToList() }, token)),
-            _logger,
-            cancellationToken);
+        return ChunkedBatchRunner.RunAsync(users, BatchOptions(AccengageLimits.MaxUsersPerDeviceUpdate), AccengageBatchRules.CheckDeviceUpdate, UpdateDeviceGroupAsync, _logger, cancellationToken);
     }
 
     /// <inheritdoc cref="UpdateDevicesInChunksAsync(IAsyncEnumerable{IDictionary{string, object}}, CancellationToken)"/>
     public IAsyncEnumerable<BatchChunkResult<IDictionary<string, object>>> UpdateDevicesInChunksAsync(IEnumerable<IDictionary<string, object>> users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
-        return UpdateDevicesInChunksAsync(users.ToAsyncEnumerable(), cancellationToken);
+        return ChunkedBatchRunner.RunAsync(users, BatchOptions(AccengageLimits.MaxUsersPerDeviceUpdate), AccengageBatchRules.CheckDeviceUpdate, UpdateDeviceGroupAsync, _logger, cancellationToken);
     }
 
     /// <summary>
@@ -104,34 +88,40 @@ public partial class AccengageClient
     public Task<BatchReport<IDictionary<string, object>>> UpdateAllDevicesAsync(IEnumerable<IDictionary<string, object>> users, bool keepAcceptedUsers = false, CancellationToken cancellationToken = default)
         => BatchReport<IDictionary<string, object>>.CollectAsync(UpdateDevicesInChunksAsync(users, cancellationToken), keepAcceptedUsers);
 
-    /// <summary>A copy of the message template (every field, known or not) carrying <paramref name="targets"/>.</summary>
-    private InstantMessage WithTargets(byte[] template, IReadOnlyList<Target> targets)
+    /// <summary>
+    /// Requests of at most <paramref name="chunkSize"/> items. A refused token, signature or right (401, 403, or those
+    /// labels) and a missing resource (404: the message, the app) would be refused for every request, so they stop the
+    /// batch; a request's own bad data (other 400s) does not.
+    /// </summary>
+    private ChunkedBatchOptions BatchOptions(int chunkSize) => new(chunkSize, _options.MaxConcurrency)
     {
-        var message = JsonSerializer.Deserialize(template, Json_.Info<InstantMessage>())!;
-        message.Targets = targets as IList<Target> ?? targets.ToList();
-        return message;
-    }
+        Vendor = AccengageException.VendorName,
+        Telemetry = VendorTelemetry.For(ProductName),
+        StopsBatch = refused => refused.StatusCode is 401 or 403 or 404
+                                || refused is AccengageException accengage && (accengage.HasLabel(AccengageErrorLabels.Token) || accengage.HasLabel(AccengageErrorLabels.Signature) || accengage.HasLabel(AccengageErrorLabels.Forbidden)),
+    };
 
     /// <summary>
-    /// Sends one chunk and says what Accengage's answer means for the rest of the batch: a refused token, signature
-    /// or right (401, 403, or those labels) and a missing resource (404: the message, the app) would be refused for
-    /// every chunk, so they stop the batch; a chunk's own bad data (other 400s) and server errors do not.
+    /// Checks <paramref name="message"/> at once, then sends each chunk as a copy of it (every field, known or not,
+    /// serialised once) carrying the chunk's targets.
     /// </summary>
-    private async Task<ChunkSendResult> SendChunkAsync<T>(IReadOnlyList<T> chunk, string itemKind, Func<Task> send)
+    private Func<IReadOnlyList<Target>, CancellationToken, Task<ChunkSendResult>> SendInstantMessages(MessageData message)
     {
-        try
+        ArgumentNullException.ThrowIfNull(message);
+        AccengageBatchRules.ThrowIfAny(AccengageBatchRules.CheckMessage(message), "instant message");
+        var template = JsonSerializer.SerializeToUtf8Bytes(message, Json_.Info<MessageData>());
+        return async (targets, cancellationToken) =>
         {
-            await send().ConfigureAwait(false);
+            var copy = JsonSerializer.Deserialize(template, Json_.Info<InstantMessage>())!;
+            copy.Targets = targets as IList<Target> ?? targets.ToList();
+            await SendInstantMessageAsync(_options.PartnerId, copy, cancellationToken).ConfigureAwait(false);
             return ChunkSendResult.Accepted(requestId: null);
-        }
-        catch (AccengageException refused) when (refused.StatusCode is { } status)
-        {
-            var stop = status is 401 or 403 or 404
-                       || refused.HasLabel(AccengageErrorLabels.Token)
-                       || refused.HasLabel(AccengageErrorLabels.Signature)
-                       || refused.HasLabel(AccengageErrorLabels.Forbidden);
-            AccengageLog.ChunkRefused(_logger, chunk.Count, itemKind, status, string.Join(",", refused.Labels), stop);
-            return ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stop);
-        }
+        };
+    }
+
+    private async Task<ChunkSendResult> UpdateDeviceGroupAsync(IReadOnlyList<IDictionary<string, object>> users, CancellationToken cancellationToken)
+    {
+        await UpdateDevicesAsync(_options.PartnerId, new DeviceGroupUpdate { Users = users.ToList() }, cancellationToken).ConfigureAwait(false);
+        return ChunkSendResult.Accepted(requestId: null);
     }
 }

@@ -164,7 +164,7 @@ public partial class AccengageClient
             {
                 using var capture = ResponseCapture.Begin();
                 var page = await _sender.SendAsync(request, answer, token).ConfigureAwait(false);
-                var bodyLinks = page is IPagedAnswer paged ? AsLinkHeader(paged.Links ?? paged.Link) : null;
+                var bodyLinks = page is IPagedAnswer paged ? NextLinkOf(paged.Links ?? paged.Link) : null;
                 if (itemsOf(page) is { } items)
                     return new LinkedPage<T>(items.ToAsyncEnumerable(), bodyLinks, null);
                 if (emptyBodyIsEmptyPage && string.IsNullOrWhiteSpace(capture.Body))
@@ -175,18 +175,7 @@ public partial class AccengageClient
             _options.MaxPages,
             cancellationToken);
 
-    /// <summary>The paging links an answer's body carries, in the Link header's form (used when the answer has no Link header).</summary>
-    private static IReadOnlyList<string>? AsLinkHeader(PagingLinks? links)
-    {
-        if (links is null)
-            return null;
-        var entries = new List<string>(3);
-        if (!string.IsNullOrEmpty(links.First))
-            entries.Add($"<{links.First}>; rel=\"first\"");
-        if (!string.IsNullOrEmpty(links.Prev))
-            entries.Add($"<{links.Prev}>; rel=\"prev\"");
-        if (!string.IsNullOrEmpty(links.Next))
-            entries.Add($"<{links.Next}>; rel=\"next\"");
-        return entries.Count == 0 ? null : [string.Join(", ", entries)];
-    }
+    /// <summary>The next-page link an answer's body carries, in the Link header's form (used when the answer has no Link header).</summary>
+    private static IReadOnlyList<string>? NextLinkOf(PagingLinks? links)
+        => string.IsNullOrEmpty(links?.Next) ? null : [$"<{links.Next}>; rel=\"next\""];
 }

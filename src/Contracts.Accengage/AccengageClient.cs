@@ -96,6 +96,6 @@ public partial class AccengageClient : IDisposable
             return false;
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return AccengageErrorReader.Read(body).Any(e => e.Label == AccengageErrorLabels.Token);
+        return ErrorBodyConverter.ErrorsIn(body).Any(e => e.Label == AccengageErrorLabels.Token);
     }
 }

@@ -15,7 +15,7 @@ public class AccengageException : VendorHttpException, IVendorExceptionFactory
 
     /// <summary>Creates the exception for <paramref name="failure"/>, with the errors its body carries.</summary>
     public AccengageException(VendorFailure failure)
-        : this(failure, AccengageErrorReader.Read(failure?.Body))
+        : this(failure, ErrorBodyConverter.ErrorsIn(failure?.Body))
     {
     }
 
@@ -49,7 +49,7 @@ public class AccengageException<TResult> : AccengageException
 {
     /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
     public AccengageException(VendorFailure failure, TResult result)
-        : base(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : AccengageErrorReader.Read(failure?.Body))
+        : base(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : ErrorBodyConverter.ErrorsIn(failure?.Body))
         => Result = result;
 
     /// <summary>The answer's body.</summary>

@@ -22,21 +22,30 @@ public static class AccengageSigner
     public static string Sign(ReadOnlySpan<byte> body, string apiKey, long unixTime)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
-        using var sha1 = StartHash();
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
         sha1.AppendData(body);
-        return FinishSignature(sha1, apiKey, unixTime);
+        sha1.AppendData(KeyAndTime(apiKey, FormatTime(unixTime)));
+        return Convert.ToHexStringLower(sha1.GetHashAndReset());
     }
 
-    /// <summary>The hash a signature starts from; the body is appended to it, then <see cref="FinishSignature"/>.</summary>
-    internal static IncrementalHash StartHash() => IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-
-    /// <summary>Appends the API key and the time to a hash that holds the body, and returns the signature.</summary>
-    internal static string FinishSignature(IncrementalHash sha1WithBody, string apiKey, long unixTime)
+    /// <summary>
+    /// Signs <paramref name="body"/> (a content over a byte array, hashed as it writes itself, not read into a new array), or
+    /// nothing when it is null, for the <c>Accengage-Time</c> value <paramref name="time"/>.
+    /// </summary>
+    internal static string Sign(HttpContent? body, string apiKey, string time, CancellationToken cancellationToken)
     {
-        sha1WithBody.AppendData(Encoding.UTF8.GetBytes(apiKey + FormatTime(unixTime)));
-        return Convert.ToHexStringLower(sha1WithBody.GetHashAndReset());
+        using var sha1 = SHA1.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha1, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            // Synchronously: the bytes are in memory, so an asynchronous copy would only add its own cost.
+            body?.CopyTo(hashing, context: null, cancellationToken);
+            hashing.Write(KeyAndTime(apiKey, time));
+        }
+        return Convert.ToHexStringLower(sha1.Hash!);
     }
 
     /// <summary>The <c>Accengage-Time</c> value for <paramref name="unixTime"/>.</summary>
     public static string FormatTime(long unixTime) => unixTime.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] KeyAndTime(string apiKey, string time) => Encoding.UTF8.GetBytes(apiKey + time);
 }

@@ -11,41 +11,17 @@ internal interface IPagedAnswer
     PagingLinks? Link { get; }
 }
 
-/// <summary>One page of a list answer, with its items and paging links.</summary>
+// The list answers of the contract (each described there as one page of a list answer).
 public partial class AlarmList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class BeaconList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class ClickList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class TargetedDeviceList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class CampaignList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class GeofenceList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class GeogroupList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class InAppList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class MessageActionList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class MessageList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class StaticListDeviceList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class StaticListList : IPagedAnswer;
-
-/// <summary>One page of a list answer, with its items and paging links.</summary>
 public partial class StatList : IPagedAnswer;

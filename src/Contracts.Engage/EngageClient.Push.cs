@@ -23,14 +23,7 @@ public partial class EngageClient
         foreach (var destination in list)
             EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
 
-        using var capture = ResponseCapture.Begin();
-        using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
-        var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(list), cancellationToken).ConfigureAwait(false);
-        if (!answer.IsSuccess)
-        {
-            EngageLog.PushRefused(_logger, list.Count, answer.ErrorCode, answer.RequestId);
-            throw new EngageException("push refused", capture.StatusCode ?? 200, capture.Body, EmptyHeaders, answer, null);
-        }
+        var answer = await SendPushAsync(push, list, cancellationToken).ConfigureAwait(false);
         EngageLog.Pushed(_logger, list.Count, answer.RequestId);
         return answer;
     }
@@ -51,10 +44,8 @@ public partial class EngageClient
     /// <exception cref="ArgumentException">The shared push settings break ENGAGE's rules; nothing was sent.</exception>
     public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(destinations);
-        EngagePushValidator.ThrowIfInvalid(push);
-        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, (chunk, token) => SendChunkAsync(push, chunk, token), _logger, cancellationToken);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, SendChunks(push), _logger, cancellationToken);
     }
 
     /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
@@ -62,10 +53,8 @@ public partial class EngageClient
     {
         // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is, without an
         // async step per destination (see ChunkedBatchRunner).
-        ArgumentNullException.ThrowIfNull(push);
         ArgumentNullException.ThrowIfNull(destinations);
-        EngagePushValidator.ThrowIfInvalid(push);
-        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, (chunk, token) => SendChunkAsync(push, chunk, token), _logger, cancellationToken);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, SendChunks(push), _logger, cancellationToken);
     }
 
     /// <summary>
@@ -93,20 +82,26 @@ public partial class EngageClient
         return problem;
     }
 
-    private async Task<ChunkSendResult> SendChunkAsync(EngagePush push, IReadOnlyList<Destination> chunk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the shared push settings at once, then sends each chunk. A refusal in an HTTP 200 answer concerns what
+    /// every request shares (the aNumbers), so the batch stops there (Core's rule for a refusal with a success status).
+    /// </summary>
+    private Func<IReadOnlyList<Destination>, CancellationToken, Task<ChunkSendResult>> SendChunks(EngagePush push)
     {
-        var destinations = chunk as IList<Destination> ?? chunk.ToList();
+        ArgumentNullException.ThrowIfNull(push);
+        EngagePushValidator.ThrowIfInvalid(push);
+        return async (chunk, cancellationToken) => ChunkSendResult.Accepted((await SendPushAsync(push, chunk as IList<Destination> ?? chunk.ToList(), cancellationToken).ConfigureAwait(false)).RequestId);
+    }
+
+    /// <summary>Sends one push request; an HTTP 200 answer whose errorCode says failure is ENGAGE's refusal, an <see cref="EngageException"/>.</summary>
+    private async Task<BatchPushResponse> SendPushAsync(EngagePush push, IList<Destination> destinations, CancellationToken cancellationToken)
+    {
         using var capture = ResponseCapture.Begin();
         using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
         var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccess)
-            return ChunkSendResult.Accepted(answer.RequestId);
-
-        // HTTP 200 with a failure errorCode: ENGAGE refused something every request shares (the aNumbers), so
-        // sending the remaining chunks would only be refused the same way.
-        EngageLog.PushRefused(_logger, chunk.Count, answer.ErrorCode, answer.RequestId);
-        var refused = new EngageException("push refused", capture.StatusCode ?? 200, capture.Body, EmptyHeaders, answer, null);
-        var failure = new BatchFailure(BatchFailureKind.VendorRejected, answer.Explanation ?? "ENGAGE refused the push.", refused.StatusCode, answer.ErrorCode, answer.RequestId, refused);
-        return ChunkSendResult.Rejected(failure, stopBatch: true);
+            return answer;
+        EngageLog.PushRefused(_logger, destinations.Count, answer.ErrorCode, answer.RequestId);
+        throw new EngageException(new VendorFailure("pushBatch", capture.StatusCode ?? 200, "push refused", capture.Body ?? "", EmptyHeaders), answer);
     }
 }

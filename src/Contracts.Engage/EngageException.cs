@@ -29,11 +29,6 @@ public class EngageException : VendorHttpException, IVendorExceptionFactory
     {
     }
 
-    internal EngageException(string summary, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, IEngageAnswer? answer, Exception? innerException)
-        : this(new VendorFailure("pushBatch", statusCode, summary, body ?? "", headers, innerException), answer)
-    {
-    }
-
     /// <summary>True when ENGAGE refused the bearer token (HTTP 401) even after the client fetched a fresh one.</summary>
     public bool IsUnauthorized => StatusCode == 401;
 

@@ -59,25 +59,32 @@ public sealed class BatchTests : AccengageTestBase
         Assert.Empty(Accengage.BadlySigned);
     }
 
-    [Fact]
-    public async Task A_chunk_refused_for_its_own_data_is_rejected_and_the_others_still_go_out()
+    /// <summary>
+    /// A request refused for its own data is rejected; one answered with a server error is unknown, since a 500 says
+    /// nothing about whether Accengage acted on it. Neither stops the batch: the other requests still go out.
+    /// </summary>
+    [Theory]
+    [InlineData(400, AccengageErrorLabels.Data, "Unmatched template parameter(s)", BatchItemOutcome.Rejected)]
+    [InlineData(500, AccengageErrorLabels.Unknown, "Unhandled error", BatchItemOutcome.Unknown)]
+    public async Task A_chunk_that_fails_alone_is_reported_and_the_others_still_go_out(int status, string label, string message, BatchItemOutcome outcome)
     {
         Accengage.Api = (request, context) => request.BodyText.Contains("\"client-150\"", StringComparison.Ordinal)
-            ? context.RespondJsonAsync(400, FakeAccengage.Error("API_ERR_DATA", "Unmatched template parameter(s)"))
+            ? context.RespondJsonAsync(status, FakeAccengage.Error(label, message))
             : context.RespondJsonAsync(200, null);
         using var client = new AccengageClient(Accengage.Options(o => o.MaxConcurrency = 1));
 
         var report = await client.SendInstantMessageToAllAsync(OrderShipped(), Targets(301));
 
+        var failed = outcome == BatchItemOutcome.Rejected ? report.Rejected : report.Unknown;
         Assert.Equal(201, report.AcceptedCount);
-        Assert.Equal(100, report.RejectedCount);
-        Assert.Equal(0, report.NotAttemptedCount);
-        Assert.Equal(Enumerable.Range(100, 100).Select(i => $"client-{i}"), report.Rejected.Select(f => (string)f.Item.AdditionalProperties["clientId"]));
-        var failure = report.Rejected[0].Failure;
+        Assert.Equal(100, failed.Count);
+        Assert.Equal(100, report.RejectedCount + report.UnknownCount + report.NotAttemptedCount);
+        Assert.Equal(Enumerable.Range(100, 100).Select(i => $"client-{i}"), failed.Select(f => (string)f.Item.AdditionalProperties["clientId"]));
+        var failure = failed[0].Failure;
         Assert.Equal(BatchFailureKind.VendorRejected, failure.Kind);
-        Assert.Equal(400, failure.StatusCode);
-        Assert.Equal(AccengageErrorLabels.Data, failure.ErrorCode);
-        Assert.Contains("Unmatched template parameter(s)", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(status, failure.StatusCode);
+        Assert.Equal(label, failure.ErrorCode);
+        Assert.Contains(message, failure.Reason, StringComparison.Ordinal);
         Assert.Equal(4, Accengage.Server.RequestsTo(SendPath).Count);
     }
 

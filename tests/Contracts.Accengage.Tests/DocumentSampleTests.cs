@@ -76,7 +76,7 @@ public sealed class DocumentSampleTests : AccengageTestBase
     public async Task The_access_token_example_reads()
     {
         Accengage.TokenAnswer = _ => (200, DocumentSamples.AccessToken);
-        using var http = new HttpClient(new AccengageSigningHandler(FakeAccengage.ApiKey) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = Accengage.Server.BaseUrl };
+        using var http = new HttpClient(new AccengageSigningHandler(FakeAccengage.ApiKey, TimeProvider.System, signDeleteBody: true) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = Accengage.Server.BaseUrl };
         var raw = new AccengageClient(http);
 
         var token = await raw.CreateAccessTokenAsync(new AccessTokenRequest { Email = FakeAccengage.UserEmail });

@@ -6,7 +6,7 @@ namespace Contracts.Accengage.Tests;
 
 /// <summary>
 /// The signing step over every kind of body a caller's handler or a hand-built request can carry: a body held in a
-/// byte array is hashed where it lies, any other is read once and sent from that copy; either way the signature
+/// byte array is hashed as it writes itself, any other is read once and sent from that copy; either way the signature
 /// covers exactly the bytes that leave.
 /// </summary>
 public sealed class SigningHandlerBodyTests
@@ -21,7 +21,7 @@ public sealed class SigningHandlerBodyTests
     public async Task The_signature_covers_the_bytes_sent(string kind)
     {
         var sent = new RecordingTransport();
-        using var invoker = new HttpMessageInvoker(new AccengageSigningHandler(FakeAccengage.ApiKey, new FakeTimeProvider(Now)) { InnerHandler = sent });
+        using var invoker = new HttpMessageInvoker(new AccengageSigningHandler(FakeAccengage.ApiKey, new FakeTimeProvider(Now), signDeleteBody: true) { InnerHandler = sent });
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.accengage.test/v1/me/apps/p/send") { Content = Body(kind) };
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);

@@ -17,4 +17,11 @@ public readonly record struct ChunkedBatchOptions(int ChunkSize, int MaxConcurre
 
     /// <summary>The package's source and meter, which receive the batch's span and item counts; Contracts.Core's when null.</summary>
     public Telemetry.VendorTelemetry? Telemetry { get; init; }
+
+    /// <summary>
+    /// Whether the vendor's refusal of one request would be repeated for every other, so the batch stops and the rest is
+    /// reported not attempted. Null for the default: a refusal with a 2xx status (a body that says failure) or a 4xx
+    /// other than 408 and 429. A refused redirect always stops the batch.
+    /// </summary>
+    public Func<VendorApiException, bool>? StopsBatch { get; init; }
 }

@@ -29,7 +29,7 @@ public static class ChunkedBatchRunner
     /// <param name="items">The input, read once, lazily.</param>
     /// <param name="options">Chunk size and concurrency.</param>
     /// <param name="validateItem">Returns why an item cannot be sent, or null when it can; invalid items are reported rejected and never sent.</param>
-    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here by what the vendor may have done (<see cref="VendorApiException.Delivery"/>): no token means not attempted and stop; a request that never left means not attempted; a vendor refusal means rejected (and stop for a 4xx other than 408/429, which every request would repeat); anything after the request left without a clear answer means unknown.</param>
+    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here by what the vendor may have done (<see cref="VendorApiException.Delivery"/>): no token means not attempted and stop; a request that never left means not attempted; a vendor refusal means rejected (and stop when every request would repeat it: see <see cref="ChunkedBatchOptions.StopsBatch"/>); anything after the request left without a clear answer means unknown.</param>
     /// <param name="logger">Receives chunk events.</param>
     /// <param name="cancellationToken">Stops sending; see the remarks.</param>
     public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
@@ -235,7 +235,7 @@ public static class ChunkedBatchRunner
             }
             catch (Exception ex) when (!_abandon.IsCancellationRequested || _cancellation.IsCancellationRequested)
             {
-                sent = Classify(ex, _cancellation);
+                sent = Classify(ex, _cancellation, _options.StopsBatch ?? IsPermanent);
             }
 
             if (sent.StopBatch && sent.Failure is { } reason)
@@ -245,23 +245,23 @@ public static class ChunkedBatchRunner
 
         /// <summary>
         /// What an exception from a sender means for its items and for the rest of the batch. Failures that every
-        /// later request would repeat (no token, a 4xx other than 408/429) stop the batch; transient ones do not.
+        /// later request would repeat (no token, a refusal <see cref="ChunkedBatchOptions.StopsBatch"/> names) stop the batch; transient ones do not.
         /// </summary>
-        private static ChunkSendResult Classify(Exception exception, CancellationToken cancellation) => exception switch
+        private static ChunkSendResult Classify(Exception exception, CancellationToken cancellation, Func<VendorApiException, bool> stopsBatch) => exception switch
         {
             AccessTokenException token => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(token, BatchFailureKind.AuthenticationFailed), stopBatch: true),
             OperationCanceledException when cancellation.IsCancellationRequested && Delivery.Of(exception) == DeliveryState.NotSent => ChunkSendResult.NotAttempted(BatchFailure.Cancelled, stopBatch: false),
             OperationCanceledException when cancellation.IsCancellationRequested => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was on the wire; the vendor may have it.", exception: exception), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.NotSent } notSent => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(notSent, KindOf(notSent)), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.Unknown } unknown => ChunkSendResult.Unknown(BatchFailure.FromVendor(unknown, KindOf(unknown)), stopBatch: false),
-            VendorApiException refused => ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stopBatch: refused is RedirectRefusedException || IsPermanent(refused.StatusCode)),
+            VendorApiException refused => ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stopBatch: refused is RedirectRefusedException || stopsBatch(refused)),
             _ => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.TransportError, $"The request failed ({exception.GetType().Name}); the vendor may have it.", exception: exception), stopBatch: false),
         };
 
         private static BatchFailureKind KindOf(VendorApiException exception)
             => exception is VendorTransportException or RetryAfterTooLongException ? BatchFailureKind.TransportError : BatchFailureKind.VendorRejected;
 
-        private static bool IsPermanent(int? statusCode) => statusCode is >= 400 and < 500 and not 408 and not 429;
+        private static bool IsPermanent(VendorApiException refused) => refused.StatusCode is (>= 200 and < 300) or (>= 400 and < 500 and not 408 and not 429);
 
         private void StopAfter(long chunkIndex, BatchFailure reason)
         {
