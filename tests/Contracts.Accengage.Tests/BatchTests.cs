@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Contracts.Core.Batching;
 using Contracts.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Contracts.Accengage.Tests;
 
@@ -71,7 +73,9 @@ public sealed class BatchTests : AccengageTestBase
         Accengage.Api = (request, context) => request.BodyText.Contains("\"client-150\"", StringComparison.Ordinal)
             ? context.RespondJsonAsync(status, FakeAccengage.Error(label, message))
             : context.RespondJsonAsync(200, null);
-        using var client = new AccengageClient(Accengage.Options(o => o.MaxConcurrency = 1));
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        using var client = new AccengageClient(Accengage.Options(o => o.MaxConcurrency = 1), loggerFactory);
 
         var report = await client.SendInstantMessageToAllAsync(OrderShipped(), Targets(301));
 
@@ -86,6 +90,12 @@ public sealed class BatchTests : AccengageTestBase
         Assert.Equal(label, failure.ErrorCode);
         Assert.Contains(message, failure.Reason, StringComparison.Ordinal);
         Assert.Equal(4, Accengage.Server.RequestsTo(SendPath).Count);
+        // An operator sees the refused chunk as a warning, with the vendor's status and label but not its reason text.
+        var warning = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 1103);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains($"HTTP {status}", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(label, warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -189,7 +189,10 @@ public static class ChunkedBatchRunner
                 return;
 
             var result = await SendAsync(chunkIndex, sendable).ConfigureAwait(false);
-            Log.ChunkCompleted(_logger, chunkIndex, sendable.Count, result.Outcome.ToString());
+            if (result.Outcome == BatchItemOutcome.Accepted)
+                Log.ChunkCompleted(_logger, chunkIndex, sendable.Count, result.Outcome.ToString());
+            else if (_logger.IsEnabled(LogLevel.Warning))
+                Log.ChunkNotAccepted(_logger, chunkIndex, sendable.Count, result.Outcome.ToString(), result.Failure?.Kind.ToString(), result.Failure?.StatusCode, result.Failure?.ErrorCode, result.Failure?.RequestId ?? result.RequestId);
             await ReportAsync(result).ConfigureAwait(false);
         }
 

@@ -25,6 +25,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Chunk {ChunkIndex} ({Count} items): {Outcome}")]
     public static partial void ChunkCompleted(ILogger logger, long chunkIndex, int count, string outcome);
 
+    // The vendor's reason text stays out: it may quote what the request carried (a number, a message).
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Chunk {ChunkIndex} ({Count} items) not accepted: {Outcome}, {FailureKind}, HTTP {StatusCode}, error code {ErrorCode}, request id {RequestId}")]
+    public static partial void ChunkNotAccepted(ILogger logger, long chunkIndex, int count, string outcome, string? failureKind, int? statusCode, string? errorCode, string? requestId);
+
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Batch stopped after chunk {ChunkIndex}: {Reason}; the remaining items are reported as not attempted")]
     public static partial void BatchStopped(ILogger logger, long chunkIndex, string reason);
 }
