@@ -13,6 +13,9 @@ public sealed class SecretScrubberTests
     [InlineData("json: p@ss\\u003Cw\\u0026rd\\u003E/\\u0022x\\u002B\\u00FC")]
     [InlineData("json relaxed: p@ss<w&rd>/\\\"x+ü")]
     [InlineData("xml: p@ss&lt;w&amp;rd&gt;/&quot;x+ü")]
+    [InlineData("url, lower-case escapes: p%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
+    [InlineData("url, some left as they were: p@ss%3cw&rd>%2F\"x%2bü")]
+    [InlineData("url, more escaped than needed: %70%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
     public void Every_form_a_request_carries_a_secret_in_is_masked(string text)
     {
         var scrubber = SecretScrubber.For([Secret]);

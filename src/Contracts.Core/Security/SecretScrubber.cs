@@ -32,20 +32,30 @@ public sealed class SecretScrubber
 
     private readonly Form[] _forms;
 
-    private SecretScrubber(Form[] forms) => _forms = forms;
+    // Each secret as it is (UTF-8), for the echoes that escape it otherwise than the forms do: an echo of a URL may
+    // write its percent escapes in lower case (%2b), mix cases, or escape characters the client left as they were.
+    private readonly byte[][] _secrets;
+
+    private SecretScrubber(Form[] forms, byte[][] secrets)
+    {
+        _forms = forms;
+        _secrets = secrets;
+    }
 
     /// <summary>A scrubber that masks nothing.</summary>
-    public static SecretScrubber None { get; } = new([]);
+    public static SecretScrubber None { get; } = new([], []);
 
     /// <summary>A scrubber for <paramref name="secrets"/> (null and short values are ignored).</summary>
     public static SecretScrubber For(IEnumerable<string?> secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
         var forms = new List<Form>();
+        var raw = new List<byte[]>();
         foreach (var secret in secrets)
         {
             if (secret is null || secret.Length < MinimumLength)
                 continue;
+            AddRaw(raw, secret);
             foreach (var form in FormsOf(secret))
             {
                 if (!forms.Exists(f => f.Text == form.Text))
@@ -54,7 +64,7 @@ public sealed class SecretScrubber
         }
         // Longest first: a secret inside a longer one (a token inside a signed URL) must not break the longer match.
         forms.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
-        return forms.Count == 0 ? None : new SecretScrubber([.. forms]);
+        return forms.Count == 0 ? None : new SecretScrubber([.. forms], [.. raw]);
     }
 
     /// <summary>
@@ -65,10 +75,12 @@ public sealed class SecretScrubber
     internal SecretScrubber With(IEnumerable<string> secrets)
     {
         List<Form>? forms = null;
+        List<byte[]>? raw = null;
         foreach (var secret in secrets)
         {
             if (secret.Length < MinimumLength)
                 continue;
+            AddRaw(raw ??= [.. _secrets], secret);
             foreach (var form in FormsOf(secret))
             {
                 forms ??= [.. _forms];
@@ -81,7 +93,14 @@ public sealed class SecretScrubber
                 forms.Insert(at, form);
             }
         }
-        return forms is null || forms.Count == _forms.Length ? this : new SecretScrubber([.. forms]);
+        return forms is null || forms.Count == _forms.Length ? this : new SecretScrubber([.. forms], [.. raw!]);
+    }
+
+    private static void AddRaw(List<byte[]> raw, string secret)
+    {
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        if (!raw.Exists(r => r.AsSpan().SequenceEqual(bytes)))
+            raw.Add(bytes);
     }
 
     private static int IndexOf(List<Form> forms, string text)
@@ -108,6 +127,13 @@ public sealed class SecretScrubber
             if (text.Contains(form.Text, StringComparison.Ordinal))
                 text = text.Replace(form.Text, Mask, StringComparison.Ordinal);
         }
+        if (_secrets.Length > 0 && text.Contains('%', StringComparison.Ordinal))
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var masked = MaskEscaped(bytes);
+            if (masked.Array != bytes)
+                text = Encoding.UTF8.GetString(masked);
+        }
         return text;
     }
 
@@ -122,8 +148,62 @@ public sealed class SecretScrubber
             if (bytes.AsSpan().IndexOf(form.Utf8) >= 0)
                 bytes = Replace(bytes, form.Utf8);
         }
+        return _secrets.Length > 0 && bytes.AsSpan().Contains((byte)'%') ? MaskEscaped(bytes) : bytes;
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> with every run that spells a secret once its percent escapes (either case) are read as
+    /// the bytes they stand for masked; the same array when there is none.
+    /// </summary>
+    private ArraySegment<byte> MaskEscaped(ArraySegment<byte> bytes)
+    {
+        foreach (var secret in _secrets)
+        {
+            var source = bytes.AsSpan();
+            List<byte>? result = null;
+            var copied = 0;
+            for (var at = 0; at < source.Length; at++)
+            {
+                var length = EscapedLength(source[at..], secret);
+                if (length == 0)
+                    continue;
+                result ??= new List<byte>(source.Length);
+                result.AddRange(source[copied..at]);
+                result.AddRange(MaskBytes);
+                copied = at + length;
+                at = copied - 1;
+            }
+            if (result is null)
+                continue;
+            result.AddRange(source[copied..]);
+            bytes = result.ToArray();
+        }
         return bytes;
     }
+
+    /// <summary>How many bytes at the start of <paramref name="text"/> spell <paramref name="secret"/>, each of its bytes as it is or percent-escaped; 0 when they do not.</summary>
+    private static int EscapedLength(ReadOnlySpan<byte> text, ReadOnlySpan<byte> secret)
+    {
+        var at = 0;
+        foreach (var expected in secret)
+        {
+            if (at < text.Length && text[at] == expected)
+                at++;
+            else if (at + 2 < text.Length && text[at] == '%' && HexDigit(text[at + 1]) is >= 0 and var high && HexDigit(text[at + 2]) is >= 0 and var low && (high << 4 | low) == expected)
+                at += 3;
+            else
+                return 0;
+        }
+        return at;
+    }
+
+    private static int HexDigit(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 
     private static byte[] Replace(ReadOnlySpan<byte> source, ReadOnlySpan<byte> secret)
     {
