@@ -16,6 +16,9 @@ public sealed class SecretScrubberTests
     [InlineData("url, lower-case escapes: p%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
     [InlineData("url, some left as they were: p@ss%3cw&rd>%2F\"x%2bü")]
     [InlineData("url, more escaped than needed: %70%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
+    [InlineData("json, slashes escaped: p@ss<w&rd>\\/\\\"x+ü")]
+    [InlineData("json, lower-case unicode escapes: p@ss\\u003cw\\u0026rd\\u003e/\\u0022x\\u002bü")]
+    [InlineData("xml references: p&#64;ss&lt;w&#x26;rd&#X3E;&#47;&quot;x&#x2b;ü")]
     public void Every_form_a_request_carries_a_secret_in_is_masked(string text)
     {
         var scrubber = SecretScrubber.For([Secret]);

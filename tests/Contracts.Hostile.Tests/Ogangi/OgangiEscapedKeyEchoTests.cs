@@ -38,6 +38,32 @@ public sealed partial class OgangiEscapedKeyEchoTests
     }
 
     /// <summary>
+    /// An XML answer may write any character as a character reference (<c>&amp;#43;</c>, <c>&amp;#x2f;</c>): the bytes
+    /// hold no form of the key the scrubber knows, but the description read from them is the key itself.
+    /// </summary>
+    [Theory]
+    [InlineData("decimal references")]
+    [InlineData("hexadecimal references, lower case")]
+    public async Task Key_written_with_xml_character_references_never_reaches_the_exception(string references)
+    {
+        await using var server = await HostileServer.StartAsync();
+        server.Respond((_, exchange) => exchange.RespondAsync(200,
+            $"<response><input>sendSMS</input><status>ERROR</status><description>Unknown key {Referenced(PublicKey, references)} signed with {Referenced(PrivateKey, references)}</description></response>",
+            "application/xml"));
+        using var client = OgangiHostile.Client(server, o => { o.PublicKey = PublicKey; o.PrivateKey = PrivateKey; });
+
+        var error = await Assert.ThrowsAnyAsync<VendorApiException>(() => OgangiHostile.SendSmsAsync(client));
+
+        var shown = OgangiHostile.EverythingShown(error);
+        Assert.Contains("Unknown key", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(PublicKey, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(PrivateKey, shown, StringComparison.Ordinal);
+    }
+
+    private static string Referenced(string key, string references) => string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c.ToString()
+        : references == "decimal references" ? $"&#{(int)c};" : $"&#x{(int)c:x};"));
+
+    /// <summary>
     /// <paramref name="escaped"/> (as <see cref="Uri.EscapeDataString(string)"/> or the client wrote it) as a rewriting
     /// echo shows it.
     /// </summary>
