@@ -32,6 +32,16 @@ public sealed class SecretScrubberTests
     }
 
     [Fact]
+    public void Every_escaped_occurrence_is_masked_and_the_text_around_kept()
+    {
+        var scrubber = SecretScrubber.For([Secret]);
+        const string text = "a %70%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc b p&#64;ss&lt;w&amp;rd&gt;\\/\\\"x\\u002bü c &amp; 100%";
+
+        Assert.Equal("a *** b *** c &amp; 100%", scrubber.Scrub(text));
+        Assert.Equal("a *** b *** c &amp; 100%", Encoding.UTF8.GetString(scrubber.Scrub(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)))));
+    }
+
+    [Fact]
     public void Text_without_a_secret_is_returned_as_it_is()
     {
         var scrubber = SecretScrubber.For(["token-abcdef"]);

@@ -167,16 +167,31 @@ public sealed class SecretScrubber
             var source = bytes.AsSpan();
             List<byte>? result = null;
             var copied = 0;
-            for (var at = 0; at < source.Length; at++)
+            var escape = -1;
+            for (var at = 0; at < source.Length;)
             {
-                var length = EscapedLength(source[at..], secret);
+                if (escape < at)
+                {
+                    var next = source[at..].IndexOfAny(EscapeStarts);
+                    escape = next < 0 ? source.Length : at + next;
+                }
+                if (escape == source.Length)
+                    break;
+                // A run that spells the secret holds an escape (one without is the secret as it is, masked already),
+                // and only literal bytes before its first: it starts at most the secret's length before that escape.
+                var from = Math.Max(at, escape - secret.Length + 1);
+                var literal = source[from..escape].IndexOf(secret[0]);
+                var start = literal < 0 ? escape : from + literal;
+                var length = EscapedLength(source[start..], secret);
                 if (length == 0)
+                {
+                    at = start + 1;
                     continue;
+                }
                 result ??= new List<byte>(source.Length);
-                result.AddRange(source[copied..at]);
+                result.AddRange(source[copied..start]);
                 result.AddRange(MaskBytes);
-                copied = at + length;
-                at = copied - 1;
+                copied = at = start + length;
             }
             if (result is null)
                 continue;
