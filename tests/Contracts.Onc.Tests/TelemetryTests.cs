@@ -65,7 +65,3 @@ public sealed class TelemetryTests : FakeOncTests
         }
     }
 }
-
-/// <summary>Tests that attach a listener mid-call: no other test may be listening to the same source meanwhile.</summary>
-[CollectionDefinition(nameof(ProcessWideListeners), DisableParallelization = true)]
-public sealed class ProcessWideListeners;
