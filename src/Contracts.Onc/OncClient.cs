@@ -175,6 +175,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
         using var call = OncLogicalCall.Begin(_options.Timeout, cancellationToken);
         // An open session is taken as it is: no wait to prepare, no await.
         var session = _sessions.TryGetFreshToken(out var open) ? open : await SessionAsync(call).ConfigureAwait(false);
+        // A listener attached while this call waited for its session sees the operation's span: it needs the scope too.
+        using var lateScope = scope is null ? BeginCallScope() : null;
         T answer;
         try
         {

@@ -50,6 +50,20 @@ public sealed partial class ContractProblemsTests
         Assert.Equal("n " + expected, Assert.Single(problems.Found).ToString());
     }
 
+    /// <summary>
+    /// JSON Schema counts a string's length in characters (code points, RFC 8259), not UTF-16 code units: an emoji or
+    /// a CJK extension character is one character, though .NET stores it as two chars.
+    /// </summary>
+    [Fact]
+    public void A_length_counts_characters_not_utf16_code_units()
+    {
+        var problems = new ContractProblems();
+        problems.Length("name", "\U0001F600\U0001F600\U0001F600", 3, 3); // three characters, six UTF-16 code units
+        problems.Length("initial", "\U00020BB7", 1, 1);
+        problems.Length("pin", "\U0001F600\U0001F600", 3, 4);
+        Assert.Equal(["pin must hold 3 to 4 characters (got 2; the contract's minLength: 3, maxLength: 4)."], problems.Found.Select(p => p.ToString()));
+    }
+
     [Fact]
     public void Lengths_are_counted_and_worded_like_item_counts()
     {

@@ -13,6 +13,12 @@ public sealed class SecretScrubberTests
     [InlineData("json: p@ss\\u003Cw\\u0026rd\\u003E/\\u0022x\\u002B\\u00FC")]
     [InlineData("json relaxed: p@ss<w&rd>/\\\"x+ü")]
     [InlineData("xml: p@ss&lt;w&amp;rd&gt;/&quot;x+ü")]
+    [InlineData("url, lower-case escapes: p%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
+    [InlineData("url, some left as they were: p@ss%3cw&rd>%2F\"x%2bü")]
+    [InlineData("url, more escaped than needed: %70%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc")]
+    [InlineData("json, slashes escaped: p@ss<w&rd>\\/\\\"x+ü")]
+    [InlineData("json, lower-case unicode escapes: p@ss\\u003cw\\u0026rd\\u003e/\\u0022x\\u002bü")]
+    [InlineData("xml references: p&#64;ss&lt;w&#x26;rd&#X3E;&#47;&quot;x&#x2b;ü")]
     public void Every_form_a_request_carries_a_secret_in_is_masked(string text)
     {
         var scrubber = SecretScrubber.For([Secret]);
@@ -23,6 +29,16 @@ public sealed class SecretScrubberTests
         Assert.DoesNotContain("ss", scrubbed.Split(':')[1], StringComparison.Ordinal);
         var bytes = scrubber.Scrub(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)));
         Assert.Equal(scrubbed, Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public void Every_escaped_occurrence_is_masked_and_the_text_around_kept()
+    {
+        var scrubber = SecretScrubber.For([Secret]);
+        const string text = "a %70%40ss%3cw%26rd%3e%2f%22x%2b%c3%bc b p&#64;ss&lt;w&amp;rd&gt;\\/\\\"x\\u002bü c &amp; 100%";
+
+        Assert.Equal("a *** b *** c &amp; 100%", scrubber.Scrub(text));
+        Assert.Equal("a *** b *** c &amp; 100%", Encoding.UTF8.GetString(scrubber.Scrub(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)))));
     }
 
     [Fact]

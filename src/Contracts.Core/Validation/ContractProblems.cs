@@ -79,11 +79,36 @@ public sealed class ContractProblems
             Add(name, OutOfRange(Text(number), minimum > double.MinValue ? Text(minimum) : null, maximum < double.MaxValue ? Text(maximum) : null));
     }
 
-    /// <summary>The contract's <c>minLength</c> and <c>maxLength</c> of a text, counted in UTF-16 code units.</summary>
+    /// <summary>
+    /// The contract's <c>minLength</c> and <c>maxLength</c> of a text, counted as JSON Schema counts them: in characters
+    /// (code points), so a character .NET stores as a surrogate pair (an emoji) counts once.
+    /// </summary>
     public void Length(string name, string? value, int minimum, int maximum)
     {
-        if (value is not null && (value.Length < minimum || value.Length > maximum))
-            Add(name, Between("character", value.Length, minimum, maximum, "minLength", "maxLength"));
+        if (value is null)
+            return;
+        var length = CharacterCount(value);
+        if (length < minimum || length > maximum)
+            Add(name, Between("character", length, minimum, maximum, "minLength", "maxLength"));
+    }
+
+    /// <summary>The code points of <paramref name="value"/>: its length, less one per surrogate pair (a lone surrogate counts as one).</summary>
+    private static int CharacterCount(string value)
+    {
+        var text = value.AsSpan();
+        var first = text.IndexOfAnyInRange('\uD800', '\uDBFF');
+        if (first < 0)
+            return text.Length;
+        var count = text.Length;
+        for (var i = first; i < text.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+        return count;
     }
 
     /// <summary>The contract's <c>minItems</c> and <c>maxItems</c> of a list.</summary>
