@@ -31,8 +31,7 @@ public sealed class ClientSecrets
         var count = 0;
         foreach (var secret in more)
         {
-            // A request that carries a configured secret (Ogangi's public key in every URL) adds nothing to mask.
-            if (string.IsNullOrEmpty(secret) || Array.IndexOf(_configured, secret) >= 0)
+            if (!AddsToMask(secret))
                 continue;
             single = secret;
             count++;
@@ -40,7 +39,7 @@ public sealed class ClientSecrets
         if (count == 0)
             return Scrubber;
         if (count > 1)
-            return Scrubber.With(more.Where(s => !string.IsNullOrEmpty(s) && Array.IndexOf(_configured, s) < 0));
+            return Scrubber.With(more.Where(AddsToMask));
         // One secret per request (a bearer token, a session id) is the common case, and it stays the same for many
         // requests in a row: the scrubber made for the last one is kept. A signature changes with every request: its
         // form joins the configured ones, made once, in place.
@@ -51,6 +50,9 @@ public sealed class ClientSecrets
         Volatile.Write(ref _lastWithOne, made);
         return made.Scrubber;
     }
+
+    // A request that carries a configured secret (Ogangi's public key in every URL) adds nothing to mask.
+    private bool AddsToMask(string secret) => !string.IsNullOrEmpty(secret) && Array.IndexOf(_configured, secret) < 0;
 
     private sealed record WithOne(string Secret, SecretScrubber Scrubber);
 
