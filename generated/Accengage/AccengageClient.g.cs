@@ -61,6 +61,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The campaigns of every page of <see cref="ListCampaignsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListCampaignsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Campaign> EnumerateCampaignsAsync(int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a campaign</summary>
     /// <remarks>Creates a campaign and returns its technical ID, used to get, update and delete it. Dates are ISO 8601
@@ -119,6 +124,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The clicks of every page of <see cref="ListCampaignClicksAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListCampaignClicksAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Click> EnumerateCampaignClicksAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>List targets by campaign</summary>
     /// <remarks>Returns the devices targeted by (exposed to) the campaign. For in-app or recurring push campaigns,
@@ -137,6 +147,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The targets of every page of <see cref="ListCampaignTargetsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListCampaignTargetsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<TargetedDevice> EnumerateCampaignTargetsAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>List messages</summary>
     /// <remarks>Returns the messages of the app. Filter with `externalId` or `title`; `%` matches any characters
@@ -149,6 +164,11 @@ public partial interface IAccengageClient
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The messages of every page of <see cref="ListMessagesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListMessagesAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Message> EnumerateMessagesAsync(string? externalId = null, string? title = null, int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a message</summary>
@@ -201,6 +221,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The actions of every page of <see cref="ListMessageActionsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListMessageActionsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<MessageAction> EnumerateMessageActionsAsync(long messageId, int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>List clicks by message</summary>
     /// <remarks>Same as listCampaignClicks, for a message ID instead of a campaign ID. Paginated.</remarks>
@@ -217,6 +242,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The clicks of every page of <see cref="ListMessageClicksAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListMessageClicksAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Click> EnumerateMessageClicksAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>List targets by message</summary>
     /// <remarks>Same as listCampaignTargets, for a message ID instead of a campaign ID. Paginated.</remarks>
@@ -232,6 +262,11 @@ public partial interface IAccengageClient
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The targets of every page of <see cref="ListMessageTargetsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListMessageTargetsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<TargetedDevice> EnumerateMessageTargetsAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create the schedule of a message</summary>
@@ -407,6 +442,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The lists of every page of <see cref="ListStaticListsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListStaticListsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<StaticList> EnumerateStaticListsAsync(int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a static list</summary>
     /// <remarks>`listId` sets your own integer ID (for ID mapping); without it the server generates one. `externalId`
@@ -429,6 +469,11 @@ public partial interface IAccengageClient
     /// <br/>the list does not exist.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The devices of every page of <see cref="ListStaticListDevicesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListStaticListDevicesAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<StaticListDevice> EnumerateStaticListDevicesAsync(long listId, int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Upsert devices in a static list</summary>
@@ -467,6 +512,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The stats of every page of <see cref="ListStatsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListStatsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Stat> EnumerateStatsAsync(System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>List geofences</summary>
     /// <remarks>Returns the geofences of the app. Paginated.</remarks>
@@ -476,6 +526,11 @@ public partial interface IAccengageClient
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The geofences of every page of <see cref="ListGeofencesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListGeofencesAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Geofence> EnumerateGeofencesAsync(int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a geofence</summary>
@@ -515,6 +570,11 @@ public partial interface IAccengageClient
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The beacons of every page of <see cref="ListBeaconsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListBeaconsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Beacon> EnumerateBeaconsAsync(int startPage = 1, CancellationToken cancellationToken = default);
+
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a beacon</summary>
     /// <remarks>Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.</remarks>
@@ -552,6 +612,11 @@ public partial interface IAccengageClient
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The geogroups of every page of <see cref="ListGeogroupsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListGeogroupsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Geogroup> EnumerateGeogroupsAsync(int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a geogroup</summary>
@@ -616,6 +681,11 @@ public partial interface IAccengageClient
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The inapps of every page of <see cref="ListInAppsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListInAppsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<InApp> EnumerateInAppsAsync(int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create an in-app message</summary>
@@ -695,6 +765,11 @@ public partial interface IAccengageClient
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
     /// <exception cref="AccengageException">A server side error occurred.</exception>
     Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The alarms of every page of <see cref="ListAlarmsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
+    /// <inheritdoc cref="ListAlarmsAsync" path="/param"/>
+    /// <inheritdoc cref="Contracts.Core.Paging.JsonListPager.ReadAllAsync" path="/exception"/>
+    IAsyncEnumerable<Alarm> EnumerateAlarmsAsync(int startPage = 1, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
     /// <summary>Create a scheduled alarm</summary>
@@ -897,7 +972,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateAccessTokenRequest(body), Json_.Info<AccessToken>(), cancellationToken);
 
-    /// <summary>Describes a createAccessToken call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateAccessTokenRequest(AccessTokenRequest body)
         => new OperationRequest(new("createAccessToken", "v1/access_token", true), HttpMethod.Post)
             .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
@@ -911,7 +985,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<string> GetMeAsync(CancellationToken cancellationToken = default)
         => _sender.SendForTextAsync(GetMeRequest(), cancellationToken);
 
-    /// <summary>Describes a getMe call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetMeRequest()
         => new OperationRequest(new("getMe", "v1/me", true), HttpMethod.Get)
             .Accepts("text/plain")
@@ -925,7 +998,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListCampaignsRequest(partnerId, page), Json_.Info<CampaignList>(), cancellationToken);
 
-    /// <summary>Describes a listCampaigns call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListCampaignsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listCampaigns", "v1/me/apps/{partnerId}/campaigns", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -938,10 +1010,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Campaign> EnumerateCampaignsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListCampaignsRequest(_options.PartnerId, page), (CampaignList p) => p.Campaigns, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateCampaignRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createCampaign call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateCampaignRequest(string partnerId, Campaign body)
         => new OperationRequest(new("createCampaign", "v1/me/apps/{partnerId}/campaigns", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -957,7 +1032,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetCampaignRequest(partnerId, campaignId), Json_.Info<Campaign>(), cancellationToken);
 
-    /// <summary>Describes a getCampaign call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetCampaignRequest(string partnerId, long campaignId)
         => new OperationRequest(new("getCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -974,7 +1048,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateCampaignRequest(partnerId, campaignId, body), cancellationToken);
 
-    /// <summary>Describes a updateCampaign call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateCampaignRequest(string partnerId, long campaignId, Campaign body)
         => new OperationRequest(new("updateCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -990,7 +1063,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task DeleteCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(DeleteCampaignRequest(partnerId, campaignId), cancellationToken);
 
-    /// <summary>Describes a deleteCampaign call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest DeleteCampaignRequest(string partnerId, long campaignId)
         => new OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1006,7 +1078,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListCampaignClicksRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
 
-    /// <summary>Describes a listCampaignClicks call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListCampaignClicksRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
         => new OperationRequest(new("listCampaignClicks", "v1/me/apps/{partnerId}/campaigns/{campaignId}/clicks", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1024,10 +1095,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Click> EnumerateCampaignClicksAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListCampaignClicksRequest(_options.PartnerId, campaignId, page, startDate, endDate, data), (ClickList p) => p.Clicks, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListCampaignTargetsRequest(partnerId, campaignId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
 
-    /// <summary>Describes a listCampaignTargets call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListCampaignTargetsRequest(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
         => new OperationRequest(new("listCampaignTargets", "v1/me/apps/{partnerId}/campaigns/{campaignId}/targets", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1045,10 +1119,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<TargetedDevice> EnumerateCampaignTargetsAsync(long campaignId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListCampaignTargetsRequest(_options.PartnerId, campaignId, page, startDate, endDate, data), (TargetedDeviceList p) => p.Targets, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListMessagesRequest(partnerId, page, externalId, title), Json_.Info<MessageList>(), cancellationToken);
 
-    /// <summary>Describes a listMessages call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListMessagesRequest(string partnerId, int? page = null, string? externalId = null, string? title = null)
         => new OperationRequest(new("listMessages", "v1/me/apps/{partnerId}/messages", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1063,10 +1140,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Message> EnumerateMessagesAsync(string? externalId = null, string? title = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListMessagesRequest(_options.PartnerId, page, externalId, title), (MessageList p) => p.Messages, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateMessageRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateMessageRequest(string partnerId, Message body)
         => new OperationRequest(new("createMessage", "v1/me/apps/{partnerId}/messages", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1083,7 +1163,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Message> GetMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetMessageRequest(partnerId, messageId), Json_.Info<Message>(), cancellationToken);
 
-    /// <summary>Describes a getMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetMessageRequest(string partnerId, long messageId)
         => new OperationRequest(new("getMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1100,7 +1179,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateMessageAsync(string partnerId, long messageId, Message body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateMessageRequest(partnerId, messageId, body), cancellationToken);
 
-    /// <summary>Describes a updateMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateMessageRequest(string partnerId, long messageId, Message body)
         => new OperationRequest(new("updateMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1116,7 +1194,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task DeleteMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(DeleteMessageRequest(partnerId, messageId), cancellationToken);
 
-    /// <summary>Describes a deleteMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest DeleteMessageRequest(string partnerId, long messageId)
         => new OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1132,7 +1209,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListMessageActionsRequest(partnerId, messageId, page), Json_.Info<MessageActionList>(), cancellationToken);
 
-    /// <summary>Describes a listMessageActions call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListMessageActionsRequest(string partnerId, long messageId, int? page = null)
         => new OperationRequest(new("listMessageActions", "v1/me/apps/{partnerId}/messages/{messageId}/actions", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1146,10 +1222,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<MessageAction> EnumerateMessageActionsAsync(long messageId, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListMessageActionsRequest(_options.PartnerId, messageId, page), (MessageActionList p) => p.Actions, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListMessageClicksRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<ClickList>(), cancellationToken);
 
-    /// <summary>Describes a listMessageClicks call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListMessageClicksRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
         => new OperationRequest(new("listMessageClicks", "v1/me/apps/{partnerId}/messages/{messageId}/clicks", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1167,10 +1246,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Click> EnumerateMessageClicksAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListMessageClicksRequest(_options.PartnerId, messageId, page, startDate, endDate, data), (ClickList p) => p.Clicks, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListMessageTargetsRequest(partnerId, messageId, page, startDate, endDate, data), Json_.Info<TargetedDeviceList>(), cancellationToken);
 
-    /// <summary>Describes a listMessageTargets call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListMessageTargetsRequest(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null)
         => new OperationRequest(new("listMessageTargets", "v1/me/apps/{partnerId}/messages/{messageId}/targets", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1188,10 +1270,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<TargetedDevice> EnumerateMessageTargetsAsync(long messageId, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListMessageTargetsRequest(_options.PartnerId, messageId, page, startDate, endDate, data), (TargetedDeviceList p) => p.Targets, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateScheduleRequest(partnerId, messageId, body), cancellationToken);
 
-    /// <summary>Describes a createSchedule call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateScheduleRequest(string partnerId, long messageId, Schedule body)
         => new OperationRequest(new("createSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1207,7 +1292,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Schedule> GetScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetScheduleRequest(partnerId, messageId), Json_.Info<Schedule>(), cancellationToken);
 
-    /// <summary>Describes a getSchedule call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetScheduleRequest(string partnerId, long messageId)
         => new OperationRequest(new("getSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1224,7 +1308,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateScheduleRequest(partnerId, messageId, body), cancellationToken);
 
-    /// <summary>Describes a updateSchedule call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateScheduleRequest(string partnerId, long messageId, Schedule body)
         => new OperationRequest(new("updateSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1241,7 +1324,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task DeleteScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(DeleteScheduleRequest(partnerId, messageId), cancellationToken);
 
-    /// <summary>Describes a deleteSchedule call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest DeleteScheduleRequest(string partnerId, long messageId)
         => new OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1257,7 +1339,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateScheduleExclusionRequest(partnerId, messageId, body), cancellationToken);
 
-    /// <summary>Describes a createScheduleExclusion call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateScheduleExclusionRequest(string partnerId, long messageId, ScheduleExclusion body)
         => new OperationRequest(new("createScheduleExclusion", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1274,7 +1355,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListScheduleExclusionsRequest(partnerId, messageId), Json_.Info<IList<ScheduleExclusion>>(), cancellationToken);
 
-    /// <summary>Describes a listScheduleExclusions call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListScheduleExclusionsRequest(string partnerId, long messageId)
         => new OperationRequest(new("listScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1292,7 +1372,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(DeleteScheduleExclusionsRequest(partnerId, messageId), cancellationToken);
 
-    /// <summary>Describes a deleteScheduleExclusions call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest DeleteScheduleExclusionsRequest(string partnerId, long messageId)
         => new OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1307,7 +1386,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SendMessageAsync(string partnerId, long messageId, bool? test = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendMessageRequest(partnerId, messageId, test), cancellationToken);
 
-    /// <summary>Describes a sendMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendMessageRequest(string partnerId, long messageId, bool? test = null)
         => new OperationRequest(new("sendMessage", "v1/me/apps/{partnerId}/messages/{messageId}/send", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1323,7 +1401,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SendInstantMessageAsync(string partnerId, InstantMessage body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendInstantMessageRequest(partnerId, body), cancellationToken);
 
-    /// <summary>Describes a sendInstantMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendInstantMessageRequest(string partnerId, InstantMessage body)
         => new OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1339,7 +1416,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendInstantMessageToAppsRequest(body), Json_.Info<IDictionary<string, AppSendResult>>(), cancellationToken);
 
-    /// <summary>Describes a sendInstantMessageToApps call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendInstantMessageToAppsRequest(MultiAppInstantMessage body)
         => new OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), HttpMethod.Post)
             .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
@@ -1358,7 +1434,6 @@ public partial class AccengageClient : IAccengageClient
         return new FileResponse((int)response_.StatusCode, OperationSender.HeadersOf(response_), stream_, null, response_);
     }
 
-    /// <summary>Describes a listDevices call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListDevicesRequest(string partnerId, IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null)
         => new OperationRequest(new("listDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1377,7 +1452,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateDevicesRequest(partnerId, body), cancellationToken);
 
-    /// <summary>Describes a updateDevices call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateDevicesRequest(string partnerId, DeviceGroupUpdate body)
         => new OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1392,7 +1466,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SearchDeviceRequest(partnerId, filters), Json_.Info<Device>(), cancellationToken);
 
-    /// <summary>Describes a searchDevice call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SearchDeviceRequest(string partnerId, IDictionary<string, string> filters)
         => new OperationRequest(new("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1409,7 +1482,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateDeviceAsync(string partnerId, string udid, IDictionary<string, object> body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateDeviceRequest(partnerId, udid, body), cancellationToken);
 
-    /// <summary>Describes a updateDevice call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateDeviceRequest(string partnerId, string udid, IDictionary<string, object> body)
         => new OperationRequest(new("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1426,7 +1498,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListStaticListsRequest(partnerId, page), Json_.Info<StaticListList>(), cancellationToken);
 
-    /// <summary>Describes a listStaticLists call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListStaticListsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listStaticLists", "v1/me/apps/{partnerId}/lists", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1439,10 +1510,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<StaticList> EnumerateStaticListsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListStaticListsRequest(_options.PartnerId, page), (StaticListList p) => p.Lists, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateStaticListRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createStaticList call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateStaticListRequest(string partnerId, StaticList body)
         => new OperationRequest(new("createStaticList", "v1/me/apps/{partnerId}/lists", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1459,7 +1533,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListStaticListDevicesRequest(partnerId, listId, page), Json_.Info<StaticListDeviceList>(), cancellationToken);
 
-    /// <summary>Describes a listStaticListDevices call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListStaticListDevicesRequest(string partnerId, long listId, int? page = null)
         => new OperationRequest(new("listStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1474,10 +1547,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<StaticListDevice> EnumerateStaticListDevicesAsync(long listId, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListStaticListDevicesRequest(_options.PartnerId, listId, page), (StaticListDeviceList p) => p.Devices, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpsertStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
 
-    /// <summary>Describes a upsertStaticListDevices call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpsertStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
         => new OperationRequest(new("upsertStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1494,7 +1570,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(RemoveStaticListDevicesRequest(partnerId, listId, body), cancellationToken);
 
-    /// <summary>Describes a removeStaticListDevices call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest RemoveStaticListDevicesRequest(string partnerId, long listId, StaticListUsers body)
         => new OperationRequest(new("removeStaticListDevices", "v1/me/apps/{partnerId}/lists/{listId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1511,7 +1586,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListStatsRequest(partnerId, page, date, startDate, endDate), Json_.Info<StatList>(), cancellationToken);
 
-    /// <summary>Describes a listStats call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListStatsRequest(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null)
         => new OperationRequest(new("listStats", "v1/me/apps/{partnerId}/stats", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1527,10 +1601,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Stat> EnumerateStatsAsync(System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListStatsRequest(_options.PartnerId, page, date, startDate, endDate), (StatList p) => p.Stats, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListGeofencesRequest(partnerId, page), Json_.Info<GeofenceList>(), cancellationToken);
 
-    /// <summary>Describes a listGeofences call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListGeofencesRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listGeofences", "v1/me/apps/{partnerId}/geofences", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1543,10 +1620,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Geofence> EnumerateGeofencesAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListGeofencesRequest(_options.PartnerId, page), (GeofenceList p) => p.Geofences, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateGeofenceRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createGeofence call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateGeofenceRequest(string partnerId, Geofence body)
         => new OperationRequest(new("createGeofence", "v1/me/apps/{partnerId}/geofences", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1562,7 +1642,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetGeofenceRequest(partnerId, geofenceId), Json_.Info<Geofence>(), cancellationToken);
 
-    /// <summary>Describes a getGeofence call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetGeofenceRequest(string partnerId, long geofenceId)
         => new OperationRequest(new("getGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1579,7 +1658,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateGeofenceRequest(partnerId, geofenceId, body), cancellationToken);
 
-    /// <summary>Describes a updateGeofence call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateGeofenceRequest(string partnerId, long geofenceId, Geofence body)
         => new OperationRequest(new("updateGeofence", "v1/me/apps/{partnerId}/geofences/{geofenceId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1595,7 +1673,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListBeaconsRequest(partnerId, page), Json_.Info<BeaconList>(), cancellationToken);
 
-    /// <summary>Describes a listBeacons call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListBeaconsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listBeacons", "v1/me/apps/{partnerId}/beacons", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1608,10 +1685,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Beacon> EnumerateBeaconsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListBeaconsRequest(_options.PartnerId, page), (BeaconList p) => p.Beacons, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateBeaconRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createBeacon call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateBeaconRequest(string partnerId, Beacon body)
         => new OperationRequest(new("createBeacon", "v1/me/apps/{partnerId}/beacons", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1627,7 +1707,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetBeaconRequest(partnerId, beaconId), Json_.Info<Beacon>(), cancellationToken);
 
-    /// <summary>Describes a getBeacon call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetBeaconRequest(string partnerId, long beaconId)
         => new OperationRequest(new("getBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1644,7 +1723,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateBeaconRequest(partnerId, beaconId, body), cancellationToken);
 
-    /// <summary>Describes a updateBeacon call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateBeaconRequest(string partnerId, long beaconId, Beacon body)
         => new OperationRequest(new("updateBeacon", "v1/me/apps/{partnerId}/beacons/{beaconId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1660,7 +1738,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListGeogroupsRequest(partnerId, page), Json_.Info<GeogroupList>(), cancellationToken);
 
-    /// <summary>Describes a listGeogroups call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListGeogroupsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listGeogroups", "v1/me/apps/{partnerId}/geogroups", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1673,10 +1750,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Geogroup> EnumerateGeogroupsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListGeogroupsRequest(_options.PartnerId, page), (GeogroupList p) => p.Geogroups, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateGeogroupRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createGeogroup call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateGeogroupRequest(string partnerId, Geogroup body)
         => new OperationRequest(new("createGeogroup", "v1/me/apps/{partnerId}/geogroups", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1692,7 +1772,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(AddBeaconToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
 
-    /// <summary>Describes a addBeaconToGeogroup call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest AddBeaconToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
         => new OperationRequest(new("addBeaconToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1708,7 +1787,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(RemoveBeaconFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
 
-    /// <summary>Describes a removeBeaconFromGeogroup call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest RemoveBeaconFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
         => new OperationRequest(new("removeBeaconFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/beacons", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1724,7 +1802,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(AddGeofenceToGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
 
-    /// <summary>Describes a addGeofenceToGeogroup call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest AddGeofenceToGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
         => new OperationRequest(new("addGeofenceToGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1740,7 +1817,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(RemoveGeofenceFromGeogroupRequest(partnerId, geogroupId, body), cancellationToken);
 
-    /// <summary>Describes a removeGeofenceFromGeogroup call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest RemoveGeofenceFromGeogroupRequest(string partnerId, string geogroupId, ObjectTechnicalType body)
         => new OperationRequest(new("removeGeofenceFromGeogroup", "v1/me/apps/{partnerId}/geogroups/{geogroupId}/geofences", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1756,7 +1832,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListInAppsRequest(partnerId, page), Json_.Info<InAppList>(), cancellationToken);
 
-    /// <summary>Describes a listInApps call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListInAppsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listInApps", "v1/me/apps/{partnerId}/inapps", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1769,10 +1844,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<InApp> EnumerateInAppsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListInAppsRequest(_options.PartnerId, page), (InAppList p) => p.Inapps, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateInAppRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createInApp call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateInAppRequest(string partnerId, InApp body)
         => new OperationRequest(new("createInApp", "v1/me/apps/{partnerId}/inapps", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1789,7 +1867,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<InApp> GetInAppAsync(string partnerId, long inAppId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetInAppRequest(partnerId, inAppId), Json_.Info<InApp>(), cancellationToken);
 
-    /// <summary>Describes a getInApp call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetInAppRequest(string partnerId, long inAppId)
         => new OperationRequest(new("getInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1806,7 +1883,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateInAppRequest(partnerId, inAppId, body), cancellationToken);
 
-    /// <summary>Describes a updateInApp call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateInAppRequest(string partnerId, long inAppId, InApp body)
         => new OperationRequest(new("updateInApp", "v1/me/apps/{partnerId}/inapps/{inAppId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1823,7 +1899,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetInAppStatusRequest(partnerId, inAppId, body), cancellationToken);
 
-    /// <summary>Describes a setInAppStatus call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetInAppStatusRequest(string partnerId, long inAppId, ActivationStatus body)
         => new OperationRequest(new("setInAppStatus", "v1/me/apps/{partnerId}/inapps/{inAppId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1841,7 +1916,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetInAppByExternalIdRequest(partnerId, externalId), Json_.Info<InApp>(), cancellationToken);
 
-    /// <summary>Describes a getInAppByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetInAppByExternalIdRequest(string partnerId, string externalId)
         => new OperationRequest(new("getInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1858,7 +1932,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateInAppByExternalIdRequest(partnerId, externalId, body), cancellationToken);
 
-    /// <summary>Describes a updateInAppByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateInAppByExternalIdRequest(string partnerId, string externalId, InApp body)
         => new OperationRequest(new("updateInAppByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1875,7 +1948,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetInAppStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
 
-    /// <summary>Describes a setInAppStatusByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetInAppStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
         => new OperationRequest(new("setInAppStatusByExternalId", "v1/me/apps/{partnerId}/inapps/external/{externalId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1893,7 +1965,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default)
         => _sender.SendAsync(ListAlarmsRequest(partnerId, page), Json_.Info<AlarmList>(), cancellationToken);
 
-    /// <summary>Describes a listAlarms call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest ListAlarmsRequest(string partnerId, int? page = null)
         => new OperationRequest(new("listAlarms", "v1/me/apps/{partnerId}/alarms", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1906,10 +1977,13 @@ public partial class AccengageClient : IAccengageClient
             ;
 
     /// <inheritdoc/>
+    public IAsyncEnumerable<Alarm> EnumerateAlarmsAsync(int startPage = 1, CancellationToken cancellationToken = default)
+        => Enumerate(page => ListAlarmsRequest(_options.PartnerId, page), (AlarmList p) => p.Alarms, p => p.Links ?? p.Link, startPage, cancellationToken);
+
+    /// <inheritdoc/>
     public virtual Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateAlarmRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createAlarm call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateAlarmRequest(string partnerId, Alarm body)
         => new OperationRequest(new("createAlarm", "v1/me/apps/{partnerId}/alarms", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1926,7 +2000,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetAlarmRequest(partnerId, alarmId), Json_.Info<Alarm>(), cancellationToken);
 
-    /// <summary>Describes a getAlarm call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetAlarmRequest(string partnerId, long alarmId)
         => new OperationRequest(new("getAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1943,7 +2016,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateAlarmRequest(partnerId, alarmId, body), cancellationToken);
 
-    /// <summary>Describes a updateAlarm call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateAlarmRequest(string partnerId, long alarmId, Alarm body)
         => new OperationRequest(new("updateAlarm", "v1/me/apps/{partnerId}/alarms/{alarmId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1960,7 +2032,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetAlarmStatusRequest(partnerId, alarmId, body), cancellationToken);
 
-    /// <summary>Describes a setAlarmStatus call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetAlarmStatusRequest(string partnerId, long alarmId, ActivationStatus body)
         => new OperationRequest(new("setAlarmStatus", "v1/me/apps/{partnerId}/alarms/{alarmId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1978,7 +2049,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetAlarmByExternalIdRequest(partnerId, externalId), Json_.Info<Alarm>(), cancellationToken);
 
-    /// <summary>Describes a getAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetAlarmByExternalIdRequest(string partnerId, string externalId)
         => new OperationRequest(new("getAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
@@ -1995,7 +2065,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateAlarmByExternalIdRequest(partnerId, externalId, body), cancellationToken);
 
-    /// <summary>Describes a updateAlarmByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateAlarmByExternalIdRequest(string partnerId, string externalId, Alarm body)
         => new OperationRequest(new("updateAlarmByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2012,7 +2081,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetAlarmStatusByExternalIdRequest(partnerId, externalId, body), cancellationToken);
 
-    /// <summary>Describes a setAlarmStatusByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetAlarmStatusByExternalIdRequest(string partnerId, string externalId, ActivationStatus body)
         => new OperationRequest(new("setAlarmStatusByExternalId", "v1/me/apps/{partnerId}/alarms/external/{externalId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2030,7 +2098,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(CreateInboxRequest(partnerId, body), Json_.Info<CreatedResource>(), cancellationToken);
 
-    /// <summary>Describes a createInbox call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CreateInboxRequest(string partnerId, Inbox body)
         => new OperationRequest(new("createInbox", "v1/me/apps/{partnerId}/inboxes", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2047,7 +2114,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateInboxRequest(partnerId, inboxId, body), cancellationToken);
 
-    /// <summary>Describes a updateInbox call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateInboxRequest(string partnerId, long inboxId, Inbox body)
         => new OperationRequest(new("updateInbox", "v1/me/apps/{partnerId}/inboxes/{inboxId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2064,7 +2130,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetInboxStatusRequest(partnerId, inboxId, udid, body), cancellationToken);
 
-    /// <summary>Describes a setInboxStatus call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetInboxStatusRequest(string partnerId, long inboxId, string udid, InboxStatus body)
         => new OperationRequest(new("setInboxStatus", "v1/me/apps/{partnerId}/inboxes/{inboxId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2082,7 +2147,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(UpdateInboxByExternalIdRequest(partnerId, externalId, body), cancellationToken);
 
-    /// <summary>Describes a updateInboxByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest UpdateInboxByExternalIdRequest(string partnerId, string externalId, Inbox body)
         => new OperationRequest(new("updateInboxByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
@@ -2099,7 +2163,6 @@ public partial class AccengageClient : IAccengageClient
     public virtual Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SetInboxStatusByExternalIdRequest(partnerId, externalId, udid, body), cancellationToken);
 
-    /// <summary>Describes a setInboxStatusByExternalId call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SetInboxStatusByExternalIdRequest(string partnerId, string externalId, string udid, InboxStatus body)
         => new OperationRequest(new("setInboxStatusByExternalId", "v1/me/apps/{partnerId}/inboxes/external/{externalId}/status", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))

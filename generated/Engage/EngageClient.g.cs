@@ -101,7 +101,6 @@ public partial class EngageClient : IEngageClient
     public virtual Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
 
-    /// <summary>Describes a getToken call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetTokenRequest(XFederatedPurpose x_Federated_Purpose, TokenRequest body)
         => new OperationRequest(new("getToken", "federated/content/v2/token", true), HttpMethod.Post)
             .Header("X-Federated-Purpose", WireText.Of(x_Federated_Purpose))
@@ -114,7 +113,6 @@ public partial class EngageClient : IEngageClient
     public virtual Task<TokenResponse> CheckTokenHealthAsync(CancellationToken cancellationToken = default)
         => _sender.SendAsync(CheckTokenHealthRequest(), Json_.Info<TokenResponse>(), cancellationToken);
 
-    /// <summary>Describes a checkTokenHealth call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest CheckTokenHealthRequest()
         => new OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), HttpMethod.Get)
             .EmptyBody("application/json")
@@ -126,7 +124,6 @@ public partial class EngageClient : IEngageClient
     public virtual Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(PushBatchRequest(programContentUuid, body), Json_.Info<BatchPushResponse>(), cancellationToken);
 
-    /// <summary>Describes a pushBatch call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest PushBatchRequest(System.Guid programContentUuid, BatchPushRequest body)
         => new OperationRequest(new("pushBatch", "federated/outbound/v2/batch", false), HttpMethod.Post)
             .Query("programContentUuid", WireText.Of(programContentUuid))

@@ -242,7 +242,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendSmsRequest(instanceId, carrier, from, mobileNumber, text), OgangiClientXml.SendSmsResponse, cancellationToken);
 
-    /// <summary>Describes a sendSms call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendSmsRequest(long instanceId, string carrier, string from, string mobileNumber, string text)
         => new OperationRequest(new("sendSms", "tools/sendSMS/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
@@ -260,7 +259,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendMtRequest(instanceId, from, carrier, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
 
-    /// <summary>Describes a sendMt call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendMtRequest(long instanceId, string from, string carrier, string mobileNumber, string text)
         => new OperationRequest(new("sendMt", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
@@ -278,7 +276,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, text, flags), OgangiClientXml.OgangiResponse, cancellationToken);
 
-    /// <summary>Describes a sendMtWithFlags call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendMtWithFlagsRequest(long instanceId, string from, string carrier, string mobileNumber, string text, string flags)
         => new OperationRequest(new("sendMtWithFlags", "sendMT/{instanceId}/{from}/{carrier}/{mobileNumber}/{text}/{flags}/{publicKey}/{signature}", false), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
@@ -297,7 +294,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, text, length), OgangiClientXml.PinSmsConfirmationResponse, cancellationToken);
 
-    /// <summary>Describes a sendSmsPinMobileNumberConfirm call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest SendSmsPinMobileNumberConfirmRequest(long instanceId, string carrier, string from, string mobileNumber, string text, int length)
         => new OperationRequest(new("sendSmsPinMobileNumberConfirm", "tools/sendSMSPinMobileNumberConfirm/{instanceId}/{carrier}/{from}/{mobileNumber}/{text}/{length}/{publicKey}/{signature}", false), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
@@ -316,7 +312,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, CancellationToken cancellationToken = default)
         => _sender.SendAsync(FireMessageRequest(instanceId, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
 
-    /// <summary>Describes a fireMessage call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest FireMessageRequest(long instanceId, string mobileNumber, string text)
         => new OperationRequest(new("fireMessage", "fireMessage/{instanceId}/{mobileNumber}/{text}/{publicKey}/{signature}", false), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
@@ -332,7 +327,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(FireMessageWithDescriptorRequest(instanceId, body), OgangiClientXml.FireMessageResponse, cancellationToken);
 
-    /// <summary>Describes a fireMessageWithDescriptor call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest FireMessageWithDescriptorRequest(long instanceId, FireMessageDescriptor body)
         => new OperationRequest(new("fireMessageWithDescriptor", "fireMessage/{instanceId}/{publicKey}/{signature}", false), HttpMethod.Post)
             .EscapedBy(PathEscaping_)
@@ -347,7 +341,6 @@ public partial class OgangiClient : IOgangiClient
     public virtual Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetMoMessagesRequest(instanceId, page, resultsPerPage, parameters), OgangiClientXml.MoMessagesResponse, cancellationToken);
 
-    /// <summary>Describes a getMoMessages call as the contract declares it, ready for the send path.</summary>
     internal OperationRequest GetMoMessagesRequest(long instanceId, int page, int resultsPerPage, string parameters)
         => new OperationRequest(new("getMoMessages", "tools/getMOMessages/{instanceId}/{page}/{resultsPerPage}/{parameters}/{publicKey}/{signature}", true), HttpMethod.Get)
             .EscapedBy(PathEscaping_)
