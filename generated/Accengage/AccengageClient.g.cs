@@ -976,9 +976,9 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("createAccessToken", "v1/access_token", true), HttpMethod.Post)
             .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[0], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[1], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[0], ErrorBody_)
+            .Fails(404, FailureTexts_[1], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -988,10 +988,10 @@ public partial class AccengageClient : IAccengageClient
     internal OperationRequest GetMeRequest()
         => new OperationRequest(new("getMe", "v1/me", true), HttpMethod.Get)
             .Accepts("text/plain")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1003,10 +1003,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1022,10 +1022,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Campaign>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1037,11 +1037,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[7], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[7], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1053,10 +1053,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
             .JsonBody(body, Json_.Info<Campaign>(), "application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1067,11 +1067,11 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[8], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[8], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1087,11 +1087,11 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[9], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[10], ErrorBody_)
+            .Fails(404, FailureTexts_[11], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1111,11 +1111,11 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[9], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[10], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[11], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[9], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[10], ErrorBody_)
+            .Fails(404, FailureTexts_[11], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1133,10 +1133,10 @@ public partial class AccengageClient : IAccengageClient
             .Query("externalId", WireText.Of(externalId))
             .Query("title", WireText.Of(title))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1152,11 +1152,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Message>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[12], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[13], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[12], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[13], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1168,11 +1168,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[14], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[14], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1184,10 +1184,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Message>(), "application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1198,11 +1198,11 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[15], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[15], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1215,10 +1215,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("messageId", WireText.Of(messageId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1238,11 +1238,11 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[16], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1262,11 +1262,11 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[16], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1282,10 +1282,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-            .Fails(400, FailureTexts_[17], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[18], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[17], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[18], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1297,11 +1297,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[19], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1313,11 +1313,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-            .Fails(400, FailureTexts_[20], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[21], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[22], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[20], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[21], ErrorBody_)
+            .Fails(404, FailureTexts_[22], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1328,11 +1328,11 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[19], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[19], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1344,11 +1344,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<ScheduleExclusion>(), "application/json")
-            .Fails(400, FailureTexts_[23], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[24], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[23], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[24], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1361,11 +1361,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
             .ReadBy(AnswerReading.ObjectOrArray)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[25], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[25], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1376,10 +1376,10 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1391,10 +1391,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Query("test", WireText.Of(test))
-            .Fails(400, FailureTexts_[26], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[26], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1405,11 +1405,11 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
-            .Fails(400, FailureTexts_[27], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[28], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[27], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[28], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1420,10 +1420,10 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), HttpMethod.Post)
             .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[29], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[29], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1442,10 +1442,10 @@ public partial class AccengageClient : IAccengageClient
             .Query("lastOpen", WireText.Of(lastOpen))
             .Query("page", WireText.Of(page))
             .Accepts("text/csv")
-            .Fails(400, FailureTexts_[30], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[30], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1456,10 +1456,10 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
-            .Fails(400, FailureTexts_[31], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[32], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[31], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[32], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1471,11 +1471,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query(filters)
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[33], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[34], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[33], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[34], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1488,10 +1488,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("udid", WireText.Of(udid))
             .JsonBody(body, Json_.Info<IDictionary<string, object>>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[35], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[35], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1503,10 +1503,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1522,11 +1522,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<StaticList>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[36], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(409, FailureTexts_[37], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[36], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(409, FailureTexts_[37], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1540,10 +1540,10 @@ public partial class AccengageClient : IAccengageClient
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
             .ReadBy(AnswerReading.EmptyBody)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1559,11 +1559,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-            .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[38], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[39], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1575,11 +1575,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-            .Fails(400, FailureTexts_[38], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[39], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[38], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[39], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1594,10 +1594,10 @@ public partial class AccengageClient : IAccengageClient
             .Query("startDate", WireText.OfDate(startDate))
             .Query("endDate", WireText.OfDate(endDate))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1613,10 +1613,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1632,10 +1632,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Geofence>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[40], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1647,11 +1647,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geofenceId", WireText.Of(geofenceId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[16], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1663,10 +1663,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geofenceId", WireText.Of(geofenceId))
             .JsonBody(body, Json_.Info<Geofence>(), "application/json")
-            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[40], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1678,10 +1678,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1697,10 +1697,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Beacon>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[40], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1712,11 +1712,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("beaconId", WireText.Of(beaconId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[16], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[16], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1728,10 +1728,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("beaconId", WireText.Of(beaconId))
             .JsonBody(body, Json_.Info<Beacon>(), "application/json")
-            .Fails(400, FailureTexts_[40], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[40], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1743,10 +1743,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1762,10 +1762,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Geogroup>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1777,10 +1777,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[41], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1792,10 +1792,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[41], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1807,10 +1807,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[41], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1822,10 +1822,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[41], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1837,10 +1837,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1856,11 +1856,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1872,11 +1872,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inAppId", WireText.Of(inAppId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[44], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1888,11 +1888,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inAppId", WireText.Of(inAppId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1905,11 +1905,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("inAppId", WireText.Of(inAppId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[44], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1921,11 +1921,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[44], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1937,11 +1937,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1954,11 +1954,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[44], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[44], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1970,10 +1970,10 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -1989,11 +1989,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[45], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[46], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2005,11 +2005,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("alarmId", WireText.Of(alarmId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[6], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[47], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2021,11 +2021,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("alarmId", WireText.Of(alarmId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[45], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[46], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2038,11 +2038,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("alarmId", WireText.Of(alarmId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[47], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2054,11 +2054,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[47], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2070,11 +2070,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-            .Fails(400, FailureTexts_[45], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[46], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[45], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[46], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2087,11 +2087,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[47], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[3], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[47], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2103,11 +2103,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2119,11 +2119,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inboxId", WireText.Of(inboxId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2136,11 +2136,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("inboxId", WireText.Of(inboxId))
             .Query("UDID", WireText.Of(udid))
             .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-            .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[48], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[49], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2152,11 +2152,11 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-            .Fails(400, FailureTexts_[42], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[43], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[42], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[43], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
 
     /// <inheritdoc/>
@@ -2169,12 +2169,15 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .Query("UDID", WireText.Of(udid))
             .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-            .Fails(400, FailureTexts_[48], Json_.Info<ErrorBody>())
-            .Fails(401, FailureTexts_[4], Json_.Info<ErrorBody>())
-            .Fails(403, FailureTexts_[5], Json_.Info<ErrorBody>())
-            .Fails(404, FailureTexts_[49], Json_.Info<ErrorBody>())
-            .Fails(500, FailureTexts_[2], Json_.Info<ErrorBody>())
+            .Fails(400, FailureTexts_[48], ErrorBody_)
+            .Fails(401, FailureTexts_[4], ErrorBody_)
+            .Fails(403, FailureTexts_[5], ErrorBody_)
+            .Fails(404, FailureTexts_[49], ErrorBody_)
+            .Fails(500, FailureTexts_[2], ErrorBody_)
             ;
+
+    /// <summary>How the failure answers' ErrorBody body is read: looked up once, not at every call.</summary>
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorBody> ErrorBody_ = Json_.Info<ErrorBody>();
 
 }
 
@@ -2298,10 +2301,9 @@ public partial class ErrorBody : ExtensibleModel, IContractChecked
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
 public partial class ErrorItem : ExtensibleModel, IContractChecked
 {
-    /// <summary>General type of the error. Documented values: API_ERR_TOKEN, API_ERR_SIGNATURE, API_ERR_FORBIDDEN,
-    /// <br/>API_ERR_DB, API_ERR_CACHE, API_ERR_SERVICE, API_ERR_UTIL, API_ERR_SUPPORT, API_ERR_UNKNOWN,
-    /// <br/>API_ERR_DATA, API_ERR_MESSAGE_SENDING, API_ERR_MESSAGE_SENT, API_ERR_MESSAGE_FAILED. Not a closed
-    /// <br/>list.</summary>
+    /// <summary>General type of the error. Not a closed list: the documented values are in `x-known-values`, each with its
+    /// <br/>C# name (`x-known-value-names`) and meaning (`x-known-value-descriptions`), generated as the constants of
+    /// <br/>AccengageErrorLabels (`x-known-values-constants`).</summary>
     [JsonPropertyName("label")]
     public string Label { get; set; } = default!;
 
@@ -2314,6 +2316,51 @@ public partial class ErrorItem : ExtensibleModel, IContractChecked
         problems.Required("label", Label);
     }
 
+}
+
+/// <summary>The values of <see cref="ErrorItem.Label"/> the contract documents, to compare with; an open set: others may come.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public static class AccengageErrorLabels
+{
+
+    /// <summary>The access token is invalid (400), expired (401) or missing on a route that needs one (403).</summary>
+    public const string Token = "API_ERR_TOKEN";
+
+    /// <summary>The Accengage-Signature header is missing, empty or invalid (400).</summary>
+    public const string Signature = "API_ERR_SIGNATURE";
+
+    /// <summary>The user has no rights on the route (403).</summary>
+    public const string Forbidden = "API_ERR_FORBIDDEN";
+
+    /// <summary>The request's data is wrong or names something that does not exist (400, 404).</summary>
+    public const string Data = "API_ERR_DATA";
+
+    /// <summary>Database error (500); also a malformed input parameter.</summary>
+    public const string Database = "API_ERR_DB";
+
+    /// <summary>Cache error (500).</summary>
+    public const string Cache = "API_ERR_CACHE";
+
+    /// <summary>Error of another Accengage service (500).</summary>
+    public const string Service = "API_ERR_SERVICE";
+
+    /// <summary>Error of an internal utility (500).</summary>
+    public const string Utility = "API_ERR_UTIL";
+
+    /// <summary>Error with the support account associated with the requests (500).</summary>
+    public const string Support = "API_ERR_SUPPORT";
+
+    /// <summary>Unhandled server error (500).</summary>
+    public const string Unknown = "API_ERR_UNKNOWN";
+
+    /// <summary>The message is already being sent (400, send route).</summary>
+    public const string MessageSending = "API_ERR_MESSAGE_SENDING";
+
+    /// <summary>The message has already been sent (400, send route).</summary>
+    public const string MessageSent = "API_ERR_MESSAGE_SENT";
+
+    /// <summary>The message was already sent, and the send failed (400, send route).</summary>
+    public const string MessageFailed = "API_ERR_MESSAGE_FAILED";
 }
 
 /// <summary>The `links` body field of paginated answers: the URLs of the `Link` header keyed by relation. The pager
