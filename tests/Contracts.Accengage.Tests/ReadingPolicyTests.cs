@@ -48,6 +48,18 @@ public sealed class ReadingPolicyTests : AccengageTestBase
     }
 
     [Fact]
+    public async Task An_empty_answer_to_a_list_that_does_not_document_one_fails_instead_of_reading_as_an_empty_list()
+    {
+        // Only listStaticListDevices declares the empty answer (x-lenient: [empty-body]); the pager reads the
+        // operation's own rule, so an empty campaigns page is an error carrying the answer, never "no campaigns".
+        Accengage.Api = (_, context) => context.RespondJsonAsync(200, null);
+
+        var error = await Assert.ThrowsAsync<AccengageException>(async () => await Client.EnumerateCampaignsAsync().ToListAsync());
+
+        Assert.Equal(200, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Campaign_and_schedule_dates_in_the_documents_space_form_are_read()
     {
         Accengage.Api = (request, context) => context.RespondJsonAsync(200, request.Path.EndsWith("/schedules", StringComparison.Ordinal)
