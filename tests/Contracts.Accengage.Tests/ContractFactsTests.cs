@@ -5,7 +5,8 @@ namespace Contracts.Accengage.Tests;
 /// <summary>
 /// The batch limits <see cref="AccengageLimits"/> splits requests by are the contract's <c>maxItems</c>, through the
 /// generated request models: one limit serves the one-app and the several-apps instant message, so the two must stay
-/// equal in the contract.
+/// equal in the contract. The batch message's "one field or the other" is the contract's anyOf, which the generated
+/// check cannot state, held here against the hand-written rule.
 /// </summary>
 public sealed class ContractFactsTests
 {
@@ -16,6 +17,22 @@ public sealed class ContractFactsTests
     {
         Assert.Equal(AccengageLimits.MaxTargetsPerInstantMessage, Contract.Integer("components", "schemas", "InstantMessage", "allOf", "1", "properties", "targets", "maxItems"));
         Assert.Equal(AccengageLimits.MaxTargetsPerInstantMessage, Contract.Integer("components", "schemas", "MultiAppInstantMessage", "properties", "targets", "maxItems"));
+    }
+
+    [Fact]
+    public void The_batch_message_rule_one_of_two_fields_is_the_contracts_anyOf()
+    {
+        // The generated model check cannot state anyOf, so AccengageBatchRules.CheckMessage states it by hand.
+        var alternatives = new[] { Contract.Scalar("components", "schemas", "MessageData", "anyOf", "0", "required", "0"), Contract.Scalar("components", "schemas", "MessageData", "anyOf", "1", "required", "0") };
+        var withOnly = new Dictionary<string, MessageData>
+        {
+            ["parentMessageId"] = new() { ParentMessageId = 2157 },
+            ["parentMessageExternalId"] = new() { ParentMessageExternalId = "OrderShipped" },
+        };
+
+        Assert.Equal(withOnly.Keys.Order(), alternatives.Order());
+        Assert.All(alternatives, field => Assert.Empty(AccengageBatchRules.CheckMessage(withOnly[field])));
+        Assert.NotEmpty(AccengageBatchRules.CheckMessage(new MessageData { Text = "neither" }));
     }
 
     [Fact]
