@@ -1,4 +1,5 @@
 using Contracts.Core;
+using Contracts.Core.Http;
 
 namespace Contracts.Ogangi;
 
@@ -23,9 +24,10 @@ public partial class OgangiClient
 
         return CallAsync(
             "fireMessage",
-            FireMessageRequest(InstanceId, number, OgangiBase64Url.Encode(text)),
+            FireMessageRequest(InstanceId, number, PaddedBase64Url.Encode(text)),
             OgangiClientXml.OgangiResponse,
             Envelope,
+            missing: null,
             cancellationToken);
     }
 
@@ -48,6 +50,7 @@ public partial class OgangiClient
             FireMessageWithDescriptorRequest(InstanceId, descriptor),
             OgangiClientXml.FireMessageResponse,
             answer => answer.Result ?? new FireMessageResult(),
+            missing: null,
             cancellationToken);
     }
 
@@ -72,7 +75,7 @@ public partial class OgangiClient
         var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
         // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the
         // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
-        return await CallRequiringAsync(
+        return await CallAsync(
             "getMOMessages",
             GetMoMessagesRequest(InstanceId, page, pageSize, search),
             OgangiClientXml.MoMessagesResponse,
