@@ -61,7 +61,7 @@ internal sealed class OgangiArguments(string method)
             Problem(name, $"must be between {min} and {max} (got {value}).");
     }
 
-    /// <summary>A problem that names its own fields (of a filter, of a descriptor).</summary>
+    /// <summary>A problem that names its own fields (of a filter).</summary>
     public void Add(string problem) => _problems.Add("", problem);
 
     public void ThrowIfAny() => _problems.ThrowIfAny($"Ogangi {method} call");

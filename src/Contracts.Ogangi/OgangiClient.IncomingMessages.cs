@@ -1,5 +1,6 @@
 using Contracts.Core;
 using Contracts.Core.Http;
+using Contracts.Core.Validation;
 
 namespace Contracts.Ogangi;
 
@@ -40,10 +41,9 @@ public partial class OgangiClient
     public Task<FireMessageResult> FireMessageAsync(FireMessageDescriptor descriptor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var arguments = new OgangiArguments("fireMessage");
-        foreach (var problem in descriptor.Problems())
-            arguments.Add(problem);
-        arguments.ThrowIfAny();
+        var problems = new ContractProblems();
+        descriptor.Check(problems);
+        problems.ThrowIfAny("Ogangi fireMessage call");
 
         return CallAsync(
             "fireMessage",
