@@ -500,9 +500,25 @@ public partial class Message : ExtensibleModel
 
 }
 
+/// <summary>
+/// Status of Message as the vendor writes it: an open set, so a value the contract does not list is kept
+/// as it is (<see cref="IsKnown"/> is false), never refused.
+/// </summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public readonly partial struct OgangiMessageStatus
+public readonly partial struct OgangiMessageStatus : System.IEquatable<OgangiMessageStatus>
 {
+    private static readonly HashSet<string> Known = ["SENT", "SENT_TO_CARRIER", "DELIVERED_TO_CARRIER", "EXPIRED", "UNREACHABLE", "NOT_SENT", "BAD_FROM", "BAD_TO", "BAD_ENCODING", "BAD_CARRIER/FROM", "SENT_TO_DEVICE", "DELIVERED_TO_DEVICE", "UNDELIVERED", "NOT_ENOUGH_FUNDS", "BAD_TIMEZONE", "SENDING", "PENDING", "READ", "ACCEPTD", "DELIVERED TO CARRIER", "DELIVRD", "REJECTD", "UNDELIV"];
+
+    private readonly string? _value;
+
+    /// <summary>Wraps <paramref name="value"/> as the vendor wrote it.</summary>
+    public OgangiMessageStatus(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));
+
+    /// <summary>The text as the vendor wrote it; empty for the default value.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>True when the contract lists the value (see the static members).</summary>
+    public bool IsKnown => Known.Contains(Value);
 
     /// <summary><c>SENT</c>.</summary>
     public static OgangiMessageStatus Sent { get; } = new("SENT");
@@ -573,7 +589,23 @@ public readonly partial struct OgangiMessageStatus
     /// <summary><c>UNDELIV</c>.</summary>
     public static OgangiMessageStatus CarrierUndelivered { get; } = new("UNDELIV");
 
-    private static readonly HashSet<string> Known = ["SENT", "SENT_TO_CARRIER", "DELIVERED_TO_CARRIER", "EXPIRED", "UNREACHABLE", "NOT_SENT", "BAD_FROM", "BAD_TO", "BAD_ENCODING", "BAD_CARRIER/FROM", "SENT_TO_DEVICE", "DELIVERED_TO_DEVICE", "UNDELIVERED", "NOT_ENOUGH_FUNDS", "BAD_TIMEZONE", "SENDING", "PENDING", "READ", "ACCEPTD", "DELIVERED TO CARRIER", "DELIVRD", "REJECTD", "UNDELIV"];
+    /// <summary>Compares the texts exactly (the vendor's values are case sensitive).</summary>
+    public bool Equals(OgangiMessageStatus other) => string.Equals(Value, other.Value, System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is OgangiMessageStatus other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The text.</summary>
+    public override string ToString() => Value;
+
+    /// <summary>Equal texts.</summary>
+    public static bool operator ==(OgangiMessageStatus left, OgangiMessageStatus right) => left.Equals(right);
+
+    /// <summary>Different texts.</summary>
+    public static bool operator !=(OgangiMessageStatus left, OgangiMessageStatus right) => !left.Equals(right);
 }
 
 /// <summary>Response XML of sendSMSPinMobileNumberConfirm.</summary>

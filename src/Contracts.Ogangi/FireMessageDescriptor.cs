@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Ogangi;
 
 /// <summary>The fire message descriptor: the JSON body of fireMessage (POST).</summary>
@@ -40,16 +42,14 @@ public partial class FireMessageDescriptor
         return new FireMessageDescriptor { Event = new FireMessageEvent { FldValList = list } };
     }
 
-    /// <summary>Why the descriptor cannot be sent (empty when it can).</summary>
-    internal IEnumerable<string> Problems()
+    /// <summary>
+    /// Adds why the descriptor cannot be sent: the contract's rules (its generated check: an event holding a
+    /// fld-val-list) and at least one field, which Ogangi needs.
+    /// </summary>
+    internal void Check(ContractProblems problems)
     {
-        var fields = Event?.FldValList;
-        if (fields is null)
-        {
-            yield return "descriptor.event.fld-val-list is required.";
-            yield break;
-        }
-        if (fields.Sender_id_id is null && fields.Keyword_value is null && fields.Recipient_address is null && fields.AdditionalProperties.Count == 0)
-            yield return "descriptor.event.fld-val-list has no field; Ogangi needs at least the sender, keyword and recipient.";
+        problems.Nested("descriptor", this);
+        if (Event?.FldValList is { Sender_id_id: null, Keyword_value: null, Recipient_address: null, AdditionalProperties.Count: 0 })
+            problems.Add("descriptor.event.fld-val-list", "has no field; Ogangi needs at least the sender, keyword and recipient.");
     }
 }

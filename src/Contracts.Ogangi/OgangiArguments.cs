@@ -1,3 +1,4 @@
+using Contracts.Core.Http;
 using Contracts.Core.Validation;
 
 namespace Contracts.Ogangi;
@@ -8,7 +9,7 @@ namespace Contracts.Ogangi;
 /// </summary>
 internal sealed class OgangiArguments(string method)
 {
-    private readonly List<string> _problems = [];
+    private readonly ContractProblems _problems = new();
 
     /// <summary>
     /// A mobile number in international form, with or without a leading '+' (E.164: 2 to 15 digits, the first not
@@ -60,37 +61,23 @@ internal sealed class OgangiArguments(string method)
             Problem(name, $"must be between {min} and {max} (got {value}).");
     }
 
-    public void Add(string problem) => _problems.Add(problem);
+    /// <summary>A problem that names its own fields (of a filter).</summary>
+    public void Add(string problem) => _problems.Add("", problem);
 
-    public void ThrowIfAny()
-    {
-        if (_problems.Count == 0)
-            return;
-        var lines = string.Join(Environment.NewLine, _problems.Select(p => "- " + p));
-        throw new ArgumentException($"The Ogangi {method} call is invalid; nothing was sent:{Environment.NewLine}{lines}");
-    }
+    public void ThrowIfAny() => _problems.ThrowIfAny($"Ogangi {method} call");
 
     private string? SegmentProblem(string name, string value)
     {
-        if (PathProblem(value) is { } problem)
+        if (RouteSafety.SegmentProblem(value) is { } problem)
             return Problem(name, problem);
         if (!IsValidUtf16(value))
             return Problem(name, "is not valid Unicode text (it holds a lone surrogate).");
         return null;
     }
 
-    /// <summary>Why <paramref name="value"/> cannot be a path segment, or null when it can.</summary>
-    public static string? PathProblem(string? value) => value switch
-    {
-        null => "is required.",
-        "" => "is empty; an empty path segment would shift the parameters after it.",
-        "." or ".." => $"cannot be '{value}': HTTP stacks remove such a path segment, which would change the route.",
-        _ => null,
-    };
-
     private string Problem(string name, string problem)
     {
-        _problems.Add($"{name} {problem}");
+        _problems.Add(name, problem);
         return "";
     }
 

@@ -1,4 +1,6 @@
 using Contracts.Core;
+using Contracts.Core.Http;
+using Contracts.Core.Validation;
 
 namespace Contracts.Ogangi;
 
@@ -23,9 +25,10 @@ public partial class OgangiClient
 
         return CallAsync(
             "fireMessage",
-            FireMessageRequest(InstanceId, number, OgangiBase64Url.Encode(text)),
+            FireMessageRequest(InstanceId, number, PaddedBase64Url.Encode(text)),
             OgangiClientXml.OgangiResponse,
             Envelope,
+            missing: null,
             cancellationToken);
     }
 
@@ -38,16 +41,16 @@ public partial class OgangiClient
     public Task<FireMessageResult> FireMessageAsync(FireMessageDescriptor descriptor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var arguments = new OgangiArguments("fireMessage");
-        foreach (var problem in descriptor.Problems())
-            arguments.Add(problem);
-        arguments.ThrowIfAny();
+        var problems = new ContractProblems();
+        descriptor.Check(problems);
+        problems.ThrowIfAny("Ogangi fireMessage call");
 
         return CallAsync(
             "fireMessage",
             FireMessageWithDescriptorRequest(InstanceId, descriptor),
             OgangiClientXml.FireMessageResponse,
             answer => answer.Result ?? new FireMessageResult(),
+            missing: null,
             cancellationToken);
     }
 
@@ -72,7 +75,7 @@ public partial class OgangiClient
         var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
         // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the
         // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
-        return await CallRequiringAsync(
+        return await CallAsync(
             "getMOMessages",
             GetMoMessagesRequest(InstanceId, page, pageSize, search),
             OgangiClientXml.MoMessagesResponse,

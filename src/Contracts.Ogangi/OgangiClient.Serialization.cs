@@ -4,6 +4,6 @@ namespace Contracts.Ogangi;
 
 public partial class OgangiClient
 {
-    /// <summary>Every answer that is not Ogangi's envelope, or not a success, becomes an <see cref="OgangiException"/> (see <see cref="OgangiErrorTable"/>).</summary>
-    private static readonly IVendorErrorTable ErrorTable = new OgangiErrorTable();
+    /// <summary>Every answer that is not Ogangi's envelope, or not a success, becomes an <see cref="OgangiException"/>.</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<OgangiException>.Instance;
 }

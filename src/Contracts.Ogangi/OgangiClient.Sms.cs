@@ -1,3 +1,5 @@
+using Contracts.Core.Http;
+
 namespace Contracts.Ogangi;
 
 public partial class OgangiClient
@@ -20,9 +22,9 @@ public partial class OgangiClient
         carrier = arguments.OptionalSegment(nameof(carrier), carrier);
         arguments.ThrowIfAny();
 
-        return CallRequiringAsync(
+        return CallAsync(
             "sendSMS",
-            SendSmsRequest(InstanceId, carrier, from, OgangiBase64Url.Encode(number), OgangiBase64Url.Encode(text)),
+            SendSmsRequest(InstanceId, carrier, from, PaddedBase64Url.Encode(number), PaddedBase64Url.Encode(text)),
             OgangiClientXml.SendSmsResponse,
             answer => answer.Result ?? new SendSmsResult { Messages = [] },
             result => result.Messages is { Count: > 0 } ? null : "the answer says OK but holds no <message>",
@@ -51,7 +53,7 @@ public partial class OgangiClient
         var flagsSegment = flags is null ? null : arguments.Segment(nameof(flags), flags);
         arguments.ThrowIfAny();
 
-        var encodedText = OgangiBase64Url.Encode(text);
+        var encodedText = PaddedBase64Url.Encode(text);
         return CallAsync(
             "sendMT",
             flagsSegment is null
@@ -59,6 +61,7 @@ public partial class OgangiClient
                 : SendMtWithFlagsRequest(InstanceId, from, carrier, number, encodedText, flagsSegment),
             OgangiClientXml.OgangiResponse,
             Envelope,
+            missing: null,
             cancellationToken);
     }
 
@@ -86,9 +89,9 @@ public partial class OgangiClient
         arguments.Range(nameof(pinLength), pinLength, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
         arguments.ThrowIfAny();
 
-        return CallRequiringAsync(
+        return CallAsync(
             "sendSMSPinMobileNumberConfirm",
-            SendSmsPinMobileNumberConfirmRequest(InstanceId, carrier, from, number, OgangiBase64Url.Encode(text), pinLength),
+            SendSmsPinMobileNumberConfirmRequest(InstanceId, carrier, from, number, PaddedBase64Url.Encode(text), pinLength),
             OgangiClientXml.PinSmsConfirmationResponse,
             answer => answer.Result?.PinSMSConfirmation ?? new PinSmsConfirmation(),
             result => string.IsNullOrEmpty(result.Pin) ? "the answer says OK but holds no <PinSMSConfirmation><pin>" : null,

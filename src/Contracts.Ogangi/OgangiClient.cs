@@ -69,12 +69,16 @@ public partial class OgangiClient : IDisposable
 
     /// <summary>
     /// Sends one call and reads its answer as the contract's XML schema: the result when Ogangi says OK, otherwise an
-    /// <see cref="OgangiException"/> naming the method, whatever the HTTP status, logged once.
+    /// <see cref="OgangiException"/> naming the method, whatever the HTTP status, logged once. When
+    /// <paramref name="missing"/> says what an OK answer's result lacks, the call fails with
+    /// <see cref="UnreadableAnswerException"/> carrying the answer's body, rather than returning an empty result.
     /// </summary>
-    private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, Func<T, string?>? missing, CancellationToken cancellationToken)
         where TAnswer : OgangiResponse
     {
-        // The send path holds the call's span until the body's verdict (Ogangi refuses in an HTTP 200 too).
+        using var capture = missing is null ? null : ResponseCapture.Begin();
+        // The send path holds the call's span until the body's verdict (Ogangi refuses in an HTTP 200 too) and has
+        // already turned any status but OK into an OgangiException (the envelope is an IRefusalAnswer).
         TAnswer read;
         try
         {
@@ -84,22 +88,9 @@ public partial class OgangiClient : IDisposable
         {
             throw Logged(refused.ForMethod(method));
         }
-        // The send path has already turned any status but OK into an OgangiException (the envelope is an IRefusalAnswer).
         OgangiLog.Completed(_logger, method);
-        return readResult(read);
-    }
-
-    /// <summary>
-    /// <see cref="CallAsync"/> for a method whose OK answer must carry a result: when <paramref name="missing"/> says
-    /// what the result lacks, the call fails with <see cref="UnreadableAnswerException"/> carrying the answer's body,
-    /// rather than returning an empty result.
-    /// </summary>
-    private async Task<T> CallRequiringAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, Func<T, string?> missing, CancellationToken cancellationToken)
-        where TAnswer : OgangiResponse
-    {
-        using var capture = ResponseCapture.Begin();
-        var result = await CallAsync(method, request, answer, readResult, cancellationToken).ConfigureAwait(false);
-        if (missing(result) is { } reason)
+        var result = readResult(read);
+        if (missing?.Invoke(result) is { } reason)
             throw new UnreadableAnswerException(OgangiException.VendorName, method, reason, capture);
         return result;
     }

@@ -1,4 +1,5 @@
 using Contracts.Core;
+using Contracts.Core.Http;
 
 namespace Contracts.Ogangi;
 
@@ -64,7 +65,7 @@ public sealed class OgangiClientOptions : VendorClientOptions
             failures.Add(nameof(InstanceId), $"cannot be negative (got {InstanceId}).");
         if (string.IsNullOrWhiteSpace(PublicKey))
             failures.Add(nameof(PublicKey), "is required (the API public key Ogangi gave you).");
-        else if (OgangiArguments.PathProblem(PublicKey) is { } problem)
+        else if (RouteSafety.SegmentProblem(PublicKey) is { } problem)
             failures.Add(nameof(PublicKey), problem);
         if (!Enum.IsDefined(SignedForm))
             failures.Add(nameof(SignedForm), $"must be {OgangiSignedForm.DecodedValues} or {OgangiSignedForm.AsInUrl}.");

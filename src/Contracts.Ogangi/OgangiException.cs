@@ -1,5 +1,6 @@
 using System.Text;
 using Contracts.Core;
+using Contracts.Core.Http;
 
 namespace Contracts.Ogangi;
 
@@ -11,9 +12,10 @@ namespace Contracts.Ogangi;
 /// </summary>
 /// <remarks>
 /// Never holds the answer's body: an error page may echo the signed URL, with the public key and a signature that
-/// stays valid for that exact call.
+/// stays valid for that exact call. The client's error table (Core's <see cref="VendorErrorTable{TException}"/>)
+/// creates it for every answer that is not a success, whatever the HTTP status.
 /// </remarks>
-public class OgangiException : VendorApiException
+public class OgangiException : VendorApiException, IVendorExceptionFactory
 {
     internal const string VendorName = "Ogangi";
 
@@ -46,13 +48,19 @@ public class OgangiException : VendorApiException
     internal OgangiException ForMethod(string method)
         => new(method, StatusCode ?? 0, _answer, _notAnAnswer, Headers, InnerException);
 
-    /// <summary>The failure an answer's <paramref name="body"/> describes: Ogangi's envelope, or what the body is instead.</summary>
-    internal static OgangiException FromBody(string? method, int statusCode, string body, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => FromBody(failure);
+
+    // A refusal in a 200 was read as the operation's answer type; its envelope is read again from the body, so every
+    // failure takes the same path.
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => FromBody(failure);
+
+    /// <summary>The failure the answer's body describes: Ogangi's envelope, or what the body is instead.</summary>
+    private static OgangiException FromBody(VendorFailure failure)
     {
-        var (answer, notAnAnswer) = OgangiClientXml.OgangiResponse.Read(Encoding.UTF8.GetBytes(body), ContentTypeOf(headers));
+        var (answer, notAnAnswer) = OgangiClientXml.OgangiResponse.Read(Encoding.UTF8.GetBytes(failure.Body), ContentTypeOf(failure.Headers));
         return answer is { Status: null }
-            ? new(method, statusCode, null, "a <response> without <status>", headers, innerException)
-            : new(method, statusCode, answer, notAnAnswer, headers, innerException);
+            ? new(method: null, failure.StatusCode, null, "a <response> without <status>", failure.Headers, failure.InnerException)
+            : new(method: null, failure.StatusCode, answer, notAnAnswer, failure.Headers, failure.InnerException);
     }
 
     /// <summary>Ogangi's status of an answer read as its envelope.</summary>

@@ -139,4 +139,18 @@ public sealed partial class ContractProblemsTests
         [GeneratedRegex(@"^[A-Z]{2}[0-9]+\z")]
         private static partial Regex CodePattern();
     }
+
+    [Fact]
+    public void Every_problem_is_listed_in_one_exception_saying_nothing_was_sent()
+    {
+        var problems = new ContractProblems();
+        problems.ThrowIfAny("Example call"); // none: no exception
+        problems.Add("page", "must be at least 1.");
+        problems.Add("", "filter.From[0] is empty."); // a problem naming its own field
+
+        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("Example call"));
+
+        var nl = Environment.NewLine;
+        Assert.Equal($"The Example call is invalid; nothing was sent:{nl}- page must be at least 1.{nl}- filter.From[0] is empty.", error.Message);
+    }
 }

@@ -36,4 +36,22 @@ public sealed class RouteSafetyTests
     [InlineData("..")]
     public void A_value_that_cannot_be_one_segment_is_named(string? value)
         => Assert.Equal("udid", Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).ParamName);
+
+    [Theory]
+    [InlineData(null, "is required.")]
+    [InlineData("", "is empty")]
+    [InlineData("..", "cannot be '..'")]
+    [InlineData("%2E", "cannot be '%2E'")] // a percent-encoded dot is a dot to the HTTP stack
+    public void Why_a_value_cannot_be_one_segment_follows_its_name(string? value, string expected)
+    {
+        Assert.StartsWith(expected, RouteSafety.SegmentProblem(value), StringComparison.Ordinal);
+        Assert.StartsWith($"udid {expected}", Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("...")]
+    [InlineData(".x")]
+    public void A_value_that_stays_one_segment_has_no_problem(string value)
+        => Assert.Null(RouteSafety.SegmentProblem(value));
 }

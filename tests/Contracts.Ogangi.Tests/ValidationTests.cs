@@ -47,6 +47,7 @@ public sealed class ValidationTests : IAsyncLifetime
         { "comma in MO filter", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { From = ["1,2"] }), "filter.From[0] '1,2' holds" },
         { "blank MO filter value", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { Carriers = [""] }), "filter.Carriers[0] is empty" },
         { "empty descriptor", c => c.FireMessageAsync(new FireMessageDescriptor()), "fld-val-list has no field" },
+        { "descriptor without its event", c => c.FireMessageAsync(new FireMessageDescriptor { Event = null! }), "descriptor.event is required (the contract's required)" },
     };
 
     [Theory]

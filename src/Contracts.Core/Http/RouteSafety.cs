@@ -37,9 +37,18 @@ public static class RouteSafety
     /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="parameterName"/> when <paramref name="value"/> could not be one path segment.</summary>
     public static void ThrowIfNotOneSegment(string? value, string parameterName)
     {
-        if (value is null || value.Length == 0 || IsDots(value))
-            throw new ArgumentException($"'{value}' cannot be a path value: it must be non-empty and not '.' or '..'.", parameterName);
+        if (SegmentProblem(value) is { } problem)
+            throw new ArgumentException($"{parameterName} {problem}", parameterName);
     }
+
+    /// <summary>Why <paramref name="value"/> could not be one path segment (to follow its name), or null when it can.</summary>
+    public static string? SegmentProblem(string? value) => value switch
+    {
+        null => "is required.",
+        "" => "is empty; an empty path segment would shift the values after it.",
+        _ when IsDots(value) => $"cannot be '{value}': HTTP stacks remove such a path segment, which would change the route.",
+        _ => null,
+    };
 
     private static bool IsDots(ReadOnlySpan<char> segment)
     {

@@ -5,6 +5,6 @@ namespace Contracts.Core.Validation;
 /// <param name="Problem">What is wrong, in the contract's words, e.g. <c>must hold 1 to 400 items (got 401; the contract's minItems: 1, maxItems: 400).</c></param>
 public readonly record struct ContractProblem(string Path, string Problem)
 {
-    /// <summary>The path and the problem, as one sentence.</summary>
-    public override string ToString() => $"{Path} {Problem}";
+    /// <summary>The path and the problem, as one sentence (the problem alone when it names its own fields).</summary>
+    public override string ToString() => Path.Length == 0 ? Problem : $"{Path} {Problem}";
 }

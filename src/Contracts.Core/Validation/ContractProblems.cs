@@ -55,6 +55,19 @@ public sealed class ContractProblems
     /// <summary>The problems, one sentence each, separated by "; ".</summary>
     public override string ToString() => _found is null ? "" : string.Join("; ", _found);
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> listing every problem, one a line, when any was found: the caller checks
+    /// a whole call before sending it, so the message says that nothing was sent.
+    /// </summary>
+    /// <param name="what">What was checked, as the message names it (e.g. <c>Ogangi sendSMS call</c>).</param>
+    public void ThrowIfAny(string what)
+    {
+        if (_found is not { Count: > 0 })
+            return;
+        var lines = string.Join(Environment.NewLine, _found.Select(p => "- " + p));
+        throw new ArgumentException($"The {what} is invalid; nothing was sent:{Environment.NewLine}{lines}");
+    }
+
     /// <summary>The contract's <c>required</c>: <paramref name="value"/> must be present.</summary>
     public void Required(string name, object? value)
     {
