@@ -12,7 +12,7 @@ using Contracts.Sandbox;
 //   engage-batch URL N [SANDBOX_PID] | engage-capacity URL N [SANDBOX_PID] | engage-serialize N | engage-cold-token N | serve-sandbox   (child processes of report)
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
-//   alloc-profile Class.Method N      bytes per call and the types allocated (sampled), for finding what to cut
+//   alloc-profile Class.Method N [TOP] bytes per call and the TOP (25) types allocated (sampled), for finding what to cut
 //   cpu Baseline.Method Other.Method...   thread CPU time per call in alternating rounds, median ratio to the first
 //   notify-refused-contacts N         `notify onc contacts add` of N refused rows (--outcomes, --json) in this process: peak working set and GC heap
 var mode = args.Length > 0 ? args[0] : "report";
@@ -60,7 +60,7 @@ switch (mode)
         await loop.RunAsync(count);
         sampler.Stop();
         Console.WriteLine($"{(GC.GetTotalAllocatedBytes(precise: true) - before) / (double)count:N0} bytes per call");
-        foreach (var (type, share) in sampler.Top(25))
+        foreach (var (type, share) in sampler.Top(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 25))
             Console.WriteLine($"{share,6:P1}  {type}");
         return 0;
     }

@@ -10,9 +10,6 @@ public static class CallDeadline
 {
     private static readonly AsyncLocal<Scope?> Ambient = new();
 
-    /// <summary>The deadline of the call in progress on this flow, as a <see cref="TimeProvider.System"/> timestamp, if any.</summary>
-    internal static long? CurrentTimestamp => Ambient.Value?.Timestamp;
-
     /// <summary>
     /// Starts a call that must end within <paramref name="timeout"/> (or sooner, inside a call that ends sooner);
     /// dispose the result when the call ends. <see cref="Timeout.InfiniteTimeSpan"/> adds no bound.
@@ -26,6 +23,21 @@ public static class CallDeadline
         if (outer?.Timestamp is { } earlier && (timestamp is null || earlier < timestamp))
             timestamp = earlier;
         return new Scope(timestamp, outer);
+    }
+
+    /// <summary>
+    /// The deadline of a request begun now with <paramref name="timeout"/> of its own, inside the call in progress on
+    /// this flow (the earlier of the two), as a <see cref="TimeProvider.System"/> timestamp; null when unbounded.
+    /// Nothing is published: only a request made inside this one would read it, and the requests made inside a
+    /// request (a shared token acquisition) leave the deadline behind anyway (<see cref="Suspend"/>).
+    /// </summary>
+    internal static long? For(TimeSpan timeout)
+    {
+        var outer = Ambient.Value?.Timestamp;
+        if (timeout == Timeout.InfiniteTimeSpan)
+            return outer;
+        var own = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        return outer is { } earlier && earlier <= own ? earlier : own;
     }
 
     /// <summary>

@@ -49,23 +49,8 @@ public sealed class CallDeadlineHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(request);
         var record = CallRecord.Of(request);
         var observation = CallObservation.Start(_telemetry, _vendor, request);
-        try
-        {
-            var response = await SendWithinDeadlineAsync(request, record, cancellationToken).ConfigureAwait(false);
-            observation.Answered(response, record.Retries);
-            return response;
-        }
-        catch (Exception failure)
-        {
-            observation.Failed(failure, record.Delivery, record.Retries);
-            throw;
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendWithinDeadlineAsync(HttpRequestMessage request, CallRecord record, CancellationToken cancellationToken)
-    {
-        using var deadline = CallDeadline.Begin(_timeout);
-        record.DeadlineTimestamp = CallDeadline.CurrentTimestamp;
+        // One async method for the span and the deadline: each layer is a box and a continuation on every call.
+        record.DeadlineTimestamp = CallDeadline.For(_timeout);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeLeft = record.TimeLeft;
         if (timeLeft != Timeout.InfiniteTimeSpan)
@@ -73,21 +58,34 @@ public sealed class CallDeadlineHandler : DelegatingHandler
 
         try
         {
-            return await base.SendAsync(request, bounded.Token).ConfigureAwait(false);
+            var response = await base.SendAsync(request, bounded.Token).ConfigureAwait(false);
+            observation.Answered(response, record.Retries);
+            return response;
         }
-        catch (OperationCanceledException canceled) when (canceled is not VendorCallCanceledException && cancellationToken.IsCancellationRequested)
+        catch (Exception failure)
         {
-            throw new VendorCallCanceledException(_vendor, record.Delivery, canceled, cancellationToken);
-        }
-        catch (OperationCanceledException timedOut) when (timedOut is not VendorCallCanceledException && bounded.IsCancellationRequested)
-        {
-            throw new VendorTimeoutException(_vendor, _timeout, record.Delivery, timedOut);
-        }
-        catch (Exception failure) when (failure is HttpRequestException or IOException or SocketException)
-        {
-            throw new VendorTransportException(_vendor, Describe(failure, record.Delivery), record.Delivery, innerException: failure);
+            var typed = Typed(failure, record, bounded, cancellationToken);
+            observation.Failed(typed, record.Delivery, record.Retries);
+            if (ReferenceEquals(typed, failure))
+                throw;
+            throw typed;
         }
     }
+
+    /// <summary>
+    /// The SDK's typed error for what the pipeline beneath threw: the caller's cancellation, the deadline, or the
+    /// transport's failure; anything else (already typed) as it is.
+    /// </summary>
+    private Exception Typed(Exception failure, CallRecord record, CancellationTokenSource bounded, CancellationToken cancellationToken) => failure switch
+    {
+        OperationCanceledException canceled when canceled is not VendorCallCanceledException && cancellationToken.IsCancellationRequested
+            => new VendorCallCanceledException(_vendor, record.Delivery, canceled, cancellationToken),
+        OperationCanceledException timedOut when timedOut is not VendorCallCanceledException && bounded.IsCancellationRequested
+            => new VendorTimeoutException(_vendor, _timeout, record.Delivery, timedOut),
+        HttpRequestException or IOException or SocketException
+            => new VendorTransportException(_vendor, Describe(failure, record.Delivery), record.Delivery, innerException: failure),
+        _ => failure,
+    };
 
     /// <summary>A sentence chosen by the SDK: the transport's own messages may quote the URL (a signed path).</summary>
     private static string Describe(Exception failure, DeliveryState delivery)
