@@ -913,6 +913,27 @@ public static class AccengageServiceCollectionExtensions
         return services.AddVendorClient(AccengageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
     }
 }
+
+public partial class AccengageException : IVendorExceptionFactory
+{
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new AccengageException(failure);
+
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new AccengageException<TResult>(failure, result);
+}
+
+/// <summary>An <see cref="AccengageException"/> whose answer had a body the contract declares, available as <see cref="Result"/>.</summary>
+/// <typeparam name="TResult">The answer type the contract declares for that failure.</typeparam>
+public class AccengageException<TResult> : AccengageException
+{
+    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
+    public AccengageException(VendorFailure failure, TResult result)
+        : base(failure, (object?)result)
+        => Result = result;
+
+    /// <summary>The answer's body.</summary>
+    public TResult Result { get; }
+}
+
 /// <inheritdoc cref="IAccengageClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class AccengageClient : IAccengageClient

@@ -158,6 +158,27 @@ public static class EngageServiceCollectionExtensions
         return services.AddVendorClient(EngageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
     }
 }
+
+public partial class EngageException : IVendorExceptionFactory
+{
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new EngageException(failure);
+
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new EngageException<TResult>(failure, result);
+}
+
+/// <summary>An <see cref="EngageException"/> whose answer had a body the contract declares, available as <see cref="Result"/>.</summary>
+/// <typeparam name="TResult">The answer type the contract declares for that failure.</typeparam>
+public class EngageException<TResult> : EngageException
+{
+    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
+    public EngageException(VendorFailure failure, TResult result)
+        : base(failure, (object?)result)
+        => Result = result;
+
+    /// <summary>The answer's body.</summary>
+    public TResult Result { get; }
+}
+
 /// <inheritdoc cref="IEngageClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class EngageClient : IEngageClient

@@ -303,6 +303,7 @@ public static class OgangiServiceCollectionExtensions
         return services.AddVendorClient(OgangiClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
     }
 }
+
 /// <inheritdoc cref="IOgangiClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class OgangiClient : IOgangiClient
