@@ -19,6 +19,10 @@ using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
 using Contracts.Core.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -891,6 +895,118 @@ public partial interface IAccengageClient
     /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
     Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, CancellationToken cancellationToken = default);
 
+}
+
+public partial class AccengageClient : IDisposable
+{
+    /// <summary>User-agent product name sent with every request.</summary>
+    public const string ProductName = "Contracts.Accengage";
+
+    /// <summary>Accengage as Core builds it: every request signed with the account's API key (token requests too), and a bearer token from createAccessToken (POST /v1/access_token) for the user's e-mail. The answer carries no expiry, so a token is assumed to live the documented 24 hours and is replaced earlier whenever Accengage refuses it.</summary>
+    internal static readonly VendorClientRegistration<IAccengageClient, AccengageClient, AccengageClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new AccengageClient(parts),
+        AcquireToken = AcquireTokenAsync,
+        IsTokenRejected = IsTokenRejectedAsync,
+        CreateSigning = CreateSigningHandler,
+    };
+
+    private readonly AccengageClientOptions _options = new();
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly IDisposable? _connections;
+
+    /// <summary>Creates a client that signs every request and gets, caches and refreshes its own tokens, configured by <paramref name="options"/>.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public AccengageClient(AccengageClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, transport: null, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public AccengageClient(AccengageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
+    {
+    }
+
+    private AccengageClient(VendorClientParts<AccengageClientOptions> parts)
+        : this(parts.Http)
+        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<AccengageClient>(), parts.Owned);
+
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
+    public void Dispose()
+    {
+        _connections?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static partial Task<global::Contracts.Core.Authentication.AccessToken> AcquireTokenAsync(AccengageClient tokens, AccengageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken);
+
+    private static partial ValueTask<bool> IsTokenRejectedAsync(HttpResponseMessage response, CancellationToken cancellationToken);
+
+    private static partial DelegatingHandler CreateSigningHandler(AccengageClientOptions options, TimeProvider timeProvider);
+}
+
+/// <summary>
+/// Registers <see cref="AccengageClient"/> (and <see cref="IAccengageClient"/>) with IHttpClientFactory, options validated at
+/// start-up: for the default account, or for named accounts side by side (keyed services), each with its own
+/// options, token and connections. Each returns the client's builder, so you can add your own handlers; calling one
+/// again for the same account adds configuration only.
+/// </summary>
+public static class AccengageServiceCollectionExtensions
+{
+    /// <summary>Registers the default Accengage account, configured by <paramref name="configure"/>.</summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, Action<AccengageClientOptions> configure)
+        => services.AddVendorClient(AccengageClient.Vendor, key: null, configure);
+
+    /// <summary>
+    /// Registers the default Accengage account, configured from <paramref name="configuration"/> (for example the
+    /// <see cref="AccengageClientOptions.SectionName"/> section, whose keys are the properties of <see cref="AccengageClientOptions"/>).
+    /// </summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(AccengageClient.Vendor, key: null, options => options.Bind(configuration));
+    }
+
+    /// <summary>
+    /// Registers the Accengage account <paramref name="key"/>, configured by <paramref name="configure"/>, beside any
+    /// other: resolve it with <c>[FromKeyedServices("eu")] IAccengageClient</c>. Its options are
+    /// named after the key.
+    /// </summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, string key, Action<AccengageClientOptions> configure)
+        => services.AddVendorClient(AccengageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), configure);
+
+    /// <summary>Registers the Accengage account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    public static IHttpClientBuilder AddAccengageClient(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(AccengageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
+    }
+}
+
+public partial class AccengageException : IVendorExceptionFactory
+{
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new AccengageException(failure);
+
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new AccengageException<TResult>(failure, result);
+}
+
+/// <summary>An <see cref="AccengageException"/> whose answer had a body the contract declares, available as <see cref="Result"/>.</summary>
+/// <typeparam name="TResult">The answer type the contract declares for that failure.</typeparam>
+public class AccengageException<TResult> : AccengageException
+{
+    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
+    public AccengageException(VendorFailure failure, TResult result)
+        : base(failure, (object?)result)
+        => Result = result;
+
+    /// <summary>The answer's body.</summary>
+    public TResult Result { get; }
 }
 
 /// <inheritdoc cref="IAccengageClient"/>

@@ -19,6 +19,10 @@ using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
 using Contracts.Core.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -67,6 +71,112 @@ public partial interface IEngageClient
     /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
     Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default);
 
+}
+
+public partial class EngageClient : IDisposable
+{
+    /// <summary>User-agent product name sent with every request.</summary>
+    public const string ProductName = "Contracts.Engage";
+
+    /// <summary>ENGAGE as Core builds it: a bearer token from getToken (POST /federated/content/v2/token, with X-Federated-Purpose: inform), used for at most the options' TokenLifetime (15 minutes, as the guide says) or until its JWT exp when sooner, or exp alone with TrustJwtExpiry.</summary>
+    internal static readonly VendorClientRegistration<IEngageClient, EngageClient, EngageClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new EngageClient(parts),
+        AcquireToken = AcquireTokenAsync,
+    };
+
+    private readonly EngageClientOptions _options = new();
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly IDisposable? _connections;
+
+    /// <summary>Creates a client that gets, caches and refreshes its own tokens, configured by <paramref name="options"/>.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public EngageClient(EngageClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, transport: null, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public EngageClient(EngageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
+    {
+    }
+
+    private EngageClient(VendorClientParts<EngageClientOptions> parts)
+        : this(parts.Http)
+        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<EngageClient>(), parts.Owned);
+
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
+    public void Dispose()
+    {
+        _connections?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static partial Task<global::Contracts.Core.Authentication.AccessToken> AcquireTokenAsync(EngageClient tokens, EngageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Registers <see cref="EngageClient"/> (and <see cref="IEngageClient"/>) with IHttpClientFactory, options validated at
+/// start-up: for the default account, or for named accounts side by side (keyed services), each with its own
+/// options, token and connections. Each returns the client's builder, so you can add your own handlers; calling one
+/// again for the same account adds configuration only.
+/// </summary>
+public static class EngageServiceCollectionExtensions
+{
+    /// <summary>Registers the default ENGAGE account, configured by <paramref name="configure"/>.</summary>
+    public static IHttpClientBuilder AddEngageClient(this IServiceCollection services, Action<EngageClientOptions> configure)
+        => services.AddVendorClient(EngageClient.Vendor, key: null, configure);
+
+    /// <summary>
+    /// Registers the default ENGAGE account, configured from <paramref name="configuration"/> (for example the
+    /// <see cref="EngageClientOptions.SectionName"/> section, whose keys are the properties of <see cref="EngageClientOptions"/>).
+    /// </summary>
+    public static IHttpClientBuilder AddEngageClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(EngageClient.Vendor, key: null, options => options.Bind(configuration));
+    }
+
+    /// <summary>
+    /// Registers the ENGAGE account <paramref name="key"/>, configured by <paramref name="configure"/>, beside any
+    /// other: resolve it with <c>[FromKeyedServices("eu")] IEngageClient</c>. Its options are
+    /// named after the key.
+    /// </summary>
+    public static IHttpClientBuilder AddEngageClient(this IServiceCollection services, string key, Action<EngageClientOptions> configure)
+        => services.AddVendorClient(EngageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), configure);
+
+    /// <summary>Registers the ENGAGE account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    public static IHttpClientBuilder AddEngageClient(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(EngageClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
+    }
+}
+
+public partial class EngageException : IVendorExceptionFactory
+{
+    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new EngageException(failure);
+
+    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new EngageException<TResult>(failure, result);
+}
+
+/// <summary>An <see cref="EngageException"/> whose answer had a body the contract declares, available as <see cref="Result"/>.</summary>
+/// <typeparam name="TResult">The answer type the contract declares for that failure.</typeparam>
+public class EngageException<TResult> : EngageException
+{
+    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
+    public EngageException(VendorFailure failure, TResult result)
+        : base(failure, (object?)result)
+        => Result = result;
+
+    /// <summary>The answer's body.</summary>
+    public TResult Result { get; }
 }
 
 /// <inheritdoc cref="IEngageClient"/>

@@ -19,6 +19,10 @@ using System.Threading.Tasks;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
 using Contracts.Core.Validation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 #pragma warning disable 108, 114, 472, 612, 649, 8073, 3016, 8600, 8602, 8603, 8604, 8625, 8765
 
@@ -208,6 +212,96 @@ public partial interface IOgangiClient
     /// <exception cref="OgangiException">A server side error occurred.</exception>
     Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, CancellationToken cancellationToken = default);
 
+}
+
+public partial class OgangiClient : IDisposable
+{
+    /// <summary>User-agent product name sent with every request.</summary>
+    public const string ProductName = "Contracts.Ogangi";
+
+    /// <summary>Ogangi as Core builds it.</summary>
+    internal static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Vendor = new()
+    {
+        ProductName = ProductName,
+        CreateClient = parts => new OgangiClient(parts),
+    };
+
+    private readonly OgangiClientOptions _options = new();
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly IDisposable? _connections;
+
+    /// <summary>Creates a client that signs every request, configured by <paramref name="options"/>.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public OgangiClient(OgangiClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, transport: null, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
+    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
+    public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
+    {
+    }
+
+    private OgangiClient(VendorClientParts<OgangiClientOptions> parts)
+        : this(parts.Http, CreateOperationSigning(parts.Options))
+        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<OgangiClient>(), parts.Owned);
+
+    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
+    public void Dispose()
+    {
+        _connections?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static partial IOperationSigning CreateOperationSigning(OgangiClientOptions options);
+}
+
+/// <summary>
+/// Registers <see cref="OgangiClient"/> (and <see cref="IOgangiClient"/>) with IHttpClientFactory, options validated at
+/// start-up: for the default account, or for named accounts side by side (keyed services), each with its own
+/// options and connections. Each returns the client's builder, so you can add your own handlers; calling one
+/// again for the same account adds configuration only.
+/// </summary>
+/// <remarks>IHttpClientFactory's default request logging is removed for this client: it writes the request URL, and an Ogangi URL carries the public key, a signature that stays valid for that exact call, and the recipient and text. Add .AddDefaultLogger() to the returned builder if you accept that in your logs.</remarks>
+public static class OgangiServiceCollectionExtensions
+{
+    /// <summary>Registers the default Ogangi account, configured by <paramref name="configure"/>.</summary>
+    /// <inheritdoc cref="OgangiServiceCollectionExtensions" path="/remarks"/>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, Action<OgangiClientOptions> configure)
+        => services.AddVendorClient(OgangiClient.Vendor, key: null, configure);
+
+    /// <summary>
+    /// Registers the default Ogangi account, configured from <paramref name="configuration"/> (for example the
+    /// <see cref="OgangiClientOptions.SectionName"/> section, whose keys are the properties of <see cref="OgangiClientOptions"/>).
+    /// </summary>
+    /// <inheritdoc cref="OgangiServiceCollectionExtensions" path="/remarks"/>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(OgangiClient.Vendor, key: null, options => options.Bind(configuration));
+    }
+
+    /// <summary>
+    /// Registers the Ogangi account <paramref name="key"/>, configured by <paramref name="configure"/>, beside any
+    /// other: resolve it with <c>[FromKeyedServices("eu")] IOgangiClient</c>. Its options are
+    /// named after the key.
+    /// </summary>
+    /// <inheritdoc cref="OgangiServiceCollectionExtensions" path="/remarks"/>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, string key, Action<OgangiClientOptions> configure)
+        => services.AddVendorClient(OgangiClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), configure);
+
+    /// <summary>Registers the Ogangi account <paramref name="key"/>, configured from <paramref name="configuration"/>, beside any other.</summary>
+    /// <inheritdoc cref="OgangiServiceCollectionExtensions" path="/remarks"/>
+    public static IHttpClientBuilder AddOgangiClient(this IServiceCollection services, string key, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddVendorClient(OgangiClient.Vendor, key ?? throw new ArgumentNullException(nameof(key)), options => options.Bind(configuration));
+    }
 }
 
 /// <inheritdoc cref="IOgangiClient"/>

@@ -1,8 +1,5 @@
 using System.Net;
 using Contracts.Core;
-using Contracts.Core.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using CoreAccessToken = Contracts.Core.Authentication.AccessToken;
 
 namespace Contracts.Accengage;
@@ -18,60 +15,12 @@ namespace Contracts.Accengage;
 /// Thread-safe: share one instance. <c>new AccengageClient(options)</c> owns its connections and must be disposed;
 /// with <c>services.AddAccengageClient(...)</c> the container owns them. Both are built from <see cref="Vendor"/>.
 /// </remarks>
-public partial class AccengageClient : IDisposable
+public partial class AccengageClient
 {
-    /// <summary>User-agent product name sent with every request.</summary>
-    public const string ProductName = "Contracts.Accengage";
+    private static partial DelegatingHandler CreateSigningHandler(AccengageClientOptions options, TimeProvider timeProvider)
+        => new AccengageSigningHandler(options.ApiKey, timeProvider, options.SignDeleteBody);
 
-    /// <summary>
-    /// Accengage as Core builds it: every request signed with the account's API key (token requests too), and a
-    /// bearer token from <c>POST /v1/access_token</c> for the user's e-mail. The answer carries no expiry, so a token
-    /// is assumed to live the documented 24 hours and is replaced earlier whenever Accengage refuses it.
-    /// </summary>
-    internal static readonly VendorClientRegistration<IAccengageClient, AccengageClient, AccengageClientOptions> Vendor = new()
-    {
-        ProductName = ProductName,
-        CreateClient = parts => new AccengageClient(parts),
-        AcquireToken = AcquireTokenAsync,
-        IsTokenRejected = IsTokenRejectedAsync,
-        CreateSigning = (options, time) => new AccengageSigningHandler(options.ApiKey, time, options.SignDeleteBody),
-    };
-
-    private readonly AccengageClientOptions _options = new();
-    private readonly ILogger _logger = NullLogger.Instance;
-    private readonly IDisposable? _connections;
-
-    /// <summary>
-    /// Creates a client that signs every request and gets, caches and refreshes its own tokens from <paramref name="options"/>.
-    /// </summary>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
-    public AccengageClient(AccengageClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(options, transport: null, loggerFactory)
-    {
-    }
-
-    /// <summary>
-    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
-    /// clock of your own (a fake one in tests). The transport is not disposed with the client.
-    /// </summary>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
-    public AccengageClient(AccengageClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
-    {
-    }
-
-    private AccengageClient(VendorClientParts<AccengageClientOptions> parts)
-        : this(parts.Http)
-        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<AccengageClient>(), parts.Owned);
-
-    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
-    public void Dispose()
-    {
-        _connections?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private static async Task<CoreAccessToken> AcquireTokenAsync(AccengageClient tokens, AccengageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    private static async partial Task<CoreAccessToken> AcquireTokenAsync(AccengageClient tokens, AccengageClientOptions options, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
         var answer = await tokens.CreateAccessTokenAsync(new AccessTokenRequest { Email = options.UserEmail }, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(answer.Access_token))
@@ -88,7 +37,7 @@ public partial class AccengageClient : IDisposable
     /// label <c>API_ERR_TOKEN</c> (the token is invalid). The body of a 400 is buffered before it is read, so when
     /// the answer is another error the caller still reads it whole.
     /// </summary>
-    private static async ValueTask<bool> IsTokenRejectedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async partial ValueTask<bool> IsTokenRejectedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             return true;

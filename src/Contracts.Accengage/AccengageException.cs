@@ -9,7 +9,7 @@ namespace Contracts.Accengage;
 /// <see cref="AccengageErrorLabels"/>). <see cref="VendorApiException.ErrorCode"/> is the first label; the request id
 /// is the X-Request-Id header's, which Accengage does not document but a proxy or a later API version may send.
 /// </summary>
-public class AccengageException : VendorHttpException, IVendorExceptionFactory
+public partial class AccengageException : VendorHttpException
 {
     internal const string VendorName = "Accengage";
 
@@ -19,7 +19,13 @@ public class AccengageException : VendorHttpException, IVendorExceptionFactory
     {
     }
 
-    private protected AccengageException(VendorFailure failure, IReadOnlyList<ErrorItem> errors)
+    /// <summary>For a declared failure whose body was read: the errors of its typed body, or else of its raw body.</summary>
+    private protected AccengageException(VendorFailure failure, object? result)
+        : this(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : ErrorBodyConverter.ErrorsIn(failure?.Body))
+    {
+    }
+
+    private AccengageException(VendorFailure failure, IReadOnlyList<ErrorItem> errors)
         : base(VendorName, failure!, errors.Count > 0 ? errors[0].Label : null, Describe(errors), RequestIdOf(failure!.Headers))
         => Errors = errors;
 
@@ -32,26 +38,9 @@ public class AccengageException : VendorHttpException, IVendorExceptionFactory
     /// <summary>True when one of the errors has <paramref name="label"/> (see <see cref="AccengageErrorLabels"/>).</summary>
     public bool HasLabel(string label) => Errors.Any(e => string.Equals(e.Label, label, StringComparison.Ordinal));
 
-    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new AccengageException(failure);
-
-    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new AccengageException<TResult>(failure, result);
-
     private static string? Describe(IReadOnlyList<ErrorItem> errors)
         => errors.Count == 0 ? null : string.Join("; ", errors.Select(e => string.IsNullOrEmpty(e.Message) ? e.Label : $"{e.Label} {e.Message}"));
 
     private static string? RequestIdOf(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
         => headers?.FirstOrDefault(h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-}
-
-/// <summary>An <see cref="AccengageException"/> whose answer had a documented body, available as <see cref="Result"/>.</summary>
-/// <typeparam name="TResult">The answer type (<see cref="ErrorBody"/> for every documented failure).</typeparam>
-public class AccengageException<TResult> : AccengageException
-{
-    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
-    public AccengageException(VendorFailure failure, TResult result)
-        : base(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : ErrorBodyConverter.ErrorsIn(failure?.Body))
-        => Result = result;
-
-    /// <summary>The answer's body.</summary>
-    public TResult Result { get; }
 }

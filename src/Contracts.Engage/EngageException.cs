@@ -9,7 +9,7 @@ namespace Contracts.Engage;
 /// a 500 on the push route). Thrown for every non-success status and by the friendly methods for an HTTP 200 answer
 /// whose errorCode says failure.
 /// </summary>
-public class EngageException : VendorHttpException, IVendorExceptionFactory
+public partial class EngageException : VendorHttpException
 {
     internal const string VendorName = "ENGAGE";
 
@@ -24,28 +24,17 @@ public class EngageException : VendorHttpException, IVendorExceptionFactory
     {
     }
 
-    internal EngageException(VendorFailure failure, IEngageAnswer? answer)
+    /// <summary>For an answer read already (a declared failure's body, a refusal in an HTTP 200): its fields when it is one of ENGAGE's.</summary>
+    internal EngageException(VendorFailure failure, object? answer)
+        : this(failure, answer as IEngageAnswer)
+    {
+    }
+
+    private EngageException(VendorFailure failure, IEngageAnswer? answer)
         : base(VendorName, failure, answer?.ErrorCode, answer?.Explanation, answer?.RequestId)
     {
     }
 
     /// <summary>True when ENGAGE refused the bearer token (HTTP 401) even after the client fetched a fresh one.</summary>
     public bool IsUnauthorized => StatusCode == 401;
-
-    static Exception IVendorExceptionFactory.Create(VendorFailure failure) => new EngageException(failure);
-
-    static Exception IVendorExceptionFactory.Create<TResult>(VendorFailure failure, TResult result) => new EngageException<TResult>(failure, result);
-}
-
-/// <summary>An <see cref="EngageException"/> whose answer had a documented body, available as <see cref="Result"/>.</summary>
-/// <typeparam name="TResult">The answer type (for example <see cref="BatchPushResponse"/>).</typeparam>
-public class EngageException<TResult> : EngageException
-{
-    /// <summary>Creates the exception for a declared failure whose body was read as <paramref name="result"/>.</summary>
-    public EngageException(VendorFailure failure, TResult result)
-        : base(failure, result as IEngageAnswer)
-        => Result = result;
-
-    /// <summary>The answer's body.</summary>
-    public TResult Result { get; }
 }

@@ -2,8 +2,6 @@ using Contracts.Core;
 using Contracts.Core.Http;
 using Contracts.Core.Xml;
 using Contracts.Ogangi.Logging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Contracts.Ogangi;
 
@@ -22,50 +20,12 @@ namespace Contracts.Ogangi;
 /// instance. <c>new OgangiClient(options)</c> owns its connections and must be disposed; with
 /// <c>services.AddOgangiClient(...)</c> the container owns them.
 /// </remarks>
-public partial class OgangiClient : IDisposable
+public partial class OgangiClient
 {
-    /// <summary>User-agent product name sent with every request.</summary>
-    public const string ProductName = "Contracts.Ogangi";
+    /// <summary>The account's instance, which every Ogangi route names; validated options always carry it.</summary>
+    private long InstanceId => _options.InstanceId.GetValueOrDefault();
 
-    /// <summary>Ogangi as Core builds it: no token; every call signed by <see cref="OgangiSigning"/> with the account's keys.</summary>
-    internal static readonly VendorClientRegistration<IOgangiClient, OgangiClient, OgangiClientOptions> Vendor = new()
-    {
-        ProductName = ProductName,
-        CreateClient = parts => new OgangiClient(parts),
-    };
-
-    private readonly ILogger _logger = NullLogger.Instance;
-    private readonly IDisposable? _connections;
-
-    /// <summary>Creates a client that signs its calls with the keys in <paramref name="options"/>.</summary>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
-    public OgangiClient(OgangiClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(options, transport: null, loggerFactory)
-    {
-    }
-
-    /// <summary>
-    /// Creates a client over a transport of your own (an in-memory handler in tests, a custom socket handler) and a
-    /// clock of your own. The transport is not disposed with the client.
-    /// </summary>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is invalid; the message names it.</exception>
-    public OgangiClient(OgangiClientOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(Vendor.Connect(options, transport, loggerFactory, timeProvider))
-    {
-    }
-
-    private OgangiClient(VendorClientParts<OgangiClientOptions> parts)
-        : this(parts.Http, new OgangiSigning(parts.Options))
-        => (InstanceId, _logger, _connections) = (parts.Options.InstanceId!.Value, parts.LoggerFactory.CreateLogger<OgangiClient>(), parts.Owned);
-
-    /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
-    public void Dispose()
-    {
-        _connections?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private long InstanceId { get; }
+    private static partial IOperationSigning CreateOperationSigning(OgangiClientOptions options) => new OgangiSigning(options);
 
     /// <summary>
     /// Sends one call and reads its answer as the contract's XML schema: the result when Ogangi says OK, otherwise an

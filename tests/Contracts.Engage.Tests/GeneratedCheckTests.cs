@@ -40,7 +40,7 @@ public sealed partial class GeneratedCheckTests
     }
 
     // Runs NSwag as build/OpenApiGeneration.targets does, on a copy beside the contract (its relative $refs resolve the same).
-    private static async Task<string> GenerateAsync(string yaml)
+    internal static async Task<string> GenerateAsync(string yaml)
     {
         var root = Repository.Root;
         var version = NSwagVersion().Match(await File.ReadAllTextAsync(Path.Combine(root, "Directory.Packages.props"))).Groups[1].Value;
