@@ -98,7 +98,9 @@ public partial class EngageClient
     {
         using var capture = ResponseCapture.Begin();
         using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
-        var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
+        // Checked already (the whole push by PushAsync, each destination as a batch read it): not again on the send path.
+        var request = PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked();
+        var answer = await _sender.SendAsync(request, Json_.Info<BatchPushResponse>(), cancellationToken).ConfigureAwait(false);
         if (answer.IsSuccess)
             return answer;
         EngageLog.PushRefused(_logger, destinations.Count, answer.ErrorCode, answer.RequestId);

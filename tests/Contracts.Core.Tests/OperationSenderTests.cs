@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
 
@@ -24,6 +25,19 @@ public sealed class OperationSenderTests
     {
         [JsonPropertyName("code")]
         public string? Code { get; set; }
+    }
+
+    /// <summary>A body whose contract requires a name of at most 5 characters, as a generated model checks it.</summary>
+    public sealed class Named : IContractChecked
+    {
+        [JsonPropertyName("name")]
+        public string? Name { get; set; }
+
+        void IContractChecked.CheckContract(ContractProblems problems)
+        {
+            problems.Required("name", Name);
+            problems.Length("name", Name, 1, 5);
+        }
     }
 
     private static readonly SourceGeneratedJson Json = new(OperationSenderTestJson.Default);
@@ -98,6 +112,31 @@ public sealed class OperationSenderTests
         Assert.Equal("""{"name":"+1 café"}""", Encoding.UTF8.GetString(wire.SeenBody!));
         Assert.True(wire.Seen.Options.TryGetValue(VendorOperation.Key, out var operation));
         Assert.False(operation.IsIdempotent); // the retry handler reads the contract's word, not the method
+    }
+
+    [Fact]
+    public async Task A_body_that_breaks_its_contract_is_refused_naming_the_operation_and_nothing_is_sent()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
+
+        var request = Describe().Path("id", "1").JsonBody(new Named { Name = "private words" }, Json.Info<Named>());
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        Assert.StartsWith("The getThing request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("- name must hold 1 to 5 characters (got 13; the contract's minLength: 1, maxLength: 5).", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("private", error.Message, StringComparison.Ordinal);
+        Assert.Null(wire.Seen);
+    }
+
+    [Fact]
+    public async Task A_body_its_caller_checked_already_is_not_checked_again()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
+
+        var request = Describe().Path("id", "1").JsonBody(new Named { Name = "longer than five" }, Json.Info<Named>()).BodyAlreadyChecked();
+        await sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("""{"name":"longer than five"}""", Encoding.UTF8.GetString(wire.SeenBody!));
     }
 
     [Theory]
@@ -246,6 +285,7 @@ public sealed class OperationSenderTests
 [JsonSerializable(typeof(OperationSenderTests.Item))]
 [JsonSerializable(typeof(IList<OperationSenderTests.Item>))]
 [JsonSerializable(typeof(OperationSenderTests.Fault))]
+[JsonSerializable(typeof(OperationSenderTests.Named))]
 internal sealed partial class OperationSenderTestJson : JsonSerializerContext
 {
 }

@@ -8,7 +8,8 @@ using Contracts.Core.Xml;
 namespace Contracts.Core.Http;
 
 /// <summary>
-/// The one send path of every generated REST operation: sends an <see cref="OperationRequest"/> through the
+/// The one send path of every generated REST operation: checks the JSON body against its contract (a generated
+/// operation called directly is held to the contract too), sends an <see cref="OperationRequest"/> through the
 /// client's pipeline (deadline, retry by idempotency, bearer token or signing, wire checks), maps every answer that
 /// is not a success through the client's <see cref="IVendorErrorTable"/>, and reads a success with the answer type's
 /// source-generated JSON metadata. The call's telemetry scope stays open until the answer is read, so a refusal's
@@ -157,6 +158,8 @@ public sealed class OperationSender
 
     private HttpRequestMessage Prepare(OperationRequest request)
     {
+        // Before signing: a body the contract refuses is never signed, let alone sent.
+        request.ThrowIfBodyBreaksContract();
         _signing?.Sign(request);
         return request.ToHttpRequest();
     }
