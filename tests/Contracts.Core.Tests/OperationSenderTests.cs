@@ -40,6 +40,15 @@ public sealed class OperationSenderTests
         }
     }
 
+    /// <summary>An answer that can say the vendor refused the call with HTTP 200, as ENGAGE's push answer does.</summary>
+    public sealed class Verdict : Contracts.Core.Xml.IRefusalAnswer
+    {
+        [JsonPropertyName("errorCode")]
+        public string? ErrorCode { get; set; }
+
+        bool Contracts.Core.Xml.IRefusalAnswer.IsRefusal => ErrorCode is not (null or "0");
+    }
+
     private static readonly SourceGeneratedJson Json = new(OperationSenderTestJson.Default);
 
     private sealed class Transport(HttpStatusCode status, string body, string mediaType = "application/json") : HttpMessageHandler
@@ -126,6 +135,23 @@ public sealed class OperationSenderTests
         Assert.Contains("- name must hold 1 to 5 characters (got 13; the contract's minLength: 1, maxLength: 5).", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("private", error.Message, StringComparison.Ordinal);
         Assert.Null(wire.Seen);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_json_answer_that_says_refused_with_a_success_status_goes_to_the_error_table_with_its_body(bool overWireHandler)
+    {
+        const string body = """{"errorCode":"200"}""";
+        var sender = overWireHandler ? OverWireHandler(HttpStatusCode.OK, body) : Over(HttpStatusCode.OK, body).Sender;
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None));
+
+        Assert.Equal(200, refused.Failure.StatusCode);
+        Assert.Equal("getThing was refused", refused.Failure.Summary);
+        Assert.Equal(body, refused.Failure.Body);
+        Assert.Equal("200", Assert.IsType<Verdict>(refused.Result).ErrorCode);
+        Assert.Equal("0", (await Over(HttpStatusCode.OK, """{"errorCode":"0"}""").Sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None)).ErrorCode);
     }
 
     [Fact]
@@ -286,6 +312,7 @@ public sealed class OperationSenderTests
 [JsonSerializable(typeof(IList<OperationSenderTests.Item>))]
 [JsonSerializable(typeof(OperationSenderTests.Fault))]
 [JsonSerializable(typeof(OperationSenderTests.Named))]
+[JsonSerializable(typeof(OperationSenderTests.Verdict))]
 internal sealed partial class OperationSenderTestJson : JsonSerializerContext
 {
 }

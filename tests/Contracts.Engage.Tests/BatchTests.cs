@@ -82,12 +82,27 @@ public sealed class BatchTests : IAsyncLifetime
         _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
         using var client = new EngageClient(_engage.Options());
 
-        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("200", error.ErrorCode);
         Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", error.RequestId);
         Assert.Equal("Not allowed to use one or more anumbers. Batch push could not complete push successfully.", error.VendorMessage);
+        Assert.Equal("Not allowed to use one or more anumbers.", error.Result.Response);
+    }
+
+    [Fact]
+    public async Task The_generated_push_called_directly_throws_for_an_http_200_refusal_too()
+    {
+        _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
+        using var client = new EngageClient(_engage.Options());
+
+        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushBatchAsync(Samples.Program, Samples.GuidePush().ToRequest(Samples.GuideDestinations())));
+
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal("200", error.ErrorCode);
+        Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", error.RequestId);
+        Assert.Single(_engage.PushRequests);
     }
 
     [Fact]
