@@ -95,6 +95,16 @@ public partial class EngageClient
     /// not again on the send path. An HTTP 200 answer whose errorCode says failure is ENGAGE's refusal, which the send
     /// path throws as an <see cref="EngageException"/> (<see cref="BatchPushResponse"/> is an IRefusalAnswer).
     /// </summary>
-    private Task<BatchPushResponse> SendPushAsync(EngagePush push, IList<Destination> destinations, CancellationToken cancellationToken)
-        => _sender.SendAsync(PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked(), Json_.Info<BatchPushResponse>(), cancellationToken);
+    private async Task<BatchPushResponse> SendPushAsync(EngagePush push, IList<Destination> destinations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _sender.SendAsync(PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked(), Json_.Info<BatchPushResponse>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngageException<BatchPushResponse> refused) when (refused.StatusCode == 200)
+        {
+            EngageLog.PushRefused(_logger, destinations.Count, refused.ErrorCode, refused.Result.RequestId);
+            throw;
+        }
+    }
 }

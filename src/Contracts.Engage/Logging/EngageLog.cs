@@ -10,4 +10,7 @@ internal static partial class EngageLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Pushed {Count} destinations (request id {RequestId})")]
     public static partial void Pushed(ILogger logger, int count, string requestId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "ENGAGE refused a push of {Count} destinations: error code {ErrorCode}, request id {RequestId}")]
+    public static partial void PushRefused(ILogger logger, int count, string? errorCode, string requestId);
 }
