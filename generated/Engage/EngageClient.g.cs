@@ -396,6 +396,7 @@ public partial class BatchPushRequest : ExtensibleModel, IContractChecked
         problems.Items("destinations", Destinations, 1, int.MaxValue);
         problems.Each("destinations", Destinations);
         problems.Items("aNumbers", ANumbers, 1, MaxANumbers);
+        problems.EachE164("aNumbers", ANumbers, @"^\+[1-9][0-9]{1,14}$", showValues: true);
         problems.Range("ttlSeconds", TtlSeconds, 1, int.MaxValue);
     }
 

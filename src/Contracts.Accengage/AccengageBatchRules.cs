@@ -50,12 +50,4 @@ public static class AccengageBatchRules
             return "the device field id cannot be updated.";
         return null;
     }
-
-    /// <summary>Throws <see cref="ArgumentException"/> listing <paramref name="problems"/>, if any.</summary>
-    internal static void ThrowIfAny(IReadOnlyList<string> problems, string what)
-    {
-        if (problems.Count == 0)
-            return;
-        throw new ArgumentException($"The {what} is invalid; nothing was sent:{Environment.NewLine}{string.Join(Environment.NewLine, problems.Select(p => "- " + p))}");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Contracts.Core.Batching;
 using Contracts.Core.Telemetry;
+using Contracts.Core.Validation;
 
 namespace Contracts.Accengage;
 
@@ -108,7 +109,7 @@ public partial class AccengageClient
     private Func<IReadOnlyList<Target>, CancellationToken, Task<ChunkSendResult>> SendInstantMessages(MessageData message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        AccengageBatchRules.ThrowIfAny(AccengageBatchRules.CheckMessage(message), "instant message");
+        InvalidRequest.ThrowIfAny("The instant message", AccengageBatchRules.CheckMessage(message));
         var template = JsonSerializer.SerializeToUtf8Bytes(message, Json_.Info<MessageData>());
         return async (targets, cancellationToken) =>
         {

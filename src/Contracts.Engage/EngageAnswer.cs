@@ -1,3 +1,5 @@
+using Contracts.Core.Xml;
+
 namespace Contracts.Engage;
 
 /// <summary>
@@ -32,9 +34,14 @@ public partial class TokenResponse : IEngageAnswer
     string? IEngageAnswer.Explanation => Message;
 }
 
-/// <summary>ENGAGE's answer to a batch push.</summary>
-public partial class BatchPushResponse : IEngageAnswer
+/// <summary>
+/// ENGAGE's answer to a batch push. As an <see cref="IRefusalAnswer"/>, an answer that does not say success (HTTP 200
+/// with errorCode 200 included) makes every push, friendly or generated, an <see cref="EngageException"/>.
+/// </summary>
+public partial class BatchPushResponse : IEngageAnswer, IRefusalAnswer
 {
+    bool IRefusalAnswer.IsRefusal => !IsSuccess;
+
     /// <summary>
     /// True only for ENGAGE's documented success: <c>response</c> is <c>success</c> and the error code is empty or 0.
     /// HTTP 200 alone does not say so, nor does an answer without <c>response</c> (<c>{}</c>): anything else is a failure.

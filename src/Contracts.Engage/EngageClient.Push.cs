@@ -1,5 +1,4 @@
 using Contracts.Core.Batching;
-using Contracts.Core.Http;
 using Contracts.Core.Telemetry;
 using Contracts.Engage.Logging;
 
@@ -72,8 +71,6 @@ public partial class EngageClient
 
     private ChunkedBatchOptions BatchOptions => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = EngageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) };
 
-    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> EmptyHeaders = new Dictionary<string, IEnumerable<string>>();
-
     private string? CheckAndWarn(Destination destination)
     {
         var problem = EngagePushValidator.CheckDestination(destination);
@@ -93,15 +90,21 @@ public partial class EngageClient
         return async (chunk, cancellationToken) => ChunkSendResult.Accepted((await SendPushAsync(push, chunk as IList<Destination> ?? chunk.ToList(), cancellationToken).ConfigureAwait(false)).RequestId);
     }
 
-    /// <summary>Sends one push request; an HTTP 200 answer whose errorCode says failure is ENGAGE's refusal, an <see cref="EngageException"/>.</summary>
+    /// <summary>
+    /// Sends one push request, checked already (the whole push by PushAsync, each destination as a batch read it), so
+    /// not again on the send path. An HTTP 200 answer whose errorCode says failure is ENGAGE's refusal, which the send
+    /// path throws as an <see cref="EngageException"/> (<see cref="BatchPushResponse"/> is an IRefusalAnswer).
+    /// </summary>
     private async Task<BatchPushResponse> SendPushAsync(EngagePush push, IList<Destination> destinations, CancellationToken cancellationToken)
     {
-        using var capture = ResponseCapture.Begin();
-        using var scope = VendorCallScope.Begin(); // the refusal of an HTTP 200 answer reaches the call's span
-        var answer = await PushBatchAsync(push.ProgramContentUuid, push.ToRequest(destinations), cancellationToken).ConfigureAwait(false);
-        if (answer.IsSuccess)
-            return answer;
-        EngageLog.PushRefused(_logger, destinations.Count, answer.ErrorCode, answer.RequestId);
-        throw new EngageException(new VendorFailure("pushBatch", capture.StatusCode ?? 200, "push refused", capture.Body ?? "", EmptyHeaders), answer);
+        try
+        {
+            return await _sender.SendAsync(PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked(), Json_.Info<BatchPushResponse>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngageException<BatchPushResponse> refused) when (refused.StatusCode == 200)
+        {
+            EngageLog.PushRefused(_logger, destinations.Count, refused.ErrorCode, refused.Result.RequestId);
+            throw;
+        }
     }
 }

@@ -5,12 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Contracts.Engage;
 
 /// <summary>
-/// ENGAGE's rules, checked before anything is sent. What the contract states (required fields, 1 to 400 aNumbers, a
-/// TTL of at least 1, E.164 bNumbers) is checked by the request models' generated checks; this class adds what the
-/// generated check cannot see or the contract cannot state: aNumbers or an aNumber group but not both, a program and
-/// a group that are not the empty UUID, each aNumber in E.164 (the contract's item pattern, which the model generator
-/// does not expose; a test holds the two together). Personalization values over 20 characters are allowed but
-/// logged, as First Orion only recommends that limit.
+/// ENGAGE's rules, checked before anything is sent. What the contract states (required fields, 1 to 400 aNumbers in
+/// E.164, a TTL of at least 1, E.164 bNumbers) is checked by the request models' generated checks; this class adds
+/// what the contract cannot state: aNumbers or an aNumber group but not both, a program and a group that are not the
+/// empty UUID. Personalization values over 20 characters are allowed but logged, as First Orion only recommends that
+/// limit.
 /// </summary>
 public static class EngagePushValidator
 {
@@ -47,15 +46,12 @@ public static class EngagePushValidator
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem of a push and its destinations.</summary>
-    internal static void ThrowIfInvalid(EngagePush push, IList<Destination> destinations)
-    {
-        var problems = Check(push, destinations);
-        if (problems.Count > 0)
-            ThrowIfAny([.. problems.Found.Select(p => p.ToString())]);
-    }
+    internal static void ThrowIfInvalid(EngagePush push, IList<Destination> destinations) => Check(push, destinations).ThrowIfAny(Subject);
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the problems of a push, if any.</summary>
-    internal static void ThrowIfInvalid(EngagePush push) => ThrowIfAny(CheckPush(push));
+    internal static void ThrowIfInvalid(EngagePush push) => InvalidRequest.ThrowIfAny(Subject, CheckPush(push));
+
+    private const string Subject = "The ENGAGE push";
 
     private static ContractProblems Check(EngagePush push, IList<Destination> destinations)
     {
@@ -66,24 +62,6 @@ public static class EngagePushValidator
             problems.Add("aNumbers", "or aNumberGroupId: send one of them, never both and never neither.");
         if (push.ANumberGroupId == Guid.Empty)
             problems.Add("aNumberGroupId", "must be the group's UUID, not the empty UUID.");
-        var aNumbers = push.ANumbers ?? [];
-        for (var i = 0; i < aNumbers.Count; i++)
-        {
-            // An aNumber is a business's calling number, not a person's: it is shown, so the caller can find it.
-            if (!PhoneNumbers.IsE164(aNumbers[i]))
-                problems.Add($"aNumbers[{i}]", $"'{aNumbers[i]}' is not E.164 (a plus sign, then 2 to 15 digits, the first not 0).");
-        }
         return problems;
-    }
-
-    private static void ThrowIfAny(IReadOnlyList<string> problems)
-    {
-        if (problems.Count == 0)
-            return;
-        const int shown = 10;
-        var text = string.Join(Environment.NewLine, problems.Take(shown).Select(p => "- " + p));
-        if (problems.Count > shown)
-            text += $"{Environment.NewLine}- and {problems.Count - shown} more";
-        throw new ArgumentException($"The ENGAGE push is invalid; nothing was sent:{Environment.NewLine}{text}");
     }
 }

@@ -64,7 +64,7 @@ internal sealed class OgangiArguments(string method)
     /// <summary>A problem that names its own fields (of a filter).</summary>
     public void Add(string problem) => _problems.Add("", problem);
 
-    public void ThrowIfAny() => _problems.ThrowIfAny($"Ogangi {method} call");
+    public void ThrowIfAny() => _problems.ThrowIfAny($"The Ogangi {method} call");
 
     private string? SegmentProblem(string name, string value)
     {

@@ -43,7 +43,7 @@ public partial class OgangiClient
         ArgumentNullException.ThrowIfNull(descriptor);
         var problems = new ContractProblems();
         descriptor.Check(problems);
-        problems.ThrowIfAny("Ogangi fireMessage call");
+        problems.ThrowIfAny("The Ogangi fireMessage call");
 
         return CallAsync(
             "fireMessage",

@@ -142,6 +142,19 @@ public sealed class BatchTests : AccengageTestBase
     }
 
     [Fact]
+    public async Task The_generated_operation_called_directly_with_more_targets_than_the_contract_allows_sends_nothing()
+    {
+        using var client = new AccengageClient(Accengage.Options());
+        var message = new InstantMessage { ParentMessageExternalId = "OrderShipped", Text = "Hi ${firstname}", Targets = [.. Targets(150)] };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SendInstantMessageAsync(FakeAccengage.PartnerId, message));
+
+        Assert.StartsWith("The sendInstantMessage request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"- targets must hold at most {InstantMessage.MaxTargets} items (got 150; the contract's maxItems: {InstantMessage.MaxTargets}).", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Accengage.Server.Requests); // not even a token request
+    }
+
+    [Fact]
     public async Task Cancelling_reports_every_target_and_sends_nothing_new()
     {
         using var client = new AccengageClient(Accengage.Options(o => o.MaxConcurrency = 1));

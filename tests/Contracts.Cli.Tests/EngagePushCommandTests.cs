@@ -107,7 +107,7 @@ public sealed class EngagePushCommandTests : IDisposable
         var run = await CliRun.RunAsync("engage", "push", "-f", file, "--program", Program, "--anumber", "not-a-number", "--ttl", "0", "--sandbox");
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
-        Assert.Contains("aNumbers[0] 'not-a-number' is not E.164", run.Error, StringComparison.Ordinal);
+        Assert.Contains("aNumbers[0] 'not-a-number' does not match the contract's pattern", run.Error, StringComparison.Ordinal);
         Assert.Contains("ttlSeconds must be at least 1", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("sandbox", run.Error, StringComparison.Ordinal); // failed before connecting
     }

@@ -6,7 +6,7 @@ namespace Contracts.Core.Tests;
 
 /// <summary>
 /// The rules generated checks call: each problem names the field's JSON path (nested models and list items
-/// included), the rule and the contract's keyword, and never shows a text value.
+/// included), the rule and the contract's keyword, and shows no text value unless the contract says it is not personal.
 /// </summary>
 public sealed partial class ContractProblemsTests
 {
@@ -102,6 +102,49 @@ public sealed partial class ContractProblemsTests
         Assert.Equal(ecmaScript.IsMatch(number), problems.Count == 0);
     }
 
+    [Fact]
+    public void An_item_pattern_names_each_item_and_shows_its_value_only_when_the_contract_says_so()
+    {
+        IList<string> numbers = ["+15014008029", "5013509988", "+1 501"];
+        var problems = new ContractProblems();
+
+        problems.EachE164("aNumbers", numbers, @"^\+[1-9][0-9]{1,14}$", showValues: true);
+        problems.EachPattern("codes", ["AB1", "private words"], ItemCodePattern(), "^[A-Z]{2}[0-9]+$", showValues: false);
+
+        Assert.Equal(
+        [
+            @"aNumbers[1] '5013509988' does not match the contract's pattern ^\+[1-9][0-9]{1,14}$.",
+            @"aNumbers[2] '+1 501' does not match the contract's pattern ^\+[1-9][0-9]{1,14}$.",
+            "codes[1] does not match the contract's pattern ^[A-Z]{2}[0-9]+$ (the value is not shown).",
+        ], problems.Found.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_refusal_lists_the_first_ten_problems_and_counts_the_rest()
+    {
+        var problems = new ContractProblems();
+        for (var i = 0; i < 12; i++)
+            problems.Add($"destinations[{i}].bNumber", "is required (the contract's required).");
+
+        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("The test push"));
+
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.Equal("The test push is invalid; nothing was sent:", lines[0]);
+        Assert.Equal("- destinations[9].bNumber is required (the contract's required).", lines[10]);
+        Assert.Equal("- and 2 more", lines[11]);
+        Assert.Equal(12, lines.Length);
+    }
+
+    [Fact]
+    public void No_problem_throws_nothing()
+    {
+        new ContractProblems().ThrowIfAny("The test push");
+        InvalidRequest.ThrowIfAny("The test push", []);
+    }
+
+    [GeneratedRegex(@"^[A-Z]{2}[0-9]+\z")]
+    private static partial Regex ItemCodePattern();
+
     [GeneratedRegex("""assign e164 = "([^"]+)" """)]
     private static partial Regex TemplateE164();
 
@@ -144,11 +187,11 @@ public sealed partial class ContractProblemsTests
     public void Every_problem_is_listed_in_one_exception_saying_nothing_was_sent()
     {
         var problems = new ContractProblems();
-        problems.ThrowIfAny("Example call"); // none: no exception
+        problems.ThrowIfAny("The Example call"); // none: no exception
         problems.Add("page", "must be at least 1.");
         problems.Add("", "filter.From[0] is empty."); // a problem naming its own field
 
-        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("Example call"));
+        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("The Example call"));
 
         var nl = Environment.NewLine;
         Assert.Equal($"The Example call is invalid; nothing was sent:{nl}- page must be at least 1.{nl}- filter.From[0] is empty.", error.Message);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
 
@@ -24,6 +25,28 @@ public sealed class OperationSenderTests
     {
         [JsonPropertyName("code")]
         public string? Code { get; set; }
+    }
+
+    /// <summary>A body whose contract requires a name of at most 5 characters, as a generated model checks it.</summary>
+    public sealed class Named : IContractChecked
+    {
+        [JsonPropertyName("name")]
+        public string? Name { get; set; }
+
+        void IContractChecked.CheckContract(ContractProblems problems)
+        {
+            problems.Required("name", Name);
+            problems.Length("name", Name, 1, 5);
+        }
+    }
+
+    /// <summary>An answer that can say the vendor refused the call with HTTP 200, as ENGAGE's push answer does.</summary>
+    public sealed class Verdict : Contracts.Core.Xml.IRefusalAnswer
+    {
+        [JsonPropertyName("errorCode")]
+        public string? ErrorCode { get; set; }
+
+        bool Contracts.Core.Xml.IRefusalAnswer.IsRefusal => ErrorCode is not (null or "0");
     }
 
     private static readonly SourceGeneratedJson Json = new(OperationSenderTestJson.Default);
@@ -98,6 +121,48 @@ public sealed class OperationSenderTests
         Assert.Equal("""{"name":"+1 café"}""", Encoding.UTF8.GetString(wire.SeenBody!));
         Assert.True(wire.Seen.Options.TryGetValue(VendorOperation.Key, out var operation));
         Assert.False(operation.IsIdempotent); // the retry handler reads the contract's word, not the method
+    }
+
+    [Fact]
+    public async Task A_body_that_breaks_its_contract_is_refused_naming_the_operation_and_nothing_is_sent()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
+
+        var request = Describe().Path("id", "1").JsonBody(new Named { Name = "private words" }, Json.Info<Named>());
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        Assert.StartsWith("The getThing request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("- name must hold 1 to 5 characters (got 13; the contract's minLength: 1, maxLength: 5).", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("private", error.Message, StringComparison.Ordinal);
+        Assert.Null(wire.Seen);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_json_answer_that_says_refused_with_a_success_status_goes_to_the_error_table_with_its_body(bool overWireHandler)
+    {
+        const string body = """{"errorCode":"200"}""";
+        var sender = overWireHandler ? OverWireHandler(HttpStatusCode.OK, body) : Over(HttpStatusCode.OK, body).Sender;
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None));
+
+        Assert.Equal(200, refused.Failure.StatusCode);
+        Assert.Equal("getThing was refused", refused.Failure.Summary);
+        Assert.Equal(body, refused.Failure.Body);
+        Assert.Equal("200", Assert.IsType<Verdict>(refused.Result).ErrorCode);
+        Assert.Equal("0", (await Over(HttpStatusCode.OK, """{"errorCode":"0"}""").Sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_body_its_caller_checked_already_is_not_checked_again()
+    {
+        var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
+
+        var request = Describe().Path("id", "1").JsonBody(new Named { Name = "longer than five" }, Json.Info<Named>()).BodyAlreadyChecked();
+        await sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("""{"name":"longer than five"}""", Encoding.UTF8.GetString(wire.SeenBody!));
     }
 
     [Theory]
@@ -246,6 +311,8 @@ public sealed class OperationSenderTests
 [JsonSerializable(typeof(OperationSenderTests.Item))]
 [JsonSerializable(typeof(IList<OperationSenderTests.Item>))]
 [JsonSerializable(typeof(OperationSenderTests.Fault))]
+[JsonSerializable(typeof(OperationSenderTests.Named))]
+[JsonSerializable(typeof(OperationSenderTests.Verdict))]
 internal sealed partial class OperationSenderTestJson : JsonSerializerContext
 {
 }

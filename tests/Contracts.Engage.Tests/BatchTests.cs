@@ -1,4 +1,6 @@
 using Contracts.Core.Batching;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Contracts.Engage.Tests;
 
@@ -80,14 +82,34 @@ public sealed class BatchTests : IAsyncLifetime
     public async Task Single_push_with_http_200_failure_throws_EngageException()
     {
         _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
-        using var client = new EngageClient(_engage.Options());
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        using var client = new EngageClient(_engage.Options(), transport: null, loggerFactory);
 
-        var error = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
+        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("200", error.ErrorCode);
         Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", error.RequestId);
         Assert.Equal("Not allowed to use one or more anumbers. Batch push could not complete push successfully.", error.VendorMessage);
+        Assert.Equal("Not allowed to use one or more anumbers.", error.Result.Response);
+        var refused = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 2003);
+        Assert.Equal(LogLevel.Warning, refused.Level);
+        Assert.Contains("error code 200, request id 51934465-cc14-4e68-97a0-af7d6faf9f55", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_generated_push_called_directly_throws_for_an_http_200_refusal_too()
+    {
+        _engage.PushAnswer = (_, _) => (200, DocumentSamples.PushANumbersNotAllowed);
+        using var client = new EngageClient(_engage.Options());
+
+        var error = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushBatchAsync(Samples.Program, Samples.GuidePush().ToRequest(Samples.GuideDestinations())));
+
+        Assert.Equal(200, error.StatusCode);
+        Assert.Equal("200", error.ErrorCode);
+        Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", error.RequestId);
+        Assert.Single(_engage.PushRequests);
     }
 
     [Fact]

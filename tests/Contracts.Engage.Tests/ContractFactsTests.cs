@@ -5,9 +5,10 @@ using Contracts.Testing;
 namespace Contracts.Engage.Tests;
 
 /// <summary>
-/// What the ENGAGE code takes from the contract: the generated limits and defaults are the contract's, and the facts
-/// generation cannot carry (the recommended TTL, stated in words; the aNumbers' item pattern, which the model
-/// generator does not expose) are held to the contract here, so a change on one side only fails.
+/// What the ENGAGE code takes from the contract: the generated limits, defaults and checks are the contract's, and the
+/// facts generation cannot carry (the recommended TTL, stated in words; the aNumbers' item pattern, which the model
+/// generator reads from x-item-pattern because it does not expose items.pattern) are held to the contract here, so a
+/// change on one side only fails.
 /// </summary>
 public sealed class ContractFactsTests
 {
@@ -45,7 +46,7 @@ public sealed class ContractFactsTests
     [InlineData("+15014008029\n")]
     [InlineData("+")]
     [InlineData("")]
-    public void The_hand_written_aNumber_check_is_the_contracts_item_pattern(string number)
+    public void The_generated_aNumber_check_is_the_contracts_item_pattern(string number)
     {
         // ECMA-262 semantics: $ is the end of the text (in .NET it also matches before a final newline).
         var pattern = new Regex(Contract.Scalar([.. Push, "aNumbers", "items", "pattern"]).TrimEnd('$') + @"\z");
@@ -53,6 +54,10 @@ public sealed class ContractFactsTests
         Assert.Equal(pattern.IsMatch(number), !problems.Any(p => p.StartsWith("aNumbers[0]", StringComparison.Ordinal)));
         Assert.Equal(pattern.IsMatch(number), PhoneNumbers.IsE164(number));
     }
+
+    [Fact]
+    public void The_item_pattern_the_generator_reads_is_the_items_pattern()
+        => Assert.Equal(Contract.Scalar([.. Push, "aNumbers", "items", "pattern"]), Contract.Scalar([.. Push, "aNumbers", "x-item-pattern"]));
 
     [Fact]
     public void The_validator_accepts_the_contracts_minimum_ttl_and_refuses_one_less()

@@ -19,6 +19,7 @@ public sealed partial class GeneratedCheckTests
         var changed = Replace(yaml, "          maxItems: 400\n", "          maxItems: 7\n");
         changed = Replace(changed, "          minimum: 1\n          default: 3600\n", "          minimum: 30\n          default: 3600\n");
         changed = Replace(changed, "          pattern: '^\\+[1-9][0-9]{1,14}$'\n          description: |\n            Device number", "          pattern: '^[0-9]{4,}$'\n          description: |\n            Device number");
+        changed = Replace(changed, "          x-item-pattern: '^\\+[1-9][0-9]{1,14}$'\n", "          x-item-pattern: '^[0-9]{4,}$'\n");
 
         var committed = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "generated", "Engage", "EngageClient.g.cs"));
         var generated = await GenerateAsync(changed);
@@ -31,6 +32,10 @@ public sealed partial class GeneratedCheckTests
         Assert.Contains("problems.E164(\"bNumber\", BNumber, @\"^\\+[1-9][0-9]{1,14}$\");", committed, StringComparison.Ordinal);
         Assert.Contains("problems.Pattern(\"bNumber\", BNumber, BNumberPattern(), @\"^[0-9]{4,}$\");", generated, StringComparison.Ordinal);
         Assert.Contains("[GeneratedRegex(@\"^[0-9]{4,}\\z\")]", generated, StringComparison.Ordinal);
+        // An item pattern (x-item-pattern) the same two ways, each item named by its index.
+        Assert.Contains("problems.EachE164(\"aNumbers\", ANumbers, @\"^\\+[1-9][0-9]{1,14}$\", showValues: true);", committed, StringComparison.Ordinal);
+        Assert.Contains("problems.EachPattern(\"aNumbers\", ANumbers, ANumbersItemPattern(), @\"^[0-9]{4,}$\", showValues: true);", generated, StringComparison.Ordinal);
+        Assert.Contains("internal static partial Regex ANumbersItemPattern();", generated, StringComparison.Ordinal);
     }
 
     private static string Replace(string text, string old, string replacement)

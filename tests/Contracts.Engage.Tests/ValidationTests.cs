@@ -12,7 +12,7 @@ public sealed class ValidationTests : IAsyncLifetime
     public static TheoryData<string, string> InvalidPushes() => new()
     {
         { "bad-bNumber", @"destinations[1].bNumber does not match the contract's pattern ^\+[1-9][0-9]{1,14}$" },
-        { "bad-aNumber", "aNumbers[1] '5013509988' is not E.164" },
+        { "bad-aNumber", @"aNumbers[1] '5013509988' does not match the contract's pattern ^\+[1-9][0-9]{1,14}$" }, // a business number: shown
         { "no-aNumbers", "aNumbers must hold 1 to 400 items (got 0; the contract's minItems: 1, maxItems: 400)" },
         { "401-aNumbers", "aNumbers must hold 1 to 400 items (got 401; the contract's minItems: 1, maxItems: 400)" },
         { "zero-ttl", "ttlSeconds must be at least 1 (got 0; the contract's minimum: 1)" },
@@ -36,6 +36,22 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
         Assert.Empty(_engage.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_generated_operation_called_directly_refuses_a_body_that_breaks_the_contract_and_sends_nothing()
+    {
+        using var client = new EngageClient(_engage.Options());
+        var body = new BatchPushRequest { Destinations = [new Destination { BNumber = "+1 501 890 2005" }], ANumbers = ["+5014008029", "5013509988"], TtlSeconds = 0 };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PushBatchAsync(Samples.Program, body));
+
+        Assert.StartsWith("The pushBatch request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(@"- destinations[0].bNumber does not match the contract's pattern ^\+[1-9][0-9]{1,14}$ (the value is not shown).", error.Message, StringComparison.Ordinal);
+        Assert.Contains(@"- aNumbers[1] '5013509988' does not match the contract's pattern ^\+[1-9][0-9]{1,14}$.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("- ttlSeconds must be at least 1 (got 0; the contract's minimum: 1).", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("501 890", error.Message, StringComparison.Ordinal); // a bNumber is a person's
+        Assert.Empty(_engage.Server.Requests); // not even a token request
     }
 
     [Fact]

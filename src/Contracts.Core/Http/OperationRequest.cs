@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Http;
 
@@ -21,6 +22,7 @@ public sealed class OperationRequest
     private List<string>? _leftToSigning;
     private List<string>? _secrets;
     private byte[]? _body;
+    private IContractChecked? _bodyToCheck;
 
     /// <summary>Describes a call of <paramref name="operation"/> with <paramref name="method"/>.</summary>
     /// <param name="operation">The contract's operation: id, route template, idempotency.</param>
@@ -210,6 +212,7 @@ public sealed class OperationRequest
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(info);
+        _bodyToCheck = body as IContractChecked;
         _body = JsonSerializer.SerializeToUtf8Bytes(body, info);
         Content = WithType(new ByteArrayContent(_body), mediaType);
         return this;
@@ -238,6 +241,27 @@ public sealed class OperationRequest
     {
         Accept = mediaType;
         return this;
+    }
+
+    /// <summary>
+    /// Leaves out the send path's check of the JSON body against its contract: the caller checked it already, with
+    /// rules of its own beside the contract's (ENGAGE's friendly push checks each destination as it reads it, and a
+    /// batch would otherwise check every one twice).
+    /// </summary>
+    public OperationRequest BodyAlreadyChecked()
+    {
+        _bodyToCheck = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the operation and every constraint of the contract its JSON body
+    /// breaks, before anything is sent (unless <see cref="BodyAlreadyChecked"/>).
+    /// </summary>
+    internal void ThrowIfBodyBreaksContract()
+    {
+        if (_bodyToCheck is { } body)
+            ContractProblems.ThrowIfBroken(body, $"The {Operation.Id} request body");
     }
 
     /// <summary>The statuses the contract declares as success for this operation (200 unless said).</summary>

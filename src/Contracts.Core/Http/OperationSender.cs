@@ -8,7 +8,8 @@ using Contracts.Core.Xml;
 namespace Contracts.Core.Http;
 
 /// <summary>
-/// The one send path of every generated REST operation: sends an <see cref="OperationRequest"/> through the
+/// The one send path of every generated REST operation: checks the JSON body against its contract (a generated
+/// operation called directly is held to the contract too), sends an <see cref="OperationRequest"/> through the
 /// client's pipeline (deadline, retry by idempotency, bearer token or signing, wire checks), maps every answer that
 /// is not a success through the client's <see cref="IVendorErrorTable"/>, and reads a success with the answer type's
 /// source-generated JSON metadata. The call's telemetry scope stays open until the answer is read, so a refusal's
@@ -61,14 +62,17 @@ public sealed class OperationSender
         {
             if (value is not IRefusalAnswer { IsRefusal: true })
                 return value;
-            var refused = $"{request.Operation.Id} was refused";
-            throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, refused, Text(body), HeadersOf(response)), value);
+            throw Refused(request, response, Text(body), value);
         }
         var summary = $"{request.Operation.Id} answered {read.NotRead}";
         throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(body), HeadersOf(response)));
     }
 
-    /// <summary>Sends <paramref name="request"/> and reads its success answer as <typeparamref name="TResult"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> and reads its success answer as <typeparamref name="TResult"/>; an answer that
+    /// says the vendor refused the call (<see cref="IRefusalAnswer"/>: ENGAGE's HTTP 200 with a failure errorCode) goes
+    /// to the error table with the body.
+    /// </summary>
     public async Task<TResult> SendAsync<TResult>(OperationRequest request, JsonTypeInfo<TResult> answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -81,6 +85,8 @@ public sealed class OperationSender
             {
                 // Read where the pipeline put the answer (past a UTF-8 byte order mark, as a stream is read).
                 var strict = JsonSerializer.Deserialize(WithoutByteOrderMark(buffered.Bytes), answer);
+                if (strict is IRefusalAnswer { IsRefusal: true })
+                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), strict);
                 if (strict is not null)
                     return strict;
             }
@@ -91,6 +97,8 @@ public sealed class OperationSender
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 var strict = JsonSerializer.Deserialize(stream, answer);
+                if (strict is IRefusalAnswer { IsRefusal: true })
+                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), strict);
                 if (strict is not null)
                     return strict;
             }
@@ -98,6 +106,8 @@ public sealed class OperationSender
             {
                 var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
                 var lenient = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
+                if (lenient is IRefusalAnswer { IsRefusal: true })
+                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), lenient);
                 if (lenient is not null)
                     return lenient;
             }
@@ -157,6 +167,8 @@ public sealed class OperationSender
 
     private HttpRequestMessage Prepare(OperationRequest request)
     {
+        // Before signing: a body the contract refuses is never signed, let alone sent.
+        request.ThrowIfBodyBreaksContract();
         _signing?.Sign(request);
         return request.ToHttpRequest();
     }
@@ -167,6 +179,10 @@ public sealed class OperationSender
         request.AnswerHeaders = response.Headers;
         request.AnsweredUri = response.RequestMessage?.RequestUri;
     }
+
+    /// <summary>The failure of an answer with a success status that says the vendor refused the call, with its body.</summary>
+    private Exception Refused<TResult>(OperationRequest request, HttpResponseMessage response, string body, TResult answer)
+        => _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, $"{request.Operation.Id} was refused", body, HeadersOf(response)), answer);
 
     private Exception Failure(OperationRequest request, HttpResponseMessage response, int status, byte[] body)
     {

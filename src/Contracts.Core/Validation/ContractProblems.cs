@@ -11,7 +11,8 @@ namespace Contracts.Core.Validation;
 /// <remarks>
 /// A message names the field's path, the rule and the contract's keyword, and shows numbers (a count, a length, an
 /// integer out of range) but never a text value: texts are where personal data lies (phone numbers, messages) and
-/// where a secret would (ENGAGE's token request checks its clientSecret as required and non-empty). No numeric field
+/// where a secret would (ENGAGE's token request checks its clientSecret as required and non-empty). The one exception
+/// is a list whose contract says its values are not personal (<c>x-item-values-shown</c>). No numeric field
 /// of the contracts is a secret today; one that were would need a rule that does not show its value.
 /// </remarks>
 public sealed class ContractProblems
@@ -49,24 +50,32 @@ public sealed class ContractProblems
         return problems.Count == 0 ? null : problems.ToString();
     }
 
+    /// <summary>
+    /// Checks <paramref name="model"/> against its contract and throws <see cref="InvalidRequest.ThrowIfAny"/>'s
+    /// <see cref="ArgumentException"/> naming <paramref name="subject"/> when it breaks it: the send path's check of
+    /// every body, run once per call, so it reuses its thread's collection.
+    /// </summary>
+    public static void ThrowIfBroken(IContractChecked model, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = t_reused ??= new ContractProblems();
+        problems._found?.Clear();
+        model.CheckContract(problems);
+        problems.ThrowIfAny(subject);
+    }
+
+    /// <summary>Throws <see cref="InvalidRequest.ThrowIfAny"/>'s <see cref="ArgumentException"/> listing these problems, if any.</summary>
+    public void ThrowIfAny(string subject)
+    {
+        if (Count > 0)
+            InvalidRequest.ThrowIfAny(subject, [.. _found!.Select(p => p.ToString())]);
+    }
+
     /// <summary>Adds a problem of the field at <paramref name="path"/>.</summary>
     public void Add(string path, string problem) => (_found ??= []).Add(new ContractProblem(path, problem));
 
     /// <summary>The problems, one sentence each, separated by "; ".</summary>
     public override string ToString() => _found is null ? "" : string.Join("; ", _found);
-
-    /// <summary>
-    /// Throws <see cref="ArgumentException"/> listing every problem, one a line, when any was found: the caller checks
-    /// a whole call before sending it, so the message says that nothing was sent.
-    /// </summary>
-    /// <param name="what">What was checked, as the message names it (e.g. <c>Ogangi sendSMS call</c>).</param>
-    public void ThrowIfAny(string what)
-    {
-        if (_found is not { Count: > 0 })
-            return;
-        var lines = string.Join(Environment.NewLine, _found.Select(p => "- " + p));
-        throw new ArgumentException($"The {what} is invalid; nothing was sent:{Environment.NewLine}{lines}");
-    }
 
     /// <summary>The contract's <c>required</c>: <paramref name="value"/> must be present.</summary>
     public void Required(string name, object? value)
@@ -139,14 +148,47 @@ public sealed class ContractProblems
     public void E164(string name, string? value, string contractPattern)
     {
         if (value is not null && !PhoneNumbers.IsE164(value))
-            Add(name, $"does not match the contract's pattern {contractPattern} (the value is not shown).");
+            Add(name, NotMatching(value, contractPattern, showValue: false));
     }
+
+    /// <summary>
+    /// <see cref="E164"/> for each text of a list (the contract's item pattern, <c>x-item-pattern</c>). The values are
+    /// shown only when the contract says they are not personal (<c>x-item-values-shown</c>: ENGAGE's aNumbers are a
+    /// business's calling numbers, and showing the wrong one lets the caller find it among 400).
+    /// </summary>
+    public void EachE164(string name, IList<string>? items, string contractPattern, bool showValues)
+    {
+        if (items is null)
+            return;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } value && !PhoneNumbers.IsE164(value))
+                Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
+        }
+    }
+
+    /// <summary><see cref="Pattern"/> for each text of a list; the values are shown as <see cref="EachE164"/> says.</summary>
+    public void EachPattern(string name, IList<string>? items, Regex pattern, string contractPattern, bool showValues)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (items is null)
+            return;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } value && !pattern.IsMatch(value))
+                Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
+        }
+    }
+
+    private static string NotMatching(string value, string contractPattern, bool showValue) => showValue
+        ? $"'{value}' does not match the contract's pattern {contractPattern}."
+        : $"does not match the contract's pattern {contractPattern} (the value is not shown).";
 
     /// <summary>The contract's <c>pattern</c>, shown as the contract writes it (the value is not).</summary>
     public void Pattern(string name, string? value, Regex pattern, string contractPattern)
     {
         if (value is not null && !pattern.IsMatch(value))
-            Add(name, $"does not match the contract's pattern {contractPattern} (the value is not shown).");
+            Add(name, NotMatching(value, contractPattern, showValue: false));
     }
 
     /// <summary>Checks a nested model, if it is one the contract constrains.</summary>

@@ -2,7 +2,8 @@ namespace Contracts.Core.Xml;
 
 /// <summary>
 /// An answer model that can say the vendor refused the call although the HTTP status is a success (Ogangi answers
-/// <c>&lt;status&gt;BAD_SIGNATURE&lt;/status&gt;</c> with HTTP 200). The send path treats such an answer as a failure
+/// <c>&lt;status&gt;BAD_SIGNATURE&lt;/status&gt;</c> with HTTP 200, ENGAGE a JSON answer whose errorCode is 200). The
+/// send path, reading XML or JSON, treats such an answer as a failure
 /// and maps it through the client's error table, so a generated operation never hands a refusal back as its result:
 /// success is a positive signal from the vendor.
 /// </summary>

@@ -82,7 +82,7 @@ public sealed class PushContractTests(ITestOutputHelper output)
         {
             using var client = Client(ctx);
 
-            var refused = await Assert.ThrowsAsync<EngageException>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
+            var refused = await Assert.ThrowsAsync<EngageException<BatchPushResponse>>(() => client.PushAsync(Samples.GuidePush(), Samples.GuideDestinations()));
 
             Assert.Equal("200", refused.ErrorCode);
             Assert.Equal("51934465-cc14-4e68-97a0-af7d6faf9f55", refused.RequestId);
