@@ -42,7 +42,7 @@ public partial interface IAccengageClient
     /// <br/>Open route: no `Authorization` header, but the signed headers are required (the signature hashes the
     /// <br/>raw body, e.g. `{"email":"mymail@client.com"}` + API key + time).</remarks>
     /// <returns>The access token has been generated successfully.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's AccessTokenRequest schema describes it.</param>
     Task<AccessToken> CreateAccessTokenAsync(AccessTokenRequest body, CancellationToken cancellationToken = default);
 
@@ -51,7 +51,7 @@ public partial interface IAccengageClient
     /// <remarks>Returns "Welcome" as text/plain. Used by new developers to check they have access to the API; needs an
     /// <br/>access token. Documented as unable to fail; the generic token and signature errors still apply.</remarks>
     /// <returns>Access granted.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<string> GetMeAsync(CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -62,7 +62,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<CampaignList> ListCampaignsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The campaigns of every page of <see cref="ListCampaignsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -76,7 +76,7 @@ public partial interface IAccengageClient
     /// <br/>(RFC 3339).</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The campaign has been created; the body holds its technical ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
     Task<CreatedResource> CreateCampaignAsync(string partnerId, Campaign body, CancellationToken cancellationToken = default);
 
@@ -86,7 +86,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Campaign> GetCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -95,7 +95,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
     /// <returns>The campaign has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Campaign schema describes it.</param>
     Task UpdateCampaignAsync(string partnerId, long campaignId, Campaign body, CancellationToken cancellationToken = default);
 
@@ -106,7 +106,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="campaignId">Technical ID of the campaign (a positive integer).</param>
     /// <returns>The campaign has been deleted.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task DeleteCampaignAsync(string partnerId, long campaignId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -125,7 +125,7 @@ public partial interface IAccengageClient
     /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
     /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<ClickList> ListCampaignClicksAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
     /// <summary>The clicks of every page of <see cref="ListCampaignClicksAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -148,7 +148,7 @@ public partial interface IAccengageClient
     /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
     /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<TargetedDeviceList> ListCampaignTargetsAsync(string partnerId, long campaignId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
     /// <summary>The targets of every page of <see cref="ListCampaignTargetsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -166,7 +166,7 @@ public partial interface IAccengageClient
     /// <param name="externalId">External ID filter; `%` matches any characters. URL-encoded.</param>
     /// <param name="title">Title filter; `%` matches any characters. URL-encoded.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<MessageList> ListMessagesAsync(string partnerId, int? page = null, string? externalId = null, string? title = null, CancellationToken cancellationToken = default);
 
     /// <summary>The messages of every page of <see cref="ListMessagesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -181,7 +181,7 @@ public partial interface IAccengageClient
     /// <br/>urlscheme, webview, request, close (default close).</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The message has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Message schema describes it.</param>
     Task<CreatedResource> CreateMessageAsync(string partnerId, Message body, CancellationToken cancellationToken = default);
 
@@ -191,7 +191,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Message> GetMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -200,7 +200,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The message has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Message schema describes it.</param>
     Task UpdateMessageAsync(string partnerId, long messageId, Message body, CancellationToken cancellationToken = default);
 
@@ -211,7 +211,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The message has been deleted.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task DeleteMessageAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -222,7 +222,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<MessageActionList> ListMessageActionsAsync(string partnerId, long messageId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The actions of every page of <see cref="ListMessageActionsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -243,7 +243,7 @@ public partial interface IAccengageClient
     /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
     /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<ClickList> ListMessageClicksAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
     /// <summary>The clicks of every page of <see cref="ListMessageClicksAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -264,7 +264,7 @@ public partial interface IAccengageClient
     /// <param name="data">Custom device fields to add to each result in its `data` object (e.g. `clientId`, `bundleversion`),
     /// <br/>sent as `data[]=clientId&amp;data[]=bundleversion`.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<TargetedDeviceList> ListMessageTargetsAsync(string partnerId, long messageId, int? page = null, string? startDate = null, string? endDate = null, IEnumerable<string>? data = null, CancellationToken cancellationToken = default);
 
     /// <summary>The targets of every page of <see cref="ListMessageTargetsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -279,7 +279,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The schedule has been created.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
     Task CreateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default);
 
@@ -289,7 +289,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Schedule> GetScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -300,7 +300,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The schedule has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Schedule schema describes it.</param>
     Task UpdateScheduleAsync(string partnerId, long messageId, Schedule body, CancellationToken cancellationToken = default);
 
@@ -310,7 +310,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The schedule has been deleted.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task DeleteScheduleAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -321,7 +321,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The schedule exclusion has been created (e.g. excluding Mondays and Wednesdays).</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ScheduleExclusion schema describes it.</param>
     Task CreateScheduleExclusionAsync(string partnerId, long messageId, ScheduleExclusion body, CancellationToken cancellationToken = default);
 
@@ -331,7 +331,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>OK. One exclusion per type.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<IList<ScheduleExclusion>> ListScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -340,7 +340,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <returns>The schedule exclusions have been deleted.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task DeleteScheduleExclusionsAsync(string partnerId, long messageId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -350,7 +350,7 @@ public partial interface IAccengageClient
     /// <param name="messageId">ID of the message (a positive integer).</param>
     /// <param name="test">Optional; must equal `true` (lower case) for a test send. Omit it for a campaign send.</param>
     /// <returns>The message is being sent.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task SendMessageAsync(string partnerId, long messageId, bool? test = null, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -363,7 +363,7 @@ public partial interface IAccengageClient
     /// <br/>combined in one instant message.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The instant message has been handled and will be delivered to the targets.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InstantMessage schema describes it.</param>
     Task SendInstantMessageAsync(string partnerId, InstantMessage body, CancellationToken cancellationToken = default);
 
@@ -376,7 +376,7 @@ public partial interface IAccengageClient
     /// <returns>Handled; the body gives the result per partner ID. A per-app status code 200 means the messages
     /// <br/>have been sent for that app; any other code comes with a body explaining the error (the same
     /// <br/>errors as sendInstantMessage).</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's MultiAppInstantMessage schema describes it.</param>
     Task<IDictionary<string, AppSendResult>> SendInstantMessageToAppsAsync(MultiAppInstantMessage body, CancellationToken cancellationToken = default);
 
@@ -400,7 +400,7 @@ public partial interface IAccengageClient
     /// <br/>`fields[]`, or the app's device fields when none is requested); each following line is one device.
     /// <br/>An empty body means no device matched. The next page, if any, is in the `Link` header only (there
     /// <br/>is no JSON body to carry `links`).</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<FileResponse> ListDevicesAsync(string partnerId, IEnumerable<string>? fields = null, string? firstOpen = null, string? lastOpen = null, int? page = null, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -409,7 +409,7 @@ public partial interface IAccengageClient
     /// <br/>(matching key) and carries the fields to update. `id` and `UDID` cannot be updated.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The devices have been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's DeviceGroupUpdate schema describes it.</param>
     Task UpdateDevicesAsync(string partnerId, DeviceGroupUpdate body, CancellationToken cancellationToken = default);
 
@@ -422,7 +422,7 @@ public partial interface IAccengageClient
     /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
     /// <br/>field of the app may be used.</param>
     /// <returns>The device has been found.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -432,7 +432,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="udid">UDID of the device.</param>
     /// <returns>The device has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>
     Task UpdateDeviceAsync(string partnerId, string udid, IDictionary<string, object> body, CancellationToken cancellationToken = default);
 
@@ -443,7 +443,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<StaticListList> ListStaticListsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The lists of every page of <see cref="ListStaticListsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -457,7 +457,7 @@ public partial interface IAccengageClient
     /// <br/>is a custom string ID, required to add or remove a device from the list through the mobile SDKs.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The list has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's StaticList schema describes it.</param>
     Task<CreatedResource> CreateStaticListAsync(string partnerId, StaticList body, CancellationToken cancellationToken = default);
 
@@ -471,7 +471,7 @@ public partial interface IAccengageClient
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. The body includes the paging links; the same links are in the `Link` header. Empty body when
     /// <br/>the list does not exist.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<StaticListDeviceList> ListStaticListDevicesAsync(string partnerId, long listId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The devices of every page of <see cref="ListStaticListDevicesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -486,7 +486,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="listId">ID of the static list.</param>
     /// <returns>The users exist and have been added to the static list processing queue.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
     Task UpsertStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default);
 
@@ -496,7 +496,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="listId">ID of the static list.</param>
     /// <returns>The users have been added to the static list processing queue for removal.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's StaticListUsers schema describes it.</param>
     Task RemoveStaticListDevicesAsync(string partnerId, long listId, StaticListUsers body, CancellationToken cancellationToken = default);
 
@@ -513,7 +513,7 @@ public partial interface IAccengageClient
     /// <param name="startDate">First day, included (`YYYY-MM-DD`).</param>
     /// <param name="endDate">Last day, included (`YYYY-MM-DD`); defaults to now when `startDate` is given.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<StatList> ListStatsAsync(string partnerId, int? page = null, System.DateTimeOffset? date = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, CancellationToken cancellationToken = default);
 
     /// <summary>The stats of every page of <see cref="ListStatsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -528,7 +528,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<GeofenceList> ListGeofencesAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The geofences of every page of <see cref="ListGeofencesAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -541,7 +541,7 @@ public partial interface IAccengageClient
     /// <remarks>Creates a geofence and returns its ID. The info object is mandatory: a geofence without it is refused.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The geofence has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
     Task<CreatedResource> CreateGeofenceAsync(string partnerId, Geofence body, CancellationToken cancellationToken = default);
 
@@ -551,7 +551,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="geofenceId">ID of the geofence.</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Geofence> GetGeofenceAsync(string partnerId, long geofenceId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -560,7 +560,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="geofenceId">ID of the geofence.</param>
     /// <returns>The geofence has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Geofence schema describes it.</param>
     Task UpdateGeofenceAsync(string partnerId, long geofenceId, Geofence body, CancellationToken cancellationToken = default);
 
@@ -571,7 +571,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<BeaconList> ListBeaconsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The beacons of every page of <see cref="ListBeaconsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -584,7 +584,7 @@ public partial interface IAccengageClient
     /// <remarks>Creates a beacon and returns its ID. The info object is mandatory: a beacon without it is refused.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The beacon has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
     Task<CreatedResource> CreateBeaconAsync(string partnerId, Beacon body, CancellationToken cancellationToken = default);
 
@@ -594,7 +594,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="beaconId">ID of the beacon.</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Beacon> GetBeaconAsync(string partnerId, long beaconId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -603,7 +603,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="beaconId">ID of the beacon.</param>
     /// <returns>The beacon has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Beacon schema describes it.</param>
     Task UpdateBeaconAsync(string partnerId, long beaconId, Beacon body, CancellationToken cancellationToken = default);
 
@@ -614,7 +614,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<GeogroupList> ListGeogroupsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The geogroups of every page of <see cref="ListGeogroupsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -628,7 +628,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The group has been created; the body holds its ID. The document also shows a `Link` header on this
     /// <br/>answer.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Geogroup schema describes it.</param>
     Task<CreatedResource> CreateGeogroupAsync(string partnerId, Geogroup body, CancellationToken cancellationToken = default);
 
@@ -639,7 +639,7 @@ public partial interface IAccengageClient
     /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
     /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
     /// <returns>The beacon has been added to the geogroup.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
     Task AddBeaconToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
 
@@ -650,7 +650,7 @@ public partial interface IAccengageClient
     /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
     /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
     /// <returns>The beacon has been removed from the geogroup.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
     Task RemoveBeaconFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
 
@@ -661,7 +661,7 @@ public partial interface IAccengageClient
     /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
     /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
     /// <returns>The geofence has been added to the geogroup.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
     Task AddGeofenceToGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
 
@@ -672,7 +672,7 @@ public partial interface IAccengageClient
     /// <param name="geogroupId">The geogroup: its ID (e.g. `422`) or `ext:` followed by its external ID (e.g.
     /// <br/>`ext:myGeogroupExternalId`). The `ext:` prefix is sent as written; the external ID after it is percent-encoded.</param>
     /// <returns>The geofence has been removed from the geogroup.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ObjectTechnicalType schema describes it.</param>
     Task RemoveGeofenceFromGeogroupAsync(string partnerId, string geogroupId, ObjectTechnicalType body, CancellationToken cancellationToken = default);
 
@@ -683,7 +683,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<InAppList> ListInAppsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The inapps of every page of <see cref="ListInAppsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -698,7 +698,7 @@ public partial interface IAccengageClient
     /// <br/>messages every message must use the same template.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The in-app message has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
     Task<CreatedResource> CreateInAppAsync(string partnerId, InApp body, CancellationToken cancellationToken = default);
 
@@ -708,7 +708,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<InApp> GetInAppAsync(string partnerId, long inAppId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -717,7 +717,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
     /// <returns>The in-app message has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
     Task UpdateInAppAsync(string partnerId, long inAppId, InApp body, CancellationToken cancellationToken = default);
 
@@ -727,7 +727,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="inAppId">ID of the in-app message (a positive integer).</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
     Task SetInAppStatusAsync(string partnerId, long inAppId, ActivationStatus body, CancellationToken cancellationToken = default);
 
@@ -737,7 +737,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<InApp> GetInAppByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -746,7 +746,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>The in-app message has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InApp schema describes it.</param>
     Task UpdateInAppByExternalIdAsync(string partnerId, string externalId, InApp body, CancellationToken cancellationToken = default);
 
@@ -756,7 +756,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
     Task SetInAppStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default);
 
@@ -767,7 +767,7 @@ public partial interface IAccengageClient
     /// <param name="page">Page to return, starting at 1 (the default). Values under 1 or above the last page return an empty
     /// <br/>set. Prefer following the `next` link, which keeps the other query parameters.</param>
     /// <returns>OK. Paging links in the body and in the `Link` header.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<AlarmList> ListAlarmsAsync(string partnerId, int? page = null, CancellationToken cancellationToken = default);
 
     /// <summary>The alarms of every page of <see cref="ListAlarmsAsync"/>, from page <paramref name="startPage"/> (1 is the first) on; a page is requested only when the reader gets to it.</summary>
@@ -782,7 +782,7 @@ public partial interface IAccengageClient
     /// <br/>in a string as `${:yourCustomField}`.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The alarm has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
     Task<CreatedResource> CreateAlarmAsync(string partnerId, Alarm body, CancellationToken cancellationToken = default);
 
@@ -792,7 +792,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="alarmId">ID of the scheduled alarm.</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Alarm> GetAlarmAsync(string partnerId, long alarmId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -801,7 +801,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="alarmId">ID of the scheduled alarm.</param>
     /// <returns>The alarm has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
     Task UpdateAlarmAsync(string partnerId, long alarmId, Alarm body, CancellationToken cancellationToken = default);
 
@@ -811,7 +811,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="alarmId">ID of the scheduled alarm.</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
     Task SetAlarmStatusAsync(string partnerId, long alarmId, ActivationStatus body, CancellationToken cancellationToken = default);
 
@@ -821,7 +821,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>OK.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Alarm> GetAlarmByExternalIdAsync(string partnerId, string externalId, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -830,7 +830,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>The alarm has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Alarm schema describes it.</param>
     Task UpdateAlarmByExternalIdAsync(string partnerId, string externalId, Alarm body, CancellationToken cancellationToken = default);
 
@@ -840,7 +840,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's ActivationStatus schema describes it.</param>
     Task SetAlarmStatusByExternalIdAsync(string partnerId, string externalId, ActivationStatus body, CancellationToken cancellationToken = default);
 
@@ -849,7 +849,7 @@ public partial interface IAccengageClient
     /// <remarks>Creates an inbox message and returns its ID.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <returns>The inbox message has been created; the body holds its ID.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
     Task<CreatedResource> CreateInboxAsync(string partnerId, Inbox body, CancellationToken cancellationToken = default);
 
@@ -859,7 +859,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="inboxId">ID of the inbox message.</param>
     /// <returns>The inbox message has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
     Task UpdateInboxAsync(string partnerId, long inboxId, Inbox body, CancellationToken cancellationToken = default);
 
@@ -870,7 +870,7 @@ public partial interface IAccengageClient
     /// <param name="inboxId">ID of the inbox message.</param>
     /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
     Task SetInboxStatusAsync(string partnerId, long inboxId, string udid, InboxStatus body, CancellationToken cancellationToken = default);
 
@@ -880,7 +880,7 @@ public partial interface IAccengageClient
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <returns>The inbox message has been updated.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's Inbox schema describes it.</param>
     Task UpdateInboxByExternalIdAsync(string partnerId, string externalId, Inbox body, CancellationToken cancellationToken = default);
 
@@ -891,7 +891,7 @@ public partial interface IAccengageClient
     /// <param name="externalId">External ID of the message, as set when it was created.</param>
     /// <param name="udid">UDID of the user whose inbox message status is updated.</param>
     /// <returns>The status has been changed. No body.</returns>
-    /// <exception cref="AccengageException">A server side error occurred.</exception>
+    /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's InboxStatus schema describes it.</param>
     Task SetInboxStatusByExternalIdAsync(string partnerId, string externalId, string udid, InboxStatus body, CancellationToken cancellationToken = default);
 

@@ -42,7 +42,7 @@ public partial interface IEngageClient
     /// <br/>the documented 15 minutes (or until its exp, when sooner), an option (TrustJwtExpiry) trusts exp alone.</remarks>
     /// <param name="x_Federated_Purpose">Purpose of the federated request; the token endpoint requires `inform`.</param>
     /// <returns>Token granted.</returns>
-    /// <exception cref="EngageException">A server side error occurred.</exception>
+    /// <exception cref="EngageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's TokenRequest schema describes it.</param>
     Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, CancellationToken cancellationToken = default);
 
@@ -52,7 +52,7 @@ public partial interface IEngageClient
     /// <br/>200 OK with token details in the body; an expired token answers 401 Unauthorized and should be
     /// <br/>refreshed.</remarks>
     /// <returns>The token is healthy.</returns>
-    /// <exception cref="EngageException">A server side error occurred.</exception>
+    /// <exception cref="EngageException">The answer was not a success.</exception>
     Task<TokenResponse> CheckTokenHealthAsync(CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -67,7 +67,7 @@ public partial interface IEngageClient
     /// <param name="programContentUuid">UUID of the ENGAGE program delivered to the devices, as found in the Content Portal.</param>
     /// <returns>The push was processed. `errorCode` empty (or 0) means success; any other value means the push
     /// <br/>failed, e.g. 200 when one or more aNumbers are not associated with the service provider.</returns>
-    /// <exception cref="EngageException">A server side error occurred.</exception>
+    /// <exception cref="EngageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
     Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default);
 

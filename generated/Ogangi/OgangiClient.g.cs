@@ -56,7 +56,7 @@ public partial interface IOgangiClient
     /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
     /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
     /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the message created (`&lt;messages&gt;&lt;message&gt;`).</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<SendSmsResponse> SendSmsAsync(long instanceId, string carrier, string from, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -80,7 +80,7 @@ public partial interface IOgangiClient
     /// <br/>limit (not the vendor's) is 1,600 UTF-16 code units before encoding: ten concatenated SMS, and a URL
     /// <br/>under the 8 KiB request line Java servlet containers accept by default.</param>
     /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -107,7 +107,7 @@ public partial interface IOgangiClient
     /// <param name="flags">Additional flags to be used by a backend job. Their format is not documented. Signed. Inferred: the
     /// <br/>literal `null` when there are no flags, as for the other optional segments.</param>
     /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method.</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -133,7 +133,7 @@ public partial interface IOgangiClient
     /// <br/>the SDK's own limit (not the vendor's) is 4 to 10 characters: a shorter PIN is guessed in a few tries,
     /// <br/>a longer one is not typed back reliably.</param>
     /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds the generated PIN (`&lt;PinSMSConfirmation&gt;&lt;pin&gt;`).</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -155,7 +155,7 @@ public partial interface IOgangiClient
     /// <br/>encodes `Test qa API fireMessage.`. Signed as encoded.</param>
     /// <returns>Response XML. The vendor documents no `&lt;result&gt;` content for this method; its sample names
     /// <br/>`activateCampaign` in `&lt;input&gt;`.</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -178,7 +178,7 @@ public partial interface IOgangiClient
     /// <br/>(POST) page of the Messangi RESTful API documentation lost its element names and keeps the values
     /// <br/>`43`, `1200000001` and `Test qa API fireMessage.`; the names used here are inferred from the sister
     /// <br/>method twoWayMessage, which takes the same descriptor and answers `&lt;mtSent&gt;&lt;from/&gt;&lt;mobilenumber/&gt;&lt;text/&gt;&lt;/mtSent&gt;`.</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, CancellationToken cancellationToken = default);
 
     /// <param name="cancellationToken">Cancels the call; the call's own deadline still applies.</param>
@@ -209,7 +209,7 @@ public partial interface IOgangiClient
     /// <br/>no filter. Signed.</param>
     /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
     /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
-    /// <exception cref="OgangiException">A server side error occurred.</exception>
+    /// <exception cref="OgangiException">The answer was not a success.</exception>
     Task<MoMessagesResponse> GetMoMessagesAsync(long instanceId, int page, int resultsPerPage, string parameters, CancellationToken cancellationToken = default);
 
 }
