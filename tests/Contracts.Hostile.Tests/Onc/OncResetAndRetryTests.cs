@@ -10,6 +10,12 @@ namespace Contracts.Hostile.Tests.Onc;
 /// </summary>
 public sealed class OncResetAndRetryTests : OncHost
 {
+    /// <summary>
+    /// These tests are about what is sent again, not about time: a Timeout far above the host's 2 s, so that a loaded
+    /// machine's cold session open cannot end the call before its retries are seen.
+    /// </summary>
+    private OncClient RetryingClient(int maxRetries) => Client(o => (o.MaxRetries, o.Timeout) = (maxRetries, TimeSpan.FromSeconds(10)));
+
     [Fact]
     public async Task Reset_after_reading_AddCampaignContact_is_a_transport_failure_and_it_is_sent_once()
     {
@@ -18,7 +24,7 @@ public sealed class OncResetAndRetryTests : OncHost
             exchange.Reset();
             return Task.CompletedTask;
         };
-        await using var client = Client(o => o.MaxRetries = 3);
+        await using var client = RetryingClient(3);
 
         var error = await Guarantees.ThrowsWithin<VendorTransportException>(() => client.AddCampaignContactAsync(NewContact("+15550300")));
 
@@ -32,7 +38,7 @@ public sealed class OncResetAndRetryTests : OncHost
     public async Task Reset_on_accept_is_a_typed_error_and_nothing_is_recorded()
     {
         Server.ResetOnAccept = 1000;
-        await using var client = Client(o => o.MaxRetries = 2);
+        await using var client = RetryingClient(2);
 
         var error = await Guarantees.FailsWithin(() => client.AddCampaignContactAsync(NewContact("+15550301")));
 
@@ -51,7 +57,7 @@ public sealed class OncResetAndRetryTests : OncHost
         AddContactScript = (_, exchange) => Interlocked.Increment(ref seen) == 1
             ? exchange.RespondAsync(429, "<html>slow down</html>", "text/html")
             : AnswerAsync(exchange, CodeAnswer(AddContact, 0));
-        await using var client = Client(o => o.MaxRetries = 2);
+        await using var client = RetryingClient(2);
 
         await client.AddCampaignContactAsync(NewContact("+15550302")).WaitAsync(Guarantees.Patience);
 
@@ -65,7 +71,7 @@ public sealed class OncResetAndRetryTests : OncHost
     public async Task Unavailable_on_AddCampaignContact_is_not_retried_and_its_delivery_is_unknown(int status)
     {
         AddContactScript = (_, exchange) => exchange.RespondAsync(status, "<html>busy</html>", "text/html");
-        await using var client = Client(o => o.MaxRetries = 3);
+        await using var client = RetryingClient(3);
 
         var error = await Guarantees.ThrowsWithin<OncException>(() => client.AddCampaignContactAsync(NewContact("+15550303")));
 
@@ -84,7 +90,7 @@ public sealed class OncResetAndRetryTests : OncHost
         ListingScript = (_, exchange) => Interlocked.Increment(ref seen) == 1
             ? exchange.RespondAsync(status, "<html>busy</html>", "text/html")
             : AnswerAsync(exchange, ListingAnswer(Campaign));
-        await using var client = Client(o => o.MaxRetries = 2);
+        await using var client = RetryingClient(2);
 
         var listing = await client.GetCampaignListingAsync().WaitAsync(Guarantees.Patience);
 
