@@ -349,6 +349,12 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
+    /// <summary>Checks sendSms's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckSendSmsLimits(ContractProblems problems, string text)
+    {
+        problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+    }
+
     /// <inheritdoc/>
     public virtual Task<OgangiResponse> SendMtAsync(long instanceId, string from, string carrier, string mobileNumber, string text, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendMtRequest(instanceId, from, carrier, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
@@ -365,6 +371,12 @@ public partial class OgangiClient : IOgangiClient
             .FilledBySigning("signature")
             .Accepts("application/xml")
             ;
+
+    /// <summary>Checks sendMt's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckSendMtLimits(ContractProblems problems, string text)
+    {
+        problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+    }
 
     /// <inheritdoc/>
     public virtual Task<OgangiResponse> SendMtWithFlagsAsync(long instanceId, string from, string carrier, string mobileNumber, string text, string flags, CancellationToken cancellationToken = default)
@@ -384,6 +396,12 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
+    /// <summary>Checks sendMtWithFlags's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckSendMtWithFlagsLimits(ContractProblems problems, string text)
+    {
+        problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+    }
+
     /// <inheritdoc/>
     public virtual Task<PinSmsConfirmationResponse> SendSmsPinMobileNumberConfirmAsync(long instanceId, string carrier, string from, string mobileNumber, string text, int length, CancellationToken cancellationToken = default)
         => _sender.SendAsync(SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, text, length), OgangiClientXml.PinSmsConfirmationResponse, cancellationToken);
@@ -402,6 +420,13 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
+    /// <summary>Checks sendSmsPinMobileNumberConfirm's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckSendSmsPinMobileNumberConfirmLimits(ContractProblems problems, string text, int length)
+    {
+        problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        problems.SdkRange("pinLength", length, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
+    }
+
     /// <inheritdoc/>
     public virtual Task<OgangiResponse> FireMessageAsync(long instanceId, string mobileNumber, string text, CancellationToken cancellationToken = default)
         => _sender.SendAsync(FireMessageRequest(instanceId, mobileNumber, text), OgangiClientXml.OgangiResponse, cancellationToken);
@@ -416,6 +441,12 @@ public partial class OgangiClient : IOgangiClient
             .FilledBySigning("signature")
             .Accepts("application/xml")
             ;
+
+    /// <summary>Checks fireMessage's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckFireMessageLimits(ContractProblems problems, string text)
+    {
+        problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+    }
 
     /// <inheritdoc/>
     public virtual Task<FireMessageResponse> FireMessageWithDescriptorAsync(long instanceId, FireMessageDescriptor body, CancellationToken cancellationToken = default)
@@ -447,6 +478,29 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
+    /// <summary>Checks getMoMessages's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
+    internal static void CheckGetMoMessagesLimits(ContractProblems problems, int resultsPerPage)
+    {
+        problems.SdkRange("pageSize", resultsPerPage, 1, OgangiLimits.MaxPageSize);
+    }
+
+}
+
+/// <summary>The limits the client checks before sending where the vendor documents none, and why each one is what it is.</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public static partial class OgangiLimits
+{
+    /// <summary>Longest text, in UTF-16 code units (an emoji counts 2, as in a UCS-2 SMS): 1,600. Ogangi documents no limit; 1,600 is ten concatenated 160-character SMS, the maximum common SMS gateways accept. It also keeps the URL sendable: the text travels Base64url-encoded in the path, and 1,600 units are at most 4,800 UTF-8 bytes, 6,400 Base64 characters, under the 8 KiB request line that Java servlet containers (Tomcat, Jetty) accept by default.</summary>
+    public const int MaxTextLength = 1600;
+
+    /// <summary>Shortest PIN: 4 digits. Ogangi documents no range; a shorter PIN is guessed in a few tries.</summary>
+    public const int MinPinLength = 4;
+
+    /// <summary>Longest PIN: 10 digits. Ogangi documents no range; longer codes are not typed back reliably from an SMS.</summary>
+    public const int MaxPinLength = 10;
+
+    /// <summary>Most incoming messages per page: 1,000. Ogangi documents no limit; the answer is one XML document read in memory, and 1,000 messages keep it well under a megabyte.</summary>
+    public const int MaxPageSize = 1000;
 }
 
 /// <summary>

@@ -9,7 +9,8 @@ namespace Contracts.Ogangi;
 /// </summary>
 internal sealed class OgangiArguments(string method)
 {
-    private readonly ContractProblems _problems = new();
+    /// <summary>The problems found so far; the generated limit checks (x-sdk-limit) add theirs here.</summary>
+    public ContractProblems Problems { get; } = new();
 
     /// <summary>
     /// A mobile number in international form, with or without a leading '+' (E.164: 2 to 15 digits, the first not
@@ -25,13 +26,11 @@ internal sealed class OgangiArguments(string method)
         return withPlus[1..];
     }
 
-    /// <summary>A message text, non-blank, valid Unicode and at most <see cref="OgangiLimits.MaxTextLength"/> long.</summary>
+    /// <summary>A message text, non-blank and valid Unicode (its length is the generated limit check's).</summary>
     public string Text(string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
             return Problem(name, "is empty; Ogangi needs a text to send.");
-        if (value.Length > OgangiLimits.MaxTextLength)
-            return Problem(name, $"has {value.Length} characters (UTF-16 code units); the most this client sends is {OgangiLimits.MaxTextLength}.");
         if (!IsValidUtf16(value))
             return Problem(name, "is not valid Unicode text (it holds a lone surrogate, which has no UTF-8 form).");
         return value;
@@ -55,16 +54,11 @@ internal sealed class OgangiArguments(string method)
         return SegmentProblem(name, value) ?? value;
     }
 
-    public void Range(string name, int value, int min, int max)
-    {
-        if (value < min || value > max)
-            Problem(name, $"must be between {min} and {max} (got {value}).");
-    }
-
     /// <summary>A problem that names its own fields (of a filter).</summary>
-    public void Add(string problem) => _problems.Add("", problem);
+    public void Add(string problem) => Problems.Add("", problem);
 
-    public void ThrowIfAny() => _problems.ThrowIfAny($"The Ogangi {method} call");
+    /// <summary>Throws one <see cref="ArgumentException"/> listing every problem found, if any.</summary>
+    public void ThrowIfAny() => Problems.ThrowIfAny($"The Ogangi {method} call");
 
     private string? SegmentProblem(string name, string value)
     {
@@ -77,7 +71,7 @@ internal sealed class OgangiArguments(string method)
 
     private string Problem(string name, string problem)
     {
-        _problems.Add(name, problem);
+        Problems.Add(name, problem);
         return "";
     }
 

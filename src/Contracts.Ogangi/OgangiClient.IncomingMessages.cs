@@ -20,6 +20,7 @@ public partial class OgangiClient
     {
         var arguments = new OgangiArguments("fireMessage");
         var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        CheckFireMessageLimits(arguments.Problems, text);
         text = arguments.Text(nameof(text), text);
         arguments.ThrowIfAny();
 
@@ -66,8 +67,8 @@ public partial class OgangiClient
     public async Task<MoMessageList> GetMoMessagesAsync(int page, int pageSize, OgangiMoFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var arguments = new OgangiArguments("getMOMessages");
-        arguments.Range(nameof(page), page, 1, int.MaxValue);
-        arguments.Range(nameof(pageSize), pageSize, 1, OgangiLimits.MaxPageSize);
+        arguments.Problems.Range(nameof(page), page, 1, int.MaxValue);
+        CheckGetMoMessagesLimits(arguments.Problems, pageSize);
         foreach (var problem in filter?.Problems() ?? [])
             arguments.Add(problem);
         arguments.ThrowIfAny();

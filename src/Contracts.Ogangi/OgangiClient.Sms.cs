@@ -17,6 +17,7 @@ public partial class OgangiClient
     {
         var arguments = new OgangiArguments("sendSMS");
         var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        CheckSendSmsLimits(arguments.Problems, text);
         text = arguments.Text(nameof(text), text);
         from = arguments.Segment(nameof(from), from);
         carrier = arguments.OptionalSegment(nameof(carrier), carrier);
@@ -47,6 +48,7 @@ public partial class OgangiClient
     {
         var arguments = new OgangiArguments("sendMT");
         var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        CheckSendMtLimits(arguments.Problems, text);
         text = arguments.Text(nameof(text), text);
         from = arguments.Segment(nameof(from), from);
         carrier = arguments.OptionalSegment(nameof(carrier), carrier);
@@ -83,10 +85,10 @@ public partial class OgangiClient
     {
         var arguments = new OgangiArguments("sendSMSPinMobileNumberConfirm");
         var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
+        CheckSendSmsPinMobileNumberConfirmLimits(arguments.Problems, text, pinLength);
         text = arguments.Text(nameof(text), text);
         from = arguments.Segment(nameof(from), from);
         carrier = arguments.OptionalSegment(nameof(carrier), carrier);
-        arguments.Range(nameof(pinLength), pinLength, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
         arguments.ThrowIfAny();
 
         return CallAsync(

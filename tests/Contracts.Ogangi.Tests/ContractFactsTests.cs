@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Contracts.Testing;
 using YamlDotNet.RepresentationModel;
@@ -5,24 +6,36 @@ using YamlDotNet.RepresentationModel;
 namespace Contracts.Ogangi.Tests;
 
 /// <summary>
-/// The limits the SDK sets on its own (no vendor source), recorded in the contract as <c>x-sdk-limit</c>, and the
-/// absent-value literal, are the ones <see cref="OgangiLimits"/> enforces: a change on one side only fails here.
+/// The limits the SDK sets on its own (no vendor source), recorded in the contract as <c>x-sdk-limit</c> and generated
+/// into <see cref="OgangiLimits"/> and the per-operation limit checks, and the absent-value literal: this holds the
+/// generation and the hand-written constant to the contract.
 /// </summary>
 public sealed class ContractFactsTests
 {
     private static readonly ContractYaml Contract = ContractYaml.Load("ogangi/ogangi.openapi.yaml");
 
     [Fact]
-    public void The_text_limit_is_the_contracts()
-        => Assert.Equal([OgangiLimits.MaxTextLength], SdkLimitOf("text"));
+    public void Every_sdk_limit_value_in_the_contract_is_the_generated_constant_of_its_name()
+    {
+        var declared = Contract.Holding("value").Where(rule => ContractYaml.Text(rule, "constant") is not null)
+            .ToDictionary(rule => ContractYaml.Text(rule, "constant")!, rule => int.Parse(ContractYaml.Text(rule, "value")!, CultureInfo.InvariantCulture));
+        var generated = typeof(OgangiLimits).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(int))
+            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+
+        Assert.Equal(generated.OrderBy(p => p.Key, StringComparer.Ordinal), declared.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(1600, OgangiLimits.MaxTextLength);
+        Assert.Equal((4, 10), (OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength));
+        Assert.Equal(1000, OgangiLimits.MaxPageSize);
+    }
 
     [Fact]
-    public void The_pin_length_range_is_the_contracts()
-        => Assert.Equal([OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength], SdkLimitOf("length"));
+    public void Every_text_parameter_carries_the_text_limit()
+    {
+        var texts = Contract.Holding("in").Where(p => ContractYaml.Text(p, "name") == "text").ToList();
 
-    [Fact]
-    public void The_page_size_limit_is_the_contracts()
-        => Assert.Equal([OgangiLimits.MaxPageSize], SdkLimitOf("resultsPerPage"));
+        Assert.Equal(3, texts.Count); // the shared Text parameter, sendSMSPinMobileNumberConfirm's and fireMessage's
+        Assert.All(texts, p => Assert.Contains(new YamlScalarNode("x-sdk-limit"), p.Children.Keys));
+    }
 
     [Fact]
     public void The_absent_value_literal_is_the_contracts()
@@ -31,10 +44,6 @@ public sealed class ContractFactsTests
         Assert.NotEmpty(declared);
         Assert.All(declared, literal => Assert.Equal(OgangiLimits.AbsentValue, literal));
     }
-
-    [Fact]
-    public void Every_sdk_limit_in_the_contract_is_one_the_tests_above_hold_to_a_constant()
-        => Assert.Equal(["length", "resultsPerPage", "text"], Contract.Holding("x-sdk-limit").Select(p => ContractYaml.Text(p, "name")).Order(StringComparer.Ordinal));
 
     [Fact]
     public void Every_message_status_the_contract_lists_is_known_and_named_as_the_contract_names_it()
@@ -69,8 +78,4 @@ public sealed class ContractFactsTests
         Assert.Equal(known.Count, statuses.Distinct().Count());
         Assert.Equal(Enum.GetValues<OgangiStatus>().Except([OgangiStatus.Other, OgangiStatus.Unreadable]).Order(), statuses.Order());
     }
-
-    // The parameter of that name that carries the SDK's limit (the same name may be used elsewhere without one).
-    private static IReadOnlyList<int> SdkLimitOf(string parameter)
-        => ContractYaml.SdkLimit(Contract.Holding("x-sdk-limit").Single(p => ContractYaml.Text(p, "name") == parameter));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Contracts.Testing;
@@ -8,7 +7,7 @@ namespace Contracts.Testing;
 /// An OpenAPI contract of contracts/, read as YAML, for tests that hold hand-written code to what the contract states
 /// (a limit, a default): when one side changes and the other does not, the test fails.
 /// </summary>
-public sealed partial class ContractYaml
+public sealed class ContractYaml
 {
     private ContractYaml(YamlMappingNode root) => Root = root;
 
@@ -51,15 +50,6 @@ public sealed partial class ContractYaml
     public static string? Text(YamlMappingNode node, string key)
         => node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
 
-    /// <summary>
-    /// The numbers an <c>x-sdk-limit</c> note states, in order ("4 to 10 (...)" gives 4 and 10; "1,600 UTF-16 code
-    /// units" gives 1600).
-    /// </summary>
-    public static IReadOnlyList<int> SdkLimit(YamlMappingNode node)
-        => Number().Matches(Text(node, "x-sdk-limit") ?? throw new InvalidOperationException("no x-sdk-limit here"))
-            .Select(m => int.Parse(m.Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture))
-            .ToList();
-
     private static IEnumerable<YamlMappingNode> AllMappings(YamlNode node)
     {
         switch (node)
@@ -75,8 +65,4 @@ public sealed partial class ContractYaml
                 break;
         }
     }
-
-    // A number standing alone, thousands separators allowed: "1,600" and "10" count, the 16 of "UTF-16" does not.
-    [GeneratedRegex(@"(?<![\w-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w-])")]
-    private static partial Regex Number();
 }
