@@ -935,7 +935,16 @@ public partial class AccengageClient : IDisposable
 
     private AccengageClient(VendorClientParts<AccengageClientOptions> parts)
         : this(parts.Http)
-        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<AccengageClient>(), parts.Owned);
+    {
+        (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<AccengageClient>(), parts.Owned);
+        OptionsTaken(parts.Options);
+    }
+
+    /// <summary>
+    /// Lets the hand-written part keep what it must read as validated at construction (Ogangi's instance, which its
+    /// signing keys belong to): the options object is the caller's and may change afterwards.
+    /// </summary>
+    partial void OptionsTaken(AccengageClientOptions options);
 
     /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
     public void Dispose()

@@ -249,7 +249,16 @@ public partial class OgangiClient : IDisposable
 
     private OgangiClient(VendorClientParts<OgangiClientOptions> parts)
         : this(parts.Http, CreateOperationSigning(parts.Options))
-        => (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<OgangiClient>(), parts.Owned);
+    {
+        (_options, _logger, _connections) = (parts.Options, parts.LoggerFactory.CreateLogger<OgangiClient>(), parts.Owned);
+        OptionsTaken(parts.Options);
+    }
+
+    /// <summary>
+    /// Lets the hand-written part keep what it must read as validated at construction (Ogangi's instance, which its
+    /// signing keys belong to): the options object is the caller's and may change afterwards.
+    /// </summary>
+    partial void OptionsTaken(OgangiClientOptions options);
 
     /// <summary>Disposes the connections this client created; a container's are left alone.</summary>
     public void Dispose()

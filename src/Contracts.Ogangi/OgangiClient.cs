@@ -22,8 +22,13 @@ namespace Contracts.Ogangi;
 /// </remarks>
 public partial class OgangiClient
 {
-    /// <summary>The account's instance, which every Ogangi route names; validated options always carry it.</summary>
-    private long InstanceId => _options.InstanceId.GetValueOrDefault();
+    /// <summary>
+    /// The account's instance, which every Ogangi route names, as validated at construction: the signing keys are
+    /// taken then too, so a caller changing its options object afterwards cannot send them to another instance.
+    /// </summary>
+    private long InstanceId { get; set; }
+
+    partial void OptionsTaken(OgangiClientOptions options) => InstanceId = options.InstanceId.GetValueOrDefault();
 
     private static partial IOperationSigning CreateOperationSigning(OgangiClientOptions options) => new OgangiSigning(options);
 

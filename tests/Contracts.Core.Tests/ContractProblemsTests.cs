@@ -120,6 +120,17 @@ public sealed partial class ContractProblemsTests
     }
 
     [Fact]
+    public void A_null_item_of_a_list_of_texts_breaks_its_item_pattern()
+    {
+        var problems = new ContractProblems();
+
+        problems.EachE164("aNumbers", ["+5014008029", null!], @"^\+[1-9][0-9]{1,14}$", showValues: true);
+        problems.EachPattern("codes", [null!, "AB1"], ItemCodePattern(), "^[A-Z]{2}[0-9]+$", showValues: false);
+
+        Assert.Equal(["aNumbers[1] is null; the contract's items are texts.", "codes[0] is null; the contract's items are texts."], problems.Found.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void A_refusal_lists_the_first_ten_problems_and_counts_the_rest()
     {
         var problems = new ContractProblems();

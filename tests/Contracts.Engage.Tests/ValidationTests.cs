@@ -55,6 +55,22 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_null_aNumber_is_refused_and_nothing_is_sent()
+    {
+        // The contract's items are E.164 texts: a null one is not a text, and was refused before the item pattern was
+        // generated; serialised, it would reach ENGAGE as "aNumbers": ["+5014008029", null].
+        using var client = new EngageClient(_engage.Options());
+        var push = EngagePush.FromANumbers(Samples.Program, ["+5014008029", null!]);
+
+        var friendly = await Assert.ThrowsAsync<ArgumentException>(() => client.PushAsync(push, Samples.GuideDestinations()));
+        var streamed = Assert.Throws<ArgumentException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
+        var direct = await Assert.ThrowsAsync<ArgumentException>(() => client.PushBatchAsync(Samples.Program, new BatchPushRequest { Destinations = [.. Samples.GuideDestinations()], ANumbers = ["+5014008029", null!], TtlSeconds = 60 }));
+
+        Assert.All([friendly, streamed, direct], error => Assert.Contains("- aNumbers[1] is null", error.Message, StringComparison.Ordinal));
+        Assert.Empty(_engage.Server.Requests);
+    }
+
+    [Fact]
     public void Streaming_push_checks_the_shared_settings_at_once()
     {
         using var client = new EngageClient(_engage.Options());

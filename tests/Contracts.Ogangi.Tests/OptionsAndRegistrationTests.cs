@@ -112,6 +112,21 @@ public sealed class OptionsAndRegistrationTests
         Assert.Equal("1", ogangi.Server.Requests[1].Header("Retry-Attempt"));
     }
 
+    [Fact]
+    public async Task Options_changed_after_construction_do_not_move_the_calls_to_another_instance()
+    {
+        // The client was validated and its signing keyed with these options: a caller reusing the object for
+        // another account (or clearing it) must not send this account's signed calls to another instance, or to 0.
+        await using var ogangi = await FakeOgangi.StartAsync();
+        var options = ogangi.Options();
+        using var client = new OgangiClient(options);
+        options.InstanceId = null;
+
+        await client.SendMtAsync("13056708084", "hi", "43");
+
+        Assert.StartsWith($"/mmc/rest/api/sendMT/{FakeOgangi.InstanceId}/", Assert.Single(ogangi.Calls).Request.Path, StringComparison.Ordinal);
+    }
+
     private sealed class CountingHandler(Action onSend) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public static class CallDeadline
 {
     private static readonly AsyncLocal<Scope?> Ambient = new();
 
+    /// <summary>The longest delay a CancellationTokenSource timer takes (CancelAfter refuses more).</summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     /// <summary>
     /// Starts a call that must end within <paramref name="timeout"/> (or sooner, inside a call that ends sooner);
     /// dispose the result when the call ends. <see cref="Timeout.InfiniteTimeSpan"/> adds no bound.
@@ -17,12 +20,7 @@ public static class CallDeadline
     public static IDisposable Begin(TimeSpan timeout)
     {
         var outer = Ambient.Value;
-        long? timestamp = timeout == Timeout.InfiniteTimeSpan
-            ? outer?.Timestamp
-            : TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
-        if (outer?.Timestamp is { } earlier && (timestamp is null || earlier < timestamp))
-            timestamp = earlier;
-        return new Scope(timestamp, outer);
+        return new Scope(Earlier(outer?.Timestamp, timeout), outer);
     }
 
     /// <summary>
@@ -32,9 +30,16 @@ public static class CallDeadline
     /// request (a shared token acquisition) leave the deadline behind anyway (<see cref="Suspend"/>).
     /// </summary>
     internal static long? For(TimeSpan timeout)
+        => Earlier(Ambient.Value?.Timestamp, timeout);
+
+    /// <summary>
+    /// The earlier of <paramref name="outer"/> and the end of <paramref name="timeout"/> from now. A timeout the
+    /// pipeline's timer cannot take (about 49.7 days and more, up to <see cref="TimeSpan.MaxValue"/>, which a
+    /// timestamp cannot even hold) is no bound of its own: it could never end a call in practice.
+    /// </summary>
+    private static long? Earlier(long? outer, TimeSpan timeout)
     {
-        var outer = Ambient.Value?.Timestamp;
-        if (timeout == Timeout.InfiniteTimeSpan)
+        if (timeout == Timeout.InfiniteTimeSpan || timeout >= LongestTimer)
             return outer;
         var own = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
         return outer is { } earlier && earlier <= own ? earlier : own;

@@ -36,8 +36,9 @@ public static class PaddedBase64Url
         }
         finally
         {
+            // Cleared: it held a recipient's number or a message text, which the pool's next renter must not read.
             if (rented is not null)
-                ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
         }
     }
 

@@ -162,7 +162,9 @@ public sealed class ContractProblems
             return;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is { } value && !PhoneNumbers.IsE164(value))
+            if (items[i] is not { } value)
+                Add($"{name}[{i}]", NullText);
+            else if (!PhoneNumbers.IsE164(value))
                 Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
         }
     }
@@ -175,10 +177,15 @@ public sealed class ContractProblems
             return;
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is { } value && !pattern.IsMatch(value))
+            if (items[i] is not { } value)
+                Add($"{name}[{i}]", NullText);
+            else if (!pattern.IsMatch(value))
                 Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
         }
     }
+
+    /// <summary>A null item of a list of texts: JSON would carry it as null, which no item pattern admits.</summary>
+    private const string NullText = "is null; the contract's items are texts.";
 
     private static string NotMatching(string value, string contractPattern, bool showValue) => showValue
         ? $"'{value}' does not match the contract's pattern {contractPattern}."
