@@ -10,6 +10,6 @@ public partial class AccengageClient
     /// only; the error body is read here, in both its forms (an object with an errors array, or a bare array).
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
-        => settings.Converters.Add(new ErrorBodyConverter());
+        => settings.Converters.Add(ErrorBodyConverter.Instance);
 }
 
