@@ -912,6 +912,9 @@ public partial class AccengageClient : IDisposable
         CreateSigning = CreateSigningHandler,
     };
 
+    /// <summary>Every answer that is not a success becomes an <see cref="AccengageException"/> (x-client failures: typed).</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<AccengageException>.Instance;
+
     private readonly AccengageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly IDisposable? _connections;

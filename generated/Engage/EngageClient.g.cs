@@ -86,6 +86,9 @@ public partial class EngageClient : IDisposable
         AcquireToken = AcquireTokenAsync,
     };
 
+    /// <summary>Every answer that is not a success becomes an <see cref="EngageException"/> (x-client failures: typed).</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<EngageException>.Instance;
+
     private readonly EngageClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly IDisposable? _connections;

@@ -45,6 +45,6 @@ public partial class AccengageClient
             return false;
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return ErrorBodyConverter.ErrorsIn(body).Any(e => e.Label == AccengageErrorLabels.Token);
+        return ErrorBodyConverter.Instance.ItemsIn(body).Any(e => e.Label == AccengageErrorLabels.Token);
     }
 }

@@ -67,14 +67,11 @@ public sealed class AccengageClientOptions : TokenClientOptions
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
-        if (string.IsNullOrWhiteSpace(PartnerId))
-            failures.Add(nameof(PartnerId), "is required (the partner ID Accengage gives the app).");
-        else if (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId || PartnerId is "." or "..")
+        if (failures.Require(nameof(PartnerId), PartnerId, "the partner ID Accengage gives the app")
+            && (PartnerId.Contains('/', StringComparison.Ordinal) || PartnerId.Trim() != PartnerId || PartnerId is "." or ".."))
             failures.Add(nameof(PartnerId), $"must be the app's partner ID alone, without slashes or surrounding spaces, and not '.' or '..' (got '{PartnerId}').");
         failures.Require(nameof(ApiKey), ApiKey, "the user's API key, generated in the Accengage dashboard");
-        if (string.IsNullOrWhiteSpace(UserEmail))
-            failures.Add(nameof(UserEmail), "is required (the e-mail of the Accengage user the API key belongs to).");
-        else if (!LooksLikeEmail(UserEmail))
+        if (failures.Require(nameof(UserEmail), UserEmail, "the e-mail of the Accengage user the API key belongs to") && !LooksLikeEmail(UserEmail))
             failures.Add(nameof(UserEmail), $"must be an e-mail address (got '{UserEmail}').");
         failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
         failures.AtLeast(nameof(MaxPages), MaxPages, 1);

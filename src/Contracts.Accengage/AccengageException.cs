@@ -15,13 +15,13 @@ public partial class AccengageException : VendorHttpException
 
     /// <summary>Creates the exception for <paramref name="failure"/>, with the errors its body carries.</summary>
     public AccengageException(VendorFailure failure)
-        : this(failure, ErrorBodyConverter.ErrorsIn(failure?.Body))
+        : this(failure, ErrorBodyConverter.Instance.ItemsIn(failure?.Body))
     {
     }
 
     /// <summary>For a declared failure whose body was read: the errors of its typed body, or else of its raw body.</summary>
     private protected AccengageException(VendorFailure failure, object? result)
-        : this(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : ErrorBodyConverter.ErrorsIn(failure?.Body))
+        : this(failure, result is ErrorBody { Errors: { Count: > 0 } errors } ? errors.ToList() : ErrorBodyConverter.Instance.ItemsIn(failure?.Body))
     {
     }
 

@@ -1,14 +1,10 @@
 using System.Text.Json;
-using Contracts.Core.Http;
 using Contracts.Core.Json;
 
 namespace Contracts.Engage;
 
 public partial class EngageClient
 {
-    /// <summary>Every answer that is not a success becomes an <see cref="EngageException"/>.</summary>
-    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<EngageException>.Instance;
-
     /// <summary>
     /// Date-times go out in UTC with a Z, as the ENGAGE Federated Batch Push guide shows. The fields ENGAGE sends in
     /// several forms (errorCode as a number or a string, response as a string or an object) say so in the contract

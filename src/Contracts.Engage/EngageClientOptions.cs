@@ -65,8 +65,7 @@ public sealed class EngageClientOptions : TokenClientOptions
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
-        if (!Enum.IsDefined(Region))
-            failures.Add(nameof(Region), $"must be {EngageRegion.UnitedStates} or {EngageRegion.International}.");
+        failures.Defined(nameof(Region), Region);
         failures.Require(nameof(ClientId), ClientId, "the federated client id issued by First Orion");
         failures.Require(nameof(ClientSecret), ClientSecret, "the federated client secret issued by First Orion");
         failures.AtLeast(nameof(BatchSize), BatchSize, 1);

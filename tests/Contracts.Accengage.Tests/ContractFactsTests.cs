@@ -38,4 +38,15 @@ public sealed class ContractFactsTests
     [Fact]
     public void The_users_per_device_update_are_the_contracts()
         => Assert.Equal(AccengageLimits.MaxUsersPerDeviceUpdate, Contract.Integer("components", "schemas", "DeviceGroupUpdate", "properties", "users", "maxItems"));
+
+    [Fact]
+    public void The_production_host_is_the_contracts_only_server()
+        => Assert.Equal(new Uri(Contract.Scalar("servers", "0", "url") + "/"), AccengageClientOptions.ProductionBaseUrl);
+
+    [Fact]
+    public void The_documented_token_lifetime_is_the_contracts()
+    {
+        Assert.Contains($"expires after {AccengageClientOptions.DocumentedTokenLifetime.TotalHours} hours", Contract.Scalar("info", "description"), StringComparison.Ordinal);
+        Assert.Contains($"Valid {AccengageClientOptions.DocumentedTokenLifetime.TotalHours} hours", Contract.Scalar("components", "schemas", "AccessToken", "properties", "access_token", "description"), StringComparison.Ordinal);
+    }
 }

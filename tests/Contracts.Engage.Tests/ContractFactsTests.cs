@@ -76,4 +76,24 @@ public sealed class ContractFactsTests
         Assert.Empty(EngagePushValidator.CheckPush(EngagePush.FromANumbers(Guid.NewGuid(), Numbers(most))));
         Assert.NotEmpty(EngagePushValidator.CheckPush(EngagePush.FromANumbers(Guid.NewGuid(), Numbers(most + 1))));
     }
+
+    [Fact]
+    public void Each_region_is_a_contract_server_of_that_name_and_goes_to_its_host()
+    {
+        var servers = (YamlDotNet.RepresentationModel.YamlSequenceNode)Contract.Root["servers"];
+        Assert.Equal(Enum.GetValues<EngageRegion>().Length, servers.Children.Count);
+        for (var i = 0; i < servers.Children.Count; i++)
+        {
+            var region = Enum.Parse<EngageRegion>(Contract.Scalar("servers", $"{i}", "description").Replace(" ", "", StringComparison.Ordinal));
+            Assert.Equal(new Uri(Contract.Scalar("servers", $"{i}", "url") + "/"), new EngageClientOptions { Region = region }.ResolveBaseUrl());
+        }
+    }
+
+    [Fact]
+    public void The_default_region_is_the_contracts_first_server()
+        => Assert.Equal(new Uri(Contract.Scalar("servers", "0", "url") + "/"), new EngageClientOptions().ResolveBaseUrl());
+
+    [Fact]
+    public void The_documented_token_lifetime_is_the_contracts()
+        => Assert.Contains($"valid for {EngageClientOptions.DocumentedTokenLifetime.TotalMinutes} minutes", Contract.Scalar("components", "securitySchemes", "bearerAuth", "description"), StringComparison.Ordinal);
 }

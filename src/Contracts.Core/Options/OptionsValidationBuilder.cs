@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,24 @@ public sealed class OptionsValidationBuilder
     /// <summary>Records that <paramref name="option"/> is wrong, and why.</summary>
     public void Add(string option, string problem) => _failures.Add($"{_optionsName}.{option} {problem}");
 
-    /// <summary>Records that <paramref name="option"/> is required when <paramref name="value"/> is empty; <paramref name="what"/> says what it is.</summary>
-    public void Require(string option, string? value, string what)
+    /// <summary>
+    /// Records that <paramref name="option"/> is required when <paramref name="value"/> is empty; <paramref name="what"/>
+    /// says what it is. Returns whether the value is there, so that a vendor checks its form only then.
+    /// </summary>
+    public bool Require(string option, [NotNullWhen(true)] string? value, string what)
     {
-        if (string.IsNullOrWhiteSpace(value))
-            Add(option, $"is required ({what}).");
+        if (!string.IsNullOrWhiteSpace(value))
+            return true;
+        Add(option, $"is required ({what}).");
+        return false;
+    }
+
+    /// <summary>Records that <paramref name="option"/> must be one of <typeparamref name="TEnum"/>'s names when <paramref name="value"/> is none of them.</summary>
+    public void Defined<TEnum>(string option, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            Add(option, $"must be {string.Join(", ", Enum.GetNames<TEnum>()[..^1])} or {Enum.GetNames<TEnum>()[^1]} (got {value}).");
     }
 
     /// <summary>Records that <paramref name="option"/> must be at least <paramref name="minimum"/> when <paramref name="value"/> is less.</summary>
