@@ -53,8 +53,12 @@ public sealed class CallDeadlineHandler : DelegatingHandler
         record.DeadlineTimestamp = CallDeadline.For(_timeout);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeLeft = record.TimeLeft;
-        if (timeLeft != Timeout.InfiniteTimeSpan)
-            bounded.CancelAfter(timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero);
+        // A deadline already passed cancels at once: a timer of zero fires later, on another thread, and a fast
+        // pipeline could send the request first.
+        if (timeLeft != Timeout.InfiniteTimeSpan && timeLeft > TimeSpan.Zero)
+            bounded.CancelAfter(timeLeft);
+        else if (timeLeft != Timeout.InfiniteTimeSpan)
+            bounded.Cancel();
 
         try
         {
