@@ -157,29 +157,25 @@ public sealed class ContractProblems
     /// business's calling numbers, and showing the wrong one lets the caller find it among 400).
     /// </summary>
     public void EachE164(string name, IList<string>? items, string contractPattern, bool showValues)
-    {
-        if (items is null)
-            return;
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is not { } value)
-                Add($"{name}[{i}]", NullText);
-            else if (!PhoneNumbers.IsE164(value))
-                Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
-        }
-    }
+        => EachItem(name, items, PhoneNumbers.IsE164, contractPattern, showValues);
 
     /// <summary><see cref="Pattern"/> for each text of a list; the values are shown as <see cref="EachE164"/> says.</summary>
     public void EachPattern(string name, IList<string>? items, Regex pattern, string contractPattern, bool showValues)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        EachItem(name, items, pattern.IsMatch, contractPattern, showValues);
+    }
+
+    /// <summary>Each text of a list must be present and match; one problem per item that is not.</summary>
+    private void EachItem(string name, IList<string>? items, Func<string, bool> matches, string contractPattern, bool showValues)
+    {
         if (items is null)
             return;
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not { } value)
                 Add($"{name}[{i}]", NullText);
-            else if (!pattern.IsMatch(value))
+            else if (!matches(value))
                 Add($"{name}[{i}]", NotMatching(value, contractPattern, showValues));
         }
     }
