@@ -191,6 +191,48 @@ public class EngageException<TResult> : EngageException
     public TResult Result { get; }
 }
 
+public sealed partial class EngageClientOptions
+{
+    /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Engage";
+
+    /// <summary>
+    /// The token lifetime ENGAGE documents ("tokens are valid for 15 minutes"): the default of
+    /// <see cref="Contracts.Core.TokenClientOptions.TokenLifetime"/>.
+    /// </summary>
+    public static readonly System.TimeSpan DocumentedTokenLifetime = System.TimeSpan.FromMinutes(15);
+
+    /// <summary>The ENGAGE deployment; ignored when <see cref="Contracts.Core.VendorClientOptions.BaseUrl"/> is set. Default: United States.</summary>
+    public EngageRegion Region { get; set; } = EngageRegion.UnitedStates;
+
+    /// <summary>The base URL requests go to: <see cref="Contracts.Core.VendorClientOptions.BaseUrl"/>, else the region's host.</summary>
+    public override System.Uri ResolveBaseUrl() => BaseUrl ?? Region switch
+    {
+        EngageRegion.International => new System.Uri("https://api.engage-ae.com/"),
+        _ => new System.Uri("https://api.fo-engage.com/"),
+    };
+
+    /// <inheritdoc />
+    protected override void ValidateCommon(global::Contracts.Core.OptionsValidationBuilder failures)
+    {
+        base.ValidateCommon(failures);
+        failures.Defined(nameof(Region), Region);
+    }
+
+    /// <inheritdoc />
+    protected override string VendorName => "ENGAGE";
+}
+
+/// <summary>The ENGAGE deployment a client talks to.</summary>
+public enum EngageRegion
+{
+    /// <summary>United States: https://api.fo-engage.com</summary>
+    UnitedStates,
+
+    /// <summary>International: https://api.engage-ae.com</summary>
+    International,
+}
+
 /// <inheritdoc cref="IEngageClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class EngageClient : IEngageClient

@@ -2,22 +2,12 @@ using Contracts.Core;
 
 namespace Contracts.Engage;
 
-/// <summary>Settings of an <see cref="EngageClient"/>. Its text never shows the client secret.</summary>
-public sealed class EngageClientOptions : TokenClientOptions
+/// <summary>
+/// Settings of an <see cref="EngageClient"/>. Its text never shows the client secret. What the contract states (the
+/// region and its host, the documented token lifetime) is generated from it.
+/// </summary>
+public sealed partial class EngageClientOptions : TokenClientOptions
 {
-    /// <summary>The configuration section <c>AddEngageClient(configuration)</c> reads by convention.</summary>
-    public const string SectionName = "Contracts:Engage";
-
-    /// <summary>
-    /// The documented token lifetime ("tokens are valid for 15 minutes"): a token is used for at most
-    /// <see cref="TokenClientOptions.TokenLifetime"/> (default this), even when its JWT <c>exp</c> says it lives longer,
-    /// unless <see cref="TrustJwtExpiry"/> is set.
-    /// </summary>
-    public static readonly TimeSpan DocumentedTokenLifetime = TimeSpan.FromMinutes(15);
-
-    /// <summary>The ENGAGE deployment; ignored when <see cref="VendorClientOptions.BaseUrl"/> is set. Default: United States.</summary>
-    public EngageRegion Region { get; set; } = EngageRegion.UnitedStates;
-
     /// <summary>Federated client id issued by First Orion.</summary>
     public string ClientId { get; set; } = "";
 
@@ -48,16 +38,6 @@ public sealed class EngageClientOptions : TokenClientOptions
     {
     }
 
-    /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, else the region's host.</summary>
-    public override Uri ResolveBaseUrl() => BaseUrl ?? Region switch
-    {
-        EngageRegion.International => new Uri("https://api.engage-ae.com/"),
-        _ => new Uri("https://api.fo-engage.com/"),
-    };
-
-    /// <inheritdoc />
-    protected override string VendorName => "ENGAGE";
-
     /// <inheritdoc />
     protected override IEnumerable<string?> Secrets() => [ClientSecret];
 
@@ -65,7 +45,6 @@ public sealed class EngageClientOptions : TokenClientOptions
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
-        failures.Defined(nameof(Region), Region);
         failures.Require(nameof(ClientId), ClientId, "the federated client id issued by First Orion");
         failures.Require(nameof(ClientSecret), ClientSecret, "the federated client secret issued by First Orion");
         failures.AtLeast(nameof(BatchSize), BatchSize, 1);
