@@ -261,6 +261,10 @@ public partial class EngageClient : IEngageClient
     /// <summary>Lets the hand-written part add the vendor's JSON converters to the client's settings.</summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings);
 
+    /// <summary>Date-times go out in UTC with a Z, as the vendor's document shows (x-client date-times: utc).</summary>
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
+        => settings.Converters.Add(new UtcDateTimeOffsetConverter());
+
     /// <inheritdoc/>
     public virtual Task<TokenResponse> GetTokenAsync(XFederatedPurpose x_Federated_Purpose, TokenRequest body, CancellationToken cancellationToken = default)
         => _sender.SendAsync(GetTokenRequest(x_Federated_Purpose, body), Json_.Info<TokenResponse>(), cancellationToken);
