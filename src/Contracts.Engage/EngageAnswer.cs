@@ -3,13 +3,11 @@ using Contracts.Core.Xml;
 namespace Contracts.Engage;
 
 /// <summary>
-/// The fields every ENGAGE answer carries (message, errorCode, requestId), and what they mean. The generated
-/// answer types implement it through the partials below.
+/// The fields of every ENGAGE answer an <see cref="EngageException"/> reads (errorCode, requestId, the explanation),
+/// and what they mean. The generated answer types implement it through the partials below.
 /// </summary>
 internal interface IEngageAnswer
 {
-    string? Message { get; }
-
     string? ErrorCode { get; }
 
     string RequestId { get; }

@@ -27,6 +27,14 @@ public sealed class OptionsAndRegistrationTests
             Assert.Contains($"EngageClientOptions.{name} ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_region_that_is_none_of_the_contracts_is_rejected_naming_them()
+    {
+        var options = new EngageClientOptions { ClientId = "id", ClientSecret = "secret", Region = (EngageRegion)7 };
+
+        Assert.Equal(["EngageClientOptions.Region must be UnitedStates or International (got 7)."], options.Validate().Failures);
+    }
+
     [Theory]
     [InlineData(EngageRegion.UnitedStates, "https://api.fo-engage.com/")]
     [InlineData(EngageRegion.International, "https://api.engage-ae.com/")]
