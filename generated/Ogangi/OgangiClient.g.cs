@@ -226,6 +226,9 @@ public partial class OgangiClient : IDisposable
         CreateClient = parts => new OgangiClient(parts),
     };
 
+    /// <summary>Every answer that is not a success becomes an <see cref="OgangiException"/> (x-client failures: read-by-exception).</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<OgangiException>.Instance;
+
     private readonly OgangiClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly IDisposable? _connections;
@@ -358,8 +361,7 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>sendSms's request from plain values, checked (<c>x-path-value</c>, <c>x-sdk-limit</c>) and encoded.</summary>
-    /// <exception cref="ArgumentException">A value is invalid; the message lists every problem.</exception>
+    /// <summary>sendSms's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
     internal OperationRequest SendSmsCheckedRequest(long instanceId, string? carrier, string? from, string? mobileNumber, string? text)
     {
         var problems = new ContractProblems();
@@ -389,8 +391,7 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>sendMt's request from plain values, checked (<c>x-path-value</c>, <c>x-sdk-limit</c>) and encoded.</summary>
-    /// <exception cref="ArgumentException">A value is invalid; the message lists every problem.</exception>
+    /// <summary>sendMt's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
     internal OperationRequest SendMtCheckedRequest(long instanceId, string? from, string? carrier, string? mobileNumber, string? text)
     {
         var problems = new ContractProblems();
@@ -421,8 +422,7 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>sendMtWithFlags's request from plain values, checked (<c>x-path-value</c>, <c>x-sdk-limit</c>) and encoded.</summary>
-    /// <exception cref="ArgumentException">A value is invalid; the message lists every problem.</exception>
+    /// <summary>sendMtWithFlags's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
     internal OperationRequest SendMtWithFlagsCheckedRequest(long instanceId, string? from, string? carrier, string? mobileNumber, string? text, string? flags)
     {
         var problems = new ContractProblems();
@@ -454,8 +454,7 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>sendSmsPinMobileNumberConfirm's request from plain values, checked (<c>x-path-value</c>, <c>x-sdk-limit</c>) and encoded.</summary>
-    /// <exception cref="ArgumentException">A value is invalid; the message lists every problem.</exception>
+    /// <summary>sendSmsPinMobileNumberConfirm's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
     internal OperationRequest SendSmsPinMobileNumberConfirmCheckedRequest(long instanceId, string? carrier, string? from, string? mobileNumber, string? text, int length)
     {
         var problems = new ContractProblems();
@@ -484,8 +483,7 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>fireMessage's request from plain values, checked (<c>x-path-value</c>, <c>x-sdk-limit</c>) and encoded.</summary>
-    /// <exception cref="ArgumentException">A value is invalid; the message lists every problem.</exception>
+    /// <summary>fireMessage's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
     internal OperationRequest FireMessageCheckedRequest(long instanceId, string? mobileNumber, string? text)
     {
         var problems = new ContractProblems();
