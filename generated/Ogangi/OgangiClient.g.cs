@@ -226,6 +226,9 @@ public partial class OgangiClient : IDisposable
         CreateClient = parts => new OgangiClient(parts),
     };
 
+    /// <summary>Every answer that is not a success becomes an <see cref="OgangiException"/> (x-client failures: read-by-exception).</summary>
+    private static readonly IVendorErrorTable ErrorTable = VendorErrorTable<OgangiException>.Instance;
+
     private readonly OgangiClientOptions _options = new();
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly IDisposable? _connections;
@@ -358,10 +361,17 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>Checks sendSms's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
-    internal static void CheckSendSmsLimits(ContractProblems problems, string text)
+    /// <summary>sendSms's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
+    internal OperationRequest SendSmsCheckedRequest(long instanceId, string? carrier, string? from, string? mobileNumber, string? text)
     {
+        var problems = new ContractProblems();
+        carrier = problems.OptionalSegment("carrier", carrier, "null");
+        from = problems.Segment("from", from);
+        mobileNumber = problems.MobileNumber("mobileNumber", mobileNumber);
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        text = problems.Text("text", text);
+        problems.ThrowIfAny("The Ogangi sendSMS call");
+        return SendSmsRequest(instanceId, carrier, from, PaddedBase64Url.Encode(mobileNumber), PaddedBase64Url.Encode(text));
     }
 
     /// <inheritdoc/>
@@ -381,10 +391,17 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>Checks sendMt's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
-    internal static void CheckSendMtLimits(ContractProblems problems, string text)
+    /// <summary>sendMt's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
+    internal OperationRequest SendMtCheckedRequest(long instanceId, string? from, string? carrier, string? mobileNumber, string? text)
     {
+        var problems = new ContractProblems();
+        from = problems.Segment("from", from);
+        carrier = problems.OptionalSegment("carrier", carrier, "null");
+        mobileNumber = problems.MobileNumber("mobileNumber", mobileNumber);
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        text = problems.Text("text", text);
+        problems.ThrowIfAny("The Ogangi sendMT call");
+        return SendMtRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text));
     }
 
     /// <inheritdoc/>
@@ -405,10 +422,18 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>Checks sendMtWithFlags's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
-    internal static void CheckSendMtWithFlagsLimits(ContractProblems problems, string text)
+    /// <summary>sendMtWithFlags's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
+    internal OperationRequest SendMtWithFlagsCheckedRequest(long instanceId, string? from, string? carrier, string? mobileNumber, string? text, string? flags)
     {
+        var problems = new ContractProblems();
+        from = problems.Segment("from", from);
+        carrier = problems.OptionalSegment("carrier", carrier, "null");
+        mobileNumber = problems.MobileNumber("mobileNumber", mobileNumber);
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        text = problems.Text("text", text);
+        flags = problems.Segment("flags", flags);
+        problems.ThrowIfAny("The Ogangi sendMT call");
+        return SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text), flags);
     }
 
     /// <inheritdoc/>
@@ -429,11 +454,18 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>Checks sendSmsPinMobileNumberConfirm's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
-    internal static void CheckSendSmsPinMobileNumberConfirmLimits(ContractProblems problems, string text, int length)
+    /// <summary>sendSmsPinMobileNumberConfirm's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
+    internal OperationRequest SendSmsPinMobileNumberConfirmCheckedRequest(long instanceId, string? carrier, string? from, string? mobileNumber, string? text, int length)
     {
+        var problems = new ContractProblems();
+        carrier = problems.OptionalSegment("carrier", carrier, "null");
+        from = problems.Segment("from", from);
+        mobileNumber = problems.MobileNumber("mobileNumber", mobileNumber);
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        text = problems.Text("text", text);
         problems.SdkRange("pinLength", length, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
+        problems.ThrowIfAny("The Ogangi sendSMSPinMobileNumberConfirm call");
+        return SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, PaddedBase64Url.Encode(text), length);
     }
 
     /// <inheritdoc/>
@@ -451,10 +483,15 @@ public partial class OgangiClient : IOgangiClient
             .Accepts("application/xml")
             ;
 
-    /// <summary>Checks fireMessage's values against the SDK's own limits (<c>x-sdk-limit</c>).</summary>
-    internal static void CheckFireMessageLimits(ContractProblems problems, string text)
+    /// <summary>fireMessage's request from plain values, encoded once checked (<c>x-path-value</c>, <c>x-sdk-limit</c>): else one ArgumentException lists every problem.</summary>
+    internal OperationRequest FireMessageCheckedRequest(long instanceId, string? mobileNumber, string? text)
     {
+        var problems = new ContractProblems();
+        mobileNumber = problems.MobileNumber("mobileNumber", mobileNumber);
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
+        text = problems.Text("text", text);
+        problems.ThrowIfAny("The Ogangi fireMessage call");
+        return FireMessageRequest(instanceId, mobileNumber, PaddedBase64Url.Encode(text));
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,4 @@
 using Contracts.Core;
-using Contracts.Core.Http;
 using Contracts.Core.Validation;
 
 namespace Contracts.Ogangi;
@@ -18,15 +17,9 @@ public partial class OgangiClient
     /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
     public Task<OgangiResponse> FireMessageAsync(string mobileNumber, string text, CancellationToken cancellationToken = default)
     {
-        var arguments = new OgangiArguments("fireMessage");
-        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
-        CheckFireMessageLimits(arguments.Problems, text);
-        text = arguments.Text(nameof(text), text);
-        arguments.ThrowIfAny();
-
         return CallAsync(
             "fireMessage",
-            FireMessageRequest(InstanceId, number, PaddedBase64Url.Encode(text)),
+            FireMessageCheckedRequest(InstanceId, mobileNumber, text),
             OgangiClientXml.OgangiResponse,
             Envelope,
             missing: null,
@@ -66,12 +59,12 @@ public partial class OgangiClient
     /// <exception cref="UnreadableAnswerException">The count of records says the page holds messages, and none was read.</exception>
     public async Task<MoMessageList> GetMoMessagesAsync(int page, int pageSize, OgangiMoFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        var arguments = new OgangiArguments("getMOMessages");
-        arguments.Problems.Range(nameof(page), page, 1, int.MaxValue);
-        CheckGetMoMessagesLimits(arguments.Problems, pageSize);
+        var problems = new ContractProblems();
+        problems.Range(nameof(page), page, 1, int.MaxValue);
+        CheckGetMoMessagesLimits(problems, pageSize);
         foreach (var problem in filter?.Problems() ?? [])
-            arguments.Add(problem);
-        arguments.ThrowIfAny();
+            problems.Add("", problem);
+        problems.ThrowIfAny("The Ogangi getMOMessages call");
 
         var search = filter?.ToSearchString() ?? OgangiLimits.AbsentValue;
         // The nesting of the MO list is inferred (the document's sample lost its element names): a page that the

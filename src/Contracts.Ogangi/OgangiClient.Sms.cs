@@ -1,5 +1,3 @@
-using Contracts.Core.Http;
-
 namespace Contracts.Ogangi;
 
 public partial class OgangiClient
@@ -15,17 +13,9 @@ public partial class OgangiClient
     /// <exception cref="Contracts.Core.UnreadableAnswerException">Ogangi answered OK without the message it created.</exception>
     public Task<SendSmsResult> SendSmsAsync(string mobileNumber, string text, string from, string? carrier = null, CancellationToken cancellationToken = default)
     {
-        var arguments = new OgangiArguments("sendSMS");
-        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
-        CheckSendSmsLimits(arguments.Problems, text);
-        text = arguments.Text(nameof(text), text);
-        from = arguments.Segment(nameof(from), from);
-        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
-        arguments.ThrowIfAny();
-
         return CallAsync(
             "sendSMS",
-            SendSmsRequest(InstanceId, carrier, from, PaddedBase64Url.Encode(number), PaddedBase64Url.Encode(text)),
+            SendSmsCheckedRequest(InstanceId, carrier, from, mobileNumber, text),
             OgangiClientXml.SendSmsResponse,
             answer => answer.Result ?? new SendSmsResult { Messages = [] },
             result => result.Messages is { Count: > 0 } ? null : "the answer says OK but holds no <message>",
@@ -46,21 +36,11 @@ public partial class OgangiClient
     /// <exception cref="OgangiException">Ogangi refused the call or answered something other than its XML response.</exception>
     public Task<OgangiResponse> SendMtAsync(string mobileNumber, string text, string from, string? carrier = null, string? flags = null, CancellationToken cancellationToken = default)
     {
-        var arguments = new OgangiArguments("sendMT");
-        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
-        CheckSendMtLimits(arguments.Problems, text);
-        text = arguments.Text(nameof(text), text);
-        from = arguments.Segment(nameof(from), from);
-        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
-        var flagsSegment = flags is null ? null : arguments.Segment(nameof(flags), flags);
-        arguments.ThrowIfAny();
-
-        var encodedText = PaddedBase64Url.Encode(text);
         return CallAsync(
             "sendMT",
-            flagsSegment is null
-                ? SendMtRequest(InstanceId, from, carrier, number, encodedText)
-                : SendMtWithFlagsRequest(InstanceId, from, carrier, number, encodedText, flagsSegment),
+            flags is null
+                ? SendMtCheckedRequest(InstanceId, from, carrier, mobileNumber, text)
+                : SendMtWithFlagsCheckedRequest(InstanceId, from, carrier, mobileNumber, text, flags),
             OgangiClientXml.OgangiResponse,
             Envelope,
             missing: null,
@@ -83,17 +63,9 @@ public partial class OgangiClient
     /// <exception cref="Contracts.Core.UnreadableAnswerException">Ogangi answered OK without the PIN.</exception>
     public Task<PinSmsConfirmation> SendPinAsync(string mobileNumber, string text, string from, int pinLength, string? carrier = null, CancellationToken cancellationToken = default)
     {
-        var arguments = new OgangiArguments("sendSMSPinMobileNumberConfirm");
-        var number = arguments.MobileNumber(nameof(mobileNumber), mobileNumber);
-        CheckSendSmsPinMobileNumberConfirmLimits(arguments.Problems, text, pinLength);
-        text = arguments.Text(nameof(text), text);
-        from = arguments.Segment(nameof(from), from);
-        carrier = arguments.OptionalSegment(nameof(carrier), carrier);
-        arguments.ThrowIfAny();
-
         return CallAsync(
             "sendSMSPinMobileNumberConfirm",
-            SendSmsPinMobileNumberConfirmRequest(InstanceId, carrier, from, number, PaddedBase64Url.Encode(text), pinLength),
+            SendSmsPinMobileNumberConfirmCheckedRequest(InstanceId, carrier, from, mobileNumber, text, pinLength),
             OgangiClientXml.PinSmsConfirmationResponse,
             answer => answer.Result?.PinSMSConfirmation ?? new PinSmsConfirmation(),
             result => string.IsNullOrEmpty(result.Pin) ? "the answer says OK but holds no <PinSMSConfirmation><pin>" : null,

@@ -57,7 +57,7 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
     /// <summary>The failure the answer's body describes: Ogangi's envelope, or what the body is instead.</summary>
     private static OgangiException FromBody(VendorFailure failure)
     {
-        var (answer, notAnAnswer) = OgangiClientXml.OgangiResponse.Read(Encoding.UTF8.GetBytes(failure.Body), ContentTypeOf(failure.Headers));
+        var (answer, notAnAnswer) = OgangiClientXml.OgangiResponse.Read(Encoding.UTF8.GetBytes(failure.Body), failure.Header("Content-Type"));
         return answer is { Status: null }
             ? new(method: null, failure.StatusCode, null, "a <response> without <status>", failure.Headers, failure.InnerException)
             : new(method: null, failure.StatusCode, answer, notAnAnswer, failure.Headers, failure.InnerException);
@@ -72,16 +72,6 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
         "ERROR" => OgangiStatus.Error,
         _ => OgangiStatus.Other,
     };
-
-    private static string? ContentTypeOf(IReadOnlyDictionary<string, IEnumerable<string>> headers)
-    {
-        foreach (var (name, values) in headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-                return string.Join(", ", values);
-        }
-        return null;
-    }
 
     private static string Summarise(string? method, OgangiResponse? answer, string notAnAnswer)
     {

@@ -38,6 +38,20 @@ public sealed class ContractFactsTests
     }
 
     [Fact]
+    public void Every_plain_text_path_value_names_the_rule_its_checked_request_applies()
+    {
+        // A string path value without x-path-value would reach the wire unchecked: the generated checked request
+        // (build/templates/Client.PathValues.liquid) checks only what the contract marks. Left out: the values the
+        // signing step fills, and the MO search string, which OgangiMoFilter builds and checks.
+        var plain = Contract.Holding("in").Where(p => ContractYaml.Text(p, "in") == "path"
+            && ContractYaml.Text(p, "x-filled-by") is null && ContractYaml.Text(p, "name") is not ("instanceId" or "page" or "resultsPerPage" or "length" or "parameters")).ToList();
+
+        Assert.Equal(11, plain.Count);
+        Assert.All(plain, p => Assert.Contains(ContractYaml.Text(p, "x-path-value"), new[] { "mobile-number", "text", "segment", "optional-segment" }));
+        Assert.All(plain.Where(p => ContractYaml.Text(p, "x-path-value") == "optional-segment"), p => Assert.Equal(OgangiLimits.AbsentValue, ContractYaml.Text(p, "x-ogangi-absent-value")));
+    }
+
+    [Fact]
     public void The_absent_value_literal_is_the_contracts()
     {
         var declared = Contract.Holding("x-ogangi-absent-value").Select(p => ContractYaml.Text(p, "x-ogangi-absent-value")).ToList();

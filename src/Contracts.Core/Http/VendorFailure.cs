@@ -17,4 +17,20 @@ public sealed record VendorFailure(
     string Summary,
     string Body,
     IReadOnlyDictionary<string, IEnumerable<string>> Headers,
-    Exception? InnerException = null);
+    Exception? InnerException = null)
+{
+    /// <summary>
+    /// The answer's header <paramref name="name"/>, matched in any case (an HTTP header name is), its values joined
+    /// by ", "; null when the answer had none. What a vendor's exception reads beside the body (its content type,
+    /// a request id).
+    /// </summary>
+    public string? Header(string name)
+    {
+        foreach (var (key, values) in Headers)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return string.Join(", ", values);
+        }
+        return null;
+    }
+}
