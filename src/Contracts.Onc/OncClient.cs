@@ -107,6 +107,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         _logger = parts.LoggerFactory.CreateLogger<OncClient>();
         _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
         _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
+        OncCodeReply.ReadRepliesOf(_service.Endpoint);
         // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
         // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
         // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).

@@ -118,6 +118,55 @@ public sealed class ReadingPolicyTests : FakeOncTests
     }
 
     [Fact]
+    public async Task An_error_code_in_another_namespace_is_refused_with_the_answer_not_read_as_success()
+    {
+        Answer("AddCampaignContact", $"<AddCampaignContactResponse xmlns=\"{Tempuri}\"><AddCampaignContactResult xmlns=\"{OtherNamespace}\">0</AddCampaignContactResult></AddCampaignContactResponse>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Equal(("ONC", "AddCampaignContact", 200, DeliveryState.Unknown), (error.Vendor, error.Operation, error.StatusCode, error.Delivery));
+        Assert.Contains("ONC.V2}AddCampaignContactResult", error.Reason, StringComparison.Ordinal);
+        Assert.Contains($"<AddCampaignContactResult xmlns=\"{OtherNamespace}\">0</AddCampaignContactResult>", error.RawBody, StringComparison.Ordinal);
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
+    [Fact]
+    public async Task An_error_code_after_a_member_the_contract_does_not_name_yet_is_read()
+    {
+        Answer("DeleteCampaignContact", $"<DeleteCampaignContactResponse xmlns=\"{Tempuri}\"><Warning>kept for later</Warning><DeleteCampaignContactResult> 7 </DeleteCampaignContactResult></DeleteCampaignContactResponse>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.DeleteCampaignContactAsync(Samples.SpringCampaign, Samples.Contact));
+
+        Assert.Equal((7, DeliveryState.Refused), (error.Code, error.Delivery));
+    }
+
+    [Fact]
+    public async Task A_nil_error_code_is_refused_not_read_as_success()
+    {
+        Answer("UpdateCampaignContact", $"<UpdateCampaignContactResponse xmlns=\"{Tempuri}\"><UpdateCampaignContactResult xmlns:i=\"{Xsi}\" i:nil=\"true\"/></UpdateCampaignContactResponse>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => client.UpdateCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Contains("UpdateCampaignContactResult is nil", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_error_code_that_is_no_number_is_an_answer_that_cannot_be_read_and_may_have_acted()
+    {
+        Answer("AddCampaignContact", $"<AddCampaignContactResponse xmlns=\"{Tempuri}\"><AddCampaignContactResult>zero</AddCampaignContactResult></AddCampaignContactResponse>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Equal((200, DeliveryState.Unknown, null), (error.StatusCode, error.Delivery, error.Code));
+        Assert.Contains("could not be read as SOAP", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
+    [Fact]
     public async Task A_reply_wrapper_the_contract_does_not_define_is_refused()
     {
         Answer("DeleteCampaign", $"<RemoveCampaignResponse xmlns=\"{Tempuri}\"><RemoveCampaignResult>0</RemoveCampaignResult></RemoveCampaignResponse>");

@@ -18,6 +18,8 @@ namespace Contracts.Onc.Http;
 /// </list>
 /// Elements the contract does not name, in the right namespace, are fine: a member the vendor added later, which the
 /// generated types keep as extension data. The tables come from the contract (<see cref="Shapes"/>, generated).
+/// An error code (a result that is a simple value) is not checked here: <see cref="OncCodeReply"/> checks it as WCF
+/// reads it, in one pass.
 /// </summary>
 internal static class OncAnswerCheck
 {
@@ -85,8 +87,7 @@ internal static class OncAnswerCheck
         });
         if (problem is not null || found)
             return problem;
-        return $"{answer.Wrapper} holds no {answer.Result} element: read as it is, an empty reply would pass for "
-            + (answer.ResultType is null ? "the value 0 (success)" : "an empty result");
+        return $"{answer.Wrapper} holds no {answer.Result} element: read as it is, an empty reply would pass for an empty result";
     }
 
     /// <summary>Checks the element the reader is on as a value of <paramref name="type"/>; leaves the reader after it.</summary>

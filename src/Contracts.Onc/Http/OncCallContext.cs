@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Contracts.Onc.Http;
 
 /// <summary>
@@ -35,6 +37,15 @@ internal sealed class OncCallContext : IDisposable
     /// <see cref="Contracts.Core.VendorCallCanceledException"/>), before WCF and HttpClient wrapped it in their own.
     /// </summary>
     public Exception? Failure { get; set; }
+
+    /// <summary>
+    /// The answer's body as the pipeline handed it to WCF, for <see cref="OncCodeReply"/> to quote when the answer does
+    /// not fit the contract. The stream is WCF's to read and close: a MemoryStream still gives its bytes once closed.
+    /// </summary>
+    public Stream? Answer { get; set; }
+
+    /// <summary>The text of <see cref="Answer"/> (as the pipeline keeps answers: UTF-8), or null when there is none.</summary>
+    public string? AnswerText() => Answer is MemoryStream body ? Encoding.UTF8.GetString(body.ToArray()) : null;
 
     /// <summary>Starts a request; dispose it when the request ends.</summary>
     public static OncCallContext Begin(CancellationToken cancellation, string? sessionId) => new(cancellation, sessionId);

@@ -16,7 +16,8 @@ namespace Contracts.Onc.Http;
 /// the body cannot carry it into a message;</item>
 /// <item>makes the caller's CancellationToken (carried by <see cref="OncCallContext"/>) abort the HTTP exchange;</item>
 /// <item>checks a successful answer against the contract's shapes (<see cref="OncAnswerCheck"/>) before WCF reads it,
-/// and throws <see cref="UnreadableAnswerException"/>, with the answer, when WCF would misread it silently;</item>
+/// and throws <see cref="UnreadableAnswerException"/>, with the answer, when WCF would misread it silently; an error
+/// code is checked as WCF reads it (<see cref="OncCodeReply"/>), so its answer is only kept for that error;</item>
 /// <item>records the answer's status and the pipeline's typed failure, which WCF's exceptions hide.</item>
 /// </list>
 /// </summary>
@@ -52,7 +53,9 @@ internal sealed class OncCallHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             call?.StatusCode = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode && OncCodeReply.Reads(operation.RouteTemplate))
+                await KeepAnswerAsync(response, call, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            else if (response.IsSuccessStatusCode)
                 await ThrowIfUnreadableAsync(response, operation, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             return response;
         }
@@ -94,6 +97,17 @@ internal sealed class OncCallHandler : DelegatingHandler
         var status = (int)response.StatusCode;
         response.Dispose();
         throw new UnreadableAnswerException(OncException.VendorName, operation.Id, problem, status, text);
+    }
+
+    /// <summary>
+    /// Keeps the body of an error-code answer, which <see cref="OncCodeReply"/> checks as WCF reads it, for the error
+    /// that quotes it: the stream WCF reads (HttpContent hands every reader of a buffered body the same one).
+    /// </summary>
+    private static async ValueTask KeepAnswerAsync(HttpResponseMessage response, OncCallContext? call, CancellationToken cancellationToken)
+    {
+        if (response.Content is not ByteArrayContent)
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        call?.Answer = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [SuppressMessage("Usage", "CA2215:Dispose methods should call base class dispose", Justification = "The base would dispose a pipeline this handler does not own.")]
