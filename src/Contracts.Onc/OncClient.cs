@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.ServiceModel;
 using Contracts.Core;
 using Contracts.Core.Authentication;
@@ -116,7 +117,10 @@ public sealed partial class OncClient : IOncClient, IDisposable
         _sessions = new OncSessionProvider(_service, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }
 
-    /// <summary>Closes the session (if one is open) and the client's connections. Never throws: a failure to close is logged.</summary>
+    /// <summary>
+    /// Closes the session (if one is open) and the client's connections. A failure to close the session is logged; an
+    /// unexpected failure of closing WCF's channel is thrown, after the channel is aborted and the connections closed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -133,19 +137,27 @@ public sealed partial class OncClient : IOncClient, IDisposable
             OncLog.SessionCloseFailed(_logger, ex is VendorApiException vendorFailure ? vendorFailure.Message : ex.GetType().Name);
         }
 
+        // Whatever closing the channel throws, the channel is aborted and the connections are disposed; an unexpected
+        // failure is thrown only once nothing is left open.
+        Exception? unexpected = null;
         try
         {
             await ((IAsyncDisposable)_service).DisposeAsync().ConfigureAwait(false);
         }
-        catch (CommunicationException)
+#pragma warning disable CA1031 // Caught to finish closing; thrown again below unless WCF's own close failure.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             _service.Abort();
+            if (ex is not (CommunicationException or TimeoutException))
+                unexpected = ex;
         }
-        catch (TimeoutException)
+        finally
         {
-            _service.Abort();
+            _connections?.Dispose();
         }
-        _connections?.Dispose();
+        if (unexpected is not null)
+            ExceptionDispatchInfo.Throw(unexpected);
     }
 
     /// <summary>Closes the session and the connections, waiting for CloseAPISession; prefer <see cref="DisposeAsync"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Contracts.Core.Batching;
+using Contracts.Core.Validation;
 using Contracts.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -135,7 +136,7 @@ public sealed class BatchTests : AccengageTestBase
     {
         using var client = new AccengageClient(Accengage.Options());
 
-        var error = Assert.Throws<ArgumentException>(() => client.SendInstantMessageInChunksAsync(new MessageData { Text = "orphan" }, Targets(3)));
+        var error = Assert.Throws<InvalidRequestException>(() => client.SendInstantMessageInChunksAsync(new MessageData { Text = "orphan" }, Targets(3)));
 
         Assert.Contains("parentMessageId or parentMessageExternalId", error.Message, StringComparison.Ordinal);
         Assert.Empty(Accengage.Server.Requests);
@@ -147,7 +148,7 @@ public sealed class BatchTests : AccengageTestBase
         using var client = new AccengageClient(Accengage.Options());
         var message = new InstantMessage { ParentMessageExternalId = "OrderShipped", Text = "Hi ${firstname}", Targets = [.. Targets(150)] };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.SendInstantMessageAsync(FakeAccengage.PartnerId, message));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.SendInstantMessageAsync(FakeAccengage.PartnerId, message));
 
         Assert.StartsWith("The sendInstantMessage request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
         Assert.Contains($"- targets must hold at most {InstantMessage.MaxTargets} items (got 150; the contract's maxItems: {InstantMessage.MaxTargets}).", error.Message, StringComparison.Ordinal);

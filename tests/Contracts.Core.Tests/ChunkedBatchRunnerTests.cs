@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Contracts.Core.Batching;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
 
@@ -166,6 +167,36 @@ public sealed class ChunkedBatchRunnerTests
         Assert.Equal(BatchItemOutcome.Unknown, results.Single(r => r.Items[0] == 10).Outcome);
         Assert.Equal(BatchFailureKind.TransportError, results.Single(r => r.Items[0] == 10).Failure!.Kind);
         Assert.Equal(BatchItemOutcome.Accepted, results.Single(r => r.Items[0] == 20).Outcome);
+    }
+
+    [Fact]
+    public async Task A_chunk_the_sdk_refuses_to_send_is_rejected_with_the_reason_not_unknown()
+    {
+        // The generated contract check on the send path refuses a request before anything leaves.
+        var results = await RunAsync(Enumerable.Range(0, 30), (chunk, _) =>
+        {
+            if (chunk.Contains(15))
+                InvalidRequest.ThrowIfAny("The test message", ["Items[5] must not be 15."]);
+            return Task.FromResult(ChunkSendResult.Accepted(null));
+        }, concurrency: 1);
+
+        AssertEachItemOnce(Enumerable.Range(0, 30), results);
+        var refused = Assert.Single(results, r => r.Outcome != BatchItemOutcome.Accepted);
+        Assert.Equal(BatchItemOutcome.Rejected, refused.Outcome);
+        Assert.Equal(Enumerable.Range(10, 10), refused.Items);
+        Assert.Equal(BatchFailureKind.InvalidInput, refused.Failure!.Kind);
+        Assert.Contains("Items[5] must not be 15.", refused.Failure.Reason, StringComparison.Ordinal);
+        Assert.IsType<InvalidRequestException>(refused.Failure.Exception);
+    }
+
+    [Fact]
+    public async Task Any_other_argument_exception_from_a_sender_stays_unknown()
+    {
+        var results = await RunAsync(Enumerable.Range(0, 10), (_, _) => throw new ArgumentException("thrown after the request may have left"));
+
+        var unknown = Assert.Single(results);
+        Assert.Equal(BatchItemOutcome.Unknown, unknown.Outcome);
+        Assert.Equal(BatchFailureKind.TransportError, unknown.Failure!.Kind);
     }
 
     [Fact]

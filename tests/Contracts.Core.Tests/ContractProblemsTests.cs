@@ -137,7 +137,7 @@ public sealed partial class ContractProblemsTests
         for (var i = 0; i < 12; i++)
             problems.Add($"destinations[{i}].bNumber", "is required (the contract's required).");
 
-        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("The test push"));
+        var error = Assert.Throws<InvalidRequestException>(() => problems.ThrowIfAny("The test push"));
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal("The test push is invalid; nothing was sent:", lines[0]);
@@ -202,7 +202,7 @@ public sealed partial class ContractProblemsTests
         problems.Add("page", "must be at least 1.");
         problems.Add("", "filter.From[0] is empty."); // a problem naming its own field
 
-        var error = Assert.Throws<ArgumentException>(() => problems.ThrowIfAny("The Example call"));
+        var error = Assert.Throws<InvalidRequestException>(() => problems.ThrowIfAny("The Example call"));
 
         var nl = Environment.NewLine;
         Assert.Equal($"The Example call is invalid; nothing was sent:{nl}- page must be at least 1.{nl}- filter.From[0] is empty.", error.Message);

@@ -113,6 +113,22 @@ public sealed class LinkHeaderPagerTests
     }
 
     [Fact]
+    public async Task A_next_link_from_a_page_without_a_known_url_is_refused_not_followed()
+    {
+        // An answer whose request is unknown (a transport that does not link them): nothing to check the origin against.
+        var asked = new List<Uri?>();
+        var error = await Assert.ThrowsAsync<PagingException>(async () =>
+            await LinkHeaderPager.ReadAllAsync<int>((next, _) =>
+            {
+                asked.Add(next);
+                return Task.FromResult(new LinkedPage<int>(new[] { asked.Count }.ToAsyncEnumerable(), ["<https://elsewhere.example.test/items?page=2>; rel=\"next\""], null));
+            }).ToListAsync());
+
+        Assert.Equal(PagingStop.OtherOrigin, error.Reason);
+        Assert.Equal([null], asked);
+    }
+
+    [Fact]
     public async Task A_next_link_back_to_a_page_already_read_is_refused()
     {
         var error = await Assert.ThrowsAsync<PagingException>(async () =>

@@ -129,7 +129,7 @@ public sealed class OperationSenderTests
         var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");
 
         var request = Describe().Path("id", "1").JsonBody(new Named { Name = "private words" }, Json.Info<Named>());
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
 
         Assert.StartsWith("The getThing request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
         Assert.Contains("- name must hold 1 to 5 characters (got 13; the contract's minLength: 1, maxLength: 5).", error.Message, StringComparison.Ordinal);

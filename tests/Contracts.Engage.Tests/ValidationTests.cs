@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Engage.Tests;
 
 /// <summary>Every documented rule is checked before anything leaves the process.</summary>
@@ -31,7 +33,7 @@ public sealed class ValidationTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options());
         var (push, destinations) = Build(scenario);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PushAsync(push, destinations));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.PushAsync(push, destinations));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
@@ -44,7 +46,7 @@ public sealed class ValidationTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options());
         var body = new BatchPushRequest { Destinations = [new Destination { BNumber = "+1 501 890 2005" }], ANumbers = ["+5014008029", "5013509988"], TtlSeconds = 0 };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.PushBatchAsync(Samples.Program, body));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.PushBatchAsync(Samples.Program, body));
 
         Assert.StartsWith("The pushBatch request body is invalid; nothing was sent:", error.Message, StringComparison.Ordinal);
         Assert.Contains(@"- destinations[0].bNumber does not match the contract's pattern ^\+[1-9][0-9]{1,14}$ (the value is not shown).", error.Message, StringComparison.Ordinal);
@@ -62,9 +64,9 @@ public sealed class ValidationTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options());
         var push = EngagePush.FromANumbers(Samples.Program, ["+5014008029", null!]);
 
-        var friendly = await Assert.ThrowsAsync<ArgumentException>(() => client.PushAsync(push, Samples.GuideDestinations()));
-        var streamed = Assert.Throws<ArgumentException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
-        var direct = await Assert.ThrowsAsync<ArgumentException>(() => client.PushBatchAsync(Samples.Program, new BatchPushRequest { Destinations = [.. Samples.GuideDestinations()], ANumbers = ["+5014008029", null!], TtlSeconds = 60 }));
+        var friendly = await Assert.ThrowsAsync<InvalidRequestException>(() => client.PushAsync(push, Samples.GuideDestinations()));
+        var streamed = Assert.Throws<InvalidRequestException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
+        var direct = await Assert.ThrowsAsync<InvalidRequestException>(() => client.PushBatchAsync(Samples.Program, new BatchPushRequest { Destinations = [.. Samples.GuideDestinations()], ANumbers = ["+5014008029", null!], TtlSeconds = 60 }));
 
         Assert.All([friendly, streamed, direct], error => Assert.Contains("- aNumbers[1] is null", error.Message, StringComparison.Ordinal));
         Assert.Empty(_engage.Server.Requests);
@@ -76,7 +78,7 @@ public sealed class ValidationTests : IAsyncLifetime
         using var client = new EngageClient(_engage.Options());
         var push = EngagePush.FromANumbers(Samples.Program, []);
 
-        var error = Assert.Throws<ArgumentException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
+        var error = Assert.Throws<InvalidRequestException>(() => client.PushInChunksAsync(push, Samples.Numbered(10)));
 
         Assert.Contains("aNumbers must hold 1 to 400 items", error.Message, StringComparison.Ordinal);
         Assert.Empty(_engage.Server.Requests);

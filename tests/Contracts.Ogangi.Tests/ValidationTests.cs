@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Ogangi.Tests;
 
 /// <summary>Bad input gets a clear ArgumentException naming the value, and nothing reaches the server.</summary>
@@ -54,7 +56,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [MemberData(nameof(Invalid))]
     public async Task Invalid_input_is_refused_before_sending(string name, Func<IOgangiClient, Task> call, string expected)
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => call(_client));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => call(_client));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
@@ -64,7 +66,7 @@ public sealed class ValidationTests : IAsyncLifetime
     [Fact]
     public async Task Every_problem_is_listed_at_once()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.SendPinAsync("abc", "", "", 2, ""));
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.SendPinAsync("abc", "", "", 2, ""));
 
         foreach (var name in new[] { "mobileNumber", "text", "from", "carrier", "pinLength" })
             Assert.Contains($"- {name} ", error.Message, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Contracts.Core.Logging;
 using Contracts.Core.Telemetry;
+using Contracts.Core.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +30,7 @@ public static class ChunkedBatchRunner
     /// <param name="items">The input, read once, lazily.</param>
     /// <param name="options">Chunk size and concurrency.</param>
     /// <param name="validateItem">Returns why an item cannot be sent, or null when it can; invalid items are reported rejected and never sent.</param>
-    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here by what the vendor may have done (<see cref="VendorApiException.Delivery"/>): no token means not attempted and stop; a request that never left means not attempted; a vendor refusal means rejected (and stop when every request would repeat it: see <see cref="ChunkedBatchOptions.StopsBatch"/>); anything after the request left without a clear answer means unknown.</param>
+    /// <param name="sendChunk">Sends one chunk and classifies the answer. Exceptions it lets escape are classified here by what the vendor may have done (<see cref="VendorApiException.Delivery"/>): no token means not attempted and stop; the SDK's own refusal to send (<see cref="InvalidRequestException"/>) means rejected with its reason; a request that never left means not attempted; a vendor refusal means rejected (and stop when every request would repeat it: see <see cref="ChunkedBatchOptions.StopsBatch"/>); anything after the request left without a clear answer means unknown.</param>
     /// <param name="logger">Receives chunk events.</param>
     /// <param name="cancellationToken">Stops sending; see the remarks.</param>
     public static IAsyncEnumerable<BatchChunkResult<T>> RunAsync<T>(
@@ -255,6 +256,8 @@ public static class ChunkedBatchRunner
             AccessTokenException token => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(token, BatchFailureKind.AuthenticationFailed), stopBatch: true),
             OperationCanceledException when cancellation.IsCancellationRequested && Delivery.Of(exception) == DeliveryState.NotSent => ChunkSendResult.NotAttempted(BatchFailure.Cancelled, stopBatch: false),
             OperationCanceledException when cancellation.IsCancellationRequested => ChunkSendResult.Unknown(new BatchFailure(BatchFailureKind.Cancelled, "The batch was cancelled while this request was on the wire; the vendor may have it.", exception: exception), stopBatch: false),
+            // The SDK's own refusal (e.g. the contract check on the send path): nothing left, and resending would repeat it.
+            InvalidRequestException invalid => ChunkSendResult.Rejected(new BatchFailure(BatchFailureKind.InvalidInput, invalid.Message, exception: invalid), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.NotSent } notSent => ChunkSendResult.NotAttempted(BatchFailure.FromVendor(notSent, KindOf(notSent)), stopBatch: false),
             VendorApiException { Delivery: DeliveryState.Unknown } unknown => ChunkSendResult.Unknown(BatchFailure.FromVendor(unknown, KindOf(unknown)), stopBatch: false),
             VendorApiException refused => ChunkSendResult.Rejected(BatchFailure.FromVendor(refused), stopBatch: refused is RedirectRefusedException || stopsBatch(refused)),

@@ -57,7 +57,7 @@ public sealed class IdempotentRetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException notWritten) when (attempt < _maxRetries && WireHandler.FailedBeforeWriting(notWritten))
+            catch (Exception notWritten) when (attempt < _maxRetries && WireHandler.FailedBeforeWriting(notWritten))
             {
                 await WaitAsync(Backoff(attempt), request, cancellationToken).ConfigureAwait(false);
                 continue;

@@ -154,7 +154,7 @@ public sealed class OperationSender
         ArgumentNullException.ThrowIfNull(request);
         using var message = Prepare(request);
         var response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        Answered(request, response);
+        Answered(request, response, message);
         var status = (int)response.StatusCode;
         if (request.IsSuccess(status))
             return response;
@@ -173,11 +173,12 @@ public sealed class OperationSender
         return request.ToHttpRequest();
     }
 
-    private static void Answered(OperationRequest request, HttpResponseMessage response)
+    private static void Answered(OperationRequest request, HttpResponseMessage response, HttpRequestMessage sent)
     {
         request.AnswerStatus = (int)response.StatusCode;
         request.AnswerHeaders = response.Headers;
-        request.AnsweredUri = response.RequestMessage?.RequestUri;
+        // A transport need not link its answer to the request; the URL sent (made absolute by the HttpClient) is then the page's.
+        request.AnsweredUri = response.RequestMessage?.RequestUri ?? sent.RequestUri;
     }
 
     /// <summary>The failure of an answer with a success status that says the vendor refused the call, with its body.</summary>

@@ -78,8 +78,9 @@ public static class VendorServiceCollectionExtensions
 
         var account = new Account(typeof(TClient), key ?? Options.DefaultName);
         configureOptions(services.AddVendorOptions<TOptions>(account.Name));
-        // IHttpClientFactory names a typed client after its service type; a keyed account adds its key.
-        var httpClientName = key is null ? typeof(TInterface).Name : $"{typeof(TInterface).Name}:{key}";
+        // IHttpClientFactory names a client after its service type and role; a keyed account adds ':' and its key last,
+        // so that no key can spell another account's name (a key "eu.Token" must not name the token client of "eu").
+        var httpClientName = HttpClientName(typeof(TInterface).Name, key);
         if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(Account) && Equals(d.ServiceKey, account)))
             return services.AddHttpClient(httpClientName);
         services.AddKeyedSingleton(account, account);
@@ -100,7 +101,7 @@ public static class VendorServiceCollectionExtensions
         {
             // One token provider per account (a singleton keyed by the account), over a named HttpClient with the
             // standard pipeline and the vendor's signing but no bearer handler.
-            var tokenHttpClientName = httpClientName + ".Token";
+            var tokenHttpClientName = HttpClientName(typeof(TInterface).Name + ".Token", key);
             services.AddHttpClient(tokenHttpClientName, (sp, http) => VendorHttpPipeline.Configure(http, OptionsOf(sp)))
                 .AddVendorPipeline(OptionsOf, registration.ProductName, signing: signing);
             services.AddKeyedSingleton<CachingAccessTokenProvider>(account, (sp, _) => registration.CreateTokenProvider(PartsOf(sp, tokenHttpClientName)));
@@ -126,6 +127,12 @@ public static class VendorServiceCollectionExtensions
             .ConfigureHttpClient((sp, http) => VendorHttpPipeline.Configure(http, OptionsOf(sp)))
             .AddVendorPipeline(OptionsOf, registration.ProductName, authentication, signing);
     }
+
+    /// <summary>
+    /// The name of one of an account's HttpClients: its role (which never holds ':'), then ':' and the key for a keyed
+    /// account. The key comes last and the role ends at the first ':', so two accounts or two roles never share a name.
+    /// </summary>
+    private static string HttpClientName(string role, string? key) => key is null ? role : $"{role}:{key}";
 
     /// <summary>One account of one vendor: the key of its token provider and of the mark that it is registered.</summary>
     private sealed record Account(Type Client, string Name);

@@ -37,11 +37,21 @@ public sealed class WireHandler : DelegatingHandler
         _secrets = secrets ?? new ClientSecrets([]);
     }
 
-    /// <summary>True when <paramref name="failure"/> happened before any byte of the request was written (no connection could be made).</summary>
-    public static bool FailedBeforeWriting(HttpRequestException failure)
+    /// <summary>
+    /// True when <paramref name="failure"/>, thrown by the transport, happened before any byte of the request was
+    /// written (no connection could be made): a connect or name resolution that failed, or an unwrapped
+    /// <see cref="System.Net.Sockets.SocketException"/>, which SocketsHttpHandler lets through only while setting up a
+    /// connection (a reset while connecting surfaces as NotConnected); a failure while writing or reading is wrapped.
+    /// </summary>
+    public static bool FailedBeforeWriting(Exception failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return failure.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+        return failure switch
+        {
+            HttpRequestException wrapped => wrapped.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+            System.Net.Sockets.SocketException => true,
+            _ => false,
+        };
     }
 
     /// <inheritdoc />
@@ -62,7 +72,7 @@ public sealed class WireHandler : DelegatingHandler
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException failure) when (FailedBeforeWriting(failure))
+        catch (Exception failure) when (FailedBeforeWriting(failure))
         {
             throw;
         }

@@ -6,7 +6,7 @@ namespace Contracts.Core.Paging;
 
 /// <summary>
 /// Reads every page of a generated JSON list operation through the client's one send path, under
-/// <see cref="OperationPager"/>'s rules (same origin, no loop, a page cap), and yields each page's items: a page is
+/// <see cref="OperationPager"/>'s rules (same origin and path, no loop, a page cap), and yields each page's items: a page is
 /// requested only when the reader gets to it.
 /// </summary>
 public static class JsonListPager
@@ -32,7 +32,7 @@ public static class JsonListPager
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="startPage"/> is under 1.</exception>
     /// <exception cref="VendorHttpException">The vendor refused a page request (as the vendor's own exception; thrown while enumerating).</exception>
     /// <exception cref="UnreadableAnswerException">A page came without its item list (thrown while enumerating).</exception>
-    /// <exception cref="PagingException">A next link leaves the page's origin or points back to a page already read, or the list has more than <paramref name="maxPages"/> pages (thrown while enumerating).</exception>
+    /// <exception cref="PagingException">A next link leaves the page's origin or the operation's path, or points back to a page already read, or the list has more than <paramref name="maxPages"/> pages (thrown while enumerating).</exception>
     public static IAsyncEnumerable<T> ReadAllAsync<TPage, T>(
         OperationSender sender,
         Func<int?, OperationRequest> describe,

@@ -12,7 +12,8 @@ namespace Contracts.Core.Paging;
 /// when the URL is null, and otherwise exactly the URL the previous page's <c>next</c> link names.</para>
 /// <para>Also stops at an empty page (vendors return an empty set past the last page, and some announce a
 /// <c>next</c> link when resources only may be left), and refuses, with <see cref="PagingException"/>, a <c>next</c>
-/// link that leaves the origin of the page that gave it (it would take the caller's credentials elsewhere), one
+/// link that leaves the origin of the page that gave it (it would take the caller's credentials elsewhere) or whose
+/// page has no absolute URL to check it against, one
 /// that points back to a page already read under any spelling (compared without fragment, with the query's
 /// parameters in order: it would never end), and a list longer than the page cap.</para>
 /// </remarks>
@@ -65,7 +66,10 @@ public static class LinkHeaderPager
             next = count == 0 ? null : FindNext(page.LinkHeader, page.RequestUri);
             if (next is null)
                 yield break;
-            if (page.RequestUri is { IsAbsoluteUri: true } from && !SameOrigin(from, next))
+            // Without the page's own URL the origin cannot be checked: refuse rather than follow the link blind.
+            if (page.RequestUri is not { IsAbsoluteUri: true } from)
+                throw new PagingException(PagingStop.OtherOrigin, $"The next page link ({next.GetLeftPart(UriPartial.Authority)}) came with an answer whose URL is unknown, so its origin cannot be checked; refusing to follow it.");
+            if (!SameOrigin(from, next))
                 throw new PagingException(PagingStop.OtherOrigin, $"The next page link leads to another origin ({next.GetLeftPart(UriPartial.Authority)}) than the page that gave it ({from.GetLeftPart(UriPartial.Authority)}); refusing to follow it.");
             if (!read.Add(Normalise(next)))
                 throw new PagingException(PagingStop.Loop, $"The next page link points back to a page already read ({next.AbsolutePath}); refusing to loop.");
@@ -200,5 +204,5 @@ public static class LinkHeaderPager
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The page's items, possibly streamed from the answer's body.</param>
 /// <param name="LinkHeader">Every <c>Link</c> header value of the answer; null or empty when it had none.</param>
-/// <param name="RequestUri">The absolute URL the page was read from: relative links resolve against it, and a next link must keep its origin.</param>
+/// <param name="RequestUri">The absolute URL the page was read from: relative links resolve against it, and a next link must keep its origin (without it, a next link is refused).</param>
 public readonly record struct LinkedPage<T>(IAsyncEnumerable<T> Items, IEnumerable<string>? LinkHeader, Uri? RequestUri);

@@ -5,7 +5,9 @@ namespace Contracts.Core.Paging;
 /// <summary>
 /// Reads every page of a generated list operation: the first as the operation describes it, each next one the same
 /// description re-sent at the link the previous answer gave (<see cref="OperationRequest.At"/>), under
-/// <see cref="LinkHeaderPager"/>'s rules (same origin, no loop, a page cap).
+/// <see cref="LinkHeaderPager"/>'s rules (same origin, no loop, a page cap), and one more: a next link stays on the
+/// path of the operation's first page (only its query changes, as the vendors' next links do), so that a link to
+/// another account's list or another resource on the same host is refused before it is signed and sent.
 /// </summary>
 public static class OperationPager
 {
@@ -30,14 +32,22 @@ public static class OperationPager
         ArgumentNullException.ThrowIfNull(describe);
         ArgumentNullException.ThrowIfNull(readPage);
         ArgumentOutOfRangeException.ThrowIfLessThan(startPage, 1);
+        string? routePath = null;
         return LinkHeaderPager.ReadAllAsync<T>(
             async (next, token) =>
             {
                 // Page 1 is the operation's default: the first request names no page unless a later one is asked for.
                 var request = describe(next is null && startPage > 1 ? startPage : null);
                 if (next is not null)
+                {
+                    // LinkHeaderPager follows a link only from a page with a known URL, so the first page's path is known.
+                    if (!string.Equals(Uri.UnescapeDataString(next.AbsolutePath), routePath, StringComparison.Ordinal))
+                        throw new PagingException(PagingStop.OtherRoute, $"The next page link leads to another path ({next.AbsolutePath}) than the operation's own ({routePath}); refusing to follow it.");
                     request.At(next);
+                }
                 var page = await readPage(request, token).ConfigureAwait(false);
+                if (next is null && request.AnsweredUri is { IsAbsoluteUri: true } first)
+                    routePath = Uri.UnescapeDataString(first.AbsolutePath);
                 var linkHeader = request.AnswerHeaders is { } headers && headers.TryGetValues(LinkHeaderPager.HeaderName, out var links) ? links.ToList() : page.LinkHeader;
                 return page with { LinkHeader = linkHeader, RequestUri = request.AnsweredUri };
             },

@@ -2,7 +2,8 @@ namespace Contracts.Core.Paging;
 
 /// <summary>
 /// A paged list was refused part-way, so that reading it cannot go on forever or leave the vendor: its next link
-/// points back to a page already read (under any spelling), leaves the origin of the page that gave it, or the list
+/// points back to a page already read (under any spelling), leaves the origin of the page that gave it or the path
+/// of the operation's first page, or the list
 /// has more pages than the client's page cap. The items read before are already yielded.
 /// </summary>
 public sealed class PagingException : InvalidOperationException
@@ -29,4 +30,7 @@ public enum PagingStop
 
     /// <summary>The list has more pages than the page cap allows.</summary>
     PageCap,
+
+    /// <summary>The next link leaves the path of the operation's first page (another account's list, another resource).</summary>
+    OtherRoute,
 }

@@ -11,7 +11,7 @@ public static class InvalidRequest
     public const int ShownProblems = 10;
 
     /// <summary>
-    /// Throws <see cref="ArgumentException"/> saying that <paramref name="subject"/> (e.g. "The ENGAGE push") is
+    /// Throws <see cref="InvalidRequestException"/> (an <see cref="ArgumentException"/>) saying that <paramref name="subject"/> (e.g. "The ENGAGE push") is
     /// invalid and nothing was sent, listing <paramref name="problems"/>; returns when there are none.
     /// </summary>
     public static void ThrowIfAny(string subject, IReadOnlyList<string> problems)
@@ -23,6 +23,6 @@ public static class InvalidRequest
         var lines = problems.Take(ShownProblems).Select(p => "- " + p);
         if (problems.Count > ShownProblems)
             lines = lines.Append($"- and {problems.Count - ShownProblems} more");
-        throw new ArgumentException($"{subject} is invalid; nothing was sent:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
+        throw new InvalidRequestException($"{subject} is invalid; nothing was sent:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}");
     }
 }

@@ -57,6 +57,28 @@ public sealed class AccengagePathAndPagingTests : AccengageHost
         Assert.InRange(ListRequests.Count, 2, 3);
     }
 
+    [Theory]
+    [InlineData("/v1/me/apps/otherPartner/campaigns?page=2")] // another account's list
+    [InlineData(SendPath + "?page=2")] // another resource of the same account
+    [InlineData(CampaignsPath + "/91/clicks?page=2")] // a resource under the list's own path
+    public async Task A_next_link_that_leaves_the_operations_path_is_refused_and_never_requested(string nextTarget)
+    {
+        ListScript = (_, exchange) => exchange.RespondAsync(200, """{"campaigns":[{"id":1}]}""", headers: [("Link", $"<{new Uri(Server.BaseUrl, nextTarget)}>; rel=\"next\"")]);
+        using var client = Client();
+        var read = 0;
+
+        var error = await Guarantees.ThrowsWithin<PagingException>(async () =>
+        {
+            await foreach (var _ in client.EnumerateCampaignsAsync())
+                read++;
+        });
+
+        Assert.Equal(PagingStop.OtherRoute, error.Reason);
+        Assert.Equal(1, read);
+        Assert.Single(ListRequests);
+        Assert.Single(Server.Requests, r => r.Path != TokenPath);
+    }
+
     [Fact]
     public async Task An_endless_list_of_new_pages_stops_at_the_page_cap()
     {

@@ -70,6 +70,9 @@ public sealed class HostileServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Connections being served now: accepted, not reset at once, and not yet closed by either side.</summary>
+    public int OpenConnections => _open.Count;
+
     /// <summary>Connections accepted so far, including those reset at once by <see cref="ResetOnAccept"/>.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 

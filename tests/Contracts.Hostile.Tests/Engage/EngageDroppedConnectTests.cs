@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using Contracts.Core;
+using Contracts.Engage;
+
+namespace Contracts.Hostile.Tests.Engage;
+
+/// <summary>
+/// A connection reset while it is being set up: SocketsHttpHandler may report it as its own unwrapped
+/// <see cref="SocketException"/> (NotConnected, from reading the new connection's remote address) instead of an
+/// <see cref="HttpRequestException"/>. Nothing was written, so it is the same as a refused connect.
+/// </summary>
+public sealed class EngageDroppedConnectTests : EngageHost
+{
+    [Fact]
+    public async Task A_push_whose_connect_is_dropped_with_an_unwrapped_socket_exception_is_sent_again_once()
+    {
+        using var transport = new DropFirstPushConnect();
+        using var client = new EngageClient(Options(), transport);
+
+        var answer = await client.PushAsync(Push(), OneDestination()).WaitAsync(Guarantees.Patience);
+
+        Assert.True(answer.IsSuccess);
+        Assert.Equal(1, transport.Dropped);
+        var push = Assert.Single(PushRequests);
+        Assert.Equal("1", push.Header("Retry-Attempt"));
+    }
+
+    [Fact]
+    public async Task A_push_whose_connect_is_dropped_with_no_retry_left_is_a_transport_error_not_sent()
+    {
+        using var transport = new DropFirstPushConnect();
+        using var client = new EngageClient(Options(o => o.MaxRetries = 0), transport);
+
+        var error = await Guarantees.FailsWithin(() => client.PushAsync(Push(), OneDestination()));
+
+        var failure = Assert.IsType<VendorTransportException>(error);
+        Assert.Equal(DeliveryState.NotSent, failure.Delivery);
+        Assert.IsType<SocketException>(failure.InnerException);
+        Assert.Empty(PushRequests);
+        Guarantees.NoSecretIn(error, ClientSecret, Token);
+    }
+
+    /// <summary>
+    /// Sockets to the hostile server, except that the first push fails as .NET reports a connection reset while
+    /// connecting (which a real reset produces only by a race, so it is thrown here where the connect would be).
+    /// </summary>
+    private sealed class DropFirstPushConnect() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _dropped;
+
+        public int Dropped => Volatile.Read(ref _dropped);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath == PushPath && Interlocked.CompareExchange(ref _dropped, 1, 0) == 0)
+                throw new SocketException((int)SocketError.NotConnected);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
