@@ -13,7 +13,7 @@ using Contracts.Sandbox;
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N [TOP] bytes per call and the TOP (25) types allocated (sampled), for finding what to cut
-//   cpu Baseline.Method Other.Method...   thread CPU time per call in alternating rounds, median ratio to the first
+//   cpu Baseline.Method Other.Method...   paired: thread CPU, wall-clock and process CPU time per call in alternating rounds, median ratios to the first, rounds that changed thread
 //   notify-refused-contacts N         `notify onc contacts add` of N refused rows (--outcomes, --json) in this process: peak working set and GC heap
 var mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
@@ -69,10 +69,18 @@ switch (mode)
         var loops = new List<BenchmarkLoop>();
         foreach (var name in args[1..])
             loops.Add(await BenchmarkLoop.CreateAsync(name));
-        var results = await InterleavedCpuTime.MeasureAsync(loops, rounds: 60, callsPerRound: 300);
+        var results = await PairedRounds.MeasureAsync(loops, rounds: 60, callsPerRound: 300);
+        Console.WriteLine($"{"",-50} {"thread CPU",13}  {"CPU",5}  {"wall",5}  {"process",7}  skipped");
         for (var i = 0; i < loops.Count; i++)
-            Console.WriteLine($"{args[1 + i],-50} {results[i].MedianNanoseconds / 1000,8:0.0} µs CPU  {results[i].MedianRatio,5:0.00}x");
-        Console.WriteLine(JsonSerializer.Serialize(new { ratios = results.Select(r => double.IsNaN(r.MedianRatio) ? (double?)null : Math.Round(r.MedianRatio, 3)) }));
+            Console.WriteLine($"{args[1 + i],-50} {results[i].ThreadCpuNanoseconds / 1000,10:0.0} µs  {results[i].ThreadCpuRatio,4:0.00}x  {results[i].WallRatio,4:0.00}x  {results[i].ProcessCpuRatio,6:0.00}x  {results[i].SkippedRounds,7}");
+        static double? Rounded(double ratio) => double.IsNaN(ratio) ? null : Math.Round(ratio, 3);
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            ratios = results.Select(r => Rounded(r.ThreadCpuRatio)),
+            wallRatios = results.Select(r => Rounded(r.WallRatio)),
+            processCpuRatios = results.Select(r => Rounded(r.ProcessCpuRatio)),
+            skippedRounds = results.Select(r => r.SkippedRounds),
+        }));
         return 0;
     }
     case "notify-refused-contacts":

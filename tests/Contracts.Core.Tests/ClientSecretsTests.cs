@@ -39,6 +39,22 @@ public sealed class ClientSecretsTests
     }
 
     [Fact]
+    public void A_bearer_token_and_a_new_signature_per_request_are_all_masked()
+    {
+        var secrets = new ClientSecrets([Password]);
+
+        // The token's scrubber is kept from one request to the next; each signature joins it for its request only.
+        var first = secrets.With("token-eeee-5555", ["signature-ffff-6666"]);
+        var second = secrets.With("token-eeee-5555", ["signature-gggg-7777"]);
+        var configuredToo = secrets.With("token-eeee-5555", [Password]);
+
+        Assert.Equal("*** *** ***", first.Scrub($"token-eeee-5555 signature-ffff-6666 {Password}"));
+        Assert.Equal("*** *** ***", second.Scrub($"token-eeee-5555 signature-gggg-7777 {Password}"));
+        Assert.Equal("signature-ffff-6666", second.Scrub("signature-ffff-6666"));
+        Assert.Equal("*** signature-ffff-6666 ***", configuredToo.Scrub($"token-eeee-5555 signature-ffff-6666 {Password}"));
+    }
+
+    [Fact]
     public void A_request_secret_that_holds_a_configured_one_is_masked_whole()
     {
         var secrets = new ClientSecrets([Password, "key-1234"]);

@@ -109,7 +109,7 @@ public sealed class WireHandler : DelegatingHandler
         var credential = request.Headers.Authorization?.Parameter;
         if (credential is null)
             return _secrets.With(record.Secrets);
-        return _secrets.With([.. record.Secrets, credential]);
+        return _secrets.With(credential, record.Secrets);
     }
 
     private async Task ReadBodyAsync(HttpResponseMessage response, SecretScrubber scrubber, CallRecord record, CancellationToken cancellationToken)

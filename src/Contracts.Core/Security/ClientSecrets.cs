@@ -40,13 +40,32 @@ public sealed class ClientSecrets
             return Scrubber;
         if (count > 1)
             return Scrubber.With(more.Where(AddsToMask));
-        // One secret per request (a bearer token, a session id) is the common case, and it stays the same for many
-        // requests in a row: the scrubber made for the last one is kept. A signature changes with every request: its
-        // form joins the configured ones, made once, in place.
+        return WithKept(single!);
+    }
+
+    /// <summary>
+    /// A scrubber for the configured secrets plus a request's <paramref name="credential"/> (its bearer token) and
+    /// <paramref name="requestSecrets"/> (what it declared: a signature).
+    /// </summary>
+    internal SecretScrubber With(string credential, IReadOnlyCollection<string> requestSecrets)
+    {
+        var withCredential = AddsToMask(credential) ? WithKept(credential) : Scrubber;
+        // The credential stays the same for many requests while a signature changes with each: the scrubber kept for
+        // the credential takes the signature's forms in place, rather than both being made anew for every request.
+        return requestSecrets.Count == 0 ? withCredential : withCredential.With(requestSecrets);
+    }
+
+    /// <summary>
+    /// The configured secrets plus <paramref name="secret"/>. One secret per request (a bearer token, a session id)
+    /// is the common case, and it stays the same for many requests in a row: the scrubber made for the last one is
+    /// kept. A signature changes with every request: its form joins the configured ones, made once, in place.
+    /// </summary>
+    private SecretScrubber WithKept(string secret)
+    {
         var last = Volatile.Read(ref _lastWithOne);
-        if (last is not null && string.Equals(last.Secret, single, StringComparison.Ordinal))
+        if (last is not null && string.Equals(last.Secret, secret, StringComparison.Ordinal))
             return last.Scrubber;
-        var made = new WithOne(single!, Scrubber.With([single!]));
+        var made = new WithOne(secret, Scrubber.With([secret]));
         Volatile.Write(ref _lastWithOne, made);
         return made.Scrubber;
     }
