@@ -85,9 +85,11 @@ public sealed class EngageFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_vendor_slower_than_the_timeout_is_reported_without_losing_items()
     {
-        using var client = Client(o => { o.Timeout = TimeSpan.FromSeconds(2); o.BatchSize = 5; o.MaxConcurrency = 1; });
+        // The timeout also bounds the first call (a cold client: its token, then the call, JIT-compiled on a machine
+        // that may be loaded by other builds): 6 s leaves it room, while the vendor's delay stays far beyond it.
+        using var client = Client(o => { o.Timeout = TimeSpan.FromSeconds(6); o.BatchSize = 5; o.MaxConcurrency = 1; });
         await client.CheckTokenHealthAsync();
-        _sandbox.Engage.Faults.Delay = TimeSpan.FromSeconds(30);
+        _sandbox.Engage.Faults.Delay = TimeSpan.FromSeconds(60);
 
         var report = await client.PushAllAsync(Push, Numbers(10));
 
