@@ -71,6 +71,40 @@ public partial interface IEngageClient
     /// <param name="body">The request body, as the contract's BatchPushRequest schema describes it.</param>
     Task<BatchPushResponse> PushBatchAsync(System.Guid programContentUuid, BatchPushRequest body, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Pushes the program to any number of destinations, streamed in requests of <c>EngageClientOptions.BatchSize</c> destinations with at most
+    /// <c>EngageClientOptions.MaxConcurrency</c> in flight, and yields one result per request (and one per invalid item) as they
+    /// complete. Every item is reported exactly once: accepted, rejected (with ENGAGE's message, error code and
+    /// request id, or the rule it breaks) or not attempted (cancelled, or stopped by a failure that every request would repeat).
+    /// </summary>
+    /// <remarks>
+    /// The shared settings are checked at once, before anything is sent (<see cref="System.ArgumentException"/>); each
+    /// item is checked as it is read, and an invalid one is reported rejected without being sent. Memory does not grow
+    /// with the number of destinations. Cancelling stops new requests and reports the rest as not attempted; it does not throw.
+    /// </remarks>
+    /// <param name="push">What every request of the batch shares (the program, the aNumbers or their group, the TTL).</param>
+    /// <param name="destinations">The destinations, read as the requests go.</param>
+    /// <param name="cancellationToken">Stops new requests; the rest are reported not attempted.</param>
+    /// <exception cref="System.ArgumentException">The shared settings break ENGAGE's rules; nothing was sent.</exception>
+    IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
+    IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <see cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/> to the end and returns the whole report. Rejected and not-attempted
+    /// destinations are always kept; accepted ones only when <paramref name="keepAcceptedDestinations"/> is true.
+    /// </summary>
+    /// <param name="push">What every request of the batch shares (the program, the aNumbers or their group, the TTL).</param>
+    /// <param name="destinations">The destinations, read as the requests go.</param>
+    /// <param name="keepAcceptedDestinations">Whether the report lists the accepted destinations too.</param>
+    /// <param name="cancellationToken">Stops new requests; the rest are reported not attempted.</param>
+    /// <exception cref="System.ArgumentException">The shared settings break ENGAGE's rules; nothing was sent.</exception>
+    Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>
+    Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
+
 }
 
 public partial class EngageClient : IDisposable
@@ -219,6 +253,31 @@ public sealed partial class EngageClientOptions
         failures.Defined(nameof(Region), Region);
     }
 
+    /// <summary>Federated client identifier provided by First Orion.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Secret code for the federated client, provided by First Orion and used to retrieve a valid access token. Protect this value in the same manner as a password. It is never logged nor shown.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <inheritdoc />
+    protected override System.Collections.Generic.IEnumerable<string?> Secrets() => [ClientSecret];
+
+    /// <summary>Destinations per push request when streaming a batch. ENGAGE documents no limit; 1,000 keeps each request small (about 100 KB) while amortising the per-request cost. Default 1000.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Requests in flight at once when streaming a batch. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <inheritdoc />
+    protected override void ValidateVendorOptions(global::Contracts.Core.OptionsValidationBuilder failures)
+    {
+        System.ArgumentNullException.ThrowIfNull(failures);
+        failures.Require(nameof(ClientId), ClientId, "federated client identifier provided by First Orion");
+        failures.Require(nameof(ClientSecret), ClientSecret, "secret code for the federated client, provided by First Orion and used to retrieve a valid access token");
+        failures.AtLeast(nameof(BatchSize), BatchSize, 1);
+        failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
+    }
+
     /// <inheritdoc />
     protected override string VendorName => "ENGAGE";
 }
@@ -300,6 +359,41 @@ public partial class EngageClient : IEngageClient
             .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
             .Fails(401, FailureTexts_[1])
             ;
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    {
+        System.ArgumentNullException.ThrowIfNull(destinations);
+        return global::Contracts.Core.Batching.ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    {
+        // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is, without an
+        // async step per item (see ChunkedBatchRunner).
+        System.ArgumentNullException.ThrowIfNull(destinations);
+        return global::Contracts.Core.Batching.ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => global::Contracts.Core.Batching.BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+
+    /// <inheritdoc/>
+    public Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => global::Contracts.Core.Batching.BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+
+    private global::Contracts.Core.Batching.ChunkedBatchOptions BatchOptions_ => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = "ENGAGE", Telemetry = global::Contracts.Core.Telemetry.VendorTelemetry.For(ProductName) };
+
+    /// <summary>Why <paramref name="item"/> cannot be sent, or null when it can: the vendor's rules, in the hand-written part.</summary>
+    private partial string? CheckBatchItem(Destination item);
+
+    /// <summary>
+    /// Checks <paramref name="push"/> at once (an <see cref="System.ArgumentException"/> before anything is sent),
+    /// then sends each chunk: the hand-written part.
+    /// </summary>
+    private partial System.Func<IReadOnlyList<Destination>, CancellationToken, Task<global::Contracts.Core.Batching.ChunkSendResult>> BatchChunkSender(EngagePush push);
 
 }
 

@@ -1,5 +1,4 @@
 using Contracts.Core.Batching;
-using Contracts.Core.Telemetry;
 using Contracts.Engage.Logging;
 
 namespace Contracts.Engage;
@@ -27,63 +26,17 @@ public partial class EngageClient
         return answer;
     }
 
-    /// <summary>
-    /// Pushes the program to any number of destinations, streamed in requests of <c>BatchSize</c> destinations with
-    /// at most <c>MaxConcurrency</c> in flight, and yields one result per request (and one per invalid destination)
-    /// as they complete. Every destination is reported exactly once: accepted, rejected (with ENGAGE's message,
-    /// errorCode and requestId, or the rule it breaks) or not attempted (cancelled, or stopped by a failure that
-    /// every request would repeat).
-    /// </summary>
-    /// <remarks>
-    /// The push settings are checked at once, before anything is sent (<see cref="ArgumentException"/>); each
-    /// destination is checked as it is read, and an invalid one is reported rejected without being sent. Memory
-    /// does not grow with the number of destinations. Cancelling stops new requests and reports the rest as not
-    /// attempted; it does not throw.
-    /// </remarks>
-    /// <exception cref="ArgumentException">The shared push settings break ENGAGE's rules; nothing was sent.</exception>
-    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    private partial string? CheckBatchItem(Destination item)
     {
-        ArgumentNullException.ThrowIfNull(destinations);
-        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, SendChunks(push), _logger, cancellationToken);
-    }
-
-    /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
-    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
-    {
-        // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is, without an
-        // async step per destination (see ChunkedBatchRunner).
-        ArgumentNullException.ThrowIfNull(destinations);
-        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions, CheckAndWarn, SendChunks(push), _logger, cancellationToken);
-    }
-
-    /// <summary>
-    /// Runs <see cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/> to the end and
-    /// returns the whole report. Rejected and not-attempted destinations are always kept; accepted ones only when
-    /// <paramref name="keepAcceptedDestinations"/> is true.
-    /// </summary>
-    /// <exception cref="ArgumentException">The shared push settings break ENGAGE's rules; nothing was sent.</exception>
-    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
-        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
-
-    /// <inheritdoc cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>
-    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
-        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
-
-    private ChunkedBatchOptions BatchOptions => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = EngageException.VendorName, Telemetry = VendorTelemetry.For(ProductName) };
-
-    private string? CheckAndWarn(Destination destination)
-    {
-        var problem = EngagePushValidator.CheckDestination(destination);
+        var problem = EngagePushValidator.CheckDestination(item);
         if (problem is null)
-            EngagePushValidator.WarnAboutLongPersonalization(destination, _logger);
+            EngagePushValidator.WarnAboutLongPersonalization(item, _logger);
         return problem;
     }
 
-    /// <summary>
-    /// Checks the shared push settings at once, then sends each chunk. A refusal in an HTTP 200 answer concerns what
-    /// every request shares (the aNumbers), so the batch stops there (Core's rule for a refusal with a success status).
-    /// </summary>
-    private Func<IReadOnlyList<Destination>, CancellationToken, Task<ChunkSendResult>> SendChunks(EngagePush push)
+    // A refusal in an HTTP 200 answer concerns what every request shares (the aNumbers), so the batch stops there
+    // (Core's rule for a refusal with a success status).
+    private partial Func<IReadOnlyList<Destination>, CancellationToken, Task<ChunkSendResult>> BatchChunkSender(EngagePush push)
     {
         ArgumentNullException.ThrowIfNull(push);
         EngagePushValidator.ThrowIfInvalid(push);
