@@ -9,5 +9,5 @@ namespace Contracts.Ogangi;
 /// </summary>
 public partial class OgangiResponse : IRefusalAnswer
 {
-    bool IRefusalAnswer.IsRefusal => OgangiException.StatusOf(this) != OgangiStatus.Ok;
+    bool IRefusalAnswer.IsRefusal => StatusOf(this) != OgangiStatus.Ok;
 }
