@@ -341,6 +341,30 @@ public sealed partial class OgangiClientOptions
     protected override string VendorName => "Ogangi";
 }
 
+/// <summary>The order of incoming messages (the order filter of getMOMessages).</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public enum OgangiSortOrder
+{
+    /// <summary>asc: oldest first.</summary>
+    Ascending,
+
+    /// <summary>desc: newest first.</summary>
+    Descending,
+}
+
+/// <summary>The text the contract writes for each <see cref="OgangiSortOrder"/>.</summary>
+internal static class OgangiSortOrderValues
+{
+    /// <summary>The text of <paramref name="value"/>.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is none of the enum's members.</exception>
+    public static string Of(OgangiSortOrder value) => value switch
+    {
+        OgangiSortOrder.Ascending => "asc",
+        OgangiSortOrder.Descending => "desc",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+}
+
 /// <inheritdoc cref="IOgangiClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class OgangiClient : IOgangiClient

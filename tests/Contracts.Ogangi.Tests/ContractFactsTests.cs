@@ -114,4 +114,18 @@ public sealed class ContractFactsTests
         Assert.Equal([$"OgangiClientOptions.BaseUrl is required: {what}."], failures);
         Assert.Equal("Contracts:Ogangi", OgangiClientOptions.SectionName);
     }
+
+    [Fact]
+    public void Every_sort_order_is_written_as_the_contract_writes_it()
+    {
+        // OgangiSortOrder and its texts are generated from the search string's x-value-enums
+        // (build/templates/Client.ValueEnums.liquid): this holds the generation to the contract.
+        var order = Assert.Single(Contract.Holding("values"), node => ContractYaml.Text(node, "name") == nameof(OgangiSortOrder));
+        var values = ((YamlSequenceNode)order["values"]).Children.Cast<YamlMappingNode>()
+            .Select(v => (Name: ContractYaml.Text(v, "name")!, Text: ContractYaml.Text(v, "value")!)).ToList();
+
+        Assert.Equal(values.Select(v => v.Name), Enum.GetNames<OgangiSortOrder>());
+        Assert.All(values, v => Assert.Equal(v.Text, OgangiSortOrderValues.Of(Enum.Parse<OgangiSortOrder>(v.Name))));
+        Assert.Equal("from=1&order=desc", new OgangiMoFilter { From = ["1"], Order = OgangiSortOrder.Descending }.ToSearchString());
+    }
 }
