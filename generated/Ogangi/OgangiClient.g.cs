@@ -596,6 +596,9 @@ public static partial class OgangiLimits
 
     /// <summary>Most incoming messages per page: 1,000. Ogangi documents no limit; the answer is one XML document read in memory, and 1,000 messages keep it well under a megabyte.</summary>
     public const int MaxPageSize = 1000;
+
+    /// <summary>What an absent optional path value is written as (and signed as): the contract's literal <c>null</c>.</summary>
+    public const string AbsentValue = "null";
 }
 
 /// <summary>
@@ -673,8 +676,11 @@ public enum OgangiStatus
     Other,
 }
 
-public partial class OgangiResponse
+public partial class OgangiResponse : global::Contracts.Core.Xml.IRefusalAnswer
 {
+    /// <summary>Only <c>OK</c> is success: any other Status, or none, is a refusal.</summary>
+    bool global::Contracts.Core.Xml.IRefusalAnswer.IsRefusal => StatusOf(this) != OgangiStatus.Ok;
+
     /// <summary>The <see cref="OgangiStatus"/> of <paramref name="model"/>'s Status, its text trimmed.</summary>
     internal static OgangiStatus StatusOf(OgangiResponse? model) => model?.Status?.Trim() switch
     {

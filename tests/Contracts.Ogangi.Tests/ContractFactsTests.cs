@@ -128,4 +128,16 @@ public sealed class ContractFactsTests
         Assert.All(values, v => Assert.Equal(v.Text, OgangiSortOrderValues.Of(Enum.Parse<OgangiSortOrder>(v.Name))));
         Assert.Equal("from=1&order=desc", new OgangiMoFilter { From = ["1"], Order = OgangiSortOrder.Descending }.ToSearchString());
     }
+
+    [Fact]
+    public void Only_the_status_the_contract_calls_success_is_not_a_refusal()
+    {
+        // OgangiResponse is an IRefusalAnswer through x-known-values-enum's success (build/templates/Class.liquid).
+        var status = Assert.Single(Contract.Holding("x-known-values-enum"));
+        var success = ContractYaml.Text((YamlMappingNode)status["x-known-values-enum"], "success")!;
+        bool Refused(string? text) => ((Contracts.Core.Xml.IRefusalAnswer)new OgangiResponse { Status = text! }).IsRefusal;
+
+        Assert.False(Refused(success));
+        Assert.All(new[] { "BAD_SIGNATURE", "ERROR", "QUEUED", "ok", null }, text => Assert.True(Refused(text)));
+    }
 }
