@@ -16,6 +16,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Contracts.Core.Batching;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
 using Contracts.Core.Validation;
@@ -86,10 +87,10 @@ public partial interface IEngageClient
     /// <param name="destinations">The destinations, read as the requests go.</param>
     /// <param name="cancellationToken">Stops new requests; the rest are reported not attempted.</param>
     /// <exception cref="System.ArgumentException">The shared settings break ENGAGE's rules; nothing was sent.</exception>
-    IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/>
-    IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Runs <see cref="PushInChunksAsync(EngagePush, IAsyncEnumerable{Destination}, CancellationToken)"/> to the end and returns the whole report. Rejected and not-attempted
@@ -100,10 +101,10 @@ public partial interface IEngageClient
     /// <param name="keepAcceptedDestinations">Whether the report lists the accepted destinations too.</param>
     /// <param name="cancellationToken">Stops new requests; the rest are reported not attempted.</param>
     /// <exception cref="System.ArgumentException">The shared settings break ENGAGE's rules; nothing was sent.</exception>
-    Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
+    Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="PushAllAsync(EngagePush, IAsyncEnumerable{Destination}, bool, CancellationToken)"/>
-    Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
+    Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default);
 
 }
 
@@ -361,30 +362,30 @@ public partial class EngageClient : IEngageClient
             ;
 
     /// <inheritdoc/>
-    public IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
     {
         System.ArgumentNullException.ThrowIfNull(destinations);
-        return global::Contracts.Core.Batching.ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public IAsyncEnumerable<global::Contracts.Core.Batching.BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BatchChunkResult<Destination>> PushInChunksAsync(EngagePush push, IEnumerable<Destination> destinations, CancellationToken cancellationToken = default)
     {
         // Not through ToAsyncEnumerable(): the runner cuts a synchronous input into chunks as it is, without an
         // async step per item (see ChunkedBatchRunner).
         System.ArgumentNullException.ThrowIfNull(destinations);
-        return global::Contracts.Core.Batching.ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
+        return ChunkedBatchRunner.RunAsync(destinations, BatchOptions_, CheckBatchItem, BatchChunkSender(push), _logger, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
-        => global::Contracts.Core.Batching.BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IAsyncEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
 
     /// <inheritdoc/>
-    public Task<global::Contracts.Core.Batching.BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
-        => global::Contracts.Core.Batching.BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
+    public Task<BatchReport<Destination>> PushAllAsync(EngagePush push, IEnumerable<Destination> destinations, bool keepAcceptedDestinations = false, CancellationToken cancellationToken = default)
+        => BatchReport<Destination>.CollectAsync(PushInChunksAsync(push, destinations, cancellationToken), keepAcceptedDestinations);
 
-    private global::Contracts.Core.Batching.ChunkedBatchOptions BatchOptions_ => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = "ENGAGE", Telemetry = global::Contracts.Core.Telemetry.VendorTelemetry.For(ProductName) };
+    private ChunkedBatchOptions BatchOptions_ => new(_options.BatchSize, _options.MaxConcurrency) { Vendor = "ENGAGE", Telemetry = global::Contracts.Core.Telemetry.VendorTelemetry.For(ProductName) };
 
     /// <summary>Why <paramref name="item"/> cannot be sent, or null when it can: the vendor's rules, in the hand-written part.</summary>
     private partial string? CheckBatchItem(Destination item);
@@ -393,7 +394,7 @@ public partial class EngageClient : IEngageClient
     /// Checks <paramref name="push"/> at once (an <see cref="System.ArgumentException"/> before anything is sent),
     /// then sends each chunk: the hand-written part.
     /// </summary>
-    private partial System.Func<IReadOnlyList<Destination>, CancellationToken, Task<global::Contracts.Core.Batching.ChunkSendResult>> BatchChunkSender(EngagePush push);
+    private partial System.Func<IReadOnlyList<Destination>, CancellationToken, Task<ChunkSendResult>> BatchChunkSender(EngagePush push);
 
 }
 

@@ -16,6 +16,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Contracts.Core.Batching;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
 using Contracts.Core.Validation;
@@ -316,6 +317,55 @@ public static class OgangiServiceCollectionExtensions
     }
 }
 
+public sealed partial class OgangiClientOptions
+{
+    /// <summary>The configuration section <c>AddOgangiClient(configuration)</c> reads by convention.</summary>
+    public const string SectionName = "Contracts:Ogangi";
+
+    /// <summary>
+    /// The base URL requests go to: <see cref="Contracts.Core.VendorClientOptions.BaseUrl"/>, which is required. It is
+    /// your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/); Ogangi has no default host, since a wrong one would receive the client's calls.
+    /// </summary>
+    /// <exception cref="System.InvalidOperationException"><see cref="Contracts.Core.VendorClientOptions.BaseUrl"/> is not set.</exception>
+    public override System.Uri ResolveBaseUrl()
+        => BaseUrl ?? throw new System.InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
+
+    /// <inheritdoc />
+    protected override void ValidateCommon(global::Contracts.Core.OptionsValidationBuilder failures)
+    {
+        base.ValidateCommon(failures);
+        if (BaseUrl is null)
+            failures.Add(nameof(BaseUrl), "is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
+    }
+
+    /// <inheritdoc />
+    protected override string VendorName => "Ogangi";
+}
+
+/// <summary>The order of incoming messages (the order filter of getMOMessages).</summary>
+[GeneratedCode("NSwag", "14.7.1.0")]
+public enum OgangiSortOrder
+{
+    /// <summary>asc: oldest first.</summary>
+    Ascending,
+
+    /// <summary>desc: newest first.</summary>
+    Descending,
+}
+
+/// <summary>The text the contract writes for each <see cref="OgangiSortOrder"/>.</summary>
+internal static class OgangiSortOrderValues
+{
+    /// <summary>The text of <paramref name="value"/>.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">The value is none of the enum's members.</exception>
+    public static string Of(OgangiSortOrder value) => value switch
+    {
+        OgangiSortOrder.Ascending => "asc",
+        OgangiSortOrder.Descending => "desc",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+}
+
 /// <inheritdoc cref="IOgangiClient"/>
 [GeneratedCode("NSwag", "14.7.1.0")]
 public partial class OgangiClient : IOgangiClient
@@ -547,6 +597,9 @@ public static partial class OgangiLimits
 
     /// <summary>Most incoming messages per page: 1,000. Ogangi documents no limit; the answer is one XML document read in memory, and 1,000 messages keep it well under a megabyte.</summary>
     public const int MaxPageSize = 1000;
+
+    /// <summary>What an absent optional path value is written as (and signed as): the contract's literal <c>null</c>.</summary>
+    public const string AbsentValue = "null";
 }
 
 /// <summary>
@@ -602,6 +655,42 @@ public partial class OgangiResponse : ExtensibleModel, IContractChecked
         problems.Required("description", Description);
     }
 
+}
+
+/// <summary>The &lt;status&gt; of an Ogangi answer, as far as this SDK knows it.</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public enum OgangiStatus
+{
+    /// <summary>The answer had no readable Ogangi status: an HTML error page, malformed XML, an empty body.</summary>
+    Unreadable = 0,
+
+    /// <summary>OK (Completed): the call was executed.</summary>
+    Ok,
+
+    /// <summary>BAD_SIGNATURE (Invalid signature, access denied): the public key, the private key or the instance id do not match, or a parameter changed after signing.</summary>
+    BadSignature,
+
+    /// <summary>ERROR (Internal error): Ogangi asks to report it to support@messangi.com.</summary>
+    Error,
+
+    /// <summary>A status this SDK does not know; the exception's ErrorCode holds its text.</summary>
+    Other,
+}
+
+public partial class OgangiResponse : global::Contracts.Core.Xml.IRefusalAnswer
+{
+    /// <summary>Only <c>OK</c> is success: any other Status, or none, is a refusal.</summary>
+    bool global::Contracts.Core.Xml.IRefusalAnswer.IsRefusal => StatusOf(this) != OgangiStatus.Ok;
+
+    /// <summary>The <see cref="OgangiStatus"/> of <paramref name="model"/>'s Status, its text trimmed.</summary>
+    internal static OgangiStatus StatusOf(OgangiResponse? model) => model?.Status?.Trim() switch
+    {
+        null => OgangiStatus.Unreadable,
+        "OK" => OgangiStatus.Ok,
+        "BAD_SIGNATURE" => OgangiStatus.BadSignature,
+        "ERROR" => OgangiStatus.Error,
+        _ => OgangiStatus.Other,
+    };
 }
 
 /// <summary>Response XML of sendSMS.</summary>

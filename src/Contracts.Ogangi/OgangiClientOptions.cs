@@ -3,12 +3,12 @@ using Contracts.Core.Http;
 
 namespace Contracts.Ogangi;
 
-/// <summary>Settings of an <see cref="OgangiClient"/>. <see cref="VendorClientOptions.ToString"/> never shows the private key.</summary>
-public sealed class OgangiClientOptions : VendorClientOptions
+/// <summary>
+/// Settings of an <see cref="OgangiClient"/>. <see cref="VendorClientOptions.ToString"/> never shows the private key.
+/// What the contract states (the required base URL, the section and vendor name) is generated from it.
+/// </summary>
+public sealed partial class OgangiClientOptions : VendorClientOptions
 {
-    /// <summary>The configuration section <c>AddOgangiClient(configuration)</c> reads by convention.</summary>
-    public const string SectionName = "Contracts:Ogangi";
-
     /// <summary>
     /// The workspace identification number Ogangi gives with your Campaign Manager's URL; the first parameter of
     /// every call.
@@ -38,18 +38,6 @@ public sealed class OgangiClientOptions : VendorClientOptions
     /// </summary>
     public bool SignFireMessageBody { get; set; }
 
-    /// <summary>The base URL requests go to: <see cref="VendorClientOptions.BaseUrl"/>, which is required.</summary>
-    /// <remarks>
-    /// Each customer has its own Campaign Manager, so there is no default host to fall back on (a wrong one would
-    /// receive your signed calls).
-    /// </remarks>
-    /// <exception cref="InvalidOperationException"><see cref="VendorClientOptions.BaseUrl"/> is not set.</exception>
-    public override Uri ResolveBaseUrl()
-        => BaseUrl ?? throw new InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager's REST API base.");
-
-    /// <inheritdoc />
-    protected override string VendorName => "Ogangi";
-
     /// <inheritdoc />
     protected override IEnumerable<string?> Secrets() => [PrivateKey, PublicKey];
 
@@ -57,19 +45,13 @@ public sealed class OgangiClientOptions : VendorClientOptions
     protected override void ValidateVendorOptions(OptionsValidationBuilder failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
-        if (BaseUrl is null)
-            failures.Add(nameof(BaseUrl), "is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
         if (InstanceId is null)
             failures.Add(nameof(InstanceId), "is required (the workspace identification number Ogangi gave you).");
-        else if (InstanceId < 0)
-            failures.Add(nameof(InstanceId), $"cannot be negative (got {InstanceId}).");
-        if (string.IsNullOrWhiteSpace(PublicKey))
-            failures.Add(nameof(PublicKey), "is required (the API public key Ogangi gave you).");
-        else if (RouteSafety.SegmentProblem(PublicKey) is { } problem)
+        else
+            failures.AtLeast(nameof(InstanceId), InstanceId.Value, 0);
+        if (failures.Require(nameof(PublicKey), PublicKey, "the API public key Ogangi gave you") && RouteSafety.SegmentProblem(PublicKey) is { } problem)
             failures.Add(nameof(PublicKey), problem);
-        if (!Enum.IsDefined(SignedForm))
-            failures.Add(nameof(SignedForm), $"must be {OgangiSignedForm.DecodedValues} or {OgangiSignedForm.AsInUrl}.");
-        if (string.IsNullOrEmpty(PrivateKey))
-            failures.Add(nameof(PrivateKey), "is required (the API private key Ogangi gave you; it signs every call and is never sent).");
+        failures.Defined(nameof(SignedForm), SignedForm);
+        failures.Require(nameof(PrivateKey), PrivateKey, "the API private key Ogangi gave you; it signs every call and is never sent");
     }
 }

@@ -28,7 +28,7 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
         _answer = answer;
         _notAnAnswer = notAnAnswer;
         Method = method;
-        Status = StatusOf(answer);
+        Status = OgangiResponse.StatusOf(answer);
         Headers = headers ?? throw new ArgumentNullException(nameof(headers));
     }
 
@@ -62,16 +62,6 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
             ? new(method: null, failure.StatusCode, null, "a <response> without <status>", failure.Headers, failure.InnerException)
             : new(method: null, failure.StatusCode, answer, notAnAnswer, failure.Headers, failure.InnerException);
     }
-
-    /// <summary>Ogangi's status of an answer read as its envelope.</summary>
-    internal static OgangiStatus StatusOf(OgangiResponse? answer) => answer?.Status?.Trim() switch
-    {
-        null => OgangiStatus.Unreadable,
-        "OK" => OgangiStatus.Ok,
-        "BAD_SIGNATURE" => OgangiStatus.BadSignature,
-        "ERROR" => OgangiStatus.Error,
-        _ => OgangiStatus.Other,
-    };
 
     private static string Summarise(string? method, OgangiResponse? answer, string notAnAnswer)
     {

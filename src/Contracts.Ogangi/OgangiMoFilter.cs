@@ -59,7 +59,7 @@ public sealed class OgangiMoFilter
         // The vendor's example order: from, order, to, keyword, carrier.
         Append(text, "from", From);
         if (Order is { } order)
-            Append(text, "order", [order == OgangiSortOrder.Descending ? "desc" : "asc"]);
+            Append(text, "order", [OgangiSortOrderValues.Of(order)]);
         Append(text, "to", To);
         Append(text, "keyword", Keywords);
         Append(text, "carrier", Carriers);

@@ -81,15 +81,63 @@ public sealed class ContractFactsTests
     [Fact]
     public void Every_answer_status_the_contract_lists_has_its_own_OgangiStatus_and_no_other_does()
     {
-        // OgangiStatus is an enum a caller switches on, so it stays hand-written; this holds it to the contract.
-        var envelope = Contract.Holding("x-known-values").Single(m => m.Children.ContainsKey(new YamlScalarNode("x-known-values")) && ContractYaml.Text(m, "example") == "OK");
+        // OgangiStatus and OgangiResponse.StatusOf are generated from the contract (x-known-values-enum in
+        // build/templates/Class.liquid): this holds the generation to the contract's values and names.
+        var envelope = Assert.Single(Contract.Holding("x-known-values-enum"));
         var known = ((YamlSequenceNode)envelope["x-known-values"]).Children.Select(v => ((YamlScalarNode)v).Value!).ToList();
+        var names = ((YamlSequenceNode)envelope["x-known-value-names"]).Children.Select(v => ((YamlScalarNode)v).Value!).ToList();
 
-        var statuses = known.Select(text => OgangiException.StatusOf(new OgangiResponse { Status = text })).ToList();
+        var statuses = known.Select(text => OgangiResponse.StatusOf(new OgangiResponse { Status = $" {text} " })).ToList();
+
+        Assert.Equal(names, statuses.Select(status => status.ToString()));
+        Assert.Equal(OgangiStatus.Unreadable, default(OgangiStatus));
+        Assert.Equal(OgangiStatus.Unreadable, OgangiResponse.StatusOf(null));
+        Assert.Equal(OgangiStatus.Other, OgangiResponse.StatusOf(new OgangiResponse { Status = "QUEUED" }));
 
         Assert.DoesNotContain(OgangiStatus.Other, statuses);
         Assert.DoesNotContain(OgangiStatus.Unreadable, statuses);
         Assert.Equal(known.Count, statuses.Distinct().Count());
         Assert.Equal(Enum.GetValues<OgangiStatus>().Except([OgangiStatus.Other, OgangiStatus.Unreadable]).Order(), statuses.Order());
+    }
+
+    [Fact]
+    public void The_required_base_url_says_what_the_contract_says_it_is()
+    {
+        // Generated from x-client options' base-url-required (build/templates/Client.Options.liquid): no default host.
+        var what = ContractYaml.Text(Assert.Single(Contract.Holding("base-url-required")), "base-url-required")!;
+        var options = new OgangiClientOptions { InstanceId = 8, PublicKey = "public", PrivateKey = "private" };
+
+        var missing = Assert.Throws<InvalidOperationException>(options.ResolveBaseUrl);
+        var failures = options.Validate().Failures;
+
+        Assert.Equal($"OgangiClientOptions.BaseUrl is required: {what}.", missing.Message);
+        Assert.Equal([$"OgangiClientOptions.BaseUrl is required: {what}."], failures);
+        Assert.Equal("Contracts:Ogangi", OgangiClientOptions.SectionName);
+    }
+
+    [Fact]
+    public void Every_sort_order_is_written_as_the_contract_writes_it()
+    {
+        // OgangiSortOrder and its texts are generated from the search string's x-value-enums
+        // (build/templates/Client.ValueEnums.liquid): this holds the generation to the contract.
+        var order = Assert.Single(Contract.Holding("values"), node => ContractYaml.Text(node, "name") == nameof(OgangiSortOrder));
+        var values = ((YamlSequenceNode)order["values"]).Children.Cast<YamlMappingNode>()
+            .Select(v => (Name: ContractYaml.Text(v, "name")!, Text: ContractYaml.Text(v, "value")!)).ToList();
+
+        Assert.Equal(values.Select(v => v.Name), Enum.GetNames<OgangiSortOrder>());
+        Assert.All(values, v => Assert.Equal(v.Text, OgangiSortOrderValues.Of(Enum.Parse<OgangiSortOrder>(v.Name))));
+        Assert.Equal("from=1&order=desc", new OgangiMoFilter { From = ["1"], Order = OgangiSortOrder.Descending }.ToSearchString());
+    }
+
+    [Fact]
+    public void Only_the_status_the_contract_calls_success_is_not_a_refusal()
+    {
+        // OgangiResponse is an IRefusalAnswer through x-known-values-enum's success (build/templates/Class.liquid).
+        var status = Assert.Single(Contract.Holding("x-known-values-enum"));
+        var success = ContractYaml.Text((YamlMappingNode)status["x-known-values-enum"], "success")!;
+        bool Refused(string? text) => ((Contracts.Core.Xml.IRefusalAnswer)new OgangiResponse { Status = text! }).IsRefusal;
+
+        Assert.False(Refused(success));
+        Assert.All(new[] { "BAD_SIGNATURE", "ERROR", "QUEUED", "ok", null }, text => Assert.True(Refused(text)));
     }
 }
