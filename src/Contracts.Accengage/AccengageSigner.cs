@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Contracts.Core.Security;
 using System.Text;
 
 namespace Contracts.Accengage;
