@@ -165,6 +165,18 @@ public sealed class ReadingPolicyTests : FakeOncTests
     }
 
     [Fact]
+    public async Task A_fault_answered_with_200_may_have_acted_and_is_unknown_not_refused()
+    {
+        Answer("AddCampaignContact", "<s:Fault><faultcode>s:Server</faultcode><faultstring>Destination rejected</faultstring></s:Fault>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Equal(("Destination rejected", 200, DeliveryState.Unknown), (error.Description, error.StatusCode, error.Delivery));
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
+    [Fact]
     public async Task An_error_code_after_a_member_the_contract_does_not_name_yet_is_read()
     {
         Answer("DeleteCampaignContact", $"<DeleteCampaignContactResponse xmlns=\"{Tempuri}\"><Warning>kept for later</Warning><DeleteCampaignContactResult> 7 </DeleteCampaignContactResult></DeleteCampaignContactResponse>");
