@@ -19,7 +19,7 @@ internal static class OgangiPathValues
             return problems.Problem(name, "is required.");
         var withPlus = value.StartsWith('+') ? value : "+" + value;
         if (!PhoneNumbers.IsE164(withPlus))
-            return problems.Problem(name, $"'{value}' is not a mobile number in international form (2 to 15 digits, the first not 0, an optional leading '+').");
+            return problems.Problem(name, "is not a mobile number in international form (2 to 15 digits, the first not 0, an optional leading '+'); not shown: a number is a personal value, typo or not.");
         return withPlus[1..];
     }
 

@@ -70,7 +70,7 @@ public sealed class OgangiCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("nothing was sent", run.Error, StringComparison.Ordinal);
-        Assert.Contains("mobileNumber '0123' is not a mobile number", run.Error, StringComparison.Ordinal);
+        Assert.Contains("mobileNumber is not a mobile number", run.Error, StringComparison.Ordinal);
         Assert.Contains("text is empty", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }

@@ -131,6 +131,51 @@ public sealed class ReadingPolicyTests : FakeOncTests
         Assert.Equal(1, Onc.Count("AddCampaignContact"));
     }
 
+    [Theory]
+    [InlineData("<s:Body/>")]
+    [InlineData("<s:Body></s:Body>")]
+    [InlineData("<s:Body>\n  </s:Body>")]
+    public async Task An_error_code_reply_with_an_empty_body_is_not_a_success(string body)
+    {
+        Onc.Intercept = (op, _) => op == "DeleteCampaign" ? (200, "text/xml; charset=utf-8", $"<s:Envelope xmlns:s=\"{Soap}\">{body}</s:Envelope>") : null;
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => client.DeleteCampaignAsync(Samples.SpringCampaign));
+
+        Assert.Equal(("DeleteCampaign", 200, DeliveryState.Unknown), (error.Operation, error.StatusCode, error.Delivery));
+        Assert.Contains("{http://tempuri.org/}DeleteCampaignResponse", error.Reason, StringComparison.Ordinal);
+        Assert.Contains(body, error.RawBody, StringComparison.Ordinal);
+        Assert.Equal(1, Onc.Count("DeleteCampaign"));
+    }
+
+    [Theory]
+    [InlineData("0", "7")]
+    [InlineData("7", "0")]
+    [InlineData("0", "0")]
+    public async Task An_error_code_given_twice_is_refused_not_read_by_its_first(string first, string second)
+    {
+        Answer("AddCampaignContact", $"<AddCampaignContactResponse xmlns=\"{Tempuri}\"><AddCampaignContactResult>{first}</AddCampaignContactResult><AddCampaignContactResult>{second}</AddCampaignContactResult></AddCampaignContactResponse>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Equal(DeliveryState.Unknown, error.Delivery);
+        Assert.Contains("AddCampaignContactResult more than once", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
+    [Fact]
+    public async Task A_fault_answered_with_200_may_have_acted_and_is_unknown_not_refused()
+    {
+        Answer("AddCampaignContact", "<s:Fault><faultcode>s:Server</faultcode><faultstring>Destination rejected</faultstring></s:Fault>");
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550123", Samples.Contact)));
+
+        Assert.Equal(("Destination rejected", 200, DeliveryState.Unknown), (error.Description, error.StatusCode, error.Delivery));
+        Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
     [Fact]
     public async Task An_error_code_after_a_member_the_contract_does_not_name_yet_is_read()
     {

@@ -102,7 +102,7 @@ public sealed class CallDeadlineHandler : DelegatingHandler
             HttpRequestError.ResponseEnded => "the connection closed before the answer was complete",
             HttpRequestError.InvalidResponse => "the answer is not valid HTTP",
             _ => "the connection to the vendor failed",
-        } : failure is SocketException ? "could not connect to the vendor" : "the connection to the vendor failed";
+        } : failure is SocketException && delivery == DeliveryState.NotSent ? "could not connect to the vendor" : "the connection to the vendor failed";
         return delivery == DeliveryState.NotSent ? $"{what}; the request was not sent" : $"{what}; the vendor may have received the request";
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Contracts.Core.Security;
 
 namespace Contracts.Core.Http;
@@ -40,8 +41,9 @@ public sealed class WireHandler : DelegatingHandler
     /// <summary>
     /// True when <paramref name="failure"/>, thrown by the transport, happened before any byte of the request was
     /// written (no connection could be made): a connect or name resolution that failed, or an unwrapped
-    /// <see cref="System.Net.Sockets.SocketException"/>, which SocketsHttpHandler lets through only while setting up a
-    /// connection (a reset while connecting surfaces as NotConnected); a failure while writing or reading is wrapped.
+    /// <see cref="SocketException"/> whose error can only mean no connection (SocketsHttpHandler lets one through
+    /// while setting up a connection: a reset while connecting surfaces as NotConnected). A reset, abort or timeout
+    /// may come after the request went out (another transport need not wrap it), so it is not one of them.
     /// </summary>
     public static bool FailedBeforeWriting(Exception failure)
     {
@@ -49,7 +51,9 @@ public sealed class WireHandler : DelegatingHandler
         return failure switch
         {
             HttpRequestException wrapped => wrapped.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
-            System.Net.Sockets.SocketException => true,
+            SocketException socket => socket.SocketErrorCode is SocketError.NotConnected or SocketError.ConnectionRefused
+                or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown
+                or SocketError.TryAgain or SocketError.NoData or SocketError.AddressNotAvailable,
             _ => false,
         };
     }

@@ -41,17 +41,23 @@ public static class OperationPager
                 if (next is not null)
                 {
                     // LinkHeaderPager follows a link only from a page with a known URL, so the first page's path is known.
-                    if (!string.Equals(Uri.UnescapeDataString(next.AbsolutePath), routePath, StringComparison.Ordinal))
+                    if (!string.Equals(PathOf(next), routePath, StringComparison.Ordinal))
                         throw new PagingException(PagingStop.OtherRoute, $"The next page link leads to another path ({next.AbsolutePath}) than the operation's own ({routePath}); refusing to follow it.");
                     request.At(next);
                 }
                 var page = await readPage(request, token).ConfigureAwait(false);
                 if (next is null && request.AnsweredUri is { IsAbsoluteUri: true } first)
-                    routePath = Uri.UnescapeDataString(first.AbsolutePath);
+                    routePath = PathOf(first);
                 var linkHeader = request.AnswerHeaders is { } headers && headers.TryGetValues(LinkHeaderPager.HeaderName, out var links) ? links.ToList() : page.LinkHeader;
                 return page with { LinkHeader = linkHeader, RequestUri = request.AnsweredUri };
             },
             cancellationToken,
             maxPages);
     }
+
+    /// <summary>
+    /// The path of <paramref name="uri"/> as compared: unescaped where the spelling does not matter, but an escaped
+    /// '/' (or '?', '#') kept, for it names another segment than a '/' does (<c>apps%2Fx</c> is not <c>apps/x</c>).
+    /// </summary>
+    private static string PathOf(Uri uri) => uri.GetComponents(UriComponents.Path | UriComponents.KeepDelimiter, UriFormat.SafeUnescaped);
 }

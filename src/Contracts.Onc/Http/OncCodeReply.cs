@@ -13,7 +13,8 @@ namespace Contracts.Onc.Http;
 /// DeleteCampaign...) in one pass, checking it as it reads: the reply wrapper the contract names, the result element
 /// in its namespace, present and not nil. WCF's data-contract formatter would read a reply without its result as 0
 /// ("success") and set aside a result in another namespace; checking that first meant parsing every answer twice,
-/// the dearest part of the SDK's own work around a call. What does not fit throws
+/// the dearest part of the SDK's own work around a call. An empty body and a result given twice do not fit either.
+/// What does not fit throws
 /// <see cref="UnreadableAnswerException"/> with the answer, as <see cref="OncAnswerCheck"/> does for the other
 /// operations; a value that is no number is WCF's own reading failure, reported as before.
 /// </summary>
@@ -61,14 +62,18 @@ internal sealed class OncCodeReply : IClientMessageFormatter
     public object DeserializeReply(Message message, object[] parameters)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.IsEmpty)
-            return _contractFormatter.DeserializeReply(message, parameters); // WCF's own words for an empty body
         string? problem;
-        int code;
+        int code = 0;
         try
         {
-            using var reader = message.GetReaderAtBodyContents();
-            problem = Read(reader, out code);
+            // WCF's data-contract formatter reads an empty body as the value 0 (success), without a word.
+            if (message.IsEmpty)
+                problem = $"the body is empty where the contract has {{{_answer.Namespace}}}{_answer.Wrapper}";
+            else
+            {
+                using var reader = message.GetReaderAtBodyContents();
+                problem = Read(reader, out code);
+            }
         }
         catch (Exception malformed) when (malformed is XmlException or FormatException or OverflowException)
         {
@@ -105,11 +110,14 @@ internal sealed class OncCodeReply : IClientMessageFormatter
                 }
                 if (!reader.IsNamespaceUri(_answer.Namespace))
                     return $"{_answer.Wrapper} holds {{{reader.NamespaceURI}}}{reader.LocalName}, in a namespace the contract does not define for it";
-                if (found || !reader.IsLocalName(_answer.Result!))
+                if (!reader.IsLocalName(_answer.Result!))
                 {
-                    reader.Skip(); // A member the contract does not name yet, or a repeat: the first result counts.
+                    reader.Skip(); // A member the contract does not name yet.
                     continue;
                 }
+                // The contract has one result: of two, which one the service meant cannot be told.
+                if (found)
+                    return $"{_answer.Wrapper} holds {_answer.Result} more than once, where the contract has one";
                 if (reader.GetAttribute("nil", SchemaInstance) is "true" or "1")
                     return $"{_answer.Result} is nil, where the contract has a number";
                 found = true;

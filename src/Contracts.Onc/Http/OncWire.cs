@@ -58,7 +58,9 @@ internal sealed class OncWire
         var status = context.StatusCode;
         return failure switch
         {
-            FaultException fault => new OncException(operation, null, fault.Message, VendorApiException.DeliveryOf(status ?? 500), status ?? 500, fault),
+            // A fault with a 4xx says the service refused the request; with a 5xx, or with 200 (which SOAP 1.1 does not
+            // pair with a fault: the service said both that it did and did not process it), it may have acted.
+            FaultException fault => new OncException(operation, null, fault.Message, status is >= 400 and < 500 ? DeliveryState.Refused : DeliveryState.Unknown, status ?? 500, fault),
             _ when status >= 400 => new OncException(operation, null, $"the service answered HTTP {status}", VendorApiException.DeliveryOf(status), status, failure),
             // An answer came but WCF could not read it (cut short, not XML, not a SOAP envelope): whether the service acted is unknown.
             _ when status is not null => new OncException(operation, null, $"the service's answer could not be read as SOAP ({failure.Message})", DeliveryState.Unknown, status, failure),

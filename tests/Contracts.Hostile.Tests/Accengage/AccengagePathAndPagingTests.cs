@@ -61,6 +61,8 @@ public sealed class AccengagePathAndPagingTests : AccengageHost
     [InlineData("/v1/me/apps/otherPartner/campaigns?page=2")] // another account's list
     [InlineData(SendPath + "?page=2")] // another resource of the same account
     [InlineData(CampaignsPath + "/91/clicks?page=2")] // a resource under the list's own path
+    [InlineData("/v1/me/apps/" + PartnerId + "%2Fcampaigns?page=2")] // the same path once unescaped, another app ('hostilePartner/campaigns') to a server that routes on the escaped path
+    [InlineData("/v1/me/apps%2F" + PartnerId + "/campaigns?page=2")]
     public async Task A_next_link_that_leaves_the_operations_path_is_refused_and_never_requested(string nextTarget)
     {
         ListScript = (_, exchange) => exchange.RespondAsync(200, """{"campaigns":[{"id":1}]}""", headers: [("Link", $"<{new Uri(Server.BaseUrl, nextTarget)}>; rel=\"next\"")]);

@@ -40,6 +40,39 @@ public sealed class EngageDroppedConnectTests : EngageHost
         Guarantees.NoSecretIn(error, ClientSecret, Token);
     }
 
+    [Fact]
+    public async Task A_push_whose_answer_is_lost_to_an_unwrapped_socket_reset_is_unknown_and_never_sent_again()
+    {
+        using var transport = new ResetFirstPushAnswer();
+        using var client = new EngageClient(Options(), transport);
+
+        var error = await Guarantees.FailsWithin(() => client.PushAsync(Push(), OneDestination()));
+
+        var failure = Assert.IsType<VendorTransportException>(error);
+        Assert.Equal(DeliveryState.Unknown, failure.Delivery);
+        Assert.Contains("the vendor may have received the request", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not connect", failure.Message, StringComparison.Ordinal);
+        Assert.Single(PushRequests); // the vendor has it: a second push would be a second message
+    }
+
+    /// <summary>
+    /// Sockets to the hostile server, except that the first push's answer is lost as a transport may report a reset
+    /// after the request went out: an unwrapped <see cref="SocketException"/> (ConnectionReset).
+    /// </summary>
+    private sealed class ResetFirstPushAnswer() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _reset;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri!.AbsolutePath != PushPath || Interlocked.CompareExchange(ref _reset, 1, 0) != 0)
+                return response;
+            response.Dispose();
+            throw new SocketException((int)SocketError.ConnectionReset);
+        }
+    }
+
     /// <summary>
     /// Sockets to the hostile server, except that the first push fails as .NET reports a connection reset while
     /// connecting (which a real reset produces only by a race, so it is thrown here where the connect would be).
