@@ -13,12 +13,16 @@ public sealed class CredentialSecrecyTests
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "contracts", "engage", "engage.openapi.yaml"));
         const string Marked = "            token. Protect this value in the same manner as a password.\n          format: password\n";
+        const string Required = "      required: [clientId, clientSecret]\n";
         Assert.Contains(Marked, yaml, StringComparison.Ordinal);
-        var unmarked = yaml.Replace(Marked, "            token. Protect this value in the same manner as a password.\n", StringComparison.Ordinal);
+        Assert.Contains(Required, yaml, StringComparison.Ordinal);
+        // Without its format, and beside a second credential that never had one: an API key.
+        var unmarked = yaml.Replace(Marked, "            token. Protect this value in the same manner as a password.\n        apiKey:\n          type: string\n          description: The API key.\n", StringComparison.Ordinal)
+            .Replace(Required, "      required: [clientId, clientSecret, apiKey]\n", StringComparison.Ordinal);
 
         var generated = await GeneratedCheckTests.GenerateAsync(unmarked);
 
-        Assert.Contains("IEnumerable<string?> Secrets() => [ClientSecret];", generated, StringComparison.Ordinal);
+        Assert.Contains("IEnumerable<string?> Secrets() => [ClientSecret, ApiKey];", generated, StringComparison.Ordinal);
         Assert.Contains("It is never logged nor shown.</summary>\n    public string ClientSecret", generated, StringComparison.Ordinal);
     }
 }
