@@ -31,4 +31,11 @@ public class HashingStreamTests
         Assert.False(stream.CanRead || stream.CanSeek);
         Assert.Throws<NotSupportedException>(() => stream.Read(new byte[1], 0, 1));
     }
+
+    [Fact]
+    public void A_missing_hash_is_refused_when_made_not_at_the_first_write()
+    {
+        // Public in Core: a null hash would otherwise surface as a NullReferenceException deep in HttpContent.CopyTo.
+        Assert.Throws<ArgumentNullException>("hash", () => new HashingStream(null!));
+    }
 }

@@ -11,6 +11,8 @@ namespace Contracts.Core.Security;
 /// <param name="hash">The hash the written bytes are appended to; the stream does not own it.</param>
 public sealed class HashingStream(IncrementalHash hash) : Stream
 {
+    private readonly IncrementalHash _hash = hash ?? throw new ArgumentNullException(nameof(hash));
+
     /// <inheritdoc />
     public override bool CanRead => false;
 
@@ -31,10 +33,10 @@ public sealed class HashingStream(IncrementalHash hash) : Stream
     }
 
     /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
 
     /// <inheritdoc />
-    public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
 
     /// <inheritdoc />
     public override void Flush()
