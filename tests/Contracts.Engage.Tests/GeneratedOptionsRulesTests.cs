@@ -33,4 +33,17 @@ public sealed class GeneratedOptionsRulesTests
         Assert.DoesNotContain(Secret, failures, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_base_url_carrying_a_user_and_password_is_refused_and_never_shown()
+    {
+        var options = new EngageClientOptions { ClientId = "id", ClientSecret = "secret", BaseUrl = new Uri("https://ops:hunter2@127.0.0.1:9/") };
+
+        var failures = string.Join('\n', options.Validate().Failures);
+
+        Assert.Contains("EngageClientOptions.BaseUrl must not carry a user name or password (got 'https://***@127.0.0.1:9/')", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", failures, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("BaseUrl = https://***@127.0.0.1:9/", options.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,9 @@ public abstract class VendorClientOptions
     {
         ArgumentNullException.ThrowIfNull(failures);
         if (BaseUrl is { } url && (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https")))
-            failures.Add(nameof(BaseUrl), $"must be an absolute http or https URL (got '{url}').");
+            failures.Add(nameof(BaseUrl), $"must be an absolute http or https URL (got '{Shown(url)}').");
+        else if (BaseUrl is { UserInfo.Length: > 0 } withUser)
+            failures.Add(nameof(BaseUrl), $"must not carry a user name or password (got '{Shown(withUser)}'): it would reach logs and traces with every URL; give credentials in their own options.");
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
             failures.Add(nameof(Timeout), "must be positive.");
         if (MaxRetries is < 0 or > MaxAllowedRetries)
@@ -108,9 +110,18 @@ public abstract class VendorClientOptions
             if (!property.CanRead || property.GetIndexParameters().Length > 0)
                 continue;
             var value = property.GetValue(this);
-            var shown = value is string secret && secrets.Contains(secret) ? "***" : Convert.ToString(value, CultureInfo.InvariantCulture);
+            var shown = value switch
+            {
+                string secret when secrets.Contains(secret) => "***",
+                Uri url => Shown(url),
+                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+            };
             text.Append(' ').Append(property.Name).Append(" = ").Append(shown).Append(',');
         }
         return text.Remove(text.Length - 1, 1).Append(" }").ToString();
     }
+
+    /// <summary>A URL as it may be shown: a user name or password in it replaced by <c>***</c>.</summary>
+    private static string Shown(Uri url)
+        => url.IsAbsoluteUri && url.UserInfo.Length > 0 ? new UriBuilder(url) { UserName = "***", Password = "" }.Uri.ToString() : url.ToString();
 }
