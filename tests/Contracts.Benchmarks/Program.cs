@@ -8,6 +8,7 @@ using Contracts.Sandbox;
 
 // Modes:
 //   report [--quick] [--out FILE] [--build JSON]   everything below, written as Markdown tables (build/benchmark runs this)
+//   report-batch [--repetitions N] [SIZE...]   the ENGAGE batch part of report alone, printed (default 100,000 and 10,000,000, 3 repetitions)
 //   micro [BenchmarkDotNet args]      the per-call benchmarks only (filterable: --filter *Engage*)
 //   engage-batch URL N [SANDBOX_PID] | engage-capacity URL N [SANDBOX_PID] | engage-serialize N | engage-cold-token N | serve-sandbox   (child processes of report)
 //   loop Class.Method N               one benchmark method N times, for perf record / valgrind --tool=callgrind
@@ -88,8 +89,10 @@ switch (mode)
         return 0;
     case "report":
         return await Report.RunAsync(args[1..]);
+    case "report-batch":
+        return await Report.BatchOnlyAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': report | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-serialize | engage-cold-token | serve-sandbox");
+        Console.Error.WriteLine($"unknown mode '{mode}': report | report-batch | micro | loop | engage-batch-loop | alloc-profile | cpu | notify-refused-contacts | engage-batch | engage-capacity | engage-serialize | engage-cold-token | serve-sandbox");
         return 2;
 }
 

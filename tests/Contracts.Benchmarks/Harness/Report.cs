@@ -166,11 +166,30 @@ public static class Report
         return byMethod;
     }
 
+    /// <summary>
+    /// The ENGAGE batch part alone, printed as the report writes it: <c>report-batch [--repetitions N] [SIZE...]</c>
+    /// (default: the report's sizes and repetitions), for comparing a change without the per-call benchmarks.
+    /// </summary>
+    public static async Task<int> BatchOnlyAsync(string[] args)
+    {
+        var repetitions = Option(args, "--repetitions") is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : BatchRepetitions;
+        var sizes = args.Where((arg, i) => !arg.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--repetitions"))
+            .Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToArray();
+        var loadAtStart = LoadAverage();
+        var markdown = new StringBuilder();
+        AppendBatch(markdown, await BatchAsync(sizes.Length > 0 ? sizes : [100_000, 10_000_000], repetitions).ConfigureAwait(false));
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"Load average at the start: {loadAtStart}; at the end: {LoadAverage()}.");
+        Console.Write(markdown.ToString());
+        return 0;
+    }
+
     private sealed record BatchFigures(int Destinations, JsonElement[] Limit, JsonElement[] Sdk, JsonElement[] SerializeOnly);
 
     /// <summary>
-    /// Each size is measured <paramref name="repetitions"/> times, a limit run right before each SDK run, every run
-    /// in a process of its own against one sandbox process; the medians are reported.
+    /// Each size is measured <paramref name="repetitions"/> times: a limit run, then serialising alone, then the SDK,
+    /// every run in a process of its own against one sandbox process; the medians are reported. Serialising alone runs
+    /// right before each SDK run so that each SDK run has a reference taken in the same window of the machine's load
+    /// (see <see cref="PairedFloorRatio"/>).
     /// </summary>
     private static async Task<List<BatchFigures>> BatchAsync(int[] sizes, int repetitions)
     {
@@ -187,8 +206,8 @@ public static class Report
             for (var i = 0; i < repetitions; i++)
             {
                 limit.Add(await ChildProcess.RunForJsonAsync("engage-capacity", url, count, sandboxPid).ConfigureAwait(false));
-                sdk.Add(await ChildProcess.RunForJsonAsync("engage-batch", url, count, sandboxPid).ConfigureAwait(false));
                 serializeOnly.Add(await ChildProcess.RunForJsonAsync("engage-serialize", count).ConfigureAwait(false));
+                sdk.Add(await ChildProcess.RunForJsonAsync("engage-batch", url, count, sandboxPid).ConfigureAwait(false));
             }
             figures.Add(new BatchFigures(size, [.. limit], [.. sdk], [.. serializeOnly]));
         }
@@ -201,7 +220,8 @@ public static class Report
         markdown.Append("The SDK's `PushInChunksAsync` with its default batch size and concurrency (1,000 destinations per request, 4 in flight) over a lazily generated input, ")
             .Append("beside the limit: the same harness posting a prebuilt request body with plain HttpClient at the same batch size and concurrency. Client and sandbox run in ")
             .Append("processes of their own (peak working set is the client's own), before the clock starts each side pushes rounds of 50,000 destinations until the JIT has compiled nothing for 1 s (a timed run of 1,000,000 lasts a fraction of a second: unoptimised code would be most of it), each measurement times whole runs of its size back to back until a second has passed (a run of 100,000 lasts about 30 ms: one run's CPU time was mostly noise), the seconds column is per run, and each figure is the median of ")
-            .Append(CultureInfo.InvariantCulture, $"{batch.Max(b => b.Sdk.Length)} runs, a limit run right before each SDK run. Targets: at least {BatchTarget * 100:0}% of the limit; the same peak memory at every size; client CPU per destination at most {EngageSerializeOnlyRun.Target:0.0}x that of only serialising the same request bodies with source-generated System.Text.Json (the floor: the bytes must be produced).")
+            .Append(CultureInfo.InvariantCulture, $"{batch.Max(b => b.Sdk.Length)} runs, a limit run and a run of serialising alone right before each SDK run. Targets: at least {BatchTarget * 100:0}% of the limit; the same peak memory at every size; client CPU per destination at most {EngageSerializeOnlyRun.Target:0.0}x that of only serialising the same request bodies with source-generated System.Text.Json (the floor: the bytes must be produced). ")
+            .Append("*CPU / serialising alone* is the median of the per-pair ratios (each SDK run over the serialising run right before it, in the same window of the machine's load), not the ratio of two medians taken at different moments; the range of the pairs follows it.")
             .AppendLine().AppendLine();
         markdown.AppendLine("| run | destinations | seconds | destinations/s | % of limit | client CPU (µs per destination) | CPU / serialising alone | sandbox CPU (µs per destination) | cores busy | peak working set (MiB) |");
         markdown.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -216,13 +236,28 @@ public static class Report
             markdown.AppendLine(CultureInfo.InvariantCulture,
                 $"| limit: plain HttpClient, prebuilt body | {size.Destinations:N0} | {Median(size.Limit, "seconds"):0.00} | {limitRate:N0} | 100% | {Median(size.Limit, "clientCpuMicrosecondsPerDestination"):0.000} | | {Median(size.Limit, "sandboxCpuMicrosecondsPerDestination"):0.000} | {Median(size.Limit, "coresBusy"):0.00} | {Median(size.Limit, "peakWorkingSetMiB"):0.0} |");
             markdown.AppendLine(CultureInfo.InvariantCulture,
-                $"| SDK `PushInChunksAsync` | {size.Destinations:N0} | {Median(size.Sdk, "seconds"):0.00} | {sdkRate:N0} | {sdkRate / limitRate * 100:0}% | {sdkCpu:0.000} | {sdkCpu / floor:0.00} | {Median(size.Sdk, "sandboxCpuMicrosecondsPerDestination"):0.000} | {Median(size.Sdk, "coresBusy"):0.00} | {Median(size.Sdk, "peakWorkingSetMiB"):0.0} |");
+                $"| SDK `PushInChunksAsync` | {size.Destinations:N0} | {Median(size.Sdk, "seconds"):0.00} | {sdkRate:N0} | {sdkRate / limitRate * 100:0}% | {sdkCpu:0.000} | {PairedFloorRatio(size)} | {Median(size.Sdk, "sandboxCpuMicrosecondsPerDestination"):0.000} | {Median(size.Sdk, "coresBusy"):0.00} | {Median(size.Sdk, "peakWorkingSetMiB"):0.0} |");
         }
         markdown.AppendLine();
         markdown.Append(CultureInfo.InvariantCulture, $"*Cores busy*: client and sandbox CPU time over the run's wall time, out of {Environment.ProcessorCount}. When both keep every core busy, the rate is set by the CPU the two spend per destination, so the SDK's share of the limit can be no more than (limit client CPU + limit sandbox CPU) / (SDK client CPU + SDK sandbox CPU): ");
         markdown.AppendLine(string.Join("; ", batch.Select(size => string.Create(CultureInfo.InvariantCulture,
             $"{Ceiling(size) * 100:0}% at {size.Destinations:N0}"))) + ".");
         markdown.AppendLine();
+    }
+
+    /// <summary>
+    /// The SDK's client CPU per destination over that of serialising alone, pair by pair (each SDK run over the
+    /// serialising run right before it): the median, and the range when there are several pairs. The two are measured
+    /// seconds apart, so a change of the machine's load between them moves one pair, not the figure.
+    /// </summary>
+    private static string PairedFloorRatio(BatchFigures size)
+    {
+        const string Cpu = "clientCpuMicrosecondsPerDestination";
+        var ratios = size.Sdk.Zip(size.SerializeOnly, (sdk, floor) => sdk.GetProperty(Cpu).GetDouble() / floor.GetProperty(Cpu).GetDouble()).Order().ToArray();
+        var median = ratios[ratios.Length / 2];
+        return ratios.Length == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{median:0.00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{median:0.00} ({ratios[0]:0.00}-{ratios[^1]:0.00})");
     }
 
     private static void AppendRefusedContacts(StringBuilder markdown, List<JsonElement> runs)
