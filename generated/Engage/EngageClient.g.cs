@@ -273,8 +273,8 @@ public sealed partial class EngageClientOptions
     protected override void ValidateVendorOptions(global::Contracts.Core.OptionsValidationBuilder failures)
     {
         System.ArgumentNullException.ThrowIfNull(failures);
-        failures.Require(nameof(ClientId), ClientId, @"federated client identifier provided by First Orion");
-        failures.Require(nameof(ClientSecret), ClientSecret, @"secret code for the federated client, provided by First Orion and used to retrieve a valid access token");
+        failures.Require(nameof(ClientId), ClientId, "federated client identifier provided by First Orion");
+        failures.Require(nameof(ClientSecret), ClientSecret, "secret code for the federated client, provided by First Orion and used to retrieve a valid access token");
         failures.AtLeast(nameof(BatchSize), BatchSize, 1);
         failures.AtLeast(nameof(MaxConcurrency), MaxConcurrency, 1);
     }

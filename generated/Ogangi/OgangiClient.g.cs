@@ -328,14 +328,14 @@ public sealed partial class OgangiClientOptions
     /// </summary>
     /// <exception cref="System.InvalidOperationException"><see cref="Contracts.Core.VendorClientOptions.BaseUrl"/> is not set.</exception>
     public override System.Uri ResolveBaseUrl()
-        => BaseUrl ?? throw new System.InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
+        => BaseUrl ?? throw new System.InvalidOperationException("OgangiClientOptions.BaseUrl is required: your Campaign Manager\'s REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
 
     /// <inheritdoc />
     protected override void ValidateCommon(global::Contracts.Core.OptionsValidationBuilder failures)
     {
         base.ValidateCommon(failures);
         if (BaseUrl is null)
-            failures.Add(nameof(BaseUrl), "is required: your Campaign Manager's REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
+            failures.Add(nameof(BaseUrl), "is required: your Campaign Manager\'s REST API base, ending in /rest/api/ (e.g. https://www.messangi.com/messangi_mmc/rest/api/).");
     }
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ public partial class OgangiClient
             OgangiClientXml.OgangiResponse,
             Envelope,
             missing: null,
+            [mobileNumber, text],
             cancellationToken);
     }
 
@@ -45,6 +46,7 @@ public partial class OgangiClient
             OgangiClientXml.FireMessageResponse,
             answer => answer.Result ?? new FireMessageResult(),
             missing: null,
+            descriptor.PersonalValues(),
             cancellationToken);
     }
 
@@ -77,6 +79,7 @@ public partial class OgangiClient
             list => list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0)
                 ? $"<records> is {records} but no <MOMessage> was found in page {page}"
                 : null,
+            filter?.PersonalValues() ?? [],
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,7 +30,7 @@ public sealed class OgangiMoFilter
     /// <summary>True when no filter is set: the search string is then the literal <c>null</c>.</summary>
     public bool IsEmpty => Order is null && Filters().All(f => f.Values is null or { Count: 0 });
 
-    /// <summary>Every problem with the values, each naming its filter.</summary>
+    /// <summary>Every problem with the values, each naming its filter and never quoting a value (a phone number, part of a message).</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
@@ -44,11 +44,14 @@ public sealed class OgangiMoFilter
                 if (string.IsNullOrWhiteSpace(value))
                     problems.Add($"filter.{name}[{i}] is empty.");
                 else if (value.AsSpan().IndexOfAny("&,=") >= 0)
-                    problems.Add($"filter.{name}[{i}] '{value}' holds '&', ',' or '=', which Ogangi's search string uses as separators and cannot escape.");
+                    problems.Add($"filter.{name}[{i}] holds '&', ',' or '=', which Ogangi's search string uses as separators and cannot escape (the value is not shown: senders and recipients are phone numbers).");
             }
         }
         return problems;
     }
+
+    /// <summary>The values an answer must not echo into an exception: senders, recipients, keywords.</summary>
+    internal IEnumerable<string?> PersonalValues() => [.. From ?? [], .. To ?? [], .. Keywords ?? []];
 
     /// <summary>The search string, before percent-encoding (what is signed); <c>null</c> when no filter is set.</summary>
     public string ToSearchString()

@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Onc;
 
 public sealed partial class OncClient
@@ -53,7 +55,7 @@ public sealed partial class OncClient
     private static void ThrowIfEmpty(Guid id, string parameter)
     {
         if (id == Guid.Empty)
-            throw new ArgumentException($"{parameter} is empty; nothing was sent.", parameter);
+            throw new InvalidRequestException($"{parameter} is empty; nothing was sent.", parameter);
     }
 
     /// <summary>Lists arrive with nillable items; a nil item carries nothing a caller could use.</summary>

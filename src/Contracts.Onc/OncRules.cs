@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Onc;
 
 /// <summary>
@@ -93,10 +95,10 @@ public static class OncRules
     private static string? CheckText(string? value, string name)
         => XmlText.Problem(value) is { } problem ? $"{name} {problem}." : null;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="parameter"/> when <paramref name="problem"/> is set.</summary>
+    /// <summary>Throws <see cref="InvalidRequestException"/> naming <paramref name="parameter"/> when <paramref name="problem"/> is set.</summary>
     internal static void ThrowIf(string? problem, string parameter)
     {
         if (problem is not null)
-            throw new ArgumentException($"{char.ToUpperInvariant(problem[0])}{problem[1..]} Nothing was sent.", parameter);
+            throw new InvalidRequestException($"{char.ToUpperInvariant(problem[0])}{problem[1..]} Nothing was sent.", parameter);
     }
 }

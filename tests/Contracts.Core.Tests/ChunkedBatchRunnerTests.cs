@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Contracts.Core.Batching;
+using Contracts.Core.Http;
 using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
@@ -187,6 +188,29 @@ public sealed class ChunkedBatchRunnerTests
         Assert.Equal(BatchFailureKind.InvalidInput, refused.Failure!.Kind);
         Assert.Contains("Items[5] must not be 15.", refused.Failure.Reason, StringComparison.Ordinal);
         Assert.IsType<InvalidRequestException>(refused.Failure.Exception);
+    }
+
+    [Theory]
+    [InlineData("udid", "..")]
+    [InlineData("udid", "")]
+    [InlineData("route", "v1/me/apps/app-1/devices/%2e%2e")]
+    public async Task A_path_refused_before_sending_is_rejected_with_its_reason(string checkedAs, string value)
+    {
+        // RouteSafety refuses a value that would not stay one segment of the route before anything leaves: the items
+        // were not sent and resending would repeat the refusal, so they are rejected (not unknown) with the reason.
+        var results = await RunAsync(Enumerable.Range(0, 10), (_, _) =>
+        {
+            if (checkedAs == "route")
+                RouteSafety.ThrowIfUnsafe(value);
+            else
+                RouteSafety.ThrowIfNotOneSegment(value, checkedAs);
+            return Task.FromResult(ChunkSendResult.Accepted(null));
+        });
+
+        var refused = Assert.Single(results);
+        Assert.Equal(BatchItemOutcome.Rejected, refused.Outcome);
+        Assert.Equal(BatchFailureKind.InvalidInput, refused.Failure!.Kind);
+        Assert.Equal(Assert.IsType<InvalidRequestException>(refused.Failure.Exception).Message, refused.Failure.Reason);
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public sealed class OperationSenderTests
     [InlineData(".")]
     [InlineData("")]
     public void A_path_value_that_would_not_stay_one_segment_is_refused_before_anything_is_sent(string value)
-        => Assert.Throws<ArgumentException>(() => Describe().Path("id", value));
+        => Assert.Throws<InvalidRequestException>(() => Describe().Path("id", value));
 
     [Theory]
     [InlineData("ext:Paris stores/2030:Q2", "things/ext:Paris%20stores%2F2030%3AQ2")]

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Contracts.Core.Http;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
 
@@ -33,7 +34,7 @@ public sealed class PaddedBase64UrlTests
 
     [Fact]
     public void A_lone_surrogate_is_refused_not_replaced()
-        => Assert.Throws<ArgumentException>(() => PaddedBase64Url.Encode("a\uD800b"));
+        => Assert.Throws<InvalidRequestException>(() => PaddedBase64Url.Encode("a\uD800b"));
 
     [Fact]
     public void Matches_the_standard_encoding_at_every_length_to_300_in_one_to_four_byte_characters()

@@ -1,4 +1,5 @@
 using Contracts.Core.Http;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
 
@@ -23,7 +24,7 @@ public sealed class RouteSafetyTests
     [InlineData("v1/me/apps/%2E/devices/x")]
     public void A_dot_or_empty_segment_is_refused_before_sending(string route)
     {
-        var error = Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfUnsafe(route));
+        var error = Assert.Throws<InvalidRequestException>(() => RouteSafety.ThrowIfUnsafe(route));
         Assert.Contains("nothing was sent", error.Message, StringComparison.Ordinal);
         // The message shows the route's shape, not its values (they may be personal data).
         Assert.DoesNotContain("app-1", error.Message, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class RouteSafetyTests
     [InlineData(".")]
     [InlineData("..")]
     public void A_value_that_cannot_be_one_segment_is_named(string? value)
-        => Assert.Equal("udid", Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).ParamName);
+        => Assert.Equal("udid", Assert.Throws<InvalidRequestException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).ParamName);
 
     [Theory]
     [InlineData(null, "is required.")]
@@ -45,7 +46,7 @@ public sealed class RouteSafetyTests
     public void Why_a_value_cannot_be_one_segment_follows_its_name(string? value, string expected)
     {
         Assert.StartsWith(expected, RouteSafety.SegmentProblem(value), StringComparison.Ordinal);
-        Assert.StartsWith($"udid {expected}", Assert.Throws<ArgumentException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"udid {expected}", Assert.Throws<InvalidRequestException>(() => RouteSafety.ThrowIfNotOneSegment(value, "udid")).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,8 +29,8 @@ public sealed class GeneratedCredentialTests
     {
         var generated = await GenerateWithAsync((IdWords, "          description: 'The \"federated\" client id of First Orion & its partners.'\n"));
 
-        Assert.Contains("failures.Require(nameof(ClientId), ClientId, @\"the \"\"federated\"\" client id of First Orion & its partners\");", generated, StringComparison.Ordinal);
-        Assert.Contains("/// <summary>The &quot;federated&quot; client id of First Orion &amp; its partners.</summary>\n    public string ClientId", generated, StringComparison.Ordinal);
+        Assert.Contains("failures.Require(nameof(ClientId), ClientId, \"the \\\"federated\\\" client id of First Orion & its partners\");", generated, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>The \"federated\" client id of First Orion &amp; its partners.</summary>\n    public string ClientId", generated, StringComparison.Ordinal);
     }
 
     private static async Task<string> GenerateWithAsync(params (string Old, string New)[] edits)

@@ -27,7 +27,7 @@ public sealed class GeneratedOptionsAndBatchTests
         Assert.Contains("IEnumerable<string?> Secrets() => [ClientId, ClientSecret];", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("TenantId", committed, StringComparison.Ordinal);
         Assert.Contains("    /// <summary>The tenant the client belongs to. Given with the client id.</summary>\n    public string TenantId { get; set; } = \"\";\n", generated, StringComparison.Ordinal);
-        Assert.Contains("failures.Require(nameof(TenantId), TenantId, @\"the tenant the client belongs to\");", generated, StringComparison.Ordinal);
+        Assert.Contains("failures.Require(nameof(TenantId), TenantId, \"the tenant the client belongs to\");", generated, StringComparison.Ordinal);
 
         Assert.Contains("    public int BatchSize { get; set; } = 1000;\n", committed, StringComparison.Ordinal);
         Assert.Contains("    public int ChunkSize { get; set; } = 50;\n", generated, StringComparison.Ordinal);

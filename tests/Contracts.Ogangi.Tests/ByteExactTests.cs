@@ -1,4 +1,5 @@
 using System.Text;
+using Contracts.Core.Validation;
 
 namespace Contracts.Ogangi.Tests;
 
@@ -117,7 +118,7 @@ public sealed class ByteExactTests : IAsyncLifetime
     {
         using var client = new OgangiClient(_ogangi.Options());
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.SendMtAsync(8, value, "null", "13056708084", "aGk="));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.SendMtAsync(8, value, "null", "13056708084", "aGk="));
         Assert.Empty(_ogangi.Server.Requests);
     }
 }

@@ -32,6 +32,23 @@ public sealed class ErrorTests : IAsyncLifetime
         Assert.Equal($"Ogangi: sendSMS was refused: Invalid signature, access denied (HTTP {httpStatus}, error code BAD_SIGNATURE)", error.Message);
     }
 
+    [Theory]
+    [InlineData("sendSMS")]
+    [InlineData("sendMT")]
+    public async Task A_refusal_that_echoes_the_number_or_the_text_shows_neither(string method)
+    {
+        // A vendor having a bad day quotes what it was sent: the exception's text reaches logs and traces.
+        _ogangi.Answer = _ => (200, "application/xml", DocumentSamples.Refusal(method, "ERROR", "Number 13056708084 cannot receive PIN 4711 now"));
+        using var client = new OgangiClient(_ogangi.Options());
+
+        var error = await Assert.ThrowsAsync<OgangiException>(() => method == "sendSMS"
+            ? client.SendSmsAsync("13056708084", "PIN 4711", "19893653744")
+            : client.SendMtAsync("13056708084", "PIN 4711", "19893653744"));
+
+        Assert.DoesNotContain("13056708084", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PIN 4711", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Internal_error_carries_status_and_description()
     {

@@ -45,8 +45,8 @@ public sealed class ValidationTests : IAsyncLifetime
         { "dot from", c => c.SendMtAsync("13056708084", "hi", ".."), "from cannot be '..'" },
         { "blank carrier", c => c.SendSmsAsync("13056708084", "hi", "43", ""), "carrier is blank; pass null to leave it out" },
         { "dot flags", c => c.SendMtAsync("13056708084", "hi", "43", flags: "."), "flags cannot be '.'" },
-        { "separator in MO filter", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { Keywords = ["a&b"] }), "filter.Keywords[0] 'a&b' holds '&', ',' or '='" },
-        { "comma in MO filter", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { From = ["1,2"] }), "filter.From[0] '1,2' holds" },
+        { "separator in MO filter", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { Keywords = ["a&b"] }), "filter.Keywords[0] holds '&', ',' or '='" },
+        { "comma in MO filter", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { From = ["1,2"] }), "filter.From[0] holds" },
         { "blank MO filter value", c => c.GetMoMessagesAsync(1, 10, new OgangiMoFilter { Carriers = [""] }), "filter.Carriers[0] is empty" },
         { "empty descriptor", c => c.FireMessageAsync(new FireMessageDescriptor()), "fld-val-list has no field" },
         { "descriptor without its event", c => c.FireMessageAsync(new FireMessageDescriptor { Event = null! }), "descriptor.event is required (the contract's required)" },
@@ -73,6 +73,28 @@ public sealed class ValidationTests : IAsyncLifetime
 
         Assert.Contains("mobileNumber is not a mobile number", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(number, error.Message, StringComparison.Ordinal); // a personal value, typo or not
+    }
+
+    [Theory]
+    [InlineData("from", "584140000001,584140000002")]
+    [InlineData("to", "584140000001=584140000002")]
+    [InlineData("keywords", "PIN 4711 & 0815")]
+    public async Task A_refused_MO_filter_value_is_named_not_shown(string filter, string value)
+    {
+        // From and To hold phone numbers, a keyword may be part of a message: the problem names the filter only.
+        var mo = filter switch
+        {
+            "from" => new OgangiMoFilter { From = [value] },
+            "to" => new OgangiMoFilter { To = [value] },
+            _ => new OgangiMoFilter { Keywords = [value] },
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _client.GetMoMessagesAsync(1, 10, mo));
+
+        Assert.Contains("[0] holds '&', ',' or '='", error.Message, StringComparison.Ordinal);
+        foreach (var part in value.Split('&', ',', '='))
+            Assert.DoesNotContain(part.Trim(), error.Message, StringComparison.Ordinal);
+        Assert.Empty(_ogangi.Server.Requests);
     }
 
     [Fact]

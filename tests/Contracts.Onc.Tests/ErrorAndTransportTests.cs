@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Onc.Tests;
 
 /// <summary>Null lists, SOAP faults, HTTP errors, retries and cancellation.</summary>
@@ -108,14 +110,14 @@ public sealed class ErrorAndTransportTests : FakeOncTests
         var tooManyRetries = Samples.NewContact("+15550160");
         tooManyRetries.SMSCommInfo!.RetryCount = 256;
 
-        var retry = await Assert.ThrowsAsync<ArgumentException>(() => client.AddCampaignContactAsync(tooManyRetries));
+        var retry = await Assert.ThrowsAsync<InvalidRequestException>(() => client.AddCampaignContactAsync(tooManyRetries));
         Assert.Contains("SMSCommInfo.RetryCount must be between 0 and 255", retry.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.AddCampaignContactAsync(new OutboundNotificationContactInfo { CampaignId = Samples.SpringCampaign }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateCampaignContactAsync(Samples.NewContact("+15550161", Guid.Empty)));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateCampaignAsync(Samples.NewCampaign(Guid.Empty)));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteCampaignAsync(Guid.Empty));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GetCampaignContactsAsync(Guid.Empty));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.AddCampaignAsync(null!));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.AddCampaignContactAsync(new OutboundNotificationContactInfo { CampaignId = Samples.SpringCampaign }));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.UpdateCampaignContactAsync(Samples.NewContact("+15550161", Guid.Empty)));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.UpdateCampaignAsync(Samples.NewCampaign(Guid.Empty)));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.DeleteCampaignAsync(Guid.Empty));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.GetCampaignContactsAsync(Guid.Empty));
+        await Assert.ThrowsAsync<InvalidRequestException>(() => client.AddCampaignAsync(null!));
 
         Assert.Empty(Onc.Calls);
     }

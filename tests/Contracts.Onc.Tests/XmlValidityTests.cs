@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using Contracts.Core.Batching;
+using Contracts.Core.Validation;
 using Microsoft.Extensions.Options;
 using static Contracts.Onc.Tests.OncContract;
 
@@ -43,8 +44,8 @@ public sealed class XmlValidityTests : FakeOncTests
             var contact = FullContact();
             set(contact, text);
 
-            var added = await Assert.ThrowsAsync<ArgumentException>(() => client.AddCampaignContactAsync(contact));
-            var updated = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateCampaignContactAsync(contact));
+            var added = await Assert.ThrowsAsync<InvalidRequestException>(() => client.AddCampaignContactAsync(contact));
+            var updated = await Assert.ThrowsAsync<InvalidRequestException>(() => client.UpdateCampaignContactAsync(contact));
 
             Assert.All(new[] { added, updated }, error =>
             {
@@ -68,8 +69,8 @@ public sealed class XmlValidityTests : FakeOncTests
             var campaign = FullCampaign();
             set(campaign, text);
 
-            var added = await Assert.ThrowsAsync<ArgumentException>(() => client.AddCampaignAsync(campaign));
-            var updated = await Assert.ThrowsAsync<ArgumentException>(() => client.UpdateCampaignAsync(campaign));
+            var added = await Assert.ThrowsAsync<InvalidRequestException>(() => client.AddCampaignAsync(campaign));
+            var updated = await Assert.ThrowsAsync<InvalidRequestException>(() => client.UpdateCampaignAsync(campaign));
 
             Assert.All(new[] { added, updated }, error =>
             {

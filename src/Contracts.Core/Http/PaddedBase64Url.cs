@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using Contracts.Core.Validation;
 
 namespace Contracts.Core.Http;
 
@@ -50,7 +51,7 @@ public static class PaddedBase64Url
         }
         catch (EncoderFallbackException)
         {
-            throw new ArgumentException("The value is not valid Unicode text (it holds a lone surrogate).", nameof(value));
+            throw new InvalidRequestException("The value is not valid Unicode text (it holds a lone surrogate); nothing was sent.", nameof(value));
         }
     }
 }

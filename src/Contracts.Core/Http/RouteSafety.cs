@@ -1,3 +1,5 @@
+using Contracts.Core.Validation;
+
 namespace Contracts.Core.Http;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Contracts.Core.Http;
 public static class RouteSafety
 {
     /// <summary>
-    /// Throws <see cref="ArgumentException"/> when the relative route in <paramref name="route"/> (path and query,
+    /// Throws <see cref="InvalidRequestException"/> (an <see cref="ArgumentException"/>; a batch reports it rejected) when the relative route in <paramref name="route"/> (path and query,
     /// as a generated operation built it) has an empty, <c>.</c> or <c>..</c> segment, escaped or not. Routes from
     /// the contracts never do, so such a segment always comes from a value. Nothing has been sent at that point.
     /// </summary>
@@ -30,15 +32,15 @@ public static class RouteSafety
                 continue; // a leading '/'
             // No contract route ends with '/' or has '//': an empty segment anywhere else is an empty value.
             if (segment.IsEmpty || IsDots(segment))
-                throw new ArgumentException($"A path value is empty, '.' or '..' (in '{Describe(path)}'): it would not stay one segment of the route, so nothing was sent.", nameof(route));
+                throw new InvalidRequestException($"A path value is empty, '.' or '..' (in '{Describe(path)}'): it would not stay one segment of the route, so nothing was sent.", nameof(route));
         }
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="parameterName"/> when <paramref name="value"/> could not be one path segment.</summary>
+    /// <summary>Throws <see cref="InvalidRequestException"/> naming <paramref name="parameterName"/> when <paramref name="value"/> could not be one path segment.</summary>
     public static void ThrowIfNotOneSegment(string? value, string parameterName)
     {
         if (SegmentProblem(value) is { } problem)
-            throw new ArgumentException($"{parameterName} {problem}", parameterName);
+            throw new InvalidRequestException($"{parameterName} {problem}", parameterName);
     }
 
     /// <summary>Why <paramref name="value"/> could not be one path segment (to follow its name), or null when it can.</summary>

@@ -14,4 +14,12 @@ public sealed class InvalidRequestException : ArgumentException
         : base(message)
     {
     }
+
+    /// <summary>Creates the exception for one parameter's value.</summary>
+    /// <param name="message">What was refused and why; it says that nothing was sent.</param>
+    /// <param name="paramName">The parameter whose value was refused.</param>
+    public InvalidRequestException(string message, string? paramName)
+        : base(message, paramName)
+    {
+    }
 }

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Contracts.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Contracts.Engage.Tests;
+
+/// <summary>
+/// The contract's own words reach the generated C# in XML docs and in string literals. A scratch copy of ENGAGE's
+/// contract whose texts carry quotes, backslashes, newlines, <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> must still
+/// give a client that parses without a diagnostic (XML docs checked), with each text read back unchanged from the
+/// docs and the literals: escaped where it lands, never able to end a comment or a string early.
+/// </summary>
+public sealed partial class GeneratedTextEscapingTests
+{
+    private static string Hostile(string site) => $"{site} said \"hi\" \\ C:\\dir & <b>bold</b> </summary> */\nsecond line of {site}";
+
+    [Fact]
+    public async Task Contract_texts_with_markup_quotes_backslashes_and_newlines_land_escaped()
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "contracts", "engage", "engage.openapi.yaml"));
+        var changed = Replace(yaml, "  vendor-name: ENGAGE\n", $"  vendor-name: {Quoted(Hostile("vendor"))}\n  registration-remarks: {Quoted(Hostile("remarks"))}\n");
+        changed = Replace(changed, "  tokens: >-\n", $"  tokens: {Quoted(Hostile("tokens"))}\n  tokens-were: >-\n");
+        changed = Replace(changed, "    token-lifetime-source: tokens are valid for 15 minutes\n", $"    token-lifetime-source: {Quoted(Hostile("lifetime"))}\n");
+        changed = Replace(changed, "        description: United States\n      - name: International", $"        description: {Quoted(Hostile("region"))}\n      - name: International");
+        changed = Replace(changed, "        summary: Pushes the program to any number of destinations\n", $"        summary: {Quoted(Hostile("summary"))}\n");
+        changed = Replace(changed, "        shared-is: What every request of the batch shares (the program, the aNumbers or their group, the TTL).\n", $"        shared-is: {Quoted(Hostile("shared"))}\n");
+        changed = Replace(changed, "          why: >-\n            Destinations per push request", $"          why: {Quoted(Hostile("chunk"))}\n          why-was: >-\n            Destinations per push request");
+        changed = Replace(changed, "          description: Federated client identifier provided by First Orion.\n", $"          description: {Quoted(Hostile("credential"))}\n");
+
+        var generated = await GeneratedCheckTests.GenerateAsync(changed);
+        var tree = CSharpSyntaxTree.ParseText(generated, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose));
+
+        Assert.Empty(tree.GetDiagnostics().Select(d => d.ToString()));
+        var docs = DocTexts(tree.GetRoot());
+        foreach (var site in new[] { "vendor", "remarks", "tokens", "lifetime", "region", "summary", "shared", "chunk", "credential" })
+            Assert.Contains(docs, doc => doc.Contains(Collapsed(Hostile(site)), StringComparison.Ordinal));
+
+        var literals = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToList();
+        Assert.Equal(2, literals.Count(l => l == Hostile("vendor"))); // the options' VendorName and the batch's Vendor
+        var phrase = Collapsed(Hostile("credential"));
+        Assert.Contains(char.ToLowerInvariant(phrase[0]) + phrase[1..], literals); // the required credential's message
+    }
+
+    [Fact]
+    public async Task The_committed_client_parses_without_a_diagnostic()
+    {
+        var committed = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "generated", "Engage", "EngageClient.g.cs"));
+
+        Assert.Empty(CSharpSyntaxTree.ParseText(committed, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose)).GetDiagnostics());
+    }
+
+    /// <summary>Each XML doc comment's text as a reader gets it: entities decoded, elements and line breaks as spaces.</summary>
+    private static List<string> DocTexts(SyntaxNode root)
+        => root.DescendantTrivia()
+            .Select(t => t.GetStructure())
+            .OfType<DocumentationCommentTriviaSyntax>()
+            .Select(doc => Collapsed(string.Concat(doc.DescendantTokens(descendIntoTrivia: true)
+                .Where(t => t.IsKind(SyntaxKind.XmlTextLiteralToken) || t.IsKind(SyntaxKind.XmlEntityLiteralToken) || t.IsKind(SyntaxKind.XmlTextLiteralNewLineToken))
+                .Select(t => t.IsKind(SyntaxKind.XmlTextLiteralNewLineToken) ? " " : t.ValueText))))
+            .ToList();
+
+    // A line break in a contract text is a space to a reader of the docs.
+    private static string Collapsed(string text) => Spaces().Replace(text.Replace("\n", " ", StringComparison.Ordinal), " ").Trim();
+
+    /// <summary>A YAML double-quoted scalar holding <paramref name="text"/> exactly.</summary>
+    private static string Quoted(string text)
+        => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+
+    private static string Replace(string text, string old, string replacement)
+    {
+        Assert.Contains(old, text, StringComparison.Ordinal); // the contract still reads as this test expects
+        return text.Replace(old, replacement, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
