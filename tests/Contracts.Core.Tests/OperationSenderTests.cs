@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Contracts.Core.Http;
 using Contracts.Core.Json;
+using Contracts.Core.Security;
 using Contracts.Core.Validation;
 
 namespace Contracts.Core.Tests;
@@ -88,11 +89,14 @@ public sealed class OperationSenderTests
     }
 
     /// <summary>The sender over the SDK's innermost handler, which buffers the answer the send path then reads in place.</summary>
-    private static OperationSender OverWireHandler(HttpStatusCode status, string body)
+    private static OperationSender OverWireHandler(HttpStatusCode status, string body, params string[] secrets)
     {
-        var http = new HttpClient(new WireHandler("Test", 1 << 20) { InnerHandler = new Transport(status, body) }) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
+        var wire = new WireHandler("Test", 1 << 20, new ClientSecrets(secrets)) { InnerHandler = new Transport(status, body) };
+        var http = new HttpClient(wire) { BaseAddress = new Uri("http://127.0.0.1:9/api/") };
         return new OperationSender(http, new RecordingTable());
     }
+
+    private const string EchoedSecret = "Echoed+Secret/Value";
 
     private static OperationRequest Describe(string route = "things/{id}", bool idempotent = true)
         => new(new VendorOperation("getThing", route, idempotent), HttpMethod.Post);
@@ -261,6 +265,36 @@ public sealed class OperationSenderTests
 
         Assert.Equal("{\"name\":", refused.Failure.Body);
         Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
+    }
+
+    /// <summary>
+    /// A success answer that cannot be read reaches an exception (its body, its reason): whatever the vendor echoed in
+    /// it, raw or escaped as JSON writes it, is masked there, though a success that is read is never shown.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"name\":\"Echoed+Secret/Value\",\"more\":")]
+    [InlineData("{\"name\":\"Echoed\\u002BSecret\\/Value\",\"name\":[")]
+    [InlineData("{\"name\":{\"Echoed+Secret/Value\":1}}")]
+    public async Task A_success_echoing_a_secret_that_cannot_be_read_shows_it_nowhere(string body)
+    {
+        var sender = OverWireHandler(HttpStatusCode.OK, body, EchoedSecret);
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.IsType<JsonException>(refused.Failure.InnerException, exactMatch: false);
+        Assert.Contains("***", refused.Failure.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", refused.Failure.Body + refused.Failure.Summary + refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_in_a_success_answer_echoing_a_secret_shows_it_nowhere()
+    {
+        var sender = OverWireHandler(HttpStatusCode.OK, """{"errorCode":"Echoed+Secret/Value"}""", EchoedSecret);
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None));
+
+        Assert.Equal("***", Assert.IsType<Verdict>(refused.Result).ErrorCode);
+        Assert.DoesNotContain("Secret", refused.Failure.Body + refused.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,15 +2,13 @@ using System.Net;
 using Contracts.Core.Security;
 using Contracts.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace Contracts.Core.Http;
 
 /// <summary>
 /// The one HTTP pipeline every vendor client uses, outermost first:
-/// <see cref="CallDeadlineHandler"/> (the whole call within Timeout, typed errors) -> <see cref="IdempotentRetryHandler"/>
-/// -> Kiota user agent -> the vendor's authentication handler -> the vendor's signing handler -> <see cref="WireHandler"/>
+/// <see cref="CallDeadlineHandler"/> (the whole call within Timeout, typed errors) -> <see cref="ProductUserAgentHandler"/>
+/// -> <see cref="IdempotentRetryHandler"/> -> the vendor's authentication handler -> the vendor's signing handler -> <see cref="WireHandler"/>
 /// (no redirects, bounded and scrubbed answers) -> the transport.
 /// </summary>
 /// <remarks>
@@ -32,8 +30,8 @@ public static class VendorHttpPipeline
         var handlers = new List<DelegatingHandler>
         {
             new CallDeadlineHandler(options.VendorName, options.Timeout, VendorTelemetry.For(productName)),
+            new ProductUserAgentHandler(productName),
             new IdempotentRetryHandler(options.VendorName, options.MaxRetries, options.RetryDelay),
-            new UserAgentHandler(CreateUserAgentOption(productName)),
         };
         if (authentication is not null)
             handlers.Add(authentication);
@@ -108,8 +106,8 @@ public static class VendorHttpPipeline
         // signed path, keys and phone numbers. The SDK's log events (which carry none) replace them.
         builder.RemoveAllLoggers();
         builder.AddHttpMessageHandler(sp => new CallDeadlineHandler(getOptions(sp).VendorName, getOptions(sp).Timeout, VendorTelemetry.For(productName)));
+        builder.AddHttpMessageHandler(() => new ProductUserAgentHandler(productName));
         builder.AddHttpMessageHandler(sp => new IdempotentRetryHandler(getOptions(sp).VendorName, getOptions(sp).MaxRetries, getOptions(sp).RetryDelay));
-        builder.AddHttpMessageHandler(() => new UserAgentHandler(CreateUserAgentOption(productName)));
         if (authentication is not null)
             builder.AddHttpMessageHandler(authentication);
         if (signing is not null)
@@ -151,12 +149,6 @@ public static class VendorHttpPipeline
 
     private static WireHandler CreateWireHandler(VendorClientOptions options)
         => new(options.VendorName, options.MaxResponseBytes, new ClientSecrets(options.Secrets()));
-
-    private static UserAgentHandlerOption CreateUserAgentOption(string productName) => new()
-    {
-        ProductName = productName,
-        ProductVersion = typeof(VendorHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-    };
 
     private static Uri WithTrailingSlash(Uri uri)
         => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
