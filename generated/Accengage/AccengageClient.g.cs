@@ -2326,14 +2326,11 @@ public partial class Campaign : ExtensibleModel
 
 }
 
-/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
+/// <summary>What every page of a list answer holds beside its items: its paging links, under either name the document
+/// <br/>gives the body field (`links` or `link`). Each list model derives from it.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class CampaignList : ExtensibleModel, IContractChecked
+public partial class ListPage : ExtensibleModel, IContractChecked
 {
-    /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
-    [JsonPropertyName("campaigns")]
-    public IList<Campaign>? Campaigns { get; set; }
-
     /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
     [JsonPropertyName("links")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
@@ -2346,9 +2343,25 @@ public partial class CampaignList : ExtensibleModel, IContractChecked
 
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("campaigns", Campaigns);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+    }
+
+}
+
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class CampaignList : ListPage, IContractChecked
+{
+    /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("campaigns")]
+    public IList<Campaign>? Campaigns { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+        problems.Each("campaigns", Campaigns);
     }
 
 }
@@ -2393,27 +2406,17 @@ public partial class Message : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageList : ExtensibleModel, IContractChecked
+public partial class MessageList : ListPage, IContractChecked
 {
     /// <summary>The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("messages")]
     public IList<Message>? Messages { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("messages", Messages);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("messages", Messages);
     }
 
 }
@@ -2564,27 +2567,17 @@ public partial class MessageAction : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageActionList : ExtensibleModel, IContractChecked
+public partial class MessageActionList : ListPage, IContractChecked
 {
     /// <summary>The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("actions")]
     public IList<MessageAction>? Actions { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("actions", Actions);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("actions", Actions);
     }
 
 }
@@ -2857,27 +2850,17 @@ public partial class StaticList : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListList : ExtensibleModel, IContractChecked
+public partial class StaticListList : ListPage, IContractChecked
 {
     /// <summary>The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("lists")]
     public IList<StaticList>? Lists { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("lists", Lists);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("lists", Lists);
     }
 
 }
@@ -2898,27 +2881,17 @@ public partial class StaticListDevice : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListDeviceList : ExtensibleModel, IContractChecked
+public partial class StaticListDeviceList : ListPage, IContractChecked
 {
     /// <summary>The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("devices")]
     public IList<StaticListDevice>? Devices { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("devices", Devices);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("devices", Devices);
     }
 
 }
@@ -2980,27 +2953,17 @@ public partial class Click : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ClickList : ExtensibleModel, IContractChecked
+public partial class ClickList : ListPage, IContractChecked
 {
     /// <summary>The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("clicks")]
     public IList<Click>? Clicks { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("clicks", Clicks);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("clicks", Clicks);
     }
 
 }
@@ -3025,27 +2988,17 @@ public partial class TargetedDevice : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class TargetedDeviceList : ExtensibleModel, IContractChecked
+public partial class TargetedDeviceList : ListPage, IContractChecked
 {
     /// <summary>The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("targets")]
     public IList<TargetedDevice>? Targets { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("targets", Targets);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("targets", Targets);
     }
 
 }
@@ -3064,27 +3017,17 @@ public partial class Stat : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StatList : ExtensibleModel, IContractChecked
+public partial class StatList : ListPage, IContractChecked
 {
     /// <summary>Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("stats")]
     public IList<Stat>? Stats { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("stats", Stats);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("stats", Stats);
     }
 
 }
@@ -3138,54 +3081,34 @@ public partial class GeoInfo : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeofenceList : ExtensibleModel, IContractChecked
+public partial class GeofenceList : ListPage, IContractChecked
 {
     /// <summary>The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geofences")]
     public IList<Geofence>? Geofences { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("geofences", Geofences);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("geofences", Geofences);
     }
 
 }
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class BeaconList : ExtensibleModel, IContractChecked
+public partial class BeaconList : ListPage, IContractChecked
 {
     /// <summary>The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("beacons")]
     public IList<Beacon>? Beacons { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("beacons", Beacons);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("beacons", Beacons);
     }
 
 }
@@ -3210,27 +3133,17 @@ public partial class Geogroup : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeogroupList : ExtensibleModel, IContractChecked
+public partial class GeogroupList : ListPage, IContractChecked
 {
     /// <summary>The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geogroups")]
     public IList<Geogroup>? Geogroups { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("geogroups", Geogroups);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("geogroups", Geogroups);
     }
 
 }
@@ -3468,27 +3381,17 @@ public partial class InApp : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InAppList : ExtensibleModel, IContractChecked
+public partial class InAppList : ListPage, IContractChecked
 {
     /// <summary>The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("inapps")]
     public IList<InApp>? Inapps { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("inapps", Inapps);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("inapps", Inapps);
     }
 
 }
@@ -3608,27 +3511,17 @@ public partial class Alarm : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AlarmList : ExtensibleModel, IContractChecked
+public partial class AlarmList : ListPage, IContractChecked
 {
     /// <summary>The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("alarms")]
     public IList<Alarm>? Alarms { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("alarms", Alarms);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("alarms", Alarms);
     }
 
 }
