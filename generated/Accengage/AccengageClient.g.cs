@@ -1028,60 +1028,99 @@ public partial class AccengageClient : IAccengageClient
 {
     private static readonly SourceGeneratedJson Json_ = new(AccengageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-    private static readonly string[] FailureTexts_ =
+    /// <summary>How the failure answers' ErrorBody body is read: looked up once, not at every call.</summary>
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorBody> ErrorBody_ = Json_.Info<ErrorBody>();
+
+    /// <summary>Each failure answer the contract declares (status, body, what it means), built once per client.</summary>
+    private static readonly DeclaredFailure[] Failures_ =
     [
-        "The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n",
-        "The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n",
-        "Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n",
-        "Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n",
-        "The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.",
-        "The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n",
-        "The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n",
-        "The campaign with the given ID could not be found.",
-        "Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n",
-        "The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.",
-        "The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n",
-        "Could not find the campaign with the given ID.",
-        "Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n",
-        "Unknown collapse key given, or invalid template for buttons.",
-        "The message with the given ID was not found.",
-        "Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n",
-        "Resource not found.",
-        "Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n",
-        "A schedule already exists for the message (or a generic 403).",
-        "No schedule for the message.",
-        "Validation failed for body param(s); also the generic 400 errors.",
-        "The next sending date is outdated (or a generic 403).",
-        "Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.",
-        "A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n",
-        "Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n",
-        "Message not found (or not a push), or message not scheduled.",
-        "The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n",
-        "Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n",
-        "Resource not found; the precise resource is given in the error message.",
-        "Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n",
-        "At least one of the given fields does not exist on the app; also the generic 400 errors.",
-        "`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n",
-        "Can not update fields like `id` or `UDID` (or a generic 403).",
-        "No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n",
-        "No device found with the given filters.",
-        "Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.",
-        "Missing or malformed field in the body; also the generic 400 errors.",
-        "A static list with the given `listId` already exists.",
-        "The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n",
-        "The static list does not exist for the server (no table is associated with the list).",
-        "Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n",
-        "The `id` field was not given in the request body, or a generic 400 error.",
-        "The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n",
-        "A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.",
-        "The in-app message with the given ID was not found.",
-        "Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n",
-        "Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n",
-        "The alarm does not exist for this app, or the message is not an alarm.",
-        "No UDID given in the query, or a generic 400 error.",
-        "The inbox message was not found, or it is not available for this user.",
+        DeclaredFailure.Of(400, "The body does not correspond to any known access token format, or the `Accengage-Signature`\nheader is missing, empty or invalid (`API_ERR_SIGNATURE`).\n", ErrorBody_),
+        DeclaredFailure.Of(404, "The user e-mail could not be found, so no access token has been generated. Also answered for a\nmisspelt route (e.g. `/v1/acess_token`).\n", ErrorBody_),
+        DeclaredFailure.Of(500, "Server-side error, to be reported to the administrators: `API_ERR_DB` (database; also an erroneous\nrequest such as a malformed parameter), `API_ERR_CACHE`, `API_ERR_SERVICE`, `API_ERR_UTIL`,\n`API_ERR_SUPPORT` (support account) or `API_ERR_UNKNOWN` (unhandled error).\n", ErrorBody_),
+        DeclaredFailure.Of(400, "Generic 400: invalid access token (`API_ERR_TOKEN`, generate a new one) or missing, empty or invalid\n`Accengage-Signature` (`API_ERR_SIGNATURE`), or a malformed request.\n", ErrorBody_),
+        DeclaredFailure.Of(401, "The access token has expired (`API_ERR_TOKEN`); generate a new one and retry.", ErrorBody_),
+        DeclaredFailure.Of(403, "The route needs an access token (`API_ERR_TOKEN`), or the user has no rights on it\n(`API_ERR_FORBIDDEN`).\n", ErrorBody_),
+        DeclaredFailure.Of(400, "The ID in the path does not have the expected format (a positive integer, e.g. `cmp` is refused), or a\ngeneric 400 error.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "The campaign with the given ID could not be found.", ErrorBody_),
+        DeclaredFailure.Of(404, "Resource not found; this can also mean the campaign belongs to another app, which the caller has\nno access to.\n", ErrorBody_),
+        DeclaredFailure.Of(400, "The campaign ID has a wrong format (must be a positive integer), or a generic 400 error.", ErrorBody_),
+        DeclaredFailure.Of(403, "The campaign exists but is not associated with the given partner ID (wrong partner ID?), or a generic\n403 error.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Could not find the campaign with the given ID.", ErrorBody_),
+        DeclaredFailure.Of(400, "Validation failed for the given message, or the given campaign is unknown (e.g. campaign ID -1);\nalso the generic 400 errors (`API_ERR_TOKEN`, `API_ERR_SIGNATURE`).\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Unknown collapse key given, or invalid template for buttons.", ErrorBody_),
+        DeclaredFailure.Of(404, "The message with the given ID was not found.", ErrorBody_),
+        DeclaredFailure.Of(404, "Resource not found; this can also mean the message belongs to another app, which the caller has\nno access to.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Resource not found.", ErrorBody_),
+        DeclaredFailure.Of(400, "Validation failed for body param(s), or the next sending date is outdated; also the generic 400\nerrors.\n", ErrorBody_),
+        DeclaredFailure.Of(403, "A schedule already exists for the message (or a generic 403).", ErrorBody_),
+        DeclaredFailure.Of(404, "No schedule for the message.", ErrorBody_),
+        DeclaredFailure.Of(400, "Validation failed for body param(s); also the generic 400 errors.", ErrorBody_),
+        DeclaredFailure.Of(403, "The next sending date is outdated (or a generic 403).", ErrorBody_),
+        DeclaredFailure.Of(404, "Documented as \"Schedule already exists for message\"; answered when the schedule cannot be updated.", ErrorBody_),
+        DeclaredFailure.Of(400, "A schedule exclusion of this type (e.g. \"DAYS\") already exists; there can only be one per type.\nAlso the generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Message push not found (the message does not exist or is not a push), or schedule not found (the\nmessage must be scheduled to use schedule exclusions).\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Message not found (or not a push), or message not scheduled.", ErrorBody_),
+        DeclaredFailure.Of(400, "The message is already being sent (`API_ERR_MESSAGE_SENDING`), has already been sent\n(`API_ERR_MESSAGE_SENT`), or was already sent and the send failed (`API_ERR_MESSAGE_FAILED`); also\nthe generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(400, "Invalid format (the precise reason is in the message); segments, lists and/or filters used in the\nsame instant message; unmatched template parameter(s); non-indexed criteria used to query (check\nthe \"clientId\" option of the field in the database scheme). Also the generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Resource not found; the precise resource is given in the error message.", ErrorBody_),
+        DeclaredFailure.Of(400, "Invalid format: the body needs an `apps` object and a `targets` object (the precise reason is in\nthe message). Also the generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(400, "At least one of the given fields does not exist on the app; also the generic 400 errors.", ErrorBody_),
+        DeclaredFailure.Of(400, "`users` must be an array; cannot update more than 100 users; users are not well formatted (the\nindex of the user and the reason are given); invalid matching key(s); the field(s) do(es) not exist\nfor this app. Also the generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(403, "Can not update fields like `id` or `UDID` (or a generic 403).", ErrorBody_),
+        DeclaredFailure.Of(400, "No filter in the request, or filters rejected because their fields are not indexed; also the\ngeneric 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "No device found with the given filters.", ErrorBody_),
+        DeclaredFailure.Of(400, "Trying to update a field that cannot be updated (`id`, `UDID`); also the generic 400 errors.", ErrorBody_),
+        DeclaredFailure.Of(400, "Missing or malformed field in the body; also the generic 400 errors.", ErrorBody_),
+        DeclaredFailure.Of(409, "A static list with the given `listId` already exists.", ErrorBody_),
+        DeclaredFailure.Of(400, "The `users` field is missing from the body, or a given field cannot be found for devices of the\napp. Also the generic 400 errors.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "The static list does not exist for the server (no table is associated with the list).", ErrorBody_),
+        DeclaredFailure.Of(400, "Validation failed for the given body (e.g. the `info` object is missing), or a generic 400 error.\n", ErrorBody_),
+        DeclaredFailure.Of(400, "The `id` field was not given in the request body, or a generic 400 error.", ErrorBody_),
+        DeclaredFailure.Of(400, "The body does not match the expected schema; the precise reason is in the body of the answer. Or a\ngeneric 400 error.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "A resource the body refers to (template, geolocation, beacon, event, segment, list...) does not exist.", ErrorBody_),
+        DeclaredFailure.Of(404, "The in-app message with the given ID was not found.", ErrorBody_),
+        DeclaredFailure.Of(400, "Validation failed for the given message; a webservice can only be used for Android or iOS messages;\nthe template is mandatory and must be the same for every language of the message. Or a generic 400\nerror.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "Can not find [resource] with id ...: the geolocation, event, view, beacon or state could not be found\nfor this app.\n", ErrorBody_),
+        DeclaredFailure.Of(404, "The alarm does not exist for this app, or the message is not an alarm.", ErrorBody_),
+        DeclaredFailure.Of(400, "No UDID given in the query, or a generic 400 error.", ErrorBody_),
+        DeclaredFailure.Of(404, "The inbox message was not found, or it is not available for this user.", ErrorBody_),
     ];
+
+    /// <summary>The distinct sets of declared failures the operations hand to their requests, built once per client.</summary>
+    private static readonly DeclaredFailure[] FailureSet0_ = [Failures_[0], Failures_[1], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet1_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet2_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[7], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet3_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet4_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[8], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet5_ = [Failures_[9], Failures_[4], Failures_[10], Failures_[11], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet6_ = [Failures_[12], Failures_[4], Failures_[5], Failures_[13], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet7_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[14], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet8_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[15], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet9_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[16], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet10_ = [Failures_[17], Failures_[4], Failures_[18], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet11_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[19], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet12_ = [Failures_[20], Failures_[4], Failures_[21], Failures_[22], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet13_ = [Failures_[23], Failures_[4], Failures_[5], Failures_[24], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet14_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[25], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet15_ = [Failures_[26], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet16_ = [Failures_[27], Failures_[4], Failures_[5], Failures_[28], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet17_ = [Failures_[29], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet18_ = [Failures_[30], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet19_ = [Failures_[31], Failures_[4], Failures_[32], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet20_ = [Failures_[33], Failures_[4], Failures_[5], Failures_[34], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet21_ = [Failures_[35], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet22_ = [Failures_[36], Failures_[4], Failures_[5], Failures_[37], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet23_ = [Failures_[38], Failures_[4], Failures_[5], Failures_[39], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet24_ = [Failures_[40], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet25_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[16], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet26_ = [Failures_[41], Failures_[4], Failures_[5], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet27_ = [Failures_[42], Failures_[4], Failures_[5], Failures_[43], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet28_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[44], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet29_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[44], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet30_ = [Failures_[45], Failures_[4], Failures_[5], Failures_[46], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet31_ = [Failures_[6], Failures_[4], Failures_[5], Failures_[47], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet32_ = [Failures_[3], Failures_[4], Failures_[5], Failures_[47], Failures_[2]];
+    private static readonly DeclaredFailure[] FailureSet33_ = [Failures_[48], Failures_[4], Failures_[5], Failures_[49], Failures_[2]];
 
     private readonly OperationSender _sender;
 
@@ -1105,9 +1144,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("createAccessToken", "v1/access_token", true), HttpMethod.Post)
             .JsonBody(body, Json_.Info<AccessTokenRequest>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[0], ErrorBody_)
-            .Fails(404, FailureTexts_[1], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet0_)
             ;
 
     /// <inheritdoc/>
@@ -1117,10 +1154,7 @@ public partial class AccengageClient : IAccengageClient
     internal OperationRequest GetMeRequest()
         => new OperationRequest(new("getMe", "v1/me", true), HttpMethod.Get)
             .Accepts("text/plain")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1132,10 +1166,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1151,10 +1182,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Campaign>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1166,11 +1194,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[7], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet2_)
             ;
 
     /// <inheritdoc/>
@@ -1182,10 +1206,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
             .JsonBody(body, Json_.Info<Campaign>(), "application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet3_)
             ;
 
     /// <inheritdoc/>
@@ -1196,11 +1217,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteCampaign", "v1/me/apps/{partnerId}/campaigns/{campaignId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("campaignId", WireText.Of(campaignId))
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[8], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet4_)
             ;
 
     /// <inheritdoc/>
@@ -1216,11 +1233,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[9], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[10], ErrorBody_)
-            .Fails(404, FailureTexts_[11], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet5_)
             ;
 
     /// <inheritdoc/>
@@ -1240,11 +1253,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[9], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[10], ErrorBody_)
-            .Fails(404, FailureTexts_[11], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet5_)
             ;
 
     /// <inheritdoc/>
@@ -1262,10 +1271,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("externalId", WireText.Of(externalId))
             .Query("title", WireText.Of(title))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1281,11 +1287,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Message>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[12], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[13], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet6_)
             ;
 
     /// <inheritdoc/>
@@ -1297,11 +1299,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[14], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet7_)
             ;
 
     /// <inheritdoc/>
@@ -1313,10 +1311,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Message>(), "application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet3_)
             ;
 
     /// <inheritdoc/>
@@ -1327,11 +1322,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteMessage", "v1/me/apps/{partnerId}/messages/{messageId}", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[15], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet8_)
             ;
 
     /// <inheritdoc/>
@@ -1344,10 +1335,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("messageId", WireText.Of(messageId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1367,11 +1355,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[16], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet9_)
             ;
 
     /// <inheritdoc/>
@@ -1391,11 +1375,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("endDate", WireText.Of(endDate))
             .Query("data[]", WireText.Of(data, item_ => WireText.Of(item_)))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[16], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet9_)
             ;
 
     /// <inheritdoc/>
@@ -1411,10 +1391,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-            .Fails(400, FailureTexts_[17], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[18], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet10_)
             ;
 
     /// <inheritdoc/>
@@ -1426,11 +1403,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[19], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet11_)
             ;
 
     /// <inheritdoc/>
@@ -1442,11 +1415,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<Schedule>(), "application/json")
-            .Fails(400, FailureTexts_[20], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[21], ErrorBody_)
-            .Fails(404, FailureTexts_[22], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet12_)
             ;
 
     /// <inheritdoc/>
@@ -1457,11 +1426,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteSchedule", "v1/me/apps/{partnerId}/messages/{messageId}/schedules", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[19], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet11_)
             ;
 
     /// <inheritdoc/>
@@ -1473,11 +1438,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .JsonBody(body, Json_.Info<ScheduleExclusion>(), "application/json")
-            .Fails(400, FailureTexts_[23], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[24], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet13_)
             ;
 
     /// <inheritdoc/>
@@ -1490,11 +1451,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("messageId", WireText.Of(messageId))
             .Accepts("application/json")
             .ReadBy(AnswerReading.ObjectOrArray)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[25], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet14_)
             ;
 
     /// <inheritdoc/>
@@ -1505,10 +1462,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("deleteScheduleExclusions", "v1/me/apps/{partnerId}/messages/{messageId}/schedules/exclusions", true), HttpMethod.Delete)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1520,10 +1474,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("messageId", WireText.Of(messageId))
             .Query("test", WireText.Of(test))
-            .Fails(400, FailureTexts_[26], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet15_)
             ;
 
     /// <inheritdoc/>
@@ -1534,11 +1485,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
-            .Fails(400, FailureTexts_[27], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[28], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet16_)
             ;
 
     /// <inheritdoc/>
@@ -1549,10 +1496,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), HttpMethod.Post)
             .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[29], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet17_)
             ;
 
     /// <inheritdoc/>
@@ -1571,10 +1515,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("lastOpen", WireText.Of(lastOpen))
             .Query("page", WireText.Of(page))
             .Accepts("text/csv")
-            .Fails(400, FailureTexts_[30], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet18_)
             ;
 
     /// <inheritdoc/>
@@ -1585,10 +1526,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
-            .Fails(400, FailureTexts_[31], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[32], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet19_)
             ;
 
     /// <inheritdoc/>
@@ -1600,11 +1538,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query(filters)
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[33], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[34], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet20_)
             ;
 
     /// <inheritdoc/>
@@ -1617,10 +1551,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("udid", WireText.Of(udid))
             .JsonBody(body, Json_.Info<IDictionary<string, object>>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[35], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet21_)
             ;
 
     /// <inheritdoc/>
@@ -1632,10 +1563,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1651,11 +1579,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<StaticList>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[36], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(409, FailureTexts_[37], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet22_)
             ;
 
     /// <inheritdoc/>
@@ -1669,10 +1593,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
             .ReadBy(AnswerReading.EmptyBody)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1688,11 +1609,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-            .Fails(400, FailureTexts_[38], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[39], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet23_)
             ;
 
     /// <inheritdoc/>
@@ -1704,11 +1621,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
-            .Fails(400, FailureTexts_[38], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[39], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet23_)
             ;
 
     /// <inheritdoc/>
@@ -1723,10 +1636,7 @@ public partial class AccengageClient : IAccengageClient
             .Query("startDate", WireText.OfDate(startDate))
             .Query("endDate", WireText.OfDate(endDate))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1742,10 +1652,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1761,10 +1668,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Geofence>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[40], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet24_)
             ;
 
     /// <inheritdoc/>
@@ -1776,11 +1680,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geofenceId", WireText.Of(geofenceId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[16], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet25_)
             ;
 
     /// <inheritdoc/>
@@ -1792,10 +1692,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geofenceId", WireText.Of(geofenceId))
             .JsonBody(body, Json_.Info<Geofence>(), "application/json")
-            .Fails(400, FailureTexts_[40], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet24_)
             ;
 
     /// <inheritdoc/>
@@ -1807,10 +1704,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1826,10 +1720,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Beacon>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[40], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet24_)
             ;
 
     /// <inheritdoc/>
@@ -1841,11 +1732,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("beaconId", WireText.Of(beaconId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[16], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet25_)
             ;
 
     /// <inheritdoc/>
@@ -1857,10 +1744,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("beaconId", WireText.Of(beaconId))
             .JsonBody(body, Json_.Info<Beacon>(), "application/json")
-            .Fails(400, FailureTexts_[40], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet24_)
             ;
 
     /// <inheritdoc/>
@@ -1872,10 +1756,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1891,10 +1772,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Geogroup>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1906,10 +1784,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet26_)
             ;
 
     /// <inheritdoc/>
@@ -1921,10 +1796,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet26_)
             ;
 
     /// <inheritdoc/>
@@ -1936,10 +1808,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet26_)
             ;
 
     /// <inheritdoc/>
@@ -1951,10 +1820,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("geogroupId", WireText.Of(geogroupId), "ext:")
             .JsonBody(body, Json_.Info<ObjectTechnicalType>(), "application/json")
-            .Fails(400, FailureTexts_[41], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet26_)
             ;
 
     /// <inheritdoc/>
@@ -1966,10 +1832,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -1985,11 +1848,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2001,11 +1860,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inAppId", WireText.Of(inAppId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[44], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet28_)
             ;
 
     /// <inheritdoc/>
@@ -2017,11 +1872,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inAppId", WireText.Of(inAppId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2034,11 +1885,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("inAppId", WireText.Of(inAppId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[44], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet29_)
             ;
 
     /// <inheritdoc/>
@@ -2050,11 +1897,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[44], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet29_)
             ;
 
     /// <inheritdoc/>
@@ -2066,11 +1909,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<InApp>(), "application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2083,11 +1922,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[44], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet29_)
             ;
 
     /// <inheritdoc/>
@@ -2099,10 +1934,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Query("page", WireText.Of(page))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -2118,11 +1950,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[45], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[46], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet30_)
             ;
 
     /// <inheritdoc/>
@@ -2134,11 +1962,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("alarmId", WireText.Of(alarmId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[6], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[47], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet31_)
             ;
 
     /// <inheritdoc/>
@@ -2150,11 +1974,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("alarmId", WireText.Of(alarmId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-            .Fails(400, FailureTexts_[45], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[46], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet30_)
             ;
 
     /// <inheritdoc/>
@@ -2167,11 +1987,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("alarmId", WireText.Of(alarmId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[47], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet32_)
             ;
 
     /// <inheritdoc/>
@@ -2183,11 +1999,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[47], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet32_)
             ;
 
     /// <inheritdoc/>
@@ -2199,11 +2011,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<Alarm>(), "application/json")
-            .Fails(400, FailureTexts_[45], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[46], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet30_)
             ;
 
     /// <inheritdoc/>
@@ -2216,11 +2024,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<ActivationStatus>(), "application/json")
             .Succeeds(200, 204)
-            .Fails(400, FailureTexts_[3], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[47], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet32_)
             ;
 
     /// <inheritdoc/>
@@ -2232,11 +2036,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2248,11 +2048,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("inboxId", WireText.Of(inboxId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2265,11 +2061,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("inboxId", WireText.Of(inboxId))
             .Query("UDID", WireText.Of(udid))
             .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-            .Fails(400, FailureTexts_[48], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[49], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet33_)
             ;
 
     /// <inheritdoc/>
@@ -2281,11 +2073,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("externalId", WireText.Of(externalId))
             .JsonBody(body, Json_.Info<Inbox>(), "application/json")
-            .Fails(400, FailureTexts_[42], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[43], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet27_)
             ;
 
     /// <inheritdoc/>
@@ -2298,15 +2086,8 @@ public partial class AccengageClient : IAccengageClient
             .Path("externalId", WireText.Of(externalId))
             .Query("UDID", WireText.Of(udid))
             .JsonBody(body, Json_.Info<InboxStatus>(), "application/json")
-            .Fails(400, FailureTexts_[48], ErrorBody_)
-            .Fails(401, FailureTexts_[4], ErrorBody_)
-            .Fails(403, FailureTexts_[5], ErrorBody_)
-            .Fails(404, FailureTexts_[49], ErrorBody_)
-            .Fails(500, FailureTexts_[2], ErrorBody_)
+            .Fails(FailureSet33_)
             ;
-
-    /// <summary>How the failure answers' ErrorBody body is read: looked up once, not at every call.</summary>
-    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorBody> ErrorBody_ = Json_.Info<ErrorBody>();
 
 }
 
@@ -2545,14 +2326,11 @@ public partial class Campaign : ExtensibleModel
 
 }
 
-/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
+/// <summary>What every page of a list answer holds beside its items: its paging links, under either name the document
+/// <br/>gives the body field (`links` or `link`). Each list model derives from it.</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class CampaignList : ExtensibleModel, IContractChecked
+public partial class ListPage : ExtensibleModel, IContractChecked
 {
-    /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
-    [JsonPropertyName("campaigns")]
-    public IList<Campaign>? Campaigns { get; set; }
-
     /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
     [JsonPropertyName("links")]
     [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
@@ -2565,9 +2343,25 @@ public partial class CampaignList : ExtensibleModel, IContractChecked
 
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("campaigns", Campaigns);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+    }
+
+}
+
+/// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
+[GeneratedCode("NJsonSchema", "14.7.1.0")]
+public partial class CampaignList : ListPage, IContractChecked
+{
+    /// <summary>The campaigns of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
+    [JsonPropertyName("campaigns")]
+    public IList<Campaign>? Campaigns { get; set; }
+
+    void IContractChecked.CheckContract(ContractProblems problems)
+    {
+        problems.Nested("links", Links);
+        problems.Nested("link", Link);
+        problems.Each("campaigns", Campaigns);
     }
 
 }
@@ -2612,27 +2406,17 @@ public partial class Message : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageList : ExtensibleModel, IContractChecked
+public partial class MessageList : ListPage, IContractChecked
 {
     /// <summary>The messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("messages")]
     public IList<Message>? Messages { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("messages", Messages);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("messages", Messages);
     }
 
 }
@@ -2783,27 +2567,17 @@ public partial class MessageAction : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class MessageActionList : ExtensibleModel, IContractChecked
+public partial class MessageActionList : ListPage, IContractChecked
 {
     /// <summary>The actions of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("actions")]
     public IList<MessageAction>? Actions { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("actions", Actions);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("actions", Actions);
     }
 
 }
@@ -3076,27 +2850,17 @@ public partial class StaticList : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListList : ExtensibleModel, IContractChecked
+public partial class StaticListList : ListPage, IContractChecked
 {
     /// <summary>The static lists of the page, by ascending ID. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("lists")]
     public IList<StaticList>? Lists { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("lists", Lists);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("lists", Lists);
     }
 
 }
@@ -3117,27 +2881,17 @@ public partial class StaticListDevice : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StaticListDeviceList : ExtensibleModel, IContractChecked
+public partial class StaticListDeviceList : ListPage, IContractChecked
 {
     /// <summary>The devices of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("devices")]
     public IList<StaticListDevice>? Devices { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("devices", Devices);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("devices", Devices);
     }
 
 }
@@ -3199,27 +2953,17 @@ public partial class Click : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class ClickList : ExtensibleModel, IContractChecked
+public partial class ClickList : ListPage, IContractChecked
 {
     /// <summary>The clicks of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("clicks")]
     public IList<Click>? Clicks { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("clicks", Clicks);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("clicks", Clicks);
     }
 
 }
@@ -3244,27 +2988,17 @@ public partial class TargetedDevice : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class TargetedDeviceList : ExtensibleModel, IContractChecked
+public partial class TargetedDeviceList : ListPage, IContractChecked
 {
     /// <summary>The targets of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("targets")]
     public IList<TargetedDevice>? Targets { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("targets", Targets);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("targets", Targets);
     }
 
 }
@@ -3283,27 +3017,17 @@ public partial class Stat : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class StatList : ExtensibleModel, IContractChecked
+public partial class StatList : ListPage, IContractChecked
 {
     /// <summary>Daily statistics by ascending date, with gaps. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("stats")]
     public IList<Stat>? Stats { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("stats", Stats);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("stats", Stats);
     }
 
 }
@@ -3357,54 +3081,34 @@ public partial class GeoInfo : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeofenceList : ExtensibleModel, IContractChecked
+public partial class GeofenceList : ListPage, IContractChecked
 {
     /// <summary>The geofences of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geofences")]
     public IList<Geofence>? Geofences { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("geofences", Geofences);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("geofences", Geofences);
     }
 
 }
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class BeaconList : ExtensibleModel, IContractChecked
+public partial class BeaconList : ListPage, IContractChecked
 {
     /// <summary>The beacons of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("beacons")]
     public IList<Beacon>? Beacons { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("beacons", Beacons);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("beacons", Beacons);
     }
 
 }
@@ -3429,27 +3133,17 @@ public partial class Geogroup : ExtensibleModel
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class GeogroupList : ExtensibleModel, IContractChecked
+public partial class GeogroupList : ListPage, IContractChecked
 {
     /// <summary>The geogroups of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("geogroups")]
     public IList<Geogroup>? Geogroups { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("geogroups", Geogroups);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("geogroups", Geogroups);
     }
 
 }
@@ -3687,27 +3381,17 @@ public partial class InApp : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class InAppList : ExtensibleModel, IContractChecked
+public partial class InAppList : ListPage, IContractChecked
 {
     /// <summary>The in-app messages of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("inapps")]
     public IList<InApp>? Inapps { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("inapps", Inapps);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("inapps", Inapps);
     }
 
 }
@@ -3827,27 +3511,17 @@ public partial class Alarm : ExtensibleModel, IContractChecked
 
 /// <summary>One page of a list answer, with its items and its paging links (`links` or `link`).</summary>
 [GeneratedCode("NJsonSchema", "14.7.1.0")]
-public partial class AlarmList : ExtensibleModel, IContractChecked
+public partial class AlarmList : ListPage, IContractChecked
 {
     /// <summary>The alarms of the page. Inferred property name. A page without it is an unreadable answer (an error carrying the body), never an empty page.</summary>
     [JsonPropertyName("alarms")]
     public IList<Alarm>? Alarms { get; set; }
 
-    /// <summary>The paging links of the list (the Accengage API (v1) documentation shows no shape; read as an object or an array).</summary>
-    [JsonPropertyName("links")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Links { get; set; }
-
-    /// <summary>The paging links under the other name the document gives the body field ("link body field").</summary>
-    [JsonPropertyName("link")]
-    [JsonConverter(typeof(LenientObjectOrMerged<PagingLinks>))]
-    public PagingLinks? Link { get; set; }
-
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Each("alarms", Alarms);
         problems.Nested("links", Links);
         problems.Nested("link", Link);
+        problems.Each("alarms", Alarms);
     }
 
 }

@@ -299,13 +299,18 @@ public partial class EngageClient : IEngageClient
 {
     private static readonly SourceGeneratedJson Json_ = new(EngageClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-    private static readonly string[] FailureTexts_ =
+    /// <summary>Each failure answer the contract declares (status, body, what it means), built once per client.</summary>
+    private static readonly DeclaredFailure[] Failures_ =
     [
-        "Failed to grant an access token (for example, the clientId is missing).",
-        "The bearer token is missing, invalid or expired. No body; get a new token.",
-        "The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.",
+        DeclaredFailure.Of(500, "Failed to grant an access token (for example, the clientId is missing).", Json_.Info<TokenResponse>()),
+        DeclaredFailure.Of(401, "The bearer token is missing, invalid or expired. No body; get a new token."),
+        DeclaredFailure.Of(400, "The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.", Json_.Info<BatchPushResponse>()),
     ];
+
+    /// <summary>The distinct sets of declared failures the operations hand to their requests, built once per client.</summary>
+    private static readonly DeclaredFailure[] FailureSet0_ = [Failures_[0]];
+    private static readonly DeclaredFailure[] FailureSet1_ = [Failures_[1]];
+    private static readonly DeclaredFailure[] FailureSet2_ = [Failures_[2], Failures_[1]];
 
     private readonly OperationSender _sender;
 
@@ -334,7 +339,7 @@ public partial class EngageClient : IEngageClient
             .Header("X-Federated-Purpose", WireText.Of(x_Federated_Purpose))
             .JsonBody(body, Json_.Info<TokenRequest>(), "application/json")
             .Accepts("application/json")
-            .Fails(500, FailureTexts_[0], Json_.Info<TokenResponse>())
+            .Fails(FailureSet0_)
             ;
 
     /// <inheritdoc/>
@@ -345,7 +350,7 @@ public partial class EngageClient : IEngageClient
         => new OperationRequest(new("checkTokenHealth", "federated/content/v2/token/health", true), HttpMethod.Get)
             .EmptyBody("application/json")
             .Accepts("application/json")
-            .Fails(401, FailureTexts_[1])
+            .Fails(FailureSet1_)
             ;
 
     /// <inheritdoc/>
@@ -357,8 +362,7 @@ public partial class EngageClient : IEngageClient
             .Query("programContentUuid", WireText.Of(programContentUuid))
             .JsonBody(body, Json_.Info<BatchPushRequest>(), "application/json")
             .Accepts("application/json")
-            .Fails(400, FailureTexts_[2], Json_.Info<BatchPushResponse>())
-            .Fails(401, FailureTexts_[1])
+            .Fails(FailureSet2_)
             ;
 
     /// <inheritdoc/>

@@ -372,11 +372,6 @@ public partial class OgangiClient : IOgangiClient
 {
     private static readonly SourceGeneratedJson Json_ = new(OgangiClientJson.Default, settings => UpdateJsonSerializerSettings(settings));
 
-    /// <summary>What the contract says each declared failure answer means, once per distinct text.</summary>
-    private static readonly string[] FailureTexts_ =
-    [
-    ];
-
     private readonly OperationSender _sender;
 
     /// <summary>How the contract writes a value as one path segment (<c>x-path-segment-escaping</c>).</summary>

@@ -224,6 +224,41 @@ public sealed class OperationSenderTests
         Assert.Equal("E-2", Assert.IsType<Fault>(refused.Result).Code);
     }
 
+    /// <summary>A client's failure set, built once as a generated client builds it, and shared by every call.</summary>
+    private static readonly DeclaredFailure[] SharedFailures =
+    [
+        DeclaredFailure.Of(400, "Bad input.", Json.Info<Fault>()),
+        DeclaredFailure.Of(401, "Token expired."),
+    ];
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest, "Bad input.", "E-3")]
+    [InlineData(HttpStatusCode.Unauthorized, "Token expired.", null)]
+    public async Task A_shared_failure_set_gives_each_status_its_own_words_and_body_type(HttpStatusCode status, string summary, string? code)
+    {
+        for (var call = 0; call < 2; call++)
+        {
+            var (sender, _) = Over(status, """{"code":"E-3"}""");
+
+            var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Fails(SharedFailures), Json.Info<Item>(), CancellationToken.None));
+
+            Assert.Equal(summary, refused.Failure.Summary);
+            Assert.Equal(code, (refused.Result as Fault)?.Code);
+            Assert.Equal(code is null, refused.Result is null);
+        }
+    }
+
+    [Fact]
+    public async Task A_status_outside_the_shared_failure_set_is_undeclared()
+    {
+        var (sender, _) = Over(HttpStatusCode.NotFound, """{"code":"E-4"}""");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Fails(SharedFailures), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Contains("404, which the contract does not declare", refused.Failure.Summary, StringComparison.Ordinal);
+        Assert.Null(refused.Result);
+    }
+
     [Fact]
     public async Task A_declared_failure_whose_body_is_not_its_shape_still_reaches_the_table_with_the_raw_body()
     {

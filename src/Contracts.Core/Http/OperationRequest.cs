@@ -15,6 +15,7 @@ public sealed class OperationRequest
 {
     private readonly FilledRoute _route;
     private List<KeyValuePair<string, string>>? _headers;
+    private DeclaredFailure[] _declaredFailures = [];
     private List<DeclaredFailure>? _failures;
     private int[] _successStatuses = [200];
     private PathEscaping? _escaping;
@@ -275,14 +276,25 @@ public sealed class OperationRequest
     /// <summary>A failure status the contract declares, with what it means and no typed body.</summary>
     public OperationRequest Fails(int status, string description)
     {
-        (_failures ??= []).Add(new DeclaredFailure(status, description));
+        (_failures ??= []).Add(DeclaredFailure.Of(status, description));
         return this;
     }
 
     /// <summary>A failure status the contract declares, whose body is read as <typeparamref name="TResult"/>.</summary>
     public OperationRequest Fails<TResult>(int status, string description, JsonTypeInfo<TResult> info)
     {
-        (_failures ??= []).Add(new DeclaredFailure<TResult>(status, description, info));
+        (_failures ??= []).Add(DeclaredFailure.Of(status, description, info));
+        return this;
+    }
+
+    /// <summary>
+    /// The failures the contract declares for this operation, as one set its client built once: the array is kept,
+    /// not copied, so a call allocates nothing for them (the caller must not change it afterwards).
+    /// </summary>
+    public OperationRequest Fails(DeclaredFailure[] failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        _declaredFailures = failures;
         return this;
     }
 
@@ -297,7 +309,15 @@ public sealed class OperationRequest
     public bool IsSuccess(int status) => Array.IndexOf(_successStatuses, status) >= 0;
 
     /// <summary>What the contract declares for failure <paramref name="status"/>, or null when it does not.</summary>
-    internal DeclaredFailure? FailureFor(int status) => _failures?.Find(f => f.Status == status);
+    internal DeclaredFailure? FailureFor(int status)
+    {
+        foreach (var failure in _declaredFailures)
+        {
+            if (failure.Status == status)
+                return failure;
+        }
+        return _failures?.Find(f => f.Status == status);
+    }
 
     /// <summary>The HTTP request this description stands for, tagged with its operation for the pipeline.</summary>
     internal HttpRequestMessage ToHttpRequest()
