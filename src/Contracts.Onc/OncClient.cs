@@ -191,23 +191,30 @@ public sealed partial class OncClient : IOncClient, IDisposable
         // A listener attached while this call waited for its session sees the operation's span: it needs the scope too.
         using var lateScope = scope is null ? BeginCallScope() : null;
         T answer;
+        // The first attempt is AttemptAsync and OncWire.SendAsync written out: no async layer between the call and WCF.
+        var startedAt = _time.GetUtcNow();
+        var request = OncWire.Begin(operation, session.Value, call.CallerToken);
         try
         {
-            // The first attempt is AttemptAsync written out: one async layer less on every call.
-            var startedAt = _time.GetUtcNow();
-            answer = await _wire.SendAsync(operation, session.Value, session.Value, send, call.CallerToken).ConfigureAwait(false);
-            if (succeeded(answer))
-                _sessions.MarkActive(session.Value, startedAt);
+            answer = await send(session.Value).ConfigureAwait(false);
         }
-        catch (OncException fault) when (fault.InnerException is FaultException)
+        catch (Exception failure)
         {
+            var surfaced = _wire.Translate(operation, failure, request, call.CallerToken);
+            if (surfaced is not OncException { InnerException: FaultException })
+                ExceptionDispatchInfo.Throw(surfaced); // the stack of where it was first thrown, as OncWire.SendAsync keeps it
             if (!await IsSessionGoneAfterFaultAsync(operation, session.Value, call).ConfigureAwait(false))
-                throw;
+                throw surfaced;
             OncLog.SessionLost(_logger, operation);
             answer = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, call).ConfigureAwait(false);
             return Verdict(operation, answer, succeeded, refusal);
         }
-        if (succeeded(answer) || !await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
+        if (succeeded(answer))
+        {
+            _sessions.MarkActive(session.Value, startedAt);
+            return answer;
+        }
+        if (!await IsSessionGoneAsync(operation, session.Value, call).ConfigureAwait(false))
             return Verdict(operation, answer, succeeded, refusal);
 
         OncLog.SessionLost(_logger, operation);

@@ -35,7 +35,11 @@ internal static class XmlText
     {
         if (value is null)
             return -1;
-        for (var i = 0; i < value.Length; i++)
+        // Most texts are only characters from space to U+D7FF, all writable: found in one vectorised pass.
+        var start = value.AsSpan().IndexOfAnyExceptInRange(' ', '\uD7FF');
+        if (start < 0)
+            return -1;
+        for (var i = start; i < value.Length; i++)
         {
             var c = value[i];
             if (XmlConvert.IsXmlChar(c))

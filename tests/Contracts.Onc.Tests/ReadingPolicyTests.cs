@@ -149,6 +149,23 @@ public sealed class ReadingPolicyTests : FakeOncTests
     }
 
     [Theory]
+    [InlineData("<s:Body/>")]
+    [InlineData("<s:Body></s:Body>")]
+    [InlineData("<s:Body>\n  </s:Body>")]
+    public async Task A_listing_answered_with_an_empty_body_is_unreadable_not_the_services_refusal(string body)
+    {
+        Onc.Intercept = (op, _) => op == "GetCampaignContactsListing" ? (200, "text/xml; charset=utf-8", $"<s:Envelope xmlns:s=\"{Soap}\">{body}</s:Envelope>") : null;
+        await using var client = new OncClient(Onc.Options());
+
+        var error = await Assert.ThrowsAsync<UnreadableAnswerException>(() => client.GetCampaignContactsListingAsync(Samples.SpringCampaign));
+
+        Assert.Equal(("GetCampaignContactsListing", 200, DeliveryState.Unknown), (error.Operation, error.StatusCode, error.Delivery));
+        Assert.Contains("{http://tempuri.org/}GetCampaignContactsListingResponse", error.Reason, StringComparison.Ordinal);
+        Assert.Contains(body, error.RawBody, StringComparison.Ordinal);
+        Assert.Equal(1, Onc.Count("GetCampaignContactsListing"));
+    }
+
+    [Theory]
     [InlineData("0", "7")]
     [InlineData("7", "0")]
     [InlineData("0", "0")]

@@ -52,8 +52,15 @@ internal static class OncAnswerCheck
             ((IXmlTextReaderInitializer)reader).SetInput(body, 0, length, encoding: null, XmlDictionaryReaderQuotas.Max, onClose: null);
         try
         {
-            if (!MoveToBodyContent(reader))
-                return null;
+            switch (MoveToBodyContent(reader))
+            {
+                case BodyContent.NoEnvelope:
+                    return null;
+                case BodyContent.Empty:
+                    // WCF reads an empty body as a null result: the contract's error signal, which would make an
+                    // answer nobody can read pass for the service's refusal.
+                    return $"the body is empty where the contract has {{{answer.Namespace}}}{answer.Wrapper}";
+            }
             if (reader.IsNamespaceUri(SoapEnvelope) && reader.IsLocalName("Fault"))
                 return null;
             if (!reader.IsLocalName(answer.Wrapper) || !reader.IsNamespaceUri(answer.Namespace))
@@ -182,27 +189,40 @@ internal static class OncAnswerCheck
         return -1;
     }
 
-    /// <summary>Moves to the first element inside soap:Body; false when the document is no SOAP 1.1 envelope or the body is empty.</summary>
+    /// <summary>What a SOAP answer's body holds, as far as <see cref="MoveToBodyContent"/> reads it.</summary>
+    private enum BodyContent
+    {
+        /// <summary>The document is no SOAP 1.1 envelope with a body: WCF reports that itself.</summary>
+        NoEnvelope,
+
+        /// <summary>soap:Body holds no element.</summary>
+        Empty,
+
+        /// <summary>The reader is on the first element inside soap:Body.</summary>
+        Element,
+    }
+
+    /// <summary>Moves to the first element inside soap:Body, and says whether there is one.</summary>
     /// <remarks>
     /// Names are compared with IsLocalName and IsNamespaceUri, which read them where they lie: LocalName, NamespaceURI
     /// and ReadToDescendant would make strings and a name table for every answer.
     /// </remarks>
-    private static bool MoveToBodyContent(XmlDictionaryReader reader)
+    private static BodyContent MoveToBodyContent(XmlDictionaryReader reader)
     {
         if (reader.MoveToContent() != XmlNodeType.Element || !reader.IsLocalName("Envelope") || !reader.IsNamespaceUri(SoapEnvelope) || reader.IsEmptyElement)
-            return false;
+            return BodyContent.NoEnvelope;
         var envelope = reader.Depth;
         while (reader.Read() && reader.Depth > envelope)
         {
             if (reader.NodeType == XmlNodeType.Element && reader.IsLocalName("Body") && reader.IsNamespaceUri(SoapEnvelope))
             {
                 if (reader.IsEmptyElement)
-                    return false;
+                    return BodyContent.Empty;
                 reader.Read();
-                return reader.MoveToContent() == XmlNodeType.Element;
+                return reader.MoveToContent() == XmlNodeType.Element ? BodyContent.Element : BodyContent.Empty;
             }
         }
-        return false;
+        return BodyContent.NoEnvelope;
     }
 
     private static string Name(XmlReader reader) => $"{{{reader.NamespaceURI}}}{reader.LocalName}";

@@ -6,20 +6,27 @@ namespace Contracts.Onc.Http;
 /// What one SOAP request carries through WCF to the HTTP pipeline and back: the caller's cancellation (WCF's
 /// task-based operations take no CancellationToken), the session id the request carries (a secret the pipeline
 /// masks in the answer), and on the way back the HTTP status of the answer and the SDK's typed failure (WCF's
-/// exceptions expose neither). Flows as an AsyncLocal, which WCF's asynchronous path preserves down to HttpClient.
+/// exceptions expose neither). Flows as an AsyncLocal, which WCF's asynchronous path preserves down to HttpClient:
+/// WCF makes the HttpRequestMessage itself and copies none of the call's state onto it.
 /// </summary>
-internal sealed class OncCallContext : IDisposable
+/// <remarks>
+/// A context is begun by an async method for the one request it sends (<see cref="OncWire"/>) and is not taken back
+/// when the request ends: what an async method changes in its flow ends with it (its caller goes on in its own), so
+/// restoring the previous context would only cost a second change of the flow on every request.
+/// </remarks>
+internal sealed class OncCallContext
 {
     private static readonly AsyncLocal<OncCallContext?> Ambient = new();
-    private readonly OncCallContext? _previous;
 
-    private OncCallContext(CancellationToken cancellation, string? sessionId)
+    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId)
     {
+        Operation = operation;
         Cancellation = cancellation;
         SessionId = sessionId;
-        _previous = Ambient.Value;
-        Ambient.Value = this;
     }
+
+    /// <summary>The name of the contract's operation the request is (AddCampaignContact...).</summary>
+    public string Operation { get; }
 
     /// <summary>The context of the request in progress on this flow, if any.</summary>
     public static OncCallContext? Current => Ambient.Value;
@@ -47,8 +54,11 @@ internal sealed class OncCallContext : IDisposable
     /// <summary>The text of <see cref="Answer"/> (as the pipeline keeps answers: UTF-8), or null when there is none.</summary>
     public string? AnswerText() => Answer is MemoryStream body ? Encoding.UTF8.GetString(body.ToArray()) : null;
 
-    /// <summary>Starts a request; dispose it when the request ends.</summary>
-    public static OncCallContext Begin(CancellationToken cancellation, string? sessionId) => new(cancellation, sessionId);
-
-    public void Dispose() => Ambient.Value = _previous;
+    /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
+    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId)
+    {
+        var context = new OncCallContext(operation, cancellation, sessionId);
+        Ambient.Value = context;
+        return context;
+    }
 }

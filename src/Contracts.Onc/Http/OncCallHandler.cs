@@ -9,8 +9,8 @@ namespace Contracts.Onc.Http;
 /// <summary>
 /// The outermost handler of the ONC pipeline, where a SOAP request meets the SDK's HTTP pipeline:
 /// <list type="bullet">
-/// <item>tells the pipeline which operation the request is (<see cref="VendorOperation"/>, read from its SOAPAction
-/// header and the contract's <see cref="OutboundNotificationsCampaignsServiceOperations"/>), so that only the
+/// <item>tells the pipeline which operation the request is (<see cref="VendorOperation"/>, as its context names it, or
+/// else by its SOAPAction header, and the contract's <see cref="OutboundNotificationsCampaignsServiceOperations"/>), so that only the
 /// operations the contract marks idempotent are sent again after a 503 or 504: every SOAP request is a POST;</item>
 /// <item>declares the request's session id a secret (<see cref="VendorRequest.AddSecret"/>), so an answer that echoes
 /// the body cannot carry it into a message;</item>
@@ -26,8 +26,18 @@ internal sealed class OncCallHandler : DelegatingHandler
     private const string SoapActionHeader = "SOAPAction";
 
     /// <summary>
-    /// The operations by SOAPAction header as WCF writes it, described once: WCF writes only the contract's actions,
-    /// so the first request of each fills it for good.
+    /// The contract's operations by name, described once, with whether the answer is an error code (read by
+    /// <see cref="OncCodeReply"/>): a request sent by the client names its operation in its <see cref="OncCallContext"/>.
+    /// </summary>
+    private static readonly Dictionary<string, (VendorOperation Operation, bool AnswerIsCode)> ByName =
+        OutboundNotificationsCampaignsServiceOperations.NameByAction.ToDictionary(
+            named => named.Value,
+            named => (Describe(named.Key), OncCodeReply.Reads(named.Key)),
+            StringComparer.Ordinal);
+
+    /// <summary>
+    /// The operations by SOAPAction header as WCF writes it, described once, for a request without a context naming
+    /// a known operation: WCF writes only the contract's actions, so the first request of each fills it for good.
     /// </summary>
     private static readonly ConcurrentDictionary<string, VendorOperation> Operations = new(StringComparer.Ordinal);
 
@@ -41,9 +51,9 @@ internal sealed class OncCallHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var operation = OperationOf(request);
-        request.Options.Set(VendorOperation.Key, operation);
         var call = OncCallContext.Current;
+        var (operation, answerIsCode) = call is not null && ByName.TryGetValue(call.Operation, out var named) ? named : OperationOf(request);
+        request.Options.Set(VendorOperation.Key, operation);
         VendorRequest.AddSecret(request, call?.SessionId);
 
         using var linked = call is { Cancellation.CanBeCanceled: true }
@@ -53,7 +63,7 @@ internal sealed class OncCallHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             call?.StatusCode = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode && OncCodeReply.Reads(operation.RouteTemplate))
+            if (response.IsSuccessStatusCode && answerIsCode)
                 await KeepAnswerAsync(response, call, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             else if (response.IsSuccessStatusCode)
                 await ThrowIfUnreadableAsync(response, operation, linked?.Token ?? cancellationToken).ConfigureAwait(false);
@@ -119,19 +129,22 @@ internal sealed class OncCallHandler : DelegatingHandler
     /// The contract's operation of <paramref name="request"/>, by the SOAP action WCF wrote (quoted and URL-path
     /// encoded). An action the contract does not know is described as itself and, like any POST, not idempotent.
     /// </summary>
-    private static VendorOperation OperationOf(HttpRequestMessage request)
+    private static (VendorOperation Operation, bool AnswerIsCode) OperationOf(HttpRequestMessage request)
     {
         var header = request.Headers.NonValidated.TryGetValues(SoapActionHeader, out var values) ? values.ToString() : "";
-        return Operations.TryGetValue(header, out var known) ? known : Describe(header);
+        if (!Operations.TryGetValue(header, out var operation))
+        {
+            var action = Uri.UnescapeDataString(header.Trim('"'));
+            operation = Describe(action);
+            if (OutboundNotificationsCampaignsServiceOperations.NameByAction.ContainsKey(action))
+                Operations.TryAdd(header, operation);
+        }
+        return (operation, OncCodeReply.Reads(operation.RouteTemplate));
     }
 
-    private static VendorOperation Describe(string header)
+    private static VendorOperation Describe(string action)
     {
-        var action = Uri.UnescapeDataString(header.Trim('"'));
         var name = OutboundNotificationsCampaignsServiceOperations.NameByAction.GetValueOrDefault(action, action);
-        var operation = new VendorOperation(name, action, OutboundNotificationsCampaignsServiceOperations.IdempotentActions.Contains(action));
-        if (OutboundNotificationsCampaignsServiceOperations.NameByAction.ContainsKey(action))
-            Operations.TryAdd(header, operation);
-        return operation;
+        return new VendorOperation(name, action, OutboundNotificationsCampaignsServiceOperations.IdempotentActions.Contains(action));
     }
 }

@@ -15,7 +15,6 @@ internal sealed class OncLogicalCall : IDisposable
     /// <summary>The longest delay a CancellationTokenSource timer takes; a Timeout beyond it (weeks) is no bound in practice.</summary>
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    private readonly IDisposable _deadline;
     private readonly TimeSpan _timeout;
     private readonly long _startedAt;
     // Made on the first wait outside HTTP only: most calls find their session open and never wait, and a timer per
@@ -27,7 +26,9 @@ internal sealed class OncLogicalCall : IDisposable
         _timeout = timeout;
         _startedAt = TimeProvider.System.GetTimestamp();
         CallerToken = cancellationToken;
-        _deadline = CallDeadline.Begin(timeout);
+        // Not taken back in Dispose: what an async method changes in its flow ends with it, and a second change of
+        // the flow on every call would only restore what its caller has anyway (see Begin).
+        _ = CallDeadline.Begin(timeout);
     }
 
     /// <summary>The caller's token, for the SOAP requests (their deadline is the ambient one).</summary>
@@ -36,7 +37,10 @@ internal sealed class OncLogicalCall : IDisposable
     /// <summary>Ends when the caller cancels or the call's deadline passes: for waits outside HTTP.</summary>
     public CancellationToken Token => (_bounded ??= Bounded()).Token;
 
-    /// <summary>Starts a call that must end within <paramref name="timeout"/>; dispose it when the call ends.</summary>
+    /// <summary>
+    /// Starts a call that must end within <paramref name="timeout"/>; dispose it when the call ends. Begin it only in
+    /// the async method that makes the call: the deadline it puts on the flow lasts until that method ends.
+    /// </summary>
     /// <exception cref="VendorCallCanceledException">The caller had already cancelled: nothing is sent.</exception>
     public static OncLogicalCall Begin(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -54,11 +58,7 @@ internal sealed class OncLogicalCall : IDisposable
             ? new VendorCallCanceledException(OncException.VendorName, delivery, wait, CallerToken)
             : new VendorTimeoutException(OncException.VendorName, _timeout, delivery, wait);
 
-    public void Dispose()
-    {
-        _bounded?.Dispose();
-        _deadline.Dispose();
-    }
+    public void Dispose() => _bounded?.Dispose();
 
     /// <summary>A source linked to the caller's token that ends at the call's deadline, counted from <see cref="Begin"/>.</summary>
     private CancellationTokenSource Bounded()

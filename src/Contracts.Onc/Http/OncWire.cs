@@ -27,9 +27,7 @@ internal sealed class OncWire
     /// </summary>
     public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
-        if (cancellationToken.IsCancellationRequested)
-            throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
-        using var context = OncCallContext.Begin(cancellationToken, sessionId);
+        var context = Begin(operation, sessionId, cancellationToken);
         try
         {
             return await call(state).ConfigureAwait(false);
@@ -42,7 +40,20 @@ internal sealed class OncWire
         }
     }
 
-    private Exception Translate(string operation, Exception failure, OncCallContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a request of <paramref name="operation"/> carrying <paramref name="sessionId"/> on this flow, for an async method that sends it itself
+    /// and gives what it throws to <see cref="Translate"/> (as <see cref="SendAsync"/> does).
+    /// </summary>
+    /// <exception cref="VendorCallCanceledException">The caller had already cancelled: nothing is sent.</exception>
+    public static OncCallContext Begin(string operation, string? sessionId, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+            throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
+        return OncCallContext.Begin(operation, cancellationToken, sessionId);
+    }
+
+    /// <summary>What callers of the SDK are given for <paramref name="failure"/>, which the request of <paramref name="context"/> threw.</summary>
+    public Exception Translate(string operation, Exception failure, OncCallContext context, CancellationToken cancellationToken)
     {
         switch (context.Failure ?? TypedFailureIn(failure))
         {
