@@ -271,13 +271,21 @@ public sealed partial class OncClient : IOncClient, IDisposable
 
     /// <summary>
     /// Whether a failed call failed because its session is gone: GetCampaignListing on the same session answers a
-    /// list whenever the session works. A failed GetCampaignListing is its own test.
+    /// list whenever the session works. A failed GetCampaignListing is its own test; a check answered unreadably (an empty body) says the session is not known gone.
     /// </summary>
     private async Task<bool> IsSessionGoneAsync(string operation, string sessionId, OncLogicalCall call)
     {
         if (operation == OncOperations.GetCampaignListing)
             return true;
-        return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
+        try
+        {
+            return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
+        }
+        catch (UnreadableAnswerException)
+        {
+            // A check nobody can read (an empty body) proves nothing: the call's own failure stands, nothing is resent.
+            return false;
+        }
     }
 
     /// <summary>Whether GetCampaignListing on <paramref name="sessionId"/> answers a list (it answers null only on error).</summary>
@@ -322,7 +330,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         {
             return await SessionWorksAsync(fresh.Value, call).ConfigureAwait(false);
         }
-        catch (OncException freshFault) when (freshFault.InnerException is FaultException)
+        catch (Exception unclear) when (unclear is UnreadableAnswerException or OncException { InnerException: FaultException })
         {
             return false;
         }
