@@ -16,10 +16,7 @@ public sealed class EmptyBodyTests : FakeOncTests
     [Fact]
     public async Task A_refused_call_whose_session_check_is_answered_empty_is_the_calls_own_refusal()
     {
-        await using var client = new OncClient(Onc.Options());
-        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
-        Onc.AddContactCode = _ => 17;
-        Onc.Intercept = (operation, attempt) => (operation, attempt) is ("GetCampaignListing", 2) ? Empty : null;
+        await using var client = await RefusingContactsWithAnEmptyCheckAsync();
 
         var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550800")).WaitAsync(Bound.Test));
 
@@ -30,15 +27,22 @@ public sealed class EmptyBodyTests : FakeOncTests
     [Fact]
     public async Task A_batch_contact_refused_while_the_session_check_is_answered_empty_is_rejected_with_its_code()
     {
-        await using var client = new OncClient(Onc.Options());
-        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
-        Onc.AddContactCode = _ => 17;
-        Onc.Intercept = (operation, attempt) => (operation, attempt) is ("GetCampaignListing", 2) ? Empty : null;
+        await using var client = await RefusingContactsWithAnEmptyCheckAsync();
 
         var report = await client.AddCampaignContactsAsync([Samples.NewContact("+15550800")]).WaitAsync(Bound.Test);
 
         Assert.Equal((1, 0), (report.RejectedCount, report.UnknownCount));
         Assert.Equal(1, Onc.Count("AddCampaignContact"));
+    }
+
+    /// <summary>A client with an open session; the service refuses contacts (code 17) and answers the next session check empty.</summary>
+    private async Task<OncClient> RefusingContactsWithAnEmptyCheckAsync()
+    {
+        var client = new OncClient(Onc.Options());
+        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
+        Onc.AddContactCode = _ => 17;
+        Onc.Intercept = (operation, attempt) => (operation, attempt) is ("GetCampaignListing", 2) ? Empty : null;
+        return client;
     }
 
     [Fact]
