@@ -85,4 +85,17 @@ public sealed class UserAgentTests
 
         Assert.Equal([Expected, Expected], transport.UserAgents);
     }
+
+    [Fact]
+    public async Task A_caller_product_whose_name_ends_with_the_packages_does_not_stand_for_it()
+    {
+        var transport = new ThrottlingTransport(throttled: 0);
+        using var http = Client(transport);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "items");
+        request.Headers.UserAgent.ParseAdd($"Acme-{Expected}");
+
+        using var answer = await http.SendAsync(request);
+
+        Assert.Equal($"Acme-{Expected} {Expected}", Assert.Single(transport.UserAgents));
+    }
 }

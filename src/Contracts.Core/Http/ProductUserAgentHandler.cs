@@ -33,15 +33,21 @@ internal sealed class ProductUserAgentHandler : DelegatingHandler
         return base.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>Whether the request names this product already (a message sent through the pipeline twice).</summary>
+    /// <summary>
+    /// Whether the request names this product already (a message sent through the pipeline twice): as a whole product
+    /// of the header, not inside another one (<c>Acme-Contracts.Onc/1.2.3</c> is the caller's product, not the SDK's).
+    /// </summary>
     private bool Names(HttpRequestMessage request)
     {
         if (!request.Headers.NonValidated.TryGetValues(UserAgentHeader, out var values))
             return false;
         foreach (var value in values)
         {
-            if (value.Contains(_product, StringComparison.Ordinal))
-                return true;
+            foreach (var product in value.AsSpan().Split(' '))
+            {
+                if (value.AsSpan(product).SequenceEqual(_product))
+                    return true;
+            }
         }
         return false;
     }
