@@ -45,6 +45,26 @@ public sealed partial class GeneratedTextEscapingTests
     }
 
     [Fact]
+    public async Task A_declared_failures_text_holding_the_templates_separators_lands_whole()
+    {
+        // The template keys each declared failure by "status^^type^^text" and lists them split on '|': a contract text
+        // holding either must still be one failure, with its text whole.
+        const string Text = "Refused | see the docs ^^ \"quoted\" \\ path";
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "contracts", "engage", "engage.openapi.yaml"));
+        var changed = Replace(yaml, "          description: The program is not correctly configured, or neither aNumbers nor an aNumber Group ID was sent.\n", $"          description: {Quoted(Text)}\n");
+
+        var generated = await GeneratedCheckTests.GenerateAsync(changed);
+        var tree = CSharpSyntaxTree.ParseText(generated, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose));
+
+        Assert.Empty(tree.GetDiagnostics().Select(d => d.ToString()));
+        var failures = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(call => call.Expression.ToString() == "DeclaredFailure.Of").Select(call => call.ArgumentList.Arguments).ToList();
+        Assert.Equal(3, failures.Count);
+        var refused = Assert.Single(failures, arguments => arguments[0].ToString() == "400");
+        Assert.Equal(Text, Assert.IsType<LiteralExpressionSyntax>(refused[1].Expression).Token.ValueText);
+    }
+
+    [Fact]
     public async Task The_committed_client_parses_without_a_diagnostic()
     {
         var committed = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "generated", "Engage", "EngageClient.g.cs"));
