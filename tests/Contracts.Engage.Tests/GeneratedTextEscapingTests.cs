@@ -65,6 +65,24 @@ public sealed partial class GeneratedTextEscapingTests
     }
 
     [Fact]
+    public async Task A_known_value_with_a_quote_and_a_backslash_lands_escaped_in_every_literal()
+    {
+        // Ogangi's contract is the one whose known values become an enum read by a switch on the text.
+        const string Value = "BAD \"SIG\" \\";
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "contracts", "ogangi", "ogangi.openapi.yaml"));
+        var changed = Replace(yaml, "          x-known-values: [OK, BAD_SIGNATURE, ERROR]\n", $"          x-known-values: [OK, {Quoted(Value)}, ERROR]\n");
+
+        var generated = await GeneratedCheckTests.GenerateAsync(changed);
+        var tree = CSharpSyntaxTree.ParseText(generated, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose));
+
+        Assert.Empty(tree.GetDiagnostics().Select(d => d.ToString()));
+        var literals = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToList();
+        Assert.Contains(Value, literals);
+        Assert.DoesNotContain("BAD_SIGNATURE", literals);
+    }
+
+    [Fact]
     public async Task The_committed_client_parses_without_a_diagnostic()
     {
         var committed = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "generated", "Engage", "EngageClient.g.cs"));
