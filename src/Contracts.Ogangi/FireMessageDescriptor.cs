@@ -46,10 +46,6 @@ public partial class FireMessageDescriptor
     /// Adds why the descriptor cannot be sent: the contract's rules (its generated check: an event holding a
     /// fld-val-list) and at least one field, which Ogangi needs.
     /// </summary>
-    /// <summary>The values an answer must not echo into an exception: the recipient, the keyword, every other field.</summary>
-    internal IEnumerable<string?> PersonalValues() => Event?.FldValList is { } fields
-        ? [fields.Recipient_address, fields.Keyword_value, .. fields.AdditionalProperties.Values.Select(value => value?.ToString())]
-        : [];
 
     internal void Check(ContractProblems problems)
     {
