@@ -550,7 +550,7 @@ public partial class OgangiClient : IOgangiClient
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
             .JsonBody(body, Json_.Info<FireMessageDescriptor>(), "application/json")
-            .PersonalBody()
+            .PersonalBody("event")
             .Accepts("application/xml")
             ;
 

@@ -22,6 +22,16 @@ public sealed class OperationSenderTests
         public string? Name { get; set; }
     }
 
+    /// <summary>A message and its targets, as a body whose targets are personal.</summary>
+    public sealed class Targeted
+    {
+        [JsonPropertyName("text")]
+        public string? Text { get; set; }
+
+        [JsonPropertyName("targets")]
+        public List<Item>? Targets { get; set; }
+    }
+
     public sealed class Fault
     {
         [JsonPropertyName("code")]
@@ -209,14 +219,15 @@ public sealed class OperationSenderTests
     }
 
     [Fact]
-    public async Task A_personal_body_masks_every_text_of_the_body_in_a_failure()
+    public async Task A_personal_body_masks_the_texts_under_its_properties_in_a_failure()
     {
-        var (sender, _) = Over(HttpStatusCode.InternalServerError, "<p>Cannot fire for Anna Smith</p>", "text/html");
-        var request = Describe().Path("id", "1").JsonBody(new Item { Name = "Anna Smith" }, Json.Info<Item>()).PersonalBody();
+        var (sender, _) = Over(HttpStatusCode.InternalServerError, "<p>Cannot send Hello there to Anna Smith (anna@example.org)</p>", "text/html");
+        var request = Describe().Path("id", "1").JsonBody(new Targeted { Text = "Hello there", Targets = [new() { Name = "Anna Smith" }, new() { Name = "anna@example.org" }] }, Json.Info<Targeted>()).PersonalBody("targets");
 
         var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
 
-        Assert.Equal("<p>Cannot fire for ***</p>", refused.Failure.Body);
+        // The texts under "targets", however deep, are masked; the message's own text, outside them, stays shown.
+        Assert.Equal("<p>Cannot send Hello there to *** (***)</p>", refused.Failure.Body);
     }
 
     [Fact]
@@ -443,6 +454,7 @@ public sealed class OperationSenderTests
 [JsonSerializable(typeof(OperationSenderTests.Fault))]
 [JsonSerializable(typeof(OperationSenderTests.Named))]
 [JsonSerializable(typeof(OperationSenderTests.Verdict))]
+[JsonSerializable(typeof(OperationSenderTests.Targeted))]
 internal sealed partial class OperationSenderTestJson : JsonSerializerContext
 {
 }

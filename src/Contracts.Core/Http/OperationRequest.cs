@@ -24,7 +24,7 @@ public sealed class OperationRequest
     private List<string>? _leftToSigning;
     private List<string>? _secrets;
     private List<IEnumerable<string?>>? _personal;
-    private bool _personalBody;
+    private string[]? _personalBody;
     private byte[]? _body;
     private IContractChecked? _bodyToCheck;
 
@@ -152,20 +152,22 @@ public sealed class OperationRequest
     }
 
     /// <summary>
-    /// Declares every text of the JSON body personal (the contract's <c>x-personal-body</c>: a body that is a person's
-    /// message or details as a whole), read from the body only when a failure is shown.
+    /// Declares personal every text of the JSON body under its top-level <paramref name="properties"/> (the contract's
+    /// <c>x-personal-body</c>: the targets of a message, a person's details), read from the body only when a failure
+    /// is shown; the rest of the body (the message's own settings) stays shown.
     /// </summary>
-    public OperationRequest PersonalBody()
+    public OperationRequest PersonalBody(params string[] properties)
     {
-        _personalBody = true;
+        ArgumentNullException.ThrowIfNull(properties);
+        _personalBody = properties;
         return this;
     }
 
     /// <summary>A scrubber for the values declared by <see cref="Personal(string?[])"/> and <see cref="PersonalBody"/>, made when a failure is shown.</summary>
     internal SecretScrubber PersonalScrubber()
     {
-        if (_personalBody && _body is not null)
-            return PersonalValues.Scrubber([.. _personal ?? [], PersonalValues.TextsOf(_body)]);
+        if (_personalBody is not null && _body is not null)
+            return PersonalValues.Scrubber([.. _personal ?? [], PersonalValues.TextsUnder(_body, _personalBody)]);
         return _personal is null ? SecretScrubber.None : PersonalValues.Scrubber(_personal);
     }
 

@@ -39,17 +39,29 @@ public static class PersonalValues
         return SecretScrubber.For(masked);
     }
 
-    /// <summary>Every string value (not property names) of the JSON document <paramref name="json"/>.</summary>
-    internal static List<string?> TextsOf(byte[] json)
+    /// <summary>
+    /// Every string value (not property names) under the top-level <paramref name="properties"/> of the JSON object
+    /// <paramref name="json"/>, however deep.
+    /// </summary>
+    internal static List<string?> TextsUnder(byte[] json, string[] properties)
     {
         var texts = new List<string?>();
         var reader = new Utf8JsonReader(json);
+        var personalFrom = -1; // the depth of the personal property's value being read, or -1 outside one
         try
         {
             while (reader.Read())
             {
+                if (personalFrom < 0)
+                {
+                    if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && Array.IndexOf(properties, reader.GetString()) >= 0)
+                        personalFrom = reader.CurrentDepth;
+                    continue;
+                }
                 if (reader.TokenType == JsonTokenType.String)
                     texts.Add(reader.GetString());
+                if (reader.CurrentDepth <= personalFrom && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                    personalFrom = -1;
             }
         }
         catch (JsonException)
