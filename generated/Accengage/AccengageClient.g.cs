@@ -1485,6 +1485,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("sendInstantMessage", "v1/me/apps/{partnerId}/send", false), HttpMethod.Post)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<InstantMessage>(), "application/json")
+            .PersonalBody("targets")
             .Fails(FailureSet16_)
             ;
 
@@ -1495,6 +1496,7 @@ public partial class AccengageClient : IAccengageClient
     internal OperationRequest SendInstantMessageToAppsRequest(MultiAppInstantMessage body)
         => new OperationRequest(new("sendInstantMessageToApps", "v1/me/send", false), HttpMethod.Post)
             .JsonBody(body, Json_.Info<MultiAppInstantMessage>(), "application/json")
+            .PersonalBody("targets")
             .Accepts("application/json")
             .Fails(FailureSet17_)
             ;
@@ -1526,6 +1528,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("updateDevices", "v1/me/apps/{partnerId}/devices", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
             .JsonBody(body, Json_.Info<DeviceGroupUpdate>(), "application/json")
+            .PersonalBody("users")
             .Fails(FailureSet19_)
             ;
 

@@ -416,7 +416,7 @@ public partial class OgangiClient : IOgangiClient
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
         text = problems.Text("text", text);
         problems.ThrowIfAny("The Ogangi sendSMS call");
-        return SendSmsRequest(instanceId, carrier, from, PaddedBase64Url.Encode(mobileNumber), PaddedBase64Url.Encode(text));
+        return SendSmsRequest(instanceId, carrier, from, PaddedBase64Url.Encode(mobileNumber), PaddedBase64Url.Encode(text)).Personal(mobileNumber, text);
     }
 
     /// <inheritdoc/>
@@ -446,7 +446,7 @@ public partial class OgangiClient : IOgangiClient
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
         text = problems.Text("text", text);
         problems.ThrowIfAny("The Ogangi sendMT call");
-        return SendMtRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text));
+        return SendMtRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text)).Personal(mobileNumber, text);
     }
 
     /// <inheritdoc/>
@@ -478,7 +478,7 @@ public partial class OgangiClient : IOgangiClient
         text = problems.Text("text", text);
         flags = problems.Segment("flags", flags);
         problems.ThrowIfAny("The Ogangi sendMT call");
-        return SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text), flags);
+        return SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text), flags).Personal(mobileNumber, text);
     }
 
     /// <inheritdoc/>
@@ -510,7 +510,7 @@ public partial class OgangiClient : IOgangiClient
         text = problems.Text("text", text);
         problems.SdkRange("pinLength", length, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
         problems.ThrowIfAny("The Ogangi sendSMSPinMobileNumberConfirm call");
-        return SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, PaddedBase64Url.Encode(text), length);
+        return SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, PaddedBase64Url.Encode(text), length).Personal(mobileNumber, text);
     }
 
     /// <inheritdoc/>
@@ -536,7 +536,7 @@ public partial class OgangiClient : IOgangiClient
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
         text = problems.Text("text", text);
         problems.ThrowIfAny("The Ogangi fireMessage call");
-        return FireMessageRequest(instanceId, mobileNumber, PaddedBase64Url.Encode(text));
+        return FireMessageRequest(instanceId, mobileNumber, PaddedBase64Url.Encode(text)).Personal(mobileNumber, text);
     }
 
     /// <inheritdoc/>
@@ -550,6 +550,7 @@ public partial class OgangiClient : IOgangiClient
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
             .JsonBody(body, Json_.Info<FireMessageDescriptor>(), "application/json")
+            .PersonalBody("event")
             .Accepts("application/xml")
             ;
 

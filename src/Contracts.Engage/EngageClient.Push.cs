@@ -52,7 +52,12 @@ public partial class EngageClient
     {
         try
         {
-            return await _sender.SendAsync(PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked(), Json_.Info<BatchPushResponse>(), cancellationToken).ConfigureAwait(false);
+            // A refusal may quote the destinations: their numbers and the texts shown to them are personal (the aNumbers,
+            // a business's own, are not). Lazy selections: read only when a failure is shown, never per destination sent.
+            var request = PushBatchRequest(push.ProgramContentUuid, push.ToRequest(destinations)).BodyAlreadyChecked()
+                .Personal(destinations.Select(destination => destination.BNumber))
+                .Personal(destinations.SelectMany(destination => destination.Personalization?.Values ?? []));
+            return await _sender.SendAsync(request, Json_.Info<BatchPushResponse>(), cancellationToken).ConfigureAwait(false);
         }
         catch (EngageException<BatchPushResponse> refused) when (refused.StatusCode == 200)
         {

@@ -42,11 +42,6 @@ public partial class FireMessageDescriptor
         return new FireMessageDescriptor { Event = new FireMessageEvent { FldValList = list } };
     }
 
-    /// <summary>The values an answer must not echo into an exception: the recipient, the keyword, every other field.</summary>
-    internal IEnumerable<string?> PersonalValues() => Event?.FldValList is { } fields
-        ? [fields.Recipient_address, fields.Keyword_value, .. fields.AdditionalProperties.Values.Select(value => value?.ToString())]
-        : [];
-
     /// <summary>
     /// Adds why the descriptor cannot be sent: the contract's rules (its generated check: an event holding a
     /// fld-val-list) and at least one field, which Ogangi needs.

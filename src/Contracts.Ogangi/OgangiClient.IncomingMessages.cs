@@ -23,7 +23,6 @@ public partial class OgangiClient
             OgangiClientXml.OgangiResponse,
             Envelope,
             missing: null,
-            [mobileNumber, text],
             cancellationToken);
     }
 
@@ -46,7 +45,6 @@ public partial class OgangiClient
             OgangiClientXml.FireMessageResponse,
             answer => answer.Result ?? new FireMessageResult(),
             missing: null,
-            descriptor.PersonalValues(),
             cancellationToken);
     }
 
@@ -73,13 +71,12 @@ public partial class OgangiClient
         // count of records says holds messages, but where none was found, was not read, and must not pass for empty.
         return await CallAsync(
             "getMOMessages",
-            GetMoMessagesRequest(InstanceId, page, pageSize, search),
+            GetMoMessagesRequest(InstanceId, page, pageSize, search).Personal(filter?.From ?? []).Personal(filter?.To ?? []).Personal(filter?.Keywords ?? []),
             OgangiClientXml.MoMessagesResponse,
             answer => answer.Result?.MOMessageList ?? new MoMessageList { Messages = [] },
             list => list.Records is { } records && records > (long)(page - 1) * pageSize && (list.Messages is null || list.Messages.Count == 0)
                 ? $"<records> is {records} but no <MOMessage> was found in page {page}"
                 : null,
-            filter?.PersonalValues() ?? [],
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,7 +19,6 @@ public partial class OgangiClient
             OgangiClientXml.SendSmsResponse,
             answer => answer.Result ?? new SendSmsResult { Messages = [] },
             result => result.Messages is { Count: > 0 } ? null : "the answer says OK but holds no <message>",
-            [mobileNumber, text],
             cancellationToken);
     }
 
@@ -45,7 +44,6 @@ public partial class OgangiClient
             OgangiClientXml.OgangiResponse,
             Envelope,
             missing: null,
-            [mobileNumber, text],
             cancellationToken);
     }
 
@@ -71,7 +69,6 @@ public partial class OgangiClient
             OgangiClientXml.PinSmsConfirmationResponse,
             answer => answer.Result?.PinSMSConfirmation ?? new PinSmsConfirmation(),
             result => string.IsNullOrEmpty(result.Pin) ? "the answer says OK but holds no <PinSMSConfirmation><pin>" : null,
-            [mobileNumber, text],
             cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using Contracts.Core;
 using Contracts.Core.Http;
-using Contracts.Core.Security;
 using Contracts.Core.Xml;
 using Contracts.Ogangi.Logging;
 
@@ -39,7 +38,7 @@ public partial class OgangiClient
     /// <paramref name="missing"/> says what an OK answer's result lacks, the call fails with
     /// <see cref="UnreadableAnswerException"/> carrying the answer's body, rather than returning an empty result.
     /// </summary>
-    private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, Func<T, string?>? missing, IEnumerable<string?> personal, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<TAnswer, T>(string method, OperationRequest request, XmlAnswer<TAnswer> answer, Func<TAnswer, T> readResult, Func<T, string?>? missing, CancellationToken cancellationToken)
         where TAnswer : OgangiResponse
     {
         using var capture = missing is null ? null : ResponseCapture.Begin();
@@ -52,8 +51,7 @@ public partial class OgangiClient
         }
         catch (OgangiException refused)
         {
-            // Ogangi's description may quote what it was sent: the numbers and texts never reach the message.
-            throw Logged(refused.ForMethod(method, SecretScrubber.For(personal)));
+            throw Logged(refused.ForMethod(method));
         }
         OgangiLog.Completed(_logger, method);
         var result = readResult(read);

@@ -1,7 +1,6 @@
 using System.Text;
 using Contracts.Core;
 using Contracts.Core.Http;
-using Contracts.Core.Security;
 
 namespace Contracts.Ogangi;
 
@@ -14,7 +13,7 @@ namespace Contracts.Ogangi;
 /// <remarks>
 /// Never holds the answer's body: an error page may echo the signed URL, with the public key and a signature that
 /// stays valid for that exact call. The mobile numbers, texts and filter values the call carried are shown as
-/// <c>***</c> where Ogangi's description quotes them. The client's error table (Core's <see cref="VendorErrorTable{TException}"/>)
+/// <c>***</c> where Ogangi's description quotes them (declared personal). The client's error table (Core's <see cref="VendorErrorTable{TException}"/>)
 /// creates it for every answer that is not a success, whatever the HTTP status.
 /// </remarks>
 public class OgangiException : VendorApiException, IVendorExceptionFactory
@@ -24,8 +23,8 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
     private readonly OgangiResponse? _answer;
     private readonly string _notAnAnswer;
 
-    internal OgangiException(string? method, int statusCode, OgangiResponse? answer, string notAnAnswer, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException, SecretScrubber? personal = null)
-        : base(VendorName, Summarise(method, answer, notAnAnswer), statusCode, answer?.Status?.Trim(), (personal ?? SecretScrubber.None).Scrub(answer?.Description), requestId: null, innerException)
+    internal OgangiException(string? method, int statusCode, OgangiResponse? answer, string notAnAnswer, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+        : base(VendorName, Summarise(method, answer, notAnAnswer), statusCode, answer?.Status?.Trim(), answer?.Description, requestId: null, innerException)
     {
         _answer = answer;
         _notAnAnswer = notAnAnswer;
@@ -46,9 +45,9 @@ public class OgangiException : VendorApiException, IVendorExceptionFactory
     /// <summary>The answer's HTTP headers.</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
-    /// <summary>The same failure, naming the method that was called, its description without the call's <paramref name="personal"/> values.</summary>
-    internal OgangiException ForMethod(string method, SecretScrubber personal)
-        => new(method, StatusCode ?? 0, _answer, _notAnAnswer, Headers, InnerException, personal);
+    /// <summary>The same failure, naming the method that was called.</summary>
+    internal OgangiException ForMethod(string method)
+        => new(method, StatusCode ?? 0, _answer, _notAnAnswer, Headers, InnerException);
 
     static Exception IVendorExceptionFactory.Create(VendorFailure failure) => FromBody(failure);
 

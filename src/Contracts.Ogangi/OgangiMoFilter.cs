@@ -50,9 +50,6 @@ public sealed class OgangiMoFilter
         return problems;
     }
 
-    /// <summary>The values an answer must not echo into an exception: senders, recipients, keywords.</summary>
-    internal IEnumerable<string?> PersonalValues() => [.. From ?? [], .. To ?? [], .. Keywords ?? []];
-
     /// <summary>The search string, before percent-encoding (what is signed); <c>null</c> when no filter is set.</summary>
     public string ToSearchString()
     {

@@ -22,6 +22,16 @@ public sealed class OperationSenderTests
         public string? Name { get; set; }
     }
 
+    /// <summary>A message and its targets, as a body whose targets are personal.</summary>
+    public sealed class Targeted
+    {
+        [JsonPropertyName("text")]
+        public string? Text { get; set; }
+
+        [JsonPropertyName("targets")]
+        public List<Item>? Targets { get; set; }
+    }
+
     public sealed class Fault
     {
         [JsonPropertyName("code")]
@@ -46,6 +56,9 @@ public sealed class OperationSenderTests
     {
         [JsonPropertyName("errorCode")]
         public string? ErrorCode { get; set; }
+
+        [JsonPropertyName("message")]
+        public string? Message { get; set; }
 
         bool Contracts.Core.Xml.IRefusalAnswer.IsRefusal => ErrorCode is not (null or "0");
     }
@@ -156,6 +169,65 @@ public sealed class OperationSenderTests
         Assert.Equal(body, refused.Failure.Body);
         Assert.Equal("200", Assert.IsType<Verdict>(refused.Result).ErrorCode);
         Assert.Equal("0", (await Over(HttpStatusCode.OK, """{"errorCode":"0"}""").Sender.SendAsync(Describe(), Json.Info<Verdict>(), CancellationToken.None)).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_failure_quoting_the_calls_personal_values_shows_them_masked_and_short_ones_as_they_are()
+    {
+        const string body = """{"code":"Number 4915112345678 (+4915112345678) cannot get \"Hi Anna, call me\": code 1234"}""";
+        var (sender, _) = Over(HttpStatusCode.BadRequest, body);
+        var request = Describe().Path("id", "1").Personal("+4915112345678", "Hi Anna, call me", "1234", null).Fails(400, "Refused", Json.Info<Fault>());
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        // Masked with and without its '+', escaped as JSON wrote it; "1234" is shorter than PersonalValues.MinimumLength.
+        const string shown = """{"code":"Number *** (***) cannot get \"***\": code 1234"}""";
+        Assert.Equal(shown, refused.Failure.Body);
+        Assert.Equal("Number *** (***) cannot get \"***\": code 1234", Assert.IsType<Fault>(refused.Result).Code);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_refusal_in_a_success_answer_is_read_again_without_the_personal_values(bool overWireHandler)
+    {
+        const string body = """{"errorCode":"7","message":"Destination +15018902005 is blocked"}""";
+        var sender = overWireHandler ? OverWireHandler(HttpStatusCode.OK, body) : Over(HttpStatusCode.OK, body).Sender;
+
+        var request = Describe().Personal(new[] { "+15018902005" }.Select(number => number));
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Verdict>(), CancellationToken.None));
+
+        Assert.Equal("Destination *** is blocked", Assert.IsType<Verdict>(refused.Result).Message);
+        Assert.DoesNotContain("15018902005", refused.Failure.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_success_quoting_a_personal_value_is_read_as_sent_and_the_values_are_never_enumerated()
+    {
+        var (sender, _) = Over(HttpStatusCode.OK, """{"name":"+15018902005"}""");
+        var enumerated = 0;
+        IEnumerable<string?> Numbers()
+        {
+            enumerated++;
+            yield return "+15018902005";
+        }
+
+        var item = await sender.SendAsync(Describe().Personal(Numbers()), Json.Info<Item>(), CancellationToken.None);
+
+        Assert.Equal("+15018902005", item.Name);
+        Assert.Equal(0, enumerated);
+    }
+
+    [Fact]
+    public async Task A_personal_body_masks_the_texts_under_its_properties_in_a_failure()
+    {
+        var (sender, _) = Over(HttpStatusCode.InternalServerError, "<p>Cannot send Hello there to Anna Smith (anna@example.org)</p>", "text/html");
+        var request = Describe().Path("id", "1").JsonBody(new Targeted { Text = "Hello there", Targets = [new() { Name = "Anna Smith" }, new() { Name = "anna@example.org" }] }, Json.Info<Targeted>()).PersonalBody("targets");
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        // The texts under "targets", however deep, are masked; the message's own text, outside them, stays shown.
+        Assert.Equal("<p>Cannot send Hello there to *** (***)</p>", refused.Failure.Body);
     }
 
     [Fact]
@@ -382,6 +454,7 @@ public sealed class OperationSenderTests
 [JsonSerializable(typeof(OperationSenderTests.Fault))]
 [JsonSerializable(typeof(OperationSenderTests.Named))]
 [JsonSerializable(typeof(OperationSenderTests.Verdict))]
+[JsonSerializable(typeof(OperationSenderTests.Targeted))]
 internal sealed partial class OperationSenderTestJson : JsonSerializerContext
 {
 }

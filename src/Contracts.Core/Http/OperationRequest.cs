@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Contracts.Core.Security;
 using Contracts.Core.Validation;
 
 namespace Contracts.Core.Http;
@@ -22,6 +23,8 @@ public sealed class OperationRequest
     private List<string>? _signedValues;
     private List<string>? _leftToSigning;
     private List<string>? _secrets;
+    private List<IEnumerable<string?>>? _personal;
+    private string[]? _personalBody;
     private byte[]? _body;
     private IContractChecked? _bodyToCheck;
 
@@ -124,6 +127,48 @@ public sealed class OperationRequest
         if (!string.Equals(escaped, value, StringComparison.Ordinal))
             _secrets.Add(escaped);
         return this;
+    }
+
+    /// <summary>
+    /// Declares <paramref name="values"/> personal (see <see cref="PersonalValues"/>): an answer that fails this call
+    /// shows them as <see cref="SecretScrubber.Mask"/> in every failure text. Nothing is read or copied until a
+    /// failure is shown, so a long list costs a success nothing.
+    /// </summary>
+    public OperationRequest Personal(params string?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Personal((IEnumerable<string?>)values);
+    }
+
+    /// <summary>
+    /// <see cref="Personal(string?[])"/> for values read only when a failure is shown (a batch's recipients, given as
+    /// a lazy selection over its destinations): enumerated then, not before.
+    /// </summary>
+    public OperationRequest Personal(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        (_personal ??= []).Add(values);
+        return this;
+    }
+
+    /// <summary>
+    /// Declares personal every text of the JSON body under its top-level <paramref name="properties"/> (the contract's
+    /// <c>x-personal-body</c>: the targets of a message, a person's details), read from the body only when a failure
+    /// is shown; the rest of the body (the message's own settings) stays shown.
+    /// </summary>
+    public OperationRequest PersonalBody(params string[] properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        _personalBody = properties;
+        return this;
+    }
+
+    /// <summary>A scrubber for the values declared by <see cref="Personal(string?[])"/> and <see cref="PersonalBody"/>, made when a failure is shown.</summary>
+    internal SecretScrubber PersonalScrubber()
+    {
+        if (_personalBody is not null && _body is not null)
+            return PersonalValues.Scrubber([.. _personal ?? [], PersonalValues.TextsUnder(_body, _personalBody)]);
+        return _personal is null ? SecretScrubber.None : PersonalValues.Scrubber(_personal);
     }
 
     /// <summary>The request body's bytes as sent; empty for a request without a body.</summary>

@@ -62,10 +62,10 @@ public sealed class OperationSender
         {
             if (value is not IRefusalAnswer { IsRefusal: true })
                 return value;
-            throw Refused(request, response, Text(body), value);
+            throw Refused(request, response, body, value, shown => answer.Read(shown, contentType: null).Value);
         }
         var summary = $"{request.Operation.Id} answered {read.NotRead}";
-        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(body), HeadersOf(response)));
+        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(Shown(request, body)), HeadersOf(response)));
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed class OperationSender
                 // Read where the pipeline put the answer (past a UTF-8 byte order mark, as a stream is read).
                 var strict = JsonSerializer.Deserialize(WithoutByteOrderMark(buffered.Bytes), answer);
                 if (strict is IRefusalAnswer { IsRefusal: true })
-                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), strict);
+                    throw Refused(request, response, buffered.ToArray(), strict, shown => ReadAgain(shown, request.Reading, answer));
                 if (strict is not null)
                     return strict;
             }
@@ -98,7 +98,7 @@ public sealed class OperationSender
                 var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 var strict = JsonSerializer.Deserialize(stream, answer);
                 if (strict is IRefusalAnswer { IsRefusal: true })
-                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), strict);
+                    throw Refused(request, response, await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false), strict, shown => ReadAgain(shown, request.Reading, answer));
                 if (strict is not null)
                     return strict;
             }
@@ -107,7 +107,7 @@ public sealed class OperationSender
                 var body = await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false);
                 var lenient = JsonSerializer.Deserialize(AsRead(body, request.Reading), answer);
                 if (lenient is IRefusalAnswer { IsRefusal: true })
-                    throw Refused(request, response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), lenient);
+                    throw Refused(request, response, body, lenient, shown => ReadAgain(shown, request.Reading, answer));
                 if (lenient is not null)
                     return lenient;
             }
@@ -117,7 +117,7 @@ public sealed class OperationSender
             unreadable = failure;
         }
         var summary = $"Could not deserialize the answer to {request.Operation.Id} as {typeof(TResult).Name}";
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var text = Text(Shown(request, await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false)));
         throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, text, HeadersOf(response), unreadable));
     }
 
@@ -170,6 +170,8 @@ public sealed class OperationSender
         // Before signing: a body the contract refuses is never signed, let alone sent.
         request.ThrowIfBodyBreaksContract();
         _signing?.Sign(request);
+        // An answer kept for a friendly method's error shows the call's personal values masked, as every failure does.
+        ResponseCapture.Current?.ShowsFailuresOf(request);
         return request.ToHttpRequest();
     }
 
@@ -181,17 +183,54 @@ public sealed class OperationSender
         request.AnsweredUri = response.RequestMessage?.RequestUri ?? sent.RequestUri;
     }
 
-    /// <summary>The failure of an answer with a success status that says the vendor refused the call, with its body.</summary>
-    private Exception Refused<TResult>(OperationRequest request, HttpResponseMessage response, string body, TResult answer)
-        => _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, $"{request.Operation.Id} was refused", body, HeadersOf(response)), answer);
+    /// <summary>
+    /// The failure of an answer with a success status that says the vendor refused the call, with its body. When the
+    /// body quotes a personal value of the call, the typed answer handed to the error table is read again from the
+    /// body as shown (<paramref name="readAgain"/>), so its message shows the value masked too.
+    /// </summary>
+    private Exception Refused<TResult>(OperationRequest request, HttpResponseMessage response, byte[] body, TResult answer, Func<byte[], TResult?> readAgain)
+    {
+        var shown = Shown(request, body);
+        var failure = new VendorFailure(request.Operation.Id, (int)response.StatusCode, $"{request.Operation.Id} was refused", Text(shown), HeadersOf(response));
+        if (ReferenceEquals(shown, body))
+            return _errors.Create(failure, answer);
+        return readAgain(shown) is { } masked ? _errors.Create(failure, masked) : _errors.Create(failure);
+    }
 
     private Exception Failure(OperationRequest request, HttpResponseMessage response, int status, byte[] body)
     {
         var declared = request.FailureFor(status);
         var summary = declared?.Description
             ?? string.Create(CultureInfo.InvariantCulture, $"{request.Operation.Id} answered with status {status}, which the contract does not declare");
-        var failure = new VendorFailure(request.Operation.Id, status, summary, Text(body), HeadersOf(response));
-        return declared is null ? _errors.Create(failure) : declared.ToException(failure, body, _errors);
+        var shown = Shown(request, body);
+        var failure = new VendorFailure(request.Operation.Id, status, summary, Text(shown), HeadersOf(response));
+        return declared is null ? _errors.Create(failure) : declared.ToException(failure, shown, _errors);
+    }
+
+    /// <summary>
+    /// <paramref name="body"/> as a failure may show it: with the call's personal values (<see cref="OperationRequest.Personal(string?[])"/>)
+    /// masked; the same array when it quotes none. Only failures pay for it: a success is read as it came.
+    /// </summary>
+    private static byte[] Shown(OperationRequest request, byte[] body)
+    {
+        var scrubber = request.PersonalScrubber();
+        if (scrubber.IsEmpty || body.Length == 0)
+            return body;
+        var shown = scrubber.Scrub(new ArraySegment<byte>(body));
+        return ReferenceEquals(shown.Array, body) ? body : shown.ToArray();
+    }
+
+    /// <summary>A refusal's JSON answer read again from the body as shown; null when it no longer reads.</summary>
+    private static TResult? ReadAgain<TResult>(byte[] shown, AnswerReading reading, JsonTypeInfo<TResult> answer)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(reading == AnswerReading.Strict ? WithoutByteOrderMark(shown) : AsRead(shown, reading), answer);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
     }
 
     /// <summary>The answer as the reading rule takes it: an empty body an empty object, a bare object where a list is declared a list of one.</summary>

@@ -3,7 +3,7 @@ namespace Contracts.Core.Http;
 /// <summary>
 /// An answer that is not a success of its operation, as <see cref="OperationSender"/> hands it to the client's
 /// <see cref="IVendorErrorTable"/>: the status, what the contract says it means, and the bounded body (already
-/// scrubbed of the request's secrets by the pipeline).
+/// scrubbed of the request's secrets by the pipeline, and of the call's personal values by the send path).
 /// </summary>
 /// <param name="OperationId">The contract's operation id.</param>
 /// <param name="StatusCode">The HTTP status.</param>
