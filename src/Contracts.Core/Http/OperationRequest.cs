@@ -334,11 +334,19 @@ public sealed class OperationRequest
 
     /// <summary>
     /// The failures the contract declares for this operation, as one set its client built once: the array is kept,
-    /// not copied, so a call allocates nothing for them (the caller must not change it afterwards).
+    /// not copied, so a call allocates nothing for them (the caller must not change it afterwards). A request takes
+    /// one set; a failure declared one by one (the other overloads) refines it and is looked at first.
     /// </summary>
+    /// <exception cref="ArgumentException">The set holds a null entry.</exception>
+    /// <exception cref="InvalidOperationException">The request already has a set.</exception>
     public OperationRequest Fails(DeclaredFailure[] failures)
     {
         ArgumentNullException.ThrowIfNull(failures);
+        // Refused here, where the mistake is made, not later when a failure answer arrives and the lookup meets it.
+        if (Array.IndexOf(failures, null) >= 0)
+            throw new ArgumentException("A declared failure set holds a null entry.", nameof(failures));
+        if (_declaredFailures.Length > 0)
+            throw new InvalidOperationException("The request already has its declared failure set; declare further failures one by one.");
         _declaredFailures = failures;
         return this;
     }
@@ -356,12 +364,15 @@ public sealed class OperationRequest
     /// <summary>What the contract declares for failure <paramref name="status"/>, or null when it does not.</summary>
     internal DeclaredFailure? FailureFor(int status)
     {
+        // One by one first: they refine the client's shared set for this call, whichever was declared first.
+        if (_failures?.Find(f => f.Status == status) is { } refined)
+            return refined;
         foreach (var failure in _declaredFailures)
         {
             if (failure.Status == status)
                 return failure;
         }
-        return _failures?.Find(f => f.Status == status);
+        return null;
     }
 
     /// <summary>The HTTP request this description stands for, tagged with its operation for the pipeline.</summary>
