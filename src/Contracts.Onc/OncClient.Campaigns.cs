@@ -31,7 +31,7 @@ public sealed partial class OncClient
     public Task<OutboundNotificationCampaignInfo?> GetCampaignAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        return InvokeAsync(OncOperations.GetCampaign, session => _service.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, cancellationToken);
+        return InvokeAsync(OncOperations.GetCampaign, session => _service.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, contact: null, cancellationToken);
     }
 
     /// <summary>Updates a campaign's general information (UpdateCampaign); the campaign's ID names it.</summary>

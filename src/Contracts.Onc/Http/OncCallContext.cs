@@ -1,4 +1,5 @@
 using System.Text;
+using Contracts.Core.Security;
 
 namespace Contracts.Onc.Http;
 
@@ -18,12 +19,16 @@ internal sealed class OncCallContext
 {
     private static readonly AsyncLocal<OncCallContext?> Ambient = new();
 
-    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId)
+    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId, OutboundNotificationContactInfo? contact)
     {
         Operation = operation;
         Cancellation = cancellation;
         SessionId = sessionId;
+        _contact = contact;
     }
+
+    /// <summary>The contact the request carries, whose values are personal; read only when a failure is shown.</summary>
+    private readonly OutboundNotificationContactInfo? _contact;
 
     /// <summary>The name of the contract's operation the request is (AddCampaignContact...).</summary>
     public string Operation { get; }
@@ -54,10 +59,24 @@ internal sealed class OncCallContext
     /// <summary>The text of <see cref="Answer"/> (as the pipeline keeps answers: UTF-8), or null when there is none.</summary>
     public string? AnswerText() => Answer is MemoryStream body ? Encoding.UTF8.GetString(body.ToArray()) : null;
 
-    /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
-    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId)
+    /// <summary>
+    /// <paramref name="text"/> (failure text: a fault's reason, an unreadable answer) with the personal values of the
+    /// request's contact — its destinations (phone numbers, e-mail address) and texts — masked by Core's rule
+    /// (<see cref="PersonalValues"/>). Success answers are never scanned: the values are read here, on failure only.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Masked(string? text)
     {
-        var context = new OncCallContext(operation, cancellation, sessionId);
+        if (_contact is null || text is null)
+            return text;
+        CommunicationInfo?[] channels = [_contact.SMSCommInfo, _contact.EmailCommInfo, _contact.VoiceCommInfo];
+        return PersonalValues.For(channels.SelectMany(c => new[] { c?.Destination, c?.TextToSendOverwrite })).Scrub(text);
+    }
+
+    /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
+    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId, OutboundNotificationContactInfo? contact)
+    {
+        var context = new OncCallContext(operation, cancellation, sessionId, contact);
         Ambient.Value = context;
         return context;
     }
