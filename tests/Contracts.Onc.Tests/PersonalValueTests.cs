@@ -28,12 +28,20 @@ public sealed class PersonalValueTests : FakeOncTests
 
         /// <summary>A 200 answer that is not SOAP, the request pasted into it.</summary>
         NotSoap,
+
+        /// <summary>A 200 SOAP answer of the operation holding the request instead of its error code.</summary>
+        RequestForCode,
+
+        /// <summary>A 200 SOAP answer of the operation whose error code is the contact's phone number.</summary>
+        NumberForCode,
     }
 
     [Theory]
     [InlineData(Echo.FaultWith500)]
     [InlineData(Echo.FaultWith200)]
     [InlineData(Echo.NotSoap)]
+    [InlineData(Echo.RequestForCode)]
+    [InlineData(Echo.NumberForCode)]
     public async Task An_echoed_contact_shows_masked_in_the_exception_and_the_logs(Echo echo)
     {
         var (logs, loggerFactory) = Logs();
@@ -42,20 +50,20 @@ public sealed class PersonalValueTests : FakeOncTests
         await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
         Onc.Handle = exchange => exchange.Operation == "AddCampaignContact" ? EchoAsync(exchange, echo) : Task.FromResult(false);
 
-        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Contact()).WaitAsync(Bound.Test));
+        var error = await Assert.ThrowsAnyAsync<VendorApiException>(() => client.AddCampaignContactAsync(Contact()).WaitAsync(Bound.Test));
 
         Assert.Contains(Onc.Server.Requests, r => r.BodyText.Contains(Phone, StringComparison.Ordinal)); // it was in what the server echoed
-        Assert.Contains(SecretScrubber.Mask, error.ToString(), StringComparison.Ordinal);
-        AssertShowsNone(error, LogText(logs));
+        AssertShowsMaskedOnly(error, LogText(logs));
         // The masked copy keeps what the verdict goes by: a fault stays a FaultException, and the service may have acted.
         Assert.Equal(DeliveryState.Unknown, error.Delivery);
-        if (echo != Echo.NotSoap)
+        if (echo is Echo.FaultWith500 or Echo.FaultWith200)
             Assert.IsType<System.ServiceModel.FaultException>(error.InnerException);
     }
 
     [Theory]
     [InlineData(Echo.FaultWith500)]
     [InlineData(Echo.NotSoap)]
+    [InlineData(Echo.RequestForCode)]
     public async Task An_echoed_contact_shows_masked_in_a_batchs_failure(Echo echo)
     {
         var (logs, loggerFactory) = Logs();
@@ -66,8 +74,7 @@ public sealed class PersonalValueTests : FakeOncTests
         var report = await client.AddCampaignContactsAsync([Contact()]).WaitAsync(Bound.Test);
 
         var failure = Assert.Single(report.Unknown).Failure;
-        Assert.Contains(SecretScrubber.Mask, failure.Reason, StringComparison.Ordinal);
-        AssertShowsNone(failure.Exception!, failure.Reason + "\n" + LogText(logs));
+        AssertShowsMaskedOnly(failure.Exception!, failure.Reason + "\n" + LogText(logs));
     }
 
     private static OutboundNotificationContactInfo Contact()
@@ -92,6 +99,12 @@ public sealed class PersonalValueTests : FakeOncTests
                 exchange.Context.Response.ContentType = "text/plain";
                 await exchange.Context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes($"echo: {exchange.RequestBody}"));
                 break;
+            case Echo.RequestForCode:
+                await FakeOnc.AnswerAsync(exchange.Context, 200, $"<AddCampaignContactResponse xmlns=\"{OncContract.Tempuri}\"><Echo>{SecurityElement.Escape(exchange.RequestBody)}</Echo></AddCampaignContactResponse>");
+                break;
+            case Echo.NumberForCode:
+                await FakeOnc.AnswerAsync(exchange.Context, 200, $"<AddCampaignContactResponse xmlns=\"{OncContract.Tempuri}\"><AddCampaignContactResult>{Phone}</AddCampaignContactResult></AddCampaignContactResponse>");
+                break;
         }
         return true;
     }
@@ -104,8 +117,11 @@ public sealed class PersonalValueTests : FakeOncTests
 
     private static string LogText(FakeLogCollector logs) => string.Join('\n', logs.GetSnapshot().Select(r => r.Message + " " + r.Exception));
 
-    /// <summary>No text of the error (message, vendor message, ToString, every inner exception) nor <paramref name="more"/> holds a personal value, with or without its '+'.</summary>
-    private static void AssertShowsNone(Exception error, string more)
+    /// <summary>
+    /// The echo shows masked in a text of the error (message, vendor message, raw body, ToString, every inner
+    /// exception), and neither these nor <paramref name="more"/> hold a personal value, with or without its '+'.
+    /// </summary>
+    private static void AssertShowsMaskedOnly(Exception error, string more)
     {
         var texts = new List<string> { error.ToString(), more };
         for (Exception? e = error; e is not null; e = e.InnerException)
@@ -113,7 +129,10 @@ public sealed class PersonalValueTests : FakeOncTests
             texts.Add(e.Message);
             if (e is VendorApiException { VendorMessage: { } vendorMessage })
                 texts.Add(vendorMessage);
+            if (e is UnreadableAnswerException { RawBody: { } rawBody })
+                texts.Add(rawBody);
         }
+        Assert.Contains(texts, text => text.Contains(SecretScrubber.Mask, StringComparison.Ordinal));
         foreach (var value in new[] { Phone, Phone[1..], Email, Text })
             Assert.All(texts, text => Assert.DoesNotContain(value, text, StringComparison.Ordinal));
     }
