@@ -90,7 +90,7 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
                 sessionId: null,
                 this,
                 static provider => provider._service.OpenAPISessionAsync(provider._accountId, provider._userName, provider._password),
-                contact: null,
+                personal: null,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (VendorApiException failure) when (failure is not AccessTokenException)

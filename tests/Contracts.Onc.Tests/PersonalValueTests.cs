@@ -77,6 +77,23 @@ public sealed class PersonalValueTests : FakeOncTests
         AssertShowsMaskedOnly(failure.Exception!, failure.Reason + "\n" + LogText(logs));
     }
 
+    [Fact]
+    public async Task An_echoed_campaign_shows_its_message_texts_masked_and_its_senders_shown()
+    {
+        var (logs, loggerFactory) = Logs();
+        using var _ = loggerFactory;
+        await using var client = new OncClient(Onc.Options(o => o.MaxRetries = 0), loggerFactory);
+        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
+        Onc.Handle = exchange => exchange.Operation == "AddCampaign" ? EchoAsync(exchange, Echo.FaultWith500) : Task.FromResult(false);
+        var campaign = Samples.NewCampaign(Guid.NewGuid());
+        campaign.OutboundSMSNotificationInfo!.TextToSend = Text;
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignAsync(campaign).WaitAsync(Bound.Test));
+
+        AssertShowsMaskedOnly(error, LogText(logs));
+        Assert.Contains(campaign.OutboundSMSNotificationInfo.FromNumber!, error.Message, StringComparison.Ordinal); // the account's own number
+    }
+
     private static OutboundNotificationContactInfo Contact()
     {
         var contact = Samples.NewContact(Phone);

@@ -19,16 +19,16 @@ internal sealed class OncCallContext
 {
     private static readonly AsyncLocal<OncCallContext?> Ambient = new();
 
-    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId, OutboundNotificationContactInfo? contact)
+    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId, object? personal)
     {
         Operation = operation;
         Cancellation = cancellation;
         SessionId = sessionId;
-        _contact = contact;
+        _personal = personal;
     }
 
-    /// <summary>The contact the request carries, whose values are personal; read only when a failure is shown.</summary>
-    private readonly OutboundNotificationContactInfo? _contact;
+    /// <summary>The contact or campaign the request carries, whose values are personal; read only when a failure is shown.</summary>
+    private readonly object? _personal;
 
     /// <summary>The name of the contract's operation the request is (AddCampaignContact...).</summary>
     public string Operation { get; }
@@ -60,23 +60,38 @@ internal sealed class OncCallContext
     public string? AnswerText() => Answer is MemoryStream body ? Encoding.UTF8.GetString(body.ToArray()) : null;
 
     /// <summary>
-    /// <paramref name="text"/> (failure text: a fault's reason, an unreadable answer) with the personal values of the
-    /// request's contact — its destinations (phone numbers, e-mail address) and texts — masked by Core's rule
-    /// (<see cref="PersonalValues"/>). Success answers are never scanned: the values are read here, on failure only.
+    /// <paramref name="text"/> (failure text: a fault's reason, an unreadable answer) with the request's personal values
+    /// masked by Core's rule (<see cref="PersonalValues"/>): a contact's destinations (phone numbers, e-mail address)
+    /// and texts, a campaign's message texts. Success answers are never scanned: the values are read here, on failure only.
     /// </summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public string? Masked(string? text)
+        => text is null || _personal is null ? text : PersonalValues.For(ValuesOf(_personal)).Scrub(text);
+
+    /// <summary>
+    /// The personal values of what a request carries. The senders' own numbers, address and names (FromNumber,
+    /// CallingNumber, FromEmail) and the campaign's names stay shown: they are the account's, not a recipient's.
+    /// </summary>
+    private static IEnumerable<string?> ValuesOf(object personal) => personal switch
     {
-        if (_contact is null || text is null)
-            return text;
-        CommunicationInfo?[] channels = [_contact.SMSCommInfo, _contact.EmailCommInfo, _contact.VoiceCommInfo];
-        return PersonalValues.For(channels.SelectMany(c => new[] { c?.Destination, c?.TextToSendOverwrite })).Scrub(text);
-    }
+        OutboundNotificationContactInfo contact =>
+        [
+            contact.SMSCommInfo?.Destination, contact.SMSCommInfo?.TextToSendOverwrite,
+            contact.EmailCommInfo?.Destination, contact.EmailCommInfo?.TextToSendOverwrite,
+            contact.VoiceCommInfo?.Destination, contact.VoiceCommInfo?.TextToSendOverwrite,
+        ],
+        OutboundNotificationCampaignInfo campaign =>
+        [
+            campaign.OutboundSMSNotificationInfo?.TextToSend, campaign.OutboundVoiceNotificationInfo?.TextToSpeak,
+            campaign.OutboundEmailNotificationInfo?.Subject, campaign.OutboundEmailNotificationInfo?.HtmlContent,
+        ],
+        _ => [],
+    };
 
     /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
-    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId, OutboundNotificationContactInfo? contact)
+    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId, object? personal)
     {
-        var context = new OncCallContext(operation, cancellation, sessionId, contact);
+        var context = new OncCallContext(operation, cancellation, sessionId, personal);
         Ambient.Value = context;
         return context;
     }

@@ -23,11 +23,11 @@ internal sealed class OncWire
 
     /// <summary>
     /// Sends <paramref name="call"/> of <paramref name="state"/> (no closure per request), which carries
-    /// <paramref name="sessionId"/> (null for OpenAPISession) and <paramref name="contact"/>, whose values are personal.
+    /// <paramref name="sessionId"/> (null for OpenAPISession) and <paramref name="personal"/> (the contact or campaign it sends, if any), whose values are personal.
     /// </summary>
-    public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, OutboundNotificationContactInfo? contact, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, object? personal, CancellationToken cancellationToken)
     {
-        var context = Begin(operation, sessionId, contact, cancellationToken);
+        var context = Begin(operation, sessionId, personal, cancellationToken);
         try
         {
             return await call(state).ConfigureAwait(false);
@@ -42,15 +42,15 @@ internal sealed class OncWire
 
     /// <summary>
     /// Starts a request of <paramref name="operation"/> carrying <paramref name="sessionId"/> and the personal values of
-    /// <paramref name="contact"/> on this flow, for an async method that sends it itself
+    /// <paramref name="personal"/> on this flow, for an async method that sends it itself
     /// and gives what it throws to <see cref="Translate"/> (as <see cref="SendAsync"/> does).
     /// </summary>
     /// <exception cref="VendorCallCanceledException">The caller had already cancelled: nothing is sent.</exception>
-    public static OncCallContext Begin(string operation, string? sessionId, OutboundNotificationContactInfo? contact, CancellationToken cancellationToken)
+    public static OncCallContext Begin(string operation, string? sessionId, object? personal, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
             throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
-        return OncCallContext.Begin(operation, cancellationToken, sessionId, contact);
+        return OncCallContext.Begin(operation, cancellationToken, sessionId, personal);
     }
 
     /// <summary>What callers of the SDK are given for <paramref name="failure"/>, which the request of <paramref name="context"/> threw.</summary>
