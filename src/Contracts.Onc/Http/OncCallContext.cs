@@ -30,6 +30,9 @@ internal sealed class OncCallContext
     /// <summary>The contact or campaign the request carries, whose values are personal; read only when a failure is shown.</summary>
     private readonly object? _personal;
 
+    /// <summary>The scrubber of <see cref="_personal"/>'s values, made by the first failure text that needs it.</summary>
+    private SecretScrubber? _scrubber;
+
     /// <summary>The name of the contract's operation the request is (AddCampaignContact...).</summary>
     public string Operation { get; }
 
@@ -66,7 +69,7 @@ internal sealed class OncCallContext
     /// </summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public string? Masked(string? text)
-        => text is null || _personal is null ? text : PersonalValues.For(ValuesOf(_personal)).Scrub(text);
+        => text is null || _personal is null ? text : (_scrubber ??= PersonalValues.For(ValuesOf(_personal))).Scrub(text);
 
     /// <summary>
     /// The personal values of what a request carries. The senders' own numbers, address and names (FromNumber,

@@ -23,7 +23,8 @@ internal sealed class OncWire
 
     /// <summary>
     /// Sends <paramref name="call"/> of <paramref name="state"/> (no closure per request), which carries
-    /// <paramref name="sessionId"/> (null for OpenAPISession) and <paramref name="personal"/> (the contact or campaign it sends, if any), whose values are personal.
+    /// <paramref name="sessionId"/> (null for OpenAPISession) and <paramref name="personal"/> (the contact or campaign
+    /// it sends, if any), whose values are personal.
     /// </summary>
     public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, object? personal, CancellationToken cancellationToken)
     {
