@@ -23,7 +23,7 @@ public sealed partial class OncClient
     public Task AddCampaignAsync(OutboundNotificationCampaignInfo campaign, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckCampaign(campaign, requireId: false), nameof(campaign));
-        return InvokeForCodeAsync(OncOperations.AddCampaign, session => _service.AddCampaignAsync(session, campaign), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.AddCampaign, session => _service.AddCampaignAsync(session, campaign), cancellationToken, campaign);
     }
 
     /// <summary>General information about one campaign (GetCampaign), or null when the service knows no campaign with that ID.</summary>
@@ -31,7 +31,7 @@ public sealed partial class OncClient
     public Task<OutboundNotificationCampaignInfo?> GetCampaignAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        return InvokeAsync(OncOperations.GetCampaign, session => _service.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, cancellationToken);
+        return InvokeAsync(OncOperations.GetCampaign, session => _service.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, personal: null, cancellationToken);
     }
 
     /// <summary>Updates a campaign's general information (UpdateCampaign); the campaign's ID names it.</summary>
@@ -40,7 +40,7 @@ public sealed partial class OncClient
     public Task UpdateCampaignAsync(OutboundNotificationCampaignInfo campaign, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckCampaign(campaign, requireId: true), nameof(campaign));
-        return InvokeForCodeAsync(OncOperations.UpdateCampaign, session => _service.UpdateCampaignAsync(session, campaign), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.UpdateCampaign, session => _service.UpdateCampaignAsync(session, campaign), cancellationToken, campaign);
     }
 
     /// <summary>Deletes a campaign (DeleteCampaign).</summary>

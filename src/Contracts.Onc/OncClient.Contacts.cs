@@ -30,7 +30,7 @@ public sealed partial class OncClient
     public Task AddCampaignContactAsync(OutboundNotificationContactInfo contact, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckNewContact(contact), nameof(contact));
-        return InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _service.AddCampaignContactAsync(session, contact), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _service.AddCampaignContactAsync(session, contact), cancellationToken, contact);
     }
 
     /// <summary>Updates a contact (UpdateCampaignContact); its Id and CampaignId name it. StatusCode and LastDeliveryErrorCode are ignored by the service.</summary>
@@ -39,7 +39,7 @@ public sealed partial class OncClient
     public Task UpdateCampaignContactAsync(OutboundNotificationContactInfo contact, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckExistingContact(contact), nameof(contact));
-        return InvokeForCodeAsync(OncOperations.UpdateCampaignContact, session => _service.UpdateCampaignContactAsync(session, contact), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.UpdateCampaignContact, session => _service.UpdateCampaignContactAsync(session, contact), cancellationToken, contact);
     }
 
     /// <summary>Deletes a contact from a campaign (DeleteCampaignContact).</summary>

@@ -181,7 +181,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// answer); otherwise throws what <paramref name="refusal"/> makes of it, inside the call's telemetry scope, so
     /// that the span carries the verdict.
     /// </summary>
-    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, Func<string, T, OncException>? refusal, CancellationToken cancellationToken)
+    /// <remarks>The contact or campaign the operation sends (<paramref name="personal"/>) holds personal values: a failure quoting them shows them masked.</remarks>
+    private async Task<T> InvokeAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, Func<string, T, OncException>? refusal, object? personal, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         using var scope = BeginCallScope();
@@ -193,7 +194,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         T answer;
         // The first attempt is AttemptAsync and OncWire.SendAsync written out: no async layer between the call and WCF.
         var startedAt = _time.GetUtcNow();
-        var request = OncWire.Begin(operation, session.Value, call.CallerToken);
+        var request = OncWire.Begin(operation, session.Value, personal, call.CallerToken);
         try
         {
             answer = await send(session.Value).ConfigureAwait(false);
@@ -206,7 +207,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
             if (!await IsSessionGoneAfterFaultAsync(operation, session.Value, call).ConfigureAwait(false))
                 throw surfaced;
             OncLog.SessionLost(_logger, operation);
-            answer = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, call).ConfigureAwait(false);
+            answer = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, personal, call).ConfigureAwait(false);
             return Verdict(operation, answer, succeeded, refusal);
         }
         if (succeeded(answer))
@@ -220,7 +221,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         OncLog.SessionLost(_logger, operation);
         _sessions.Invalidate(session.Value);
         session = await SessionAsync(call).ConfigureAwait(false);
-        answer = await AttemptAsync(operation, send, succeeded, session.Value, call).ConfigureAwait(false);
+        answer = await AttemptAsync(operation, send, succeeded, session.Value, personal, call).ConfigureAwait(false);
         return Verdict(operation, answer, succeeded, refusal);
     }
 
@@ -260,10 +261,10 @@ public sealed partial class OncClient : IOncClient, IDisposable
     }
 
     /// <summary>Sends the operation once on <paramref name="sessionId"/>; an accepted call restarts the session's idle clock.</summary>
-    private async Task<T> AttemptAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, string sessionId, OncLogicalCall call)
+    private async Task<T> AttemptAsync<T>(string operation, Func<string, Task<T>> send, Func<T, bool> succeeded, string sessionId, object? personal, OncLogicalCall call)
     {
         var startedAt = _time.GetUtcNow();
-        var answer = await _wire.SendAsync(operation, sessionId, sessionId, send, call.CallerToken).ConfigureAwait(false);
+        var answer = await _wire.SendAsync(operation, sessionId, sessionId, send, personal, call.CallerToken).ConfigureAwait(false);
         if (succeeded(answer))
             _sessions.MarkActive(sessionId, startedAt);
         return answer;
@@ -294,7 +295,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         var startedAt = _time.GetUtcNow();
         // The check's span is its own: the span of the failed operation keeps waiting for the operation's verdict.
         using var check = VendorCallScope.BeginIsolated();
-        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, sessionId, _service.GetCampaignListingAsync, call.CallerToken).ConfigureAwait(false);
+        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, sessionId, _service.GetCampaignListingAsync, null, call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return false;
         _sessions.MarkActive(sessionId, startedAt);
@@ -336,13 +337,16 @@ public sealed partial class OncClient : IOncClient, IDisposable
         }
     }
 
-    /// <summary>Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0.</summary>
-    private Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken)
-        => InvokeAsync(operation, call, static code => code == 0, static (operation, code) => new OncException(operation, code, description: null, DeliveryState.Refused), cancellationToken);
+    /// <summary>
+    /// Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0; the values
+    /// of <paramref name="personal"/>, the contact or campaign the operation sends (if any), are personal.
+    /// </summary>
+    private Task InvokeForCodeAsync(string operation, Func<string, Task<int>> call, CancellationToken cancellationToken, object? personal = null)
+        => InvokeAsync(operation, call, static code => code == 0, static (operation, code) => new OncException(operation, code, description: null, DeliveryState.Refused), personal, cancellationToken);
 
     /// <summary>Runs an operation that answers a list, and throws <see cref="OncException"/> when the list is missing.</summary>
     private async Task<IReadOnlyList<T>> InvokeForListAsync<T>(string operation, Func<string, Task<List<T>?>> call, CancellationToken cancellationToken)
-        => (await InvokeAsync(operation, call, static list => list is not null, static (operation, _) => OncException.NoList(operation), cancellationToken).ConfigureAwait(false))!;
+        => (await InvokeAsync(operation, call, static list => list is not null, static (operation, _) => OncException.NoList(operation), null, cancellationToken).ConfigureAwait(false))!;
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 }

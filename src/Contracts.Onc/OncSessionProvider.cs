@@ -67,7 +67,7 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
         if (sessionId is null)
             return;
         Invalidate(sessionId);
-        var answer = await _wire.SendAsync(OncOperations.CloseApiSession, sessionId, sessionId, _service.CloseAPISessionAsync, cancellationToken).ConfigureAwait(false);
+        var answer = await _wire.SendAsync(OncOperations.CloseApiSession, sessionId, sessionId, _service.CloseAPISessionAsync, null, cancellationToken).ConfigureAwait(false);
         if (answer is null || answer.ErrorCode != 0)
             throw new OncException(OncOperations.CloseApiSession, answer?.ErrorCode, answer?.Description ?? "the service gave no answer", DeliveryState.Refused);
         OncLog.SessionClosed(Logger);
@@ -90,6 +90,7 @@ internal sealed class OncSessionProvider : CachingAccessTokenProvider
                 sessionId: null,
                 this,
                 static provider => provider._service.OpenAPISessionAsync(provider._accountId, provider._userName, provider._password),
+                personal: null,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (VendorApiException failure) when (failure is not AccessTokenException)

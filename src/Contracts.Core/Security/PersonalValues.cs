@@ -20,6 +20,16 @@ public static class PersonalValues
     /// <summary>The shortest personal value that is masked.</summary>
     public const int MinimumLength = 5;
 
+    /// <summary>
+    /// A scrubber for <paramref name="values"/> by this rule (null and short values are ignored), for a client that
+    /// builds failure text outside <see cref="Http.OperationRequest"/> (ONC's SOAP calls): build it only on failure.
+    /// </summary>
+    public static SecretScrubber For(IEnumerable<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Scrubber([values]);
+    }
+
     /// <summary>A scrubber for the values of <paramref name="declared"/> long enough to be masked (null values are ignored).</summary>
     internal static SecretScrubber Scrubber(IEnumerable<IEnumerable<string?>> declared)
     {

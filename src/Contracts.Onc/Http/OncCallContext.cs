@@ -1,4 +1,5 @@
 using System.Text;
+using Contracts.Core.Security;
 
 namespace Contracts.Onc.Http;
 
@@ -18,12 +19,19 @@ internal sealed class OncCallContext
 {
     private static readonly AsyncLocal<OncCallContext?> Ambient = new();
 
-    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId)
+    private OncCallContext(string operation, CancellationToken cancellation, string? sessionId, object? personal)
     {
         Operation = operation;
         Cancellation = cancellation;
         SessionId = sessionId;
+        _personal = personal;
     }
+
+    /// <summary>The contact or campaign the request carries, whose values are personal; read only when a failure is shown.</summary>
+    private readonly object? _personal;
+
+    /// <summary>The scrubber of <see cref="_personal"/>'s values, made by the first failure text that needs it.</summary>
+    private SecretScrubber? _scrubber;
 
     /// <summary>The name of the contract's operation the request is (AddCampaignContact...).</summary>
     public string Operation { get; }
@@ -54,10 +62,39 @@ internal sealed class OncCallContext
     /// <summary>The text of <see cref="Answer"/> (as the pipeline keeps answers: UTF-8), or null when there is none.</summary>
     public string? AnswerText() => Answer is MemoryStream body ? Encoding.UTF8.GetString(body.ToArray()) : null;
 
-    /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
-    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId)
+    /// <summary>
+    /// <paramref name="text"/> (failure text: a fault's reason, an unreadable answer) with the request's personal values
+    /// masked by Core's rule (<see cref="PersonalValues"/>): a contact's destinations (phone numbers, e-mail address)
+    /// and texts, a campaign's message texts. Success answers are never scanned: the values are read here, on failure only.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public string? Masked(string? text)
+        => text is null || _personal is null ? text : (_scrubber ??= PersonalValues.For(ValuesOf(_personal))).Scrub(text);
+
+    /// <summary>
+    /// The personal values of what a request carries. The senders' own numbers, address and names (FromNumber,
+    /// CallingNumber, FromEmail) and the campaign's names stay shown: they are the account's, not a recipient's.
+    /// </summary>
+    private static IEnumerable<string?> ValuesOf(object personal) => personal switch
     {
-        var context = new OncCallContext(operation, cancellation, sessionId);
+        OutboundNotificationContactInfo contact =>
+        [
+            contact.SMSCommInfo?.Destination, contact.SMSCommInfo?.TextToSendOverwrite,
+            contact.EmailCommInfo?.Destination, contact.EmailCommInfo?.TextToSendOverwrite,
+            contact.VoiceCommInfo?.Destination, contact.VoiceCommInfo?.TextToSendOverwrite,
+        ],
+        OutboundNotificationCampaignInfo campaign =>
+        [
+            campaign.OutboundSMSNotificationInfo?.TextToSend, campaign.OutboundVoiceNotificationInfo?.TextToSpeak,
+            campaign.OutboundEmailNotificationInfo?.Subject, campaign.OutboundEmailNotificationInfo?.HtmlContent,
+        ],
+        _ => [],
+    };
+
+    /// <summary>Starts a request on this flow, from the async method that sends it (see the remarks).</summary>
+    public static OncCallContext Begin(string operation, CancellationToken cancellation, string? sessionId, object? personal)
+    {
+        var context = new OncCallContext(operation, cancellation, sessionId, personal);
         Ambient.Value = context;
         return context;
     }

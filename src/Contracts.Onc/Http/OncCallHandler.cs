@@ -18,7 +18,8 @@ namespace Contracts.Onc.Http;
 /// <item>checks a successful answer against the contract's shapes (<see cref="OncAnswerCheck"/>) before WCF reads it,
 /// and throws <see cref="UnreadableAnswerException"/>, with the answer, when WCF would misread it silently; an error
 /// code is checked as WCF reads it (<see cref="OncCodeReply"/>), so its answer is only kept for that error;</item>
-/// <item>records the answer's status and the pipeline's typed failure, which WCF's exceptions hide.</item>
+/// <item>records the answer's status and the pipeline's typed failure, which WCF's exceptions hide; a failure it
+/// builds from the answer shows the request's personal values masked (<see cref="OncCallContext.Masked"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class OncCallHandler : DelegatingHandler
@@ -66,7 +67,7 @@ internal sealed class OncCallHandler : DelegatingHandler
             if (response.IsSuccessStatusCode && answerIsCode)
                 await KeepAnswerAsync(response, call, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             else if (response.IsSuccessStatusCode)
-                await ThrowIfUnreadableAsync(response, operation, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+                await ThrowIfUnreadableAsync(response, operation, call, linked?.Token ?? cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch (Exception failure) when (call is not null && failure is VendorApiException or VendorCallCanceledException)
@@ -81,7 +82,7 @@ internal sealed class OncCallHandler : DelegatingHandler
     /// body unread otherwise. The SDK's pipeline has buffered the body (WireHandler), so reading it here costs no I/O;
     /// another pipeline's body is buffered first.
     /// </summary>
-    private static async Task ThrowIfUnreadableAsync(HttpResponseMessage response, VendorOperation operation, CancellationToken cancellationToken)
+    private static async Task ThrowIfUnreadableAsync(HttpResponseMessage response, VendorOperation operation, OncCallContext? call, CancellationToken cancellationToken)
     {
         if (response.Content is not ByteArrayContent)
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +107,10 @@ internal sealed class OncCallHandler : DelegatingHandler
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         response.Dispose();
-        throw new UnreadableAnswerException(OncException.VendorName, operation.Id, problem, status, text);
+        // The answer may echo the request's personal values: the exception quotes it masked (read on failure only).
+        throw call is null
+            ? new UnreadableAnswerException(OncException.VendorName, operation.Id, problem, status, text)
+            : new UnreadableAnswerException(OncException.VendorName, operation.Id, call.Masked(problem), status, call.Masked(text));
     }
 
     /// <summary>

@@ -84,7 +84,8 @@ internal sealed class OncCodeReply : IClientMessageFormatter
             return code;
 
         var call = OncCallContext.Current;
-        var failure = new UnreadableAnswerException(OncException.VendorName, _operation, problem, call?.StatusCode, call?.AnswerText());
+        // The answer may echo the request's personal values (the contact it adds): quoted masked.
+        var failure = new UnreadableAnswerException(OncException.VendorName, _operation, call?.Masked(problem) ?? problem, call?.StatusCode, call?.Masked(call.AnswerText()));
         call?.Failure = failure;
         throw failure;
     }

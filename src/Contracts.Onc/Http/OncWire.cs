@@ -23,11 +23,12 @@ internal sealed class OncWire
 
     /// <summary>
     /// Sends <paramref name="call"/> of <paramref name="state"/> (no closure per request), which carries
-    /// <paramref name="sessionId"/> (null for OpenAPISession).
+    /// <paramref name="sessionId"/> (null for OpenAPISession) and <paramref name="personal"/> (the contact or campaign
+    /// it sends, if any), whose values are personal.
     /// </summary>
-    public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<TState, T>(string operation, string? sessionId, TState state, Func<TState, Task<T>> call, object? personal, CancellationToken cancellationToken)
     {
-        var context = Begin(operation, sessionId, cancellationToken);
+        var context = Begin(operation, sessionId, personal, cancellationToken);
         try
         {
             return await call(state).ConfigureAwait(false);
@@ -41,15 +42,16 @@ internal sealed class OncWire
     }
 
     /// <summary>
-    /// Starts a request of <paramref name="operation"/> carrying <paramref name="sessionId"/> on this flow, for an async method that sends it itself
+    /// Starts a request of <paramref name="operation"/> carrying <paramref name="sessionId"/> and the personal values of
+    /// <paramref name="personal"/> on this flow, for an async method that sends it itself
     /// and gives what it throws to <see cref="Translate"/> (as <see cref="SendAsync"/> does).
     /// </summary>
     /// <exception cref="VendorCallCanceledException">The caller had already cancelled: nothing is sent.</exception>
-    public static OncCallContext Begin(string operation, string? sessionId, CancellationToken cancellationToken)
+    public static OncCallContext Begin(string operation, string? sessionId, object? personal, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
             throw new VendorCallCanceledException(OncException.VendorName, DeliveryState.NotSent, null, cancellationToken);
-        return OncCallContext.Begin(operation, cancellationToken, sessionId);
+        return OncCallContext.Begin(operation, cancellationToken, sessionId, personal);
     }
 
     /// <summary>What callers of the SDK are given for <paramref name="failure"/>, which the request of <paramref name="context"/> threw.</summary>
@@ -67,6 +69,8 @@ internal sealed class OncWire
         }
 
         var status = context.StatusCode;
+        if (status is not null)
+            failure = OncPersonalMasking.Masked(failure, context);
         return failure switch
         {
             // A fault with a 4xx says the service refused the request; with a 5xx, or with 200 (which SOAP 1.1 does not
