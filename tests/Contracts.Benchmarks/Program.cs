@@ -15,6 +15,7 @@ using Contracts.Sandbox;
 //   engage-batch-loop N ROUNDS         PushInChunksAsync of N destinations over the in-memory transport, ROUNDS times (client CPU only, for perf)
 //   alloc-profile Class.Method N [TOP] bytes per call and the TOP (25) types allocated (sampled), for finding what to cut
 //   cpu Baseline.Method Other.Method...   paired: thread CPU, wall-clock and process CPU time per call in alternating rounds, median ratios to the first, rounds that changed thread
+//   completion Class.Method...      per method: calls completing asynchronously, calls resuming on another thread, CPU per call awaited and blocked on (as BenchmarkDotNet waits)
 //   notify-refused-contacts N         `notify onc contacts add` of N refused rows (--outcomes, --json) in this process: peak working set and GC heap
 var mode = args.Length > 0 ? args[0] : "report";
 switch (mode)
@@ -82,6 +83,20 @@ switch (mode)
             processCpuRatios = results.Select(r => Rounded(r.ProcessCpuRatio)),
             skippedRounds = results.Select(r => r.SkippedRounds),
         }));
+        return 0;
+    }
+    case "completion":
+    {
+        foreach (var name in args[1..])
+        {
+            var loop = await BenchmarkLoop.CreateAsync(name);
+            await JitWarmUp.UntilQuietAsync(() => loop.RunAsync(300));
+            for (var run = 0; run < 3; run++)
+            {
+                var probe = await CompletionProbe.MeasureAsync(loop, 20_000);
+                Console.WriteLine($"{name,-50} pending {probe.Pending,6} of {probe.Calls}  resumed elsewhere {probe.ResumedElsewhere,4}  awaited {probe.AwaitedThreadCpuNanoseconds / 1000,5:0.0} µs thread CPU  blocked on {probe.BlockedProcessCpuNanoseconds / 1000,5:0.0} µs process CPU");
+            }
+        }
         return 0;
     }
     case "notify-refused-contacts":

@@ -46,7 +46,11 @@ public sealed class BenchmarkLoop
             await AwaitResult(_method.Invoke(_instance, null)).ConfigureAwait(false);
     }
 
-    private static async Task AwaitResult(object? result)
+    /// <summary>Calls the method once and returns what it returned (a task, for an async benchmark).</summary>
+    public object? InvokeOnce() => _method.Invoke(_instance, null);
+
+    /// <summary>Awaits what a benchmark method returned, if it is a task.</summary>
+    public static async Task AwaitResult(object? result)
     {
         switch (result)
         {
