@@ -421,9 +421,8 @@ public partial interface IAccengageClient
     /// <br/>`token`). The answer always has the `UDID` field; `data` holds the app-specific fields.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
-    /// <br/>field of the app may be used. Personal: every value finds one person's device (a UDID, a push token,
-    /// <br/>an e-mail or a customer id of the user base), so an error quoting it shows it masked; the field
-    /// <br/>names are the app's own and stay shown.</param>
+    /// <br/>field of the app may be used. Personal: each value finds one person's device (the field names
+    /// <br/>stay shown).</param>
     /// <returns>The device has been found.</returns>
     /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default);
@@ -433,8 +432,7 @@ public partial interface IAccengageClient
     /// <remarks>Updates fields of the device. `id` and `UDID` cannot be updated. A field that does not exist may answer
     /// <br/>a database error.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-    /// <param name="udid">UDID of the device. Personal: it identifies one person's device (and is the key of that user's
-    /// <br/>data), so an error quoting it shows it masked.</param>
+    /// <param name="udid">UDID of the device. Personal: it identifies one person's device.</param>
     /// <returns>The device has been updated.</returns>
     /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>

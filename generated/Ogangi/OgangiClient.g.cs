@@ -207,8 +207,7 @@ public partial interface IOgangiClient
     /// <br/>segment (the vendor example writes `keyword=%5EOGANGI.*` for `^OGANGI.*`, keeping `=`, `&amp;`, `.` and
     /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
     /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
-    /// <br/>no filter. Signed. Personal: its `from` filter holds the numbers of the people who wrote in (and
-    /// <br/>`keyword` may quote what they wrote), so an error quoting the string shows it masked.</param>
+    /// <br/>no filter. Signed. Personal: `from` holds the numbers of the people who wrote in.</param>
     /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
     /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
     /// <exception cref="OgangiException">The answer was not a success.</exception>
