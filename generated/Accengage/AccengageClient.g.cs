@@ -421,7 +421,8 @@ public partial interface IAccengageClient
     /// <br/>`token`). The answer always has the `UDID` field; `data` holds the app-specific fields.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
     /// <param name="filters">Indexed field = value pairs, sent as separate query parameters (`?UDID=...&amp;token=...`); any indexed
-    /// <br/>field of the app may be used.</param>
+    /// <br/>field of the app may be used. Personal: each value finds one person's device (the field names
+    /// <br/>stay shown).</param>
     /// <returns>The device has been found.</returns>
     /// <exception cref="AccengageException">The answer was not a success.</exception>
     Task<Device> SearchDeviceAsync(string partnerId, IDictionary<string, string> filters, CancellationToken cancellationToken = default);
@@ -431,7 +432,7 @@ public partial interface IAccengageClient
     /// <remarks>Updates fields of the device. `id` and `UDID` cannot be updated. A field that does not exist may answer
     /// <br/>a database error.</remarks>
     /// <param name="partnerId">Partner ID of the app (given by Accengage for each app).</param>
-    /// <param name="udid">UDID of the device.</param>
+    /// <param name="udid">UDID of the device. Personal: it identifies one person's device.</param>
     /// <returns>The device has been updated.</returns>
     /// <exception cref="AccengageException">The answer was not a success.</exception>
     /// <param name="body">The request body, as the contract's System.Collections.Generic.IDictionary&lt;string, object&gt; schema describes it.</param>
@@ -1540,6 +1541,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("searchDevice", "v1/me/apps/{partnerId}/devices/search/by", true), HttpMethod.Get)
             .Path("partnerId", WireText.Of(partnerId))
             .Query(filters)
+            .Personal(filters?.Values ?? [])
             .Accepts("application/json")
             .Fails(FailureSet20_)
             ;
@@ -1552,6 +1554,7 @@ public partial class AccengageClient : IAccengageClient
         => new OperationRequest(new("updateDevice", "v1/me/apps/{partnerId}/devices/{udid}", true), HttpMethod.Put)
             .Path("partnerId", WireText.Of(partnerId))
             .Path("udid", WireText.Of(udid))
+            .Personal(WireText.Of(udid))
             .JsonBody(body, Json_.Info<IDictionary<string, object>>(), "application/json")
             .Succeeds(200, 204)
             .Fails(FailureSet21_)
@@ -2751,7 +2754,7 @@ public partial class ScheduleExclusion : ExtensibleModel, IContractChecked
     [JsonPropertyName("days")]
     public string? Days { get; set; }
 
-    [GeneratedRegex(@"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]\z")]
+    [GeneratedRegex("^\\[\\s*[1-7](\\s*,\\s*[1-7])*\\s*\\]\\z")]
     internal static partial Regex DaysPattern();
 
     /// <summary>Start of the exclusion; the Accengage API (v1) documentation requires it to lie between the schedule's startDate and endDate.</summary>
@@ -2766,7 +2769,7 @@ public partial class ScheduleExclusion : ExtensibleModel, IContractChecked
 
     void IContractChecked.CheckContract(ContractProblems problems)
     {
-        problems.Pattern("days", Days, DaysPattern(), @"^\[\s*[1-7](\s*,\s*[1-7])*\s*\]$");
+        problems.Pattern("days", Days, DaysPattern(), "^\\[\\s*[1-7](\\s*,\\s*[1-7])*\\s*\\]$");
     }
 
 }

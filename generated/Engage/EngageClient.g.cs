@@ -505,7 +505,7 @@ public partial class Destination : ExtensibleModel, IContractChecked
     void IContractChecked.CheckContract(ContractProblems problems)
     {
         problems.Required("bNumber", BNumber);
-        problems.E164("bNumber", BNumber, @"^\+[1-9][0-9]{1,14}$");
+        problems.E164("bNumber", BNumber, "^\\+[1-9][0-9]{1,14}$");
     }
 
 }
@@ -553,7 +553,7 @@ public partial class BatchPushRequest : ExtensibleModel, IContractChecked
         problems.Items("destinations", Destinations, 1, int.MaxValue);
         problems.Each("destinations", Destinations);
         problems.Items("aNumbers", ANumbers, 1, MaxANumbers);
-        problems.EachE164("aNumbers", ANumbers, @"^\+[1-9][0-9]{1,14}$", showValues: true);
+        problems.EachE164("aNumbers", ANumbers, "^\\+[1-9][0-9]{1,14}$", showValues: true);
         problems.Range("ttlSeconds", TtlSeconds, 1, int.MaxValue);
     }
 

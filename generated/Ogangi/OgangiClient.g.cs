@@ -207,7 +207,7 @@ public partial interface IOgangiClient
     /// <br/>segment (the vendor example writes `keyword=%5EOGANGI.*` for `^OGANGI.*`, keeping `=`, `&amp;`, `.` and
     /// <br/>`*`); the example here is the value before encoding, which is what is signed. The syntax has no
     /// <br/>escape: a filter value cannot contain `&amp;`, `,` or `=`. Inferred: the literal `null` when there is
-    /// <br/>no filter. Signed.</param>
+    /// <br/>no filter. Signed. Personal: `from` holds the numbers of the people who wrote in.</param>
     /// <returns>Response XML. With status `OK`, `&lt;result&gt;` holds `&lt;MOMessageList&gt;`: the total found (`&lt;records&gt;`)
     /// <br/>and one `&lt;MOMessage&gt;` per message of the page.</returns>
     /// <exception cref="OgangiException">The answer was not a success.</exception>
@@ -403,6 +403,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("text", WireText.Of(text))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(mobileNumber), WireText.Of(text))
             .Accepts("application/xml")
             ;
 
@@ -433,6 +434,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("text", WireText.Of(text))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(mobileNumber), WireText.Of(text))
             .Accepts("application/xml")
             ;
 
@@ -446,7 +448,7 @@ public partial class OgangiClient : IOgangiClient
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
         text = problems.Text("text", text);
         problems.ThrowIfAny("The Ogangi sendMT call");
-        return SendMtRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text)).Personal(mobileNumber, text);
+        return SendMtRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text)).Personal(text);
     }
 
     /// <inheritdoc/>
@@ -464,6 +466,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("flags", WireText.Of(flags))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(mobileNumber), WireText.Of(text))
             .Accepts("application/xml")
             ;
 
@@ -478,7 +481,7 @@ public partial class OgangiClient : IOgangiClient
         text = problems.Text("text", text);
         flags = problems.Segment("flags", flags);
         problems.ThrowIfAny("The Ogangi sendMT call");
-        return SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text), flags).Personal(mobileNumber, text);
+        return SendMtWithFlagsRequest(instanceId, from, carrier, mobileNumber, PaddedBase64Url.Encode(text), flags).Personal(text);
     }
 
     /// <inheritdoc/>
@@ -496,6 +499,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("length", WireText.Of(length))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(mobileNumber), WireText.Of(text))
             .Accepts("application/xml")
             ;
 
@@ -510,7 +514,7 @@ public partial class OgangiClient : IOgangiClient
         text = problems.Text("text", text);
         problems.SdkRange("pinLength", length, OgangiLimits.MinPinLength, OgangiLimits.MaxPinLength);
         problems.ThrowIfAny("The Ogangi sendSMSPinMobileNumberConfirm call");
-        return SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, PaddedBase64Url.Encode(text), length).Personal(mobileNumber, text);
+        return SendSmsPinMobileNumberConfirmRequest(instanceId, carrier, from, mobileNumber, PaddedBase64Url.Encode(text), length).Personal(text);
     }
 
     /// <inheritdoc/>
@@ -525,6 +529,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("text", WireText.Of(text))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(mobileNumber), WireText.Of(text))
             .Accepts("application/xml")
             ;
 
@@ -536,7 +541,7 @@ public partial class OgangiClient : IOgangiClient
         problems.SdkMaxUtf16Length("text", text, OgangiLimits.MaxTextLength);
         text = problems.Text("text", text);
         problems.ThrowIfAny("The Ogangi fireMessage call");
-        return FireMessageRequest(instanceId, mobileNumber, PaddedBase64Url.Encode(text)).Personal(mobileNumber, text);
+        return FireMessageRequest(instanceId, mobileNumber, PaddedBase64Url.Encode(text)).Personal(text);
     }
 
     /// <inheritdoc/>
@@ -567,6 +572,7 @@ public partial class OgangiClient : IOgangiClient
             .SignedPath("parameters", WireText.Of(parameters))
             .FilledBySigning("publicKey")
             .FilledBySigning("signature")
+            .Personal(WireText.Of(parameters))
             .Accepts("application/xml")
             ;
 

@@ -58,6 +58,76 @@ public sealed class PersonalValueTests : AccengageTestBase
         AssertShowsNeither(error.Message, error.ToString());
     }
 
+    [Fact]
+    public async Task A_refused_device_update_quoting_its_udid_shows_it_masked_in_the_exception_the_log_and_the_span()
+    {
+        // A UDID of its own: no span of a test running alongside can hold it.
+        var udid = Guid.NewGuid().ToString().ToUpperInvariant();
+        Accengage.Api = (_, context) => context.RespondJsonAsync(400, FakeAccengage.Error($"API_ERR_DATA {udid}", $"Device {udid} cannot be updated"));
+        using var capture = new TelemetryCapture(source => source.Name == AccengageClient.ProductName, _ => false);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+        using var client = new AccengageClient(Accengage.Options(), loggerFactory);
+
+        var error = await Assert.ThrowsAnyAsync<AccengageException>(() => client.UpdateDeviceAsync(FakeAccengage.PartnerId, udid, new Dictionary<string, object> { ["token"] = "AB5F200" }));
+
+        Assert.Contains(Accengage.ApiRequests, r => r.Path.Contains(udid, StringComparison.Ordinal)); // the vendor had it to echo
+        Assert.Equal("API_ERR_DATA ***", error.ErrorCode);
+        Assert.Contains("Device *** cannot be updated", error.VendorMessage, StringComparison.Ordinal);
+        Assert.Contains(capture.Activities, span => "API_ERR_DATA ***".Equals(span.GetTagItem("contracts.vendor.error_code")));
+        AssertShowsNone([udid], capture, error.Message, error.ToString(), error.Response);
+    }
+
+    [Fact]
+    public async Task A_device_search_refused_quoting_its_filter_values_shows_them_masked_and_the_field_names_shown()
+    {
+        var udid = Guid.NewGuid().ToString().ToUpperInvariant();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        Accengage.Api = (_, context) => context.RespondJsonAsync(404, FakeAccengage.Error($"API_ERR_DATA {email}", $"No device with UDID {udid} and email {email}"));
+        using var capture = new TelemetryCapture(source => source.Name == AccengageClient.ProductName, _ => false);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+        using var client = new AccengageClient(Accengage.Options(), loggerFactory);
+
+        var error = await Assert.ThrowsAnyAsync<AccengageException>(() => client.SearchDeviceAsync(FakeAccengage.PartnerId, new Dictionary<string, string> { ["UDID"] = udid, ["email"] = email }));
+
+        Assert.Contains("No device with UDID *** and email ***", error.VendorMessage, StringComparison.Ordinal);
+        Assert.Contains(capture.Activities, span => "API_ERR_DATA ***".Equals(span.GetTagItem("contracts.vendor.error_code")));
+        AssertShowsNone([udid, email], capture, error.Message, error.ToString(), error.Response);
+    }
+
+    [Fact]
+    public async Task Answer_headers_echoing_a_personal_value_show_it_masked_in_the_exception_its_headers_the_log_and_the_span()
+    {
+        // The exception carries the answer's headers and reads its request id from X-Request-Id (its message, the
+        // span's request id tag); a proxy may make that id, or a reason header, from what it was sent.
+        var email = $"{Guid.NewGuid():N}@example.org";
+        Accengage.Api = (_, context) =>
+        {
+            context.Response.Headers["X-Request-Id"] = email;
+            context.Response.Headers["X-Refused-Because"] = $"user {email} is blocked";
+            return context.RespondJsonAsync(400, FakeAccengage.Error("API_ERR_DATA", "User refused"));
+        };
+        using var capture = new TelemetryCapture(source => source.Name == AccengageClient.ProductName, _ => false);
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+        using var client = new AccengageClient(Accengage.Options(), loggerFactory);
+        var users = new DeviceGroupUpdate { Users = [new Dictionary<string, object> { ["email"] = email }] };
+
+        var error = await Assert.ThrowsAnyAsync<AccengageException>(() => client.UpdateDevicesAsync(FakeAccengage.PartnerId, users));
+
+        Assert.Equal("***", error.RequestId);
+        Assert.Contains("request id ***", error.Message, StringComparison.Ordinal);
+        Assert.Equal("user *** is blocked", Assert.Single(error.Headers["X-Refused-Because"]));
+        Assert.Contains(capture.Activities, span => "***".Equals(span.GetTagItem("contracts.vendor.request_id")));
+        AssertShowsNone([email], capture, [error.Message, error.ToString(), .. error.Headers.SelectMany(h => h.Value)]);
+    }
+
+    /// <summary>Neither the texts, the logs nor any span of the client holds one of <paramref name="values"/>.</summary>
+    private void AssertShowsNone(string[] values, TelemetryCapture capture, params string?[] texts)
+    {
+        var all = texts.Concat(_logs.GetSnapshot().Select(r => r.Message + " " + r.Exception)).Concat(capture.AllTexts()).ToList();
+        foreach (var value in values)
+            Assert.DoesNotContain(all, text => text?.Contains(value, StringComparison.OrdinalIgnoreCase) == true);
+    }
+
     private void AssertShowsNeither(params string?[] texts)
     {
         var all = texts.Concat(_logs.GetSnapshot().Select(r => r.Message)).ToList();

@@ -79,6 +79,18 @@ public sealed class OperationSenderTests
         }
     }
 
+    /// <summary>Answers <paramref name="status"/> with an empty JSON object and the given headers.</summary>
+    private sealed class HeaderEcho(HttpStatusCode status, params (string Name, string Value)[] headers) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent("{}", Encoding.UTF8, "application/json"), RequestMessage = request };
+            foreach (var (name, value) in headers)
+                response.Headers.TryAddWithoutValidation(name, value);
+            return Task.FromResult(response);
+        }
+    }
+
     /// <summary>Records what the sender hands the client's table, and throws it back as one exception type.</summary>
     private sealed class RecordingTable : IVendorErrorTable
     {
@@ -216,6 +228,40 @@ public sealed class OperationSenderTests
 
         Assert.Equal("+15018902005", item.Name);
         Assert.Equal(0, enumerated);
+    }
+
+    [Fact]
+    public async Task A_failure_shown_in_its_exception_its_headers_and_a_kept_answer_reads_the_personal_values_once()
+    {
+        var sender = OverWireHandler(HttpStatusCode.BadRequest, """{"code":"Number +15018902005 refused"}""");
+        var enumerated = 0;
+        IEnumerable<string?> Numbers()
+        {
+            enumerated++;
+            yield return "+15018902005";
+        }
+        using var capture = ResponseCapture.Begin();
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Personal(Numbers()), Json.Info<Item>(), CancellationToken.None));
+
+        // The body and headers of the exception, then the kept answer (read afterwards, as a friendly method reads it):
+        // every text masked by one scrubber, the values read once.
+        Assert.Equal("""{"code":"Number *** refused"}""", refused.Failure.Body);
+        Assert.Equal("""{"code":"Number *** refused"}""", capture.Body);
+        Assert.Equal(1, enumerated);
+    }
+
+    [Fact]
+    public async Task A_failures_headers_echoing_a_personal_value_show_it_masked_as_the_body_does()
+    {
+        var transport = new HeaderEcho(HttpStatusCode.BadRequest, ("X-Request-Id", "+15018902005"), ("X-Reason", "Number 15018902005 is blocked"));
+        var sender = new OperationSender(new HttpClient(transport) { BaseAddress = new Uri("http://127.0.0.1:9/api/") }, new RecordingTable());
+
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(Describe().Personal("+15018902005"), Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal("***", refused.Failure.Header("x-request-id"));
+        Assert.Equal("Number *** is blocked", refused.Failure.Header("X-Reason"));
+        Assert.Equal("application/json; charset=utf-8", refused.Failure.Header("Content-Type")); // the rest as sent
     }
 
     [Fact]

@@ -29,12 +29,12 @@ public sealed partial class GeneratedCheckTests
         Assert.Contains("problems.Range(\"ttlSeconds\", TtlSeconds, 1, int.MaxValue);", committed, StringComparison.Ordinal);
         Assert.Contains("problems.Range(\"ttlSeconds\", TtlSeconds, 30, int.MaxValue);", generated, StringComparison.Ordinal);
         // The E.164 pattern is checked by Core's E.164 check; any other by a generated regular expression.
-        Assert.Contains("problems.E164(\"bNumber\", BNumber, @\"^\\+[1-9][0-9]{1,14}$\");", committed, StringComparison.Ordinal);
-        Assert.Contains("problems.Pattern(\"bNumber\", BNumber, BNumberPattern(), @\"^[0-9]{4,}$\");", generated, StringComparison.Ordinal);
-        Assert.Contains("[GeneratedRegex(@\"^[0-9]{4,}\\z\")]", generated, StringComparison.Ordinal);
+        Assert.Contains("""problems.E164("bNumber", BNumber, "^\\+[1-9][0-9]{1,14}$");""", committed, StringComparison.Ordinal);
+        Assert.Contains("""problems.Pattern("bNumber", BNumber, BNumberPattern(), "^[0-9]{4,}$");""", generated, StringComparison.Ordinal);
+        Assert.Contains("""[GeneratedRegex("^[0-9]{4,}\\z")]""", generated, StringComparison.Ordinal);
         // An item pattern (x-item-pattern) the same two ways, each item named by its index.
-        Assert.Contains("problems.EachE164(\"aNumbers\", ANumbers, @\"^\\+[1-9][0-9]{1,14}$\", showValues: true);", committed, StringComparison.Ordinal);
-        Assert.Contains("problems.EachPattern(\"aNumbers\", ANumbers, ANumbersItemPattern(), @\"^[0-9]{4,}$\", showValues: true);", generated, StringComparison.Ordinal);
+        Assert.Contains("""problems.EachE164("aNumbers", ANumbers, "^\\+[1-9][0-9]{1,14}$", showValues: true);""", committed, StringComparison.Ordinal);
+        Assert.Contains("""problems.EachPattern("aNumbers", ANumbers, ANumbersItemPattern(), "^[0-9]{4,}$", showValues: true);""", generated, StringComparison.Ordinal);
         Assert.Contains("internal static partial Regex ANumbersItemPattern();", generated, StringComparison.Ordinal);
     }
 

@@ -83,6 +83,43 @@ public sealed partial class GeneratedTextEscapingTests
     }
 
     [Fact]
+    public async Task A_property_name_with_quotes_and_backslashes_and_a_pattern_with_a_newline_too_land_escaped_and_the_pattern_means_the_same()
+    {
+        // A JSON name and a pattern land in string literals: the attribute naming the field, the generated check's
+        // field name and pattern text, and the [GeneratedRegex] (the contract's final $ made \z). This pattern means:
+        // say, a quoted lower-case word, a backslash, digits, a line break, end. (The name holds no line break: NSwag's
+        // own YAML reader refuses one in a property name, before any template runs.)
+        const string Name = "track \"id\" \\ C:\\dir";
+        const string Pattern = "^say \"[a-z]+\" \\\\ \\d+\nend$";
+        var yaml = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "contracts", "engage", "engage.openapi.yaml"));
+        var changed = Replace(yaml, "        customTrackingId:\n          type: string\n", $"        {Quoted(Name)}:\n          type: string\n          pattern: {Quoted(Pattern)}\n");
+
+        var generated = await GeneratedCheckTests.GenerateAsync(changed);
+        var tree = CSharpSyntaxTree.ParseText(generated, new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.Diagnose));
+
+        Assert.Empty(tree.GetDiagnostics().Select(d => d.ToString()));
+        var attributes = tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>().ToList();
+        Assert.Contains(attributes, a => a.Name.ToString() == "JsonPropertyName" && FirstText(a.ArgumentList!.Arguments) == Name);
+        var check = Assert.Single(tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>(), call => call.Expression.ToString() == "problems.Pattern").ArgumentList.Arguments;
+        Assert.Equal(Name, FirstText(check));
+        Assert.Equal(Pattern, Assert.IsType<LiteralExpressionSyntax>(check[^1].Expression).Token.ValueText);
+
+        var generatedRegex = Assert.Single(attributes, a => a.Name.ToString() == "GeneratedRegex");
+        var regex = new Regex(FirstText(generatedRegex.ArgumentList!.Arguments));
+        Assert.Matches(regex, "say \"abc\" \\ 12\nend");
+        Assert.DoesNotMatch(regex, "say \"abc\" \\ 12\nend\n"); // $ became \z: no line break after the end
+        Assert.DoesNotMatch(regex, "say abc \\ 12\nend"); // the quotes are part of the pattern
+        Assert.DoesNotMatch(regex, "say \"abc\" 12\nend"); // so is the backslash
+        Assert.DoesNotMatch(regex, "say \"abc\" \\ 12 end"); // and the line break
+    }
+
+    private static string FirstText(SeparatedSyntaxList<AttributeArgumentSyntax> arguments)
+        => Assert.IsType<LiteralExpressionSyntax>(arguments[0].Expression).Token.ValueText;
+
+    private static string FirstText(SeparatedSyntaxList<ArgumentSyntax> arguments)
+        => Assert.IsType<LiteralExpressionSyntax>(arguments[0].Expression).Token.ValueText;
+
+    [Fact]
     public async Task The_committed_client_parses_without_a_diagnostic()
     {
         var committed = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "generated", "Engage", "EngageClient.g.cs"));

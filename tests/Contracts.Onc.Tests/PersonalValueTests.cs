@@ -26,6 +26,9 @@ public sealed class PersonalValueTests : FakeOncTests
         /// <summary>A SOAP fault quoting the request, HTTP 200.</summary>
         FaultWith200,
 
+        /// <summary>A SOAP fault with WCF's generic reason, quoting the request in a service's exception detail, HTTP 500.</summary>
+        FaultWithDetail,
+
         /// <summary>A 200 answer that is not SOAP, the request pasted into it.</summary>
         NotSoap,
 
@@ -58,6 +61,25 @@ public sealed class PersonalValueTests : FakeOncTests
         Assert.Equal(DeliveryState.Unknown, error.Delivery);
         if (echo is Echo.FaultWith500 or Echo.FaultWith200)
             Assert.IsType<System.ServiceModel.FaultException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_fault_with_an_exception_detail_keeps_its_type_and_detail_with_the_contact_masked()
+    {
+        await using var client = new OncClient(Onc.Options(o => o.MaxRetries = 0));
+        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
+        Onc.Handle = exchange => exchange.Operation == "AddCampaignContact" ? EchoAsync(exchange, Echo.FaultWithDetail) : Task.FromResult(false);
+
+        var error = await Assert.ThrowsAnyAsync<VendorApiException>(() => client.AddCampaignContactAsync(Contact()).WaitAsync(Bound.Test));
+
+        // WCF reads a service's exception detail as FaultException<ExceptionDetail>; the masked copy is one too, with
+        // the detail's type, code and stack as sent and its message masked, though the fault's reason quoted nothing.
+        var fault = Assert.IsType<System.ServiceModel.FaultException<System.ServiceModel.ExceptionDetail>>(error.InnerException);
+        Assert.Equal("System.ArgumentException", fault.Detail.Type);
+        Assert.Equal("at Onc.Contacts.Add()", fault.Detail.StackTrace);
+        Assert.Equal("Client", fault.Code.Name);
+        Assert.StartsWith("Cannot process", fault.Detail.Message, StringComparison.Ordinal);
+        AssertShowsMaskedOnly(error, fault.Detail.Message + "\n" + fault.Detail);
     }
 
     [Theory]
@@ -110,6 +132,11 @@ public sealed class PersonalValueTests : FakeOncTests
             case Echo.FaultWith500:
             case Echo.FaultWith200:
                 await FakeOnc.AnswerAsync(exchange.Context, echo == Echo.FaultWith500 ? 500 : 200, $"<s:Fault><faultcode>s:Client</faultcode><faultstring xml:lang=\"en-US\">{quoted}</faultstring></s:Fault>");
+                break;
+            case Echo.FaultWithDetail:
+                await FakeOnc.AnswerAsync(exchange.Context, 500, "<s:Fault><faultcode>s:Client</faultcode><faultstring xml:lang=\"en-US\">The server was unable to process the request.</faultstring><detail>"
+                    + $"<ExceptionDetail xmlns=\"http://schemas.datacontract.org/2004/07/System.ServiceModel\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"><HelpLink i:nil=\"true\"/><InnerException i:nil=\"true\"/>"
+                    + $"<Message>{quoted}</Message><StackTrace>at Onc.Contacts.Add()</StackTrace><Type>System.ArgumentException</Type></ExceptionDetail></detail></s:Fault>");
                 break;
             case Echo.NotSoap:
                 exchange.Context.Response.StatusCode = 200;

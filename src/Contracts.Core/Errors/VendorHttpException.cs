@@ -22,10 +22,10 @@ public abstract class VendorHttpException : VendorApiException
         Headers = failure.Headers ?? throw new ArgumentException("The failure has no headers.", nameof(failure));
     }
 
-    /// <summary>The answer's body as text, as read (bounded, scrubbed of the request's secrets).</summary>
+    /// <summary>The answer's body as text, as read (bounded, scrubbed of the request's secrets and the call's personal values).</summary>
     public string? Response { get; }
 
-    /// <summary>The answer's HTTP headers.</summary>
+    /// <summary>The answer's HTTP headers, scrubbed as <see cref="Response"/> is (secrets, and the call's personal values).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
     /// <summary>

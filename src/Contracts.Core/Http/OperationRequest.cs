@@ -25,6 +25,7 @@ public sealed class OperationRequest
     private List<string>? _secrets;
     private List<IEnumerable<string?>>? _personal;
     private string[]? _personalBody;
+    private SecretScrubber? _personalScrubber;
     private byte[]? _body;
     private IContractChecked? _bodyToCheck;
 
@@ -148,6 +149,7 @@ public sealed class OperationRequest
     {
         ArgumentNullException.ThrowIfNull(values);
         (_personal ??= []).Add(values);
+        _personalScrubber = null;
         return this;
     }
 
@@ -160,11 +162,18 @@ public sealed class OperationRequest
     {
         ArgumentNullException.ThrowIfNull(properties);
         _personalBody = properties;
+        _personalScrubber = null;
         return this;
     }
 
-    /// <summary>A scrubber for the values declared by <see cref="Personal(string?[])"/> and <see cref="PersonalBody"/>, made when a failure is shown.</summary>
-    internal SecretScrubber PersonalScrubber()
+    /// <summary>
+    /// A scrubber for the values declared by <see cref="Personal(string?[])"/> and <see cref="PersonalBody"/>, made when
+    /// a failure is first shown and kept for the request's other failure texts (its headers, a kept answer's body): the
+    /// values, a batch's recipients among them, are read and the scrubber built once per request.
+    /// </summary>
+    internal SecretScrubber PersonalScrubber() => _personalScrubber ??= NewPersonalScrubber();
+
+    private SecretScrubber NewPersonalScrubber()
     {
         if (_personalBody is not null && _body is not null)
             return PersonalValues.Scrubber([.. _personal ?? [], PersonalValues.TextsUnder(_body, _personalBody)]);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Contracts.Core.Security;
 using Contracts.Core.Telemetry;
 using Contracts.Core.Xml;
 
@@ -57,7 +58,7 @@ public sealed class OperationSender
         // it is parsed (and the body read again) only then.
         var read = answer.Read(body, contentType: null);
         if (read.Value is null)
-            read = answer.Read(body, response.Content.Headers.ContentType?.ToString());
+            read = answer.Read(body, request.PersonalScrubber().Scrub(response.Content.Headers.ContentType?.ToString()));
         if (read.Value is { } value)
         {
             if (value is not IRefusalAnswer { IsRefusal: true })
@@ -65,7 +66,7 @@ public sealed class OperationSender
             throw Refused(request, response, body, value, shown => answer.Read(shown, contentType: null).Value);
         }
         var summary = $"{request.Operation.Id} answered {read.NotRead}";
-        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(Shown(request, body)), HeadersOf(response)));
+        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, Text(Shown(request, body)), ShownHeaders(request, response)));
     }
 
     /// <summary>
@@ -118,7 +119,7 @@ public sealed class OperationSender
         }
         var summary = $"Could not deserialize the answer to {request.Operation.Id} as {typeof(TResult).Name}";
         var text = Text(Shown(request, await AnswerContent.BodyOf(response, cancellationToken).ConfigureAwait(false)));
-        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, text, HeadersOf(response), unreadable));
+        throw _errors.Create(new VendorFailure(request.Operation.Id, (int)response.StatusCode, summary, text, ShownHeaders(request, response), unreadable));
     }
 
     /// <summary>Sends <paramref name="request"/>, whose success answer carries nothing the caller reads.</summary>
@@ -191,7 +192,7 @@ public sealed class OperationSender
     private Exception Refused<TResult>(OperationRequest request, HttpResponseMessage response, byte[] body, TResult answer, Func<byte[], TResult?> readAgain)
     {
         var shown = Shown(request, body);
-        var failure = new VendorFailure(request.Operation.Id, (int)response.StatusCode, $"{request.Operation.Id} was refused", Text(shown), HeadersOf(response));
+        var failure = new VendorFailure(request.Operation.Id, (int)response.StatusCode, $"{request.Operation.Id} was refused", Text(shown), ShownHeaders(request, response));
         if (ReferenceEquals(shown, body))
             return _errors.Create(failure, answer);
         return readAgain(shown) is { } masked ? _errors.Create(failure, masked) : _errors.Create(failure);
@@ -203,7 +204,7 @@ public sealed class OperationSender
         var summary = declared?.Description
             ?? string.Create(CultureInfo.InvariantCulture, $"{request.Operation.Id} answered with status {status}, which the contract does not declare");
         var shown = Shown(request, body);
-        var failure = new VendorFailure(request.Operation.Id, status, summary, Text(shown), HeadersOf(response));
+        var failure = new VendorFailure(request.Operation.Id, status, summary, Text(shown), ShownHeaders(request, response));
         return declared is null ? _errors.Create(failure) : declared.ToException(failure, shown, _errors);
     }
 
@@ -256,14 +257,27 @@ public sealed class OperationSender
     private static string Text(byte[] body) => body.Length == 0 ? string.Empty : Encoding.UTF8.GetString(body);
 
     /// <summary>The answer's headers, content headers included, as the vendors' exceptions and file answers carry them.</summary>
-    public static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+    public static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response) => HeadersOf(response, SecretScrubber.None);
+
+    /// <summary>
+    /// The headers of an answer that fails <paramref name="request"/>, as its exception carries them (and reads its
+    /// request id, content type and reasons from them): a header echoing a personal value of the call (a request id a
+    /// proxy made from the URL, a reason quoting the recipient) shows it masked, as the body does.
+    /// </summary>
+    private static Dictionary<string, IEnumerable<string>> ShownHeaders(OperationRequest request, HttpResponseMessage response)
+        => HeadersOf(response, request.PersonalScrubber());
+
+    private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response, SecretScrubber shown)
     {
         ArgumentNullException.ThrowIfNull(response);
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)
-            headers[name] = values;
+            headers[name] = ShownValues(values, shown);
         foreach (var (name, values) in response.Content.Headers)
-            headers[name] = values;
+            headers[name] = ShownValues(values, shown);
         return headers;
     }
+
+    private static IEnumerable<string> ShownValues(IEnumerable<string> values, SecretScrubber scrubber)
+        => scrubber.IsEmpty ? values : [.. values.Select(value => scrubber.Scrub(value)!)];
 }

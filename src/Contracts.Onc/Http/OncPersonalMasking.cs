@@ -1,4 +1,7 @@
+using System.Runtime.Serialization;
 using System.ServiceModel;
+using System.Text;
+using System.Xml;
 
 namespace Contracts.Onc.Http;
 
@@ -7,7 +10,8 @@ namespace Contracts.Onc.Http;
 /// an answer may echo the request's personal values: such an exception is replaced by one of the same type whose
 /// texts show them masked (<see cref="OncCallContext.Masked"/>), so neither OncException's message nor its inner
 /// exception (ToString, logs, traces) carries them. The replacement keeps what the client reads of it: a fault's
-/// code and action, the type (a fault stays a FaultException: the session check and the delivery verdict go by it).
+/// code and action, the type (a fault stays a FaultException: the session check and the delivery verdict go by it),
+/// and a service's exception detail, masked too (<see cref="Masked(ExceptionDetail, OncCallContext)"/>).
 /// </summary>
 internal static class OncPersonalMasking
 {
@@ -16,10 +20,12 @@ internal static class OncPersonalMasking
     {
         var inner = failure.InnerException is { } cause ? Masked(cause, context) : null;
         var message = context.Masked(failure.Message);
-        if (ReferenceEquals(message, failure.Message) && ReferenceEquals(inner, failure.InnerException))
+        // A service's exception detail may quote the request where the fault's reason does not: it is always copied.
+        if (ReferenceEquals(message, failure.Message) && ReferenceEquals(inner, failure.InnerException) && failure is not FaultException<ExceptionDetail>)
             return failure;
         return failure switch
         {
+            FaultException<ExceptionDetail> fault => new FaultException<ExceptionDetail>(Masked(fault.Detail, context), new FaultReason(context.Masked(fault.Reason.ToString())), fault.Code, fault.Action),
             FaultException fault => new FaultException(new FaultReason(context.Masked(fault.Reason.ToString())), fault.Code, fault.Action),
             ProtocolException => new ProtocolException(message, inner),
             CommunicationException => new CommunicationException(message, inner),
@@ -27,5 +33,22 @@ internal static class OncPersonalMasking
             // A type this list does not know: WCF reports an answer it cannot read as a CommunicationException.
             _ => new CommunicationException(message, inner),
         };
+    }
+
+    /// <summary>
+    /// A service's exception detail (WCF reads one as <c>FaultException&lt;ExceptionDetail&gt;</c> though the contract
+    /// declares no fault; its message and stack may quote the request) masked whole: written as the XML it came as,
+    /// masked as text and read back, so the copy keeps its type, code, stack and inner details, all but the values.
+    /// The contract declares no other fault detail, so no other <c>FaultException&lt;T&gt;</c> can come; one would be
+    /// copied as a plain FaultException, masked (its detail type is known only to reflection, which trimming drops).
+    /// </summary>
+    private static ExceptionDetail Masked(ExceptionDetail detail, OncCallContext context)
+    {
+        var serializer = new DataContractSerializer(typeof(ExceptionDetail));
+        var written = new StringBuilder();
+        using (var writer = XmlWriter.Create(written))
+            serializer.WriteObject(writer, detail);
+        using var reader = XmlReader.Create(new StringReader(context.Masked(written.ToString())));
+        return (ExceptionDetail)serializer.ReadObject(reader)!;
     }
 }
