@@ -1615,6 +1615,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+            .PersonalBody("users")
             .Fails(FailureSet23_)
             ;
 
@@ -1627,6 +1628,7 @@ public partial class AccengageClient : IAccengageClient
             .Path("partnerId", WireText.Of(partnerId))
             .Path("listId", WireText.Of(listId))
             .JsonBody(body, Json_.Info<StaticListUsers>(), "application/json")
+            .PersonalBody("users")
             .Fails(FailureSet23_)
             ;
 

@@ -58,6 +58,25 @@ public sealed class PersonalValueTests : AccengageTestBase
         AssertShowsNeither(error.Message, error.ToString());
     }
 
+    [Theory]
+    [InlineData("upsert")]
+    [InlineData("remove")]
+    public async Task A_refused_static_list_change_quoting_its_users_shows_them_masked(string change)
+    {
+        Accengage.Api = (_, context) => context.RespondJsonAsync(400, FakeAccengage.Error("API_ERR_DATA", $"Device {Udid} ({Email}) cannot be found"));
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+        using var client = new AccengageClient(Accengage.Options(), loggerFactory);
+        var users = new StaticListUsers { Users = [new StaticListUser { DeviceId = Udid, AdditionalProperties = { ["email"] = Email } }] };
+
+        var error = await Assert.ThrowsAnyAsync<AccengageException>(() => change == "upsert"
+            ? client.UpsertStaticListDevicesAsync(FakeAccengage.PartnerId, 7, users)
+            : client.RemoveStaticListDevicesAsync(FakeAccengage.PartnerId, 7, users));
+
+        Assert.Contains(Accengage.ApiRequests, r => r.BodyText.Contains(Udid, StringComparison.Ordinal)); // the vendor had them to echo
+        Assert.Contains("Device *** (***) cannot be found", error.VendorMessage, StringComparison.Ordinal);
+        AssertShowsNeither(error.Message, error.ToString(), error.VendorMessage);
+    }
+
     [Fact]
     public async Task A_refused_device_update_quoting_its_udid_shows_it_masked_in_the_exception_the_log_and_the_span()
     {
