@@ -12,6 +12,28 @@ internal static class OncBinding
     /// <summary>The largest timeout WCF accepts other than <see cref="TimeSpan.MaxValue"/> ("none"): int.MaxValue milliseconds.</summary>
     private static readonly TimeSpan LargestWcfTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
+    /// <summary>
+    /// The deepest nesting an answer may have: the contract's deepest answer (envelope, body, wrapper, result, a
+    /// contact, its channel, a member) is seven levels, and WCF's own default is 32.
+    /// </summary>
+    private const int MaxDepth = 64;
+
+    /// <summary>
+    /// No limit on what the size limit already bounds (campaign texts and HTML bodies exceed WCF's default of 8,192
+    /// characters per string), but a limit on nesting: the serializer keeps members the contract does not name as
+    /// extension data, reading them one nesting level per call, so an answer nested a few hundred thousand levels deep
+    /// (a few megabytes) would overflow the stack and end the process, which no caller can catch.
+    /// </summary>
+    private static readonly XmlDictionaryReaderQuotas Quotas = CreateQuotas();
+
+    private static XmlDictionaryReaderQuotas CreateQuotas()
+    {
+        var quotas = new XmlDictionaryReaderQuotas();
+        XmlDictionaryReaderQuotas.Max.CopyTo(quotas);
+        quotas.MaxDepth = MaxDepth;
+        return quotas;
+    }
+
     public static BasicHttpBinding Create(OncClientOptions options)
     {
         var address = options.ResolveBaseUrl();
@@ -22,8 +44,7 @@ internal static class OncBinding
             // (ResponseTooLargeException): WCF, given the same limit, never sees a larger one.
             MaxReceivedMessageSize = options.MaxResponseBytes,
             MaxBufferSize = (int)Math.Min(options.MaxResponseBytes, int.MaxValue),
-            // Campaign texts and HTML bodies exceed WCF's default quotas (8,192 characters per string).
-            ReaderQuotas = XmlDictionaryReaderQuotas.Max,
+            ReaderQuotas = Quotas,
             OpenTimeout = backstop,
             SendTimeout = backstop,
             ReceiveTimeout = backstop,

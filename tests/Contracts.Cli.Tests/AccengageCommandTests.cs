@@ -76,6 +76,24 @@ public sealed class AccengageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_refuses_a_targets_file_with_a_bad_row_past_the_first_requests_before_sending_anything()
+    {
+        // Three requests' worth of good rows, then a malformed quote: the file is invalid input, which the exit code
+        // map says means nothing was sent, so no request may leave before the whole file has been read.
+        await using var sandbox = await SandboxServer.StartAsync();
+        var lines = new List<string> { "clientId;firstname" };
+        lines.AddRange(Enumerable.Range(3, 300).Select(i => $"C{i:D6};User {i}"));
+        lines.Add("C000999;\"Bad\"quote");
+        var file = WriteFile("targets.csv", lines);
+
+        var run = await CliRun.RunAsync("accengage", "send", "--message", "2157", "--text", "Hi ${firstname}", "--targets-file", file, "--settings", Settings(sandbox));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("targets.csv:302", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, sandbox.Accengage.InstantMessageRequests);
+    }
+
+    [Fact]
     public async Task Send_to_a_message_that_does_not_exist_reports_the_vendor_error_and_exits_3()
     {
         var run = await CliRun.RunAsync("accengage", "send", "--message-external-id", "Nope", "--target", "A", "B", "--json", "--sandbox");

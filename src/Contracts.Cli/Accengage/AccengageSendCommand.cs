@@ -74,6 +74,10 @@ internal static class AccengageSendCommand
 
             return await CommandFailures.RunAsync(context, async () =>
             {
+                // The file is read as requests leave: a bad row past the first requests would stop a run already
+                // under way as invalid input, whose exit code says nothing was sent. So the whole file is checked first.
+                if (file is not null)
+                    _ = Recipients().LongCount();
                 var timeout = TimeSpan.Zero;
                 await using var connection = await AccengageConnection.OpenAsync(globals.LoadSettings(parse), context, parse.GetValue(partner), o =>
                 {

@@ -30,11 +30,16 @@ public sealed class AccessToken
     public static AccessToken FromIssued(string value, TimeSpan documentedLifetime, DateTimeOffset issuedAt)
     {
         if (!JwtExpiry.TryRead(value, out var exp))
-            return new AccessToken(value, issuedAt + documentedLifetime);
+            return new AccessToken(value, After(issuedAt, documentedLifetime));
         if (JwtExpiry.TryReadIssuedAt(value, out var iat) && exp > iat)
-            return new AccessToken(value, issuedAt + (exp - iat));
-        return new AccessToken(value, exp > issuedAt ? exp : issuedAt + documentedLifetime);
+            return new AccessToken(value, After(issuedAt, exp - iat));
+        return new AccessToken(value, exp > issuedAt ? exp : After(issuedAt, documentedLifetime));
     }
+
+    // A life that outlasts the calendar (a JWT issued in 1970 that expires in 9999) ends at its last moment rather
+    // than overflow: the token is still usable, and a documented lifetime still caps it.
+    private static DateTimeOffset After(DateTimeOffset issuedAt, TimeSpan life)
+        => life >= DateTimeOffset.MaxValue - issuedAt ? DateTimeOffset.MaxValue : issuedAt + life;
 
     /// <summary>
     /// As <see cref="FromIssued(string, TimeSpan, DateTimeOffset)"/>, then, when <paramref name="capAtDocumentedLifetime"/>
@@ -44,7 +49,7 @@ public sealed class AccessToken
     public static AccessToken FromIssued(string value, TimeSpan documentedLifetime, DateTimeOffset issuedAt, bool capAtDocumentedLifetime)
     {
         var token = FromIssued(value, documentedLifetime, issuedAt);
-        var cap = issuedAt + documentedLifetime;
+        var cap = After(issuedAt, documentedLifetime);
         return capAtDocumentedLifetime && token.ExpiresAt > cap ? new AccessToken(value, cap) : token;
     }
 

@@ -26,6 +26,13 @@ internal sealed class VendorTokenProvider : CachingAccessTokenProvider
 
     protected override VendorTelemetry Telemetry => VendorTelemetry.For(_productName);
 
-    protected override Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
-        => _acquire(TimeProvider.GetUtcNow(), cancellationToken);
+    protected override async Task<AccessToken> AcquireTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = await _acquire(TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Sent after "Bearer " in a header: a line break there would fail every call with an untyped FormatException
+        // (counted as unknown delivery in a batch, though nothing left) for as long as the token is held.
+        if (token.Value.AsSpan().ContainsAnyExceptInRange('!', '~'))
+            throw new AccessTokenException(_vendorName, null, null, "the token endpoint issued a token that cannot be sent in an Authorization header (it holds a space, a line break or a character outside printable ASCII)", null, null);
+        return token;
+    }
 }
