@@ -25,7 +25,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     private readonly CancellationTokenSource _caller = new();
     private ILoggerFactory _loggerFactory = null!;
     private LoopbackServer _elsewhere = null!;
-    private int _warmCalls;
+    private int _callsBefore;
 
     public static TheoryData<string> CheckFailures => ["timeout", "reset", "5xx", "too large", "redirect", "cancelled"];
 
@@ -51,7 +51,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [MemberData(nameof(CheckFailures))]
     public async Task A_refused_contact_whose_session_check_fails_is_the_calls_own_refusal_and_is_not_sent_again(string checkFailure)
     {
-        await using var client = await WarmClientAsync(checkFailure);
+        await using var client = await ClientWithSessionAsync(checkFailure);
         Onc.AddContactCode = _ => 17;
         FailChecks(checkFailure);
 
@@ -65,7 +65,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [MemberData(nameof(CheckFailures))]
     public async Task A_missing_list_whose_session_check_fails_is_the_calls_own_refusal(string checkFailure)
     {
-        await using var client = await WarmClientAsync(checkFailure);
+        await using var client = await ClientWithSessionAsync(checkFailure);
         Onc.Intercept = (operation, _) => operation == "GetCampaignContacts"
             ? (200, "text/xml; charset=utf-8", $"<s:Envelope xmlns:s=\"{Soap}\"><s:Body><GetCampaignContactsResponse xmlns=\"{Tempuri}\"><GetCampaignContactsResult i:nil=\"true\" xmlns:i=\"{Xsi}\"/></GetCampaignContactsResponse></s:Body></s:Envelope>")
             : null;
@@ -82,7 +82,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [MemberData(nameof(CheckFailures))]
     public async Task A_faulted_contact_whose_session_check_fails_keeps_its_fault_and_is_not_sent_again(string checkFailure)
     {
-        await using var client = await WarmClientAsync(checkFailure);
+        await using var client = await ClientWithSessionAsync(checkFailure);
         FaultContacts();
         FailChecks(checkFailure);
 
@@ -95,7 +95,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [Fact]
     public async Task A_faulted_contact_whose_checks_fault_and_whose_new_session_is_refused_keeps_its_fault_not_NotSent()
     {
-        await using var client = await WarmClientAsync("fault");
+        await using var client = await ClientWithSessionAsync("fault");
         Onc.FaultEverything = true; // the contact and the check on its session fault: a new session is opened to test
         Onc.OpenFailure = (9, "Account locked"); // and refused
 
@@ -111,7 +111,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [MemberData(nameof(ServerCheckFailures))]
     public async Task Batch_contacts_refused_while_their_session_checks_fail_are_rejected_with_the_services_code(string checkFailure)
     {
-        await using var client = await WarmClientAsync(checkFailure, maxConcurrency: 2);
+        await using var client = await ClientWithSessionAsync(checkFailure, maxConcurrency: 2);
         Onc.AddContactCode = _ => 17;
         FailChecks(checkFailure);
         var contacts = Enumerable.Range(0, 2).Select(i => Samples.NewContact($"+155508{80 + i}")).ToList();
@@ -127,7 +127,7 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     [Fact]
     public async Task A_batch_contact_faulted_while_its_checks_fail_and_no_session_opens_is_unknown_not_not_attempted()
     {
-        await using var client = await WarmClientAsync("fault");
+        await using var client = await ClientWithSessionAsync("fault");
         Onc.FaultEverything = true;
         Onc.OpenFailure = (9, "Account locked");
 
@@ -140,10 +140,11 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     }
 
     /// <summary>
-    /// A client with an open session that has sent AddCampaignContact, GetCampaignContacts and GetCampaignListing once
-    /// (so the call under test is not WCF's first), with a short Timeout only where the check is to time out.
+    /// A client with an open session (its GetCampaignListing answered), with a short Timeout only where the check is
+    /// to time out: the process's WCF path is compiled before the test (see <see cref="ColdStart"/>), so the call
+    /// itself ends well within it.
     /// </summary>
-    private async Task<OncClient> WarmClientAsync(string checkFailure, int maxConcurrency = 1)
+    private async Task<OncClient> ClientWithSessionAsync(string checkFailure, int maxConcurrency = 1)
     {
         var client = new OncClient(
             Onc.Options(o =>
@@ -155,19 +156,13 @@ public sealed class FailingSessionCheckTests : FakeOncTests
                     o.Timeout = ShortTimeout;
             }),
             _loggerFactory);
-        // Compiled by another client first: a cold first call could spend the short Timeout on its own.
-        await using (var warm = new OncClient(Onc.Options()))
-        {
-            await warm.AddCampaignContactAsync(Samples.NewContact("+15550879")).WaitAsync(Bound.Test);
-            await warm.GetCampaignContactsAsync(Samples.SpringCampaign).WaitAsync(Bound.Test);
-        }
         await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
-        _warmCalls = Onc.Calls.Count;
+        _callsBefore = Onc.Calls.Count;
         return client;
     }
 
-    /// <summary>How many <paramref name="operation"/> requests the service received since the client was warm.</summary>
-    private int Sent(string operation) => Onc.Calls.Skip(_warmCalls).Count(c => c.Operation == operation);
+    /// <summary>How many <paramref name="operation"/> requests the service received since the client opened its session.</summary>
+    private int Sent(string operation) => Onc.Calls.Skip(_callsBefore).Count(c => c.Operation == operation);
 
     /// <summary>Makes every GetCampaignListing from now on fail as <paramref name="checkFailure"/> says.</summary>
     private void FailChecks(string checkFailure)
