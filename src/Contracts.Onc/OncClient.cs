@@ -323,9 +323,6 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// </summary>
     private async Task<bool> IsSessionGoneAfterFaultAsync(string operation, string sessionId, OncLogicalCall call)
     {
-        // The span of the faulted operation already carries its verdict: nothing the checks throw may write over it
-        // (a failed open of the fresh session would, as it is made at the operation's level).
-        using var checks = VendorCallScope.BeginIsolated();
         try
         {
             if (operation != OncOperations.GetCampaignListing)
