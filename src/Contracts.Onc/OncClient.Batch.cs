@@ -14,7 +14,9 @@ public sealed partial class OncClient
     /// </summary>
     /// <remarks>
     /// The contacts are read lazily; memory does not grow with their number. No contact is sent twice: AddCampaignContact
-    /// is not idempotent, so an unknown one is reported, not sent again. Cancelling stops new calls and reports the rest
+    /// is not idempotent, so an unknown one is reported, not sent again. A contact keeps the verdict of its own answer
+    /// when the check of the session that follows a failure fails itself (a refusal stays rejected with the service's
+    /// code, a fault stays unknown). Cancelling stops new calls and reports the rest
     /// as not attempted; it does not throw. A failure to open a session stops the batch: every contact not yet sent is
     /// reported not attempted with the service's answer.
     /// </remarks>

@@ -36,7 +36,11 @@ namespace Contracts.Onc;
 /// sends the call once more; otherwise the failure is the call's own and is thrown. A SOAP fault is treated the same
 /// way, with one more step, since a faulting service may fault on the check too: then a new session is opened and
 /// checked, and the call is sent again only if the new session works (the service refused the old session, so it
-/// never carried the call out). A call is never sent twice when the service may have acted on it.</para>
+/// never carried the call out). A check that fails itself (a timeout, a reset, a 5xx, an answer too large, unreadable
+/// or redirected, no new session, or the caller cancelling while it runs) proves nothing: the call's own verdict is
+/// thrown as the service gave it (a refusal stays <see cref="DeliveryState.Refused"/>, a fault keeps its delivery),
+/// the check's failure is logged, and nothing is sent again. A call is never sent twice when the service may have
+/// acted on it.</para>
 /// <para>An answer that does not hold what the contract says (a result element missing, items in a namespace or
 /// under a name the contract does not define, members out of order) throws <see cref="UnreadableAnswerException"/>
 /// with the answer, rather than reading as an empty list, default fields or a success.</para>
@@ -207,6 +211,8 @@ public sealed partial class OncClient : IOncClient, IDisposable
             if (!await IsSessionGoneAfterFaultAsync(operation, session.Value, call).ConfigureAwait(false))
                 throw surfaced;
             OncLog.SessionLost(_logger, operation);
+            // Found gone by its own check (an empty listing) or already replaced by the fresh one the check opened.
+            _sessions.Invalidate(session.Value);
             answer = await AttemptAsync(operation, send, succeeded, (await SessionAsync(call).ConfigureAwait(false)).Value, personal, call).ConfigureAwait(false);
             return Verdict(operation, answer, succeeded, refusal);
         }
@@ -272,7 +278,9 @@ public sealed partial class OncClient : IOncClient, IDisposable
 
     /// <summary>
     /// Whether a failed call failed because its session is gone: GetCampaignListing on the same session answers a
-    /// list whenever the session works. A failed GetCampaignListing is its own test; a check answered unreadably (an empty body) says the session is not known gone.
+    /// list whenever the session works. A failed GetCampaignListing is its own test. A check that fails itself (it is
+    /// answered unreadably, times out, is reset, answered a 5xx, too large or redirected, or the caller cancels it)
+    /// proves nothing: the session is not known gone, so the call's own failure stands and nothing is sent again.
     /// </summary>
     private async Task<bool> IsSessionGoneAsync(string operation, string sessionId, OncLogicalCall call)
     {
@@ -282,9 +290,9 @@ public sealed partial class OncClient : IOncClient, IDisposable
         {
             return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
         }
-        catch (UnreadableAnswerException)
+        catch (Exception inconclusive) when (IsCheckFailure(inconclusive))
         {
-            // A check nobody can read (an empty body) proves nothing: the call's own failure stands, nothing is resent.
+            OncLog.SessionCheckFailed(_logger, operation, inconclusive.GetType().Name, (inconclusive as VendorApiException)?.StatusCode);
             return false;
         }
     }
@@ -309,33 +317,45 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// session works: the fault is the call's own) or nothing (gone). When the test faults too, a new session is
     /// opened and tested: if it works, the service is well and only the old session was refused, so the call was
     /// never carried out; if it faults as well, the service itself is failing and the call's fault stands. The old
-    /// session is dropped in the second case either way: the next call uses the new one.
+    /// session is dropped in the second case either way: the next call uses the new one. Any other failure on the way
+    /// (a check unreadable, timed out, reset, answered a 5xx, too large or redirected, no new session, the caller
+    /// cancelling) proves nothing either: the call's fault stands.
     /// </summary>
     private async Task<bool> IsSessionGoneAfterFaultAsync(string operation, string sessionId, OncLogicalCall call)
     {
-        if (operation != OncOperations.GetCampaignListing)
-        {
-            try
-            {
-                return await IsSessionGoneAsync(operation, sessionId, call).ConfigureAwait(false);
-            }
-            catch (OncException testFault) when (testFault.InnerException is FaultException)
-            {
-                // Inconclusive: test a new session.
-            }
-        }
-
-        _sessions.Invalidate(sessionId);
-        var fresh = await SessionAsync(call).ConfigureAwait(false);
         try
         {
+            if (operation != OncOperations.GetCampaignListing)
+            {
+                try
+                {
+                    return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
+                }
+                catch (OncException testFault) when (testFault.InnerException is FaultException)
+                {
+                    // Inconclusive: test a new session.
+                }
+            }
+
+            _sessions.Invalidate(sessionId);
+            var fresh = await SessionAsync(call).ConfigureAwait(false);
             return await SessionWorksAsync(fresh.Value, call).ConfigureAwait(false);
         }
-        catch (Exception unclear) when (unclear is UnreadableAnswerException or OncException { InnerException: FaultException })
+        catch (Exception inconclusive) when (IsCheckFailure(inconclusive))
         {
+            // The checks could not tell (a fault or a failure of their own, no new session, the caller cancelled):
+            // the service may have acted on the call, so its fault stands and it is not sent again.
+            OncLog.SessionCheckFailed(_logger, operation, inconclusive.GetType().Name, (inconclusive as VendorApiException)?.StatusCode);
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="failure"/>, thrown by a session check, is the check's own failure: every typed error
+    /// of the SDK (the service's, the pipeline's, no session) and the caller's cancellation, which arrived after the
+    /// call had its answer. Anything else is a defect and is not hidden.
+    /// </summary>
+    private static bool IsCheckFailure(Exception failure) => failure is VendorApiException or OperationCanceledException;
 
     /// <summary>
     /// Runs an operation that answers an error code, and throws <see cref="OncException"/> unless it is 0; the values

@@ -94,7 +94,7 @@ public sealed class BatchTests : FakeOncTests
     public async Task Over_a_failing_server_contacts_that_left_are_unknown_and_none_is_sent_twice()
     {
         await using var client = new OncClient(Onc.Options(o => { o.Timeout = TimeSpan.FromSeconds(2); o.MaxConcurrency = 4; o.MaxRetries = 3; }));
-        await client.AddCampaignContactAsync(Samples.NewContact("+15550899")).WaitAsync(Bound.Test); // a warm client: the batch's calls are not its first
+        await client.AddCampaignContactAsync(Samples.NewContact("+15550899")).WaitAsync(Bound.Test); // an open session: the batch's calls are not the client's first
         // By the destination's last digit: 0 to 2 answered 503, 3 to 5 never answered (the call's timeout passes), 6 to 9 accepted.
         Onc.Handle = async exchange =>
         {

@@ -19,4 +19,7 @@ internal static partial class OncLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "{Operation} failed with error code {Code}")]
     public static partial void OperationFailed(ILogger logger, string operation, int? code);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "{Operation} failed and the check of its session failed too ({Failure}, HTTP status {StatusCode}); the call's own failure stands and it is not sent again")]
+    public static partial void SessionCheckFailed(ILogger logger, string operation, string failure, int? statusCode);
 }
