@@ -65,8 +65,10 @@ public sealed partial class OncClient : IOncClient, IDisposable
     private static readonly VendorTelemetry Telemetry = VendorTelemetry.For(ProductName);
 
     private readonly OncClientOptions _options;
-    private readonly OutboundNotificationsCampaignsServiceClient _service;
+    private readonly OutboundNotificationsCampaignsServiceClient _wcf;
+    private readonly IOutboundNotificationsCampaignsService _service;
     private readonly OncSessionProvider _sessions;
+    private readonly OncOperationSender _sender;
     private readonly OncWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -106,13 +108,16 @@ public sealed partial class OncClient : IOncClient, IDisposable
         _connections = parts.Owned;
         _time = parts.TimeProvider;
         _logger = parts.LoggerFactory.CreateLogger<OncClient>();
-        _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
-        _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
-        OncCodeReply.ReadRepliesOf(_service.Endpoint);
+        _wcf = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
+        _wcf.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
+        OncCodeReply.ReadRepliesOf(_wcf.Endpoint);
+        _sender = OncOperationSender.For(_wcf.Endpoint);
         // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
         // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
         // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).
-        _service.Open();
+        _wcf.Open();
+        _sender.Open();
+        _service = new OncDirectClient(_sender);
         _wire = new OncWire(_options.Timeout);
         _sessions = new OncSessionProvider(_service, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }
@@ -142,18 +147,19 @@ public sealed partial class OncClient : IOncClient, IDisposable
         Exception? unexpected = null;
         try
         {
-            await ((IAsyncDisposable)_service).DisposeAsync().ConfigureAwait(false);
+            await ((IAsyncDisposable)_wcf).DisposeAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Caught to finish closing; thrown again below unless WCF's own close failure.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _service.Abort();
+            _wcf.Abort();
             if (ex is not (CommunicationException or TimeoutException))
                 unexpected = ex;
         }
         finally
         {
+            _sender.Dispose();
             _connections?.Dispose();
         }
         if (unexpected is not null)
