@@ -26,7 +26,7 @@ namespace Contracts.Onc.Http;
 /// <see cref="ProtocolException"/>. The contract declares no faults, headers, inspectors or sessions, which is what
 /// lets this stay this small: <see cref="Open"/> refuses a client runtime that has inspectors.</para>
 /// </remarks>
-internal sealed class OncOperationSender : IEndpointBehavior, IDisposable
+internal sealed class OncOperationSender : IEndpointBehavior
 {
     private const string DispatcherNamespace = "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher";
     private const string SecurityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
@@ -102,8 +102,8 @@ internal sealed class OncOperationSender : IEndpointBehavior, IDisposable
         var result = operation.Formatter.DeserializeReply(reply, []);
         if (!reply.Headers.HaveMandatoryHeadersBeenUnderstood())
         {
-            var header = reply.Headers.First(header => header.MustUnderstand && !reply.Headers.UnderstoodHeaders.Contains(header));
-            throw new ProtocolException($"The header '{header.Name}' from the namespace '{header.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.");
+            var header = reply.Headers.FirstOrDefault(header => header.MustUnderstand && !reply.Headers.UnderstoodHeaders.Contains(header));
+            throw new ProtocolException($"The header '{header?.Name}' from the namespace '{header?.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.");
         }
         return result;
     }
@@ -131,8 +131,20 @@ internal sealed class OncOperationSender : IEndpointBehavior, IDisposable
         return FaultException.CreateFault(fault, action, operation.FaultContractInfos.Select(info => info.Detail).ToArray());
     }
 
-    /// <summary>Closes the request channel and its factory (and with it the HTTP client WCF made over the pipeline).</summary>
-    public void Dispose()
+    /// <summary>
+    /// Closes the request channel (letting the requests under way finish, as closing WCF's client does) and its factory,
+    /// and with it the HTTP client WCF made over the pipeline.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        if (_channel is not null)
+            await Task.Factory.FromAsync(_channel.BeginClose, _channel.EndClose, null).ConfigureAwait(false);
+        if (_factory is not null)
+            await Task.Factory.FromAsync(_factory.BeginClose, _factory.EndClose, null).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the channel and its factory at once (nothing left open, whatever closing threw); nothing after <see cref="CloseAsync"/>.</summary>
+    public void Abort()
     {
         _channel?.Abort();
         _factory?.Abort();
