@@ -103,7 +103,7 @@ internal sealed class OncOperationSender : IEndpointBehavior
         if (!reply.Headers.HaveMandatoryHeadersBeenUnderstood())
         {
             var header = reply.Headers.FirstOrDefault(header => header.MustUnderstand && !reply.Headers.UnderstoodHeaders.Contains(header));
-            throw new ProtocolException($"The header '{header?.Name}' from the namespace '{header?.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.");
+            throw new ProtocolException($"The header '{header?.Name}' from the namespace '{header?.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.  This error typically indicates that the sender of this message has enabled a communication protocol that the receiver cannot process.  Please ensure that the configuration of the client's binding is consistent with the service's binding. ");
         }
         return result;
     }
@@ -123,8 +123,6 @@ internal sealed class OncOperationSender : IEndpointBehavior
                 return new ChannelTerminatedException(Reason());
             case (SecurityNamespace, "FailedAuthentication"):
                 return new System.ServiceModel.Security.SecurityAccessDeniedException(Reason());
-            case (DispatcherNamespace, "InternalServiceFault") when fault.HasDetail:
-                return new FaultException<ExceptionDetail>(fault.GetDetail<ExceptionDetail>(), fault.Reason, fault.Code, action);
             case (DispatcherNamespace, "DeserializationFailed"):
                 return new ProtocolException(Reason());
         }
