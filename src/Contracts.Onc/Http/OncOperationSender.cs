@@ -23,7 +23,7 @@ namespace Contracts.Onc.Http;
 /// <see cref="FaultConverter"/> and WCF's own fault codes, then becomes <see cref="FaultException"/> (or
 /// <see cref="FaultException{TDetail}"/> for the contract's fault details); no reply is a
 /// <see cref="CommunicationException"/>; a header marked mustUnderstand that nobody read is a
-/// <see cref="ProtocolException"/>. The contract declares no faults, headers, inspectors or sessions, which is what
+/// <see cref="ProtocolException"/>. The contract declares no headers, inspectors or sessions, which is what
 /// lets this stay this small: <see cref="Open"/> refuses a client runtime that has inspectors.</para>
 /// </remarks>
 internal sealed class OncOperationSender : IEndpointBehavior
