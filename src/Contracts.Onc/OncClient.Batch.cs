@@ -60,7 +60,7 @@ public sealed partial class OncClient
     /// </summary>
     private async Task<ChunkSendResult> SendContactAsync(IReadOnlyList<OutboundNotificationContactInfo> chunk, CancellationToken cancellationToken)
     {
-        await InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _service.AddCampaignContactAsync(session, chunk[0]), cancellationToken, chunk[0]).ConfigureAwait(false);
+        await InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _operations.AddCampaignContactAsync(session, chunk[0]), cancellationToken, chunk[0]).ConfigureAwait(false);
         return ChunkSendResult.Accepted(requestId: null);
     }
 }

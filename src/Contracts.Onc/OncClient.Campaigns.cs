@@ -7,13 +7,13 @@ public sealed partial class OncClient
     /// <summary>The IDs of the active campaigns (GetCampaignListing); empty when none is active.</summary>
     /// <exception cref="OncException">The service answered without a list (its error signal), or failed.</exception>
     public Task<IReadOnlyList<Guid>> GetCampaignListingAsync(CancellationToken cancellationToken = default)
-        => InvokeForListAsync(OncOperations.GetCampaignListing, session => _service.GetCampaignListingAsync(session), cancellationToken);
+        => InvokeForListAsync(OncOperations.GetCampaignListing, session => _operations.GetCampaignListingAsync(session), cancellationToken);
 
     /// <summary>General information about every active campaign (GetCampaigns); empty when none is active.</summary>
     /// <exception cref="OncException">The service answered without a list (its error signal), or failed.</exception>
     public async Task<IReadOnlyList<OutboundNotificationCampaignInfo>> GetCampaignsAsync(CancellationToken cancellationToken = default)
     {
-        var campaigns = await InvokeForListAsync(OncOperations.GetCampaigns, session => _service.GetCampaignsAsync(session), cancellationToken).ConfigureAwait(false);
+        var campaigns = await InvokeForListAsync(OncOperations.GetCampaigns, session => _operations.GetCampaignsAsync(session), cancellationToken).ConfigureAwait(false);
         return WithoutNil(campaigns);
     }
 
@@ -23,7 +23,7 @@ public sealed partial class OncClient
     public Task AddCampaignAsync(OutboundNotificationCampaignInfo campaign, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckCampaign(campaign, requireId: false), nameof(campaign));
-        return InvokeForCodeAsync(OncOperations.AddCampaign, session => _service.AddCampaignAsync(session, campaign), cancellationToken, campaign);
+        return InvokeForCodeAsync(OncOperations.AddCampaign, session => _operations.AddCampaignAsync(session, campaign), cancellationToken, campaign);
     }
 
     /// <summary>General information about one campaign (GetCampaign), or null when the service knows no campaign with that ID.</summary>
@@ -31,7 +31,7 @@ public sealed partial class OncClient
     public Task<OutboundNotificationCampaignInfo?> GetCampaignAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        return InvokeAsync(OncOperations.GetCampaign, session => _service.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, personal: null, cancellationToken);
+        return InvokeAsync(OncOperations.GetCampaign, session => _operations.GetCampaignAsync(session, campaignId), static c => c is not null, refusal: null, personal: null, cancellationToken);
     }
 
     /// <summary>Updates a campaign's general information (UpdateCampaign); the campaign's ID names it.</summary>
@@ -40,7 +40,7 @@ public sealed partial class OncClient
     public Task UpdateCampaignAsync(OutboundNotificationCampaignInfo campaign, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckCampaign(campaign, requireId: true), nameof(campaign));
-        return InvokeForCodeAsync(OncOperations.UpdateCampaign, session => _service.UpdateCampaignAsync(session, campaign), cancellationToken, campaign);
+        return InvokeForCodeAsync(OncOperations.UpdateCampaign, session => _operations.UpdateCampaignAsync(session, campaign), cancellationToken, campaign);
     }
 
     /// <summary>Deletes a campaign (DeleteCampaign).</summary>
@@ -49,7 +49,7 @@ public sealed partial class OncClient
     public Task DeleteCampaignAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        return InvokeForCodeAsync(OncOperations.DeleteCampaign, session => _service.DeleteCampaignAsync(session, campaignId), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.DeleteCampaign, session => _operations.DeleteCampaignAsync(session, campaignId), cancellationToken);
     }
 
     private static void ThrowIfEmpty(Guid id, string parameter)

@@ -8,7 +8,7 @@ public sealed partial class OncClient
     public Task<IReadOnlyList<Guid>> GetCampaignContactsListingAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        return InvokeForListAsync(OncOperations.GetCampaignContactsListing, session => _service.GetCampaignContactsListingAsync(session, campaignId), cancellationToken);
+        return InvokeForListAsync(OncOperations.GetCampaignContactsListing, session => _operations.GetCampaignContactsListingAsync(session, campaignId), cancellationToken);
     }
 
     /// <summary>Every contact within a campaign, with its delivery status per channel (GetCampaignContacts).</summary>
@@ -17,7 +17,7 @@ public sealed partial class OncClient
     public async Task<IReadOnlyList<OutboundNotificationContactInfo>> GetCampaignContactsAsync(Guid campaignId, CancellationToken cancellationToken = default)
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
-        var contacts = await InvokeForListAsync(OncOperations.GetCampaignContacts, session => _service.GetCampaignContactsAsync(session, campaignId), cancellationToken).ConfigureAwait(false);
+        var contacts = await InvokeForListAsync(OncOperations.GetCampaignContacts, session => _operations.GetCampaignContactsAsync(session, campaignId), cancellationToken).ConfigureAwait(false);
         return WithoutNil(contacts);
     }
 
@@ -30,7 +30,7 @@ public sealed partial class OncClient
     public Task AddCampaignContactAsync(OutboundNotificationContactInfo contact, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckNewContact(contact), nameof(contact));
-        return InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _service.AddCampaignContactAsync(session, contact), cancellationToken, contact);
+        return InvokeForCodeAsync(OncOperations.AddCampaignContact, session => _operations.AddCampaignContactAsync(session, contact), cancellationToken, contact);
     }
 
     /// <summary>Updates a contact (UpdateCampaignContact); its Id and CampaignId name it. StatusCode and LastDeliveryErrorCode are ignored by the service.</summary>
@@ -39,7 +39,7 @@ public sealed partial class OncClient
     public Task UpdateCampaignContactAsync(OutboundNotificationContactInfo contact, CancellationToken cancellationToken = default)
     {
         OncRules.ThrowIf(OncRules.CheckExistingContact(contact), nameof(contact));
-        return InvokeForCodeAsync(OncOperations.UpdateCampaignContact, session => _service.UpdateCampaignContactAsync(session, contact), cancellationToken, contact);
+        return InvokeForCodeAsync(OncOperations.UpdateCampaignContact, session => _operations.UpdateCampaignContactAsync(session, contact), cancellationToken, contact);
     }
 
     /// <summary>Deletes a contact from a campaign (DeleteCampaignContact).</summary>
@@ -49,6 +49,6 @@ public sealed partial class OncClient
     {
         ThrowIfEmpty(campaignId, nameof(campaignId));
         ThrowIfEmpty(contactId, nameof(contactId));
-        return InvokeForCodeAsync(OncOperations.DeleteCampaignContact, session => _service.DeleteCampaignContactAsync(session, campaignId, contactId), cancellationToken);
+        return InvokeForCodeAsync(OncOperations.DeleteCampaignContact, session => _operations.DeleteCampaignContactAsync(session, campaignId, contactId), cancellationToken);
     }
 }

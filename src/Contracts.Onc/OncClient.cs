@@ -12,8 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace Contracts.Onc;
 
 /// <summary>
-/// Client for Dynamic Notifications Outbound Notifications Campaigns (ONC), over the WCF client generated from
-/// contracts/onc/onc.wsdl. It manages the session the service requires: opened with the options' credentials on the
+/// Client for Dynamic Notifications Outbound Notifications Campaigns (ONC), over WCF and the contract generated from
+/// contracts/onc/onc.wsdl: each operation is written and read by the formatters WCF builds for the generated client
+/// and sent on WCF's HTTP channel of the same binding, without the generated client's proxy (its ServiceChannel).
+/// It manages the session the service requires: opened with the options' credentials on the
 /// first call, shared by every call (concurrent callers wait for one OpenAPISession), replaced before it has been
 /// idle for 20 minutes, reopened once per call when the service no longer accepts it, and closed by
 /// <see cref="DisposeAsync"/>. Answers the service marks as failures (an error code other than 0, a missing list)
@@ -70,7 +72,9 @@ public sealed partial class OncClient : IOncClient, IDisposable
 
     private readonly OncClientOptions _options;
     private readonly OutboundNotificationsCampaignsServiceClient _service;
+    private readonly IOutboundNotificationsCampaignsService _operations;
     private readonly OncSessionProvider _sessions;
+    private readonly OncOperationSender _sender;
     private readonly OncWire _wire;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -113,12 +117,15 @@ public sealed partial class OncClient : IOncClient, IDisposable
         _service = new OutboundNotificationsCampaignsServiceClient(OncBinding.Create(_options), new EndpointAddress(_options.ResolveBaseUrl()));
         _service.Endpoint.EndpointBehaviors.Add(new HttpPipelineBehavior(new OncCallHandler(parts.Handler)));
         OncCodeReply.ReadRepliesOf(_service.Endpoint);
-        // Opened now (nothing is sent: HTTP channels connect per request), not by the first calls: WCF queues the calls
-        // that race an automatic open and resumes them from a thread-pool callback that does not flow their async
-        // context, so they would lose what it carries to the pipeline (their cancellation, session id and deadline).
+        _sender = OncOperationSender.For(_service.Endpoint);
+        // Opened now (nothing is sent: HTTP channels connect per request): opening WCF's client builds the formatters
+        // the sender writes and reads with, and no call waits for an open (WCF resumes a call that raced one from a
+        // thread-pool callback that does not flow its async context: cancellation, session id and deadline).
         _service.Open();
+        _sender.Open();
+        _operations = new OncDirectClient(_sender);
         _wire = new OncWire(_options.Timeout);
-        _sessions = new OncSessionProvider(_service, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
+        _sessions = new OncSessionProvider(_operations, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }
 
     /// <summary>
@@ -146,6 +153,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         Exception? unexpected = null;
         try
         {
+            await _sender.CloseAsync().ConfigureAwait(false);
             await ((IAsyncDisposable)_service).DisposeAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Caught to finish closing; thrown again below unless WCF's own close failure.
@@ -158,6 +166,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         }
         finally
         {
+            _sender.Abort();
             _connections?.Dispose();
         }
         if (unexpected is not null)
@@ -303,7 +312,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         var startedAt = _time.GetUtcNow();
         // The check's span is its own: the span of the failed operation keeps waiting for the operation's verdict.
         using var check = VendorCallScope.BeginIsolated();
-        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, sessionId, _service.GetCampaignListingAsync, null, call.CallerToken).ConfigureAwait(false);
+        var listing = await _wire.SendAsync(OncOperations.GetCampaignListing, sessionId, sessionId, _operations.GetCampaignListingAsync, null, call.CallerToken).ConfigureAwait(false);
         if (listing is null)
             return false;
         _sessions.MarkActive(sessionId, startedAt);

@@ -14,8 +14,8 @@ using Contracts.Onc;
 namespace Contracts.Benchmarks.Onc;
 
 /// <summary>
-/// One ONC AddCampaignContact: the SDK's AddCampaignContactAsync (rules, shared session, WCF ClientBase with
-/// DataContractSerializer over the SDK's HTTP pipeline) against a hand-written HttpClient SOAP post (XmlWriter out,
+/// One ONC AddCampaignContact: the SDK's AddCampaignContactAsync (rules, shared session, the generated contract's WCF
+/// formatters on WCF's request channel over the SDK's HTTP pipeline, without the proxy) against a hand-written HttpClient SOAP post (XmlWriter out,
 /// LINQ to XML in) sending the same bytes, and against the same generated WCF client called directly over a bare
 /// transport (<see cref="GeneratedWcf"/>): WCF's own cost, which is not the SDK's, so the SDK is held to that one.
 /// </summary>
