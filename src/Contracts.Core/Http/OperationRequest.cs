@@ -269,6 +269,8 @@ public sealed class OperationRequest
         ArgumentNullException.ThrowIfNull(info);
         _bodyToCheck = body as IContractChecked;
         _body = JsonSerializer.SerializeToUtf8Bytes(body, info);
+        // A scrubber built for a body sent before (a request described again for another recipient) masks that body's values.
+        _personalScrubber = null;
         Content = WithType(new ByteArrayContent(_body), mediaType);
         return this;
     }
