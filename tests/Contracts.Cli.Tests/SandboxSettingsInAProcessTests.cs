@@ -67,7 +67,8 @@ public sealed class SandboxSettingsInAProcessTests
     }
 
     /// <summary>The transport hook: sends over sockets and keeps each answer's body as text.</summary>
-    private sealed class AnswerRecorder() : DelegatingHandler(new SocketsHttpHandler())
+    /// <remarks>Without a propagator, as a transport of one's own should be: .NET's default one would make an HttpClient span of each request, seen by tests that listen to every source.</remarks>
+    private sealed class AnswerRecorder() : DelegatingHandler(new SocketsHttpHandler { ActivityHeadersPropagator = null })
     {
         public List<(string Path, string Body)> Answers { get; } = [];
 

@@ -277,6 +277,20 @@ public sealed class OperationSenderTests
     }
 
     [Fact]
+    public async Task A_request_given_a_new_body_after_a_failure_masks_the_new_bodys_personal_texts()
+    {
+        var (sender, _) = Over(HttpStatusCode.InternalServerError, "<p>Cannot send to Anna Smith or Bert Jones</p>", "text/html");
+        var request = Describe().Path("id", "1").JsonBody(new Targeted { Text = "Hello", Targets = [new() { Name = "Anna Smith" }] }, Json.Info<Targeted>()).PersonalBody("targets");
+        await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        // The same request, described again for another recipient and sent once more: its failure masks the new one.
+        request.JsonBody(new Targeted { Text = "Hello", Targets = [new() { Name = "Bert Jones" }] }, Json.Info<Targeted>());
+        var refused = await Assert.ThrowsAsync<RecordingTable.Refused>(() => sender.SendAsync(request, Json.Info<Item>(), CancellationToken.None));
+
+        Assert.Equal("<p>Cannot send to Anna Smith or ***</p>", refused.Failure.Body);
+    }
+
+    [Fact]
     public async Task A_body_its_caller_checked_already_is_not_checked_again()
     {
         var (sender, wire) = Over(HttpStatusCode.OK, """{"name":"ok"}""");

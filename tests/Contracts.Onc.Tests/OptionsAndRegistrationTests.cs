@@ -168,7 +168,8 @@ public sealed class OptionsAndRegistrationTests
     }
 
     /// <summary>A caller's transport (sockets underneath) that records whether it was disposed.</summary>
-    private sealed class DisposalTrackingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    /// <remarks>Without a propagator, as a transport of one's own should be: .NET's default one would make an HttpClient span of each request, seen by tests that listen to every source.</remarks>
+    private sealed class DisposalTrackingHandler() : DelegatingHandler(new SocketsHttpHandler { ActivityHeadersPropagator = null })
     {
         public bool Disposed { get; private set; }
 

@@ -79,7 +79,30 @@ public sealed class PersonalValueTests : FakeOncTests
         Assert.Equal("at Onc.Contacts.Add()", fault.Detail.StackTrace);
         Assert.Equal("Client", fault.Code.Name);
         Assert.StartsWith("Cannot process", fault.Detail.Message, StringComparison.Ordinal);
-        AssertShowsMaskedOnly(error, fault.Detail.Message + "\n" + fault.Detail);
+        Assert.Equal("System.FormatException", fault.Detail.InnerException.Type);
+        Assert.StartsWith("Inner: Cannot process", fault.Detail.InnerException.Message, StringComparison.Ordinal);
+        AssertShowsMaskedOnly(error, fault.Detail.Message + "\n" + fault.Detail.InnerException.Message + "\n" + fault.Detail);
+    }
+
+    [Fact]
+    public async Task A_fault_detail_stays_typed_when_a_text_of_the_contact_is_a_word_of_the_details_own_markup()
+    {
+        await using var client = new OncClient(Onc.Options(o => o.MaxRetries = 0));
+        await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
+        Onc.Handle = exchange => exchange.Operation == "AddCampaignContact" ? EchoAsync(exchange, Echo.FaultWithDetail) : Task.FromResult(false);
+        var contact = Contact();
+        // A one-word text that is also the name of a member of the detail: masking the detail's markup as text would
+        // mask its element names and leave XML the serializer cannot read (an untyped exception, delivery unknown lost).
+        contact.SMSCommInfo!.TextToSendOverwrite = "Message";
+
+        var error = await Assert.ThrowsAnyAsync<VendorApiException>(() => client.AddCampaignContactAsync(contact).WaitAsync(Bound.Test));
+
+        Assert.Equal(DeliveryState.Unknown, error.Delivery);
+        var fault = Assert.IsType<System.ServiceModel.FaultException<System.ServiceModel.ExceptionDetail>>(error.InnerException);
+        Assert.Equal("System.ArgumentException", fault.Detail.Type);
+        Assert.Equal("at Onc.Contacts.Add()", fault.Detail.StackTrace);
+        Assert.DoesNotContain(Phone[1..], fault.Detail.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, fault.Detail.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -135,7 +158,8 @@ public sealed class PersonalValueTests : FakeOncTests
                 break;
             case Echo.FaultWithDetail:
                 await FakeOnc.AnswerAsync(exchange.Context, 500, "<s:Fault><faultcode>s:Client</faultcode><faultstring xml:lang=\"en-US\">The server was unable to process the request.</faultstring><detail>"
-                    + $"<ExceptionDetail xmlns=\"http://schemas.datacontract.org/2004/07/System.ServiceModel\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"><HelpLink i:nil=\"true\"/><InnerException i:nil=\"true\"/>"
+                    + $"<ExceptionDetail xmlns=\"http://schemas.datacontract.org/2004/07/System.ServiceModel\" xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\"><HelpLink i:nil=\"true\"/>"
+                    + $"<InnerException><HelpLink i:nil=\"true\"/><InnerException i:nil=\"true\"/><Message>Inner: {quoted}</Message><StackTrace i:nil=\"true\"/><Type>System.FormatException</Type></InnerException>"
                     + $"<Message>{quoted}</Message><StackTrace>at Onc.Contacts.Add()</StackTrace><Type>System.ArgumentException</Type></ExceptionDetail></detail></s:Fault>");
                 break;
             case Echo.NotSoap:

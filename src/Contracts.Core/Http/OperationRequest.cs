@@ -169,7 +169,8 @@ public sealed class OperationRequest
     /// <summary>
     /// A scrubber for the values declared by <see cref="Personal(string?[])"/> and <see cref="PersonalBody"/>, made when
     /// a failure is first shown and kept for the request's other failure texts (its headers, a kept answer's body): the
-    /// values, a batch's recipients among them, are read and the scrubber built once per request.
+    /// values, a batch's recipients among them, are read and the scrubber built once per request. Declaring values or
+    /// giving a JSON body again drops it.
     /// </summary>
     internal SecretScrubber PersonalScrubber() => _personalScrubber ??= NewPersonalScrubber();
 
@@ -269,6 +270,8 @@ public sealed class OperationRequest
         ArgumentNullException.ThrowIfNull(info);
         _bodyToCheck = body as IContractChecked;
         _body = JsonSerializer.SerializeToUtf8Bytes(body, info);
+        // A scrubber built for a body sent before (a request described again for another recipient) masks that body's values.
+        _personalScrubber = null;
         Content = WithType(new ByteArrayContent(_body), mediaType);
         return this;
     }

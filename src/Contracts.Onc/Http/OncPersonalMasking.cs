@@ -37,18 +37,53 @@ internal static class OncPersonalMasking
 
     /// <summary>
     /// A service's exception detail (WCF reads one as <c>FaultException&lt;ExceptionDetail&gt;</c> though the contract
-    /// declares no fault; its message and stack may quote the request) masked whole: written as the XML it came as,
-    /// masked as text and read back, so the copy keeps its type, code, stack and inner details, all but the values.
-    /// The contract declares no other fault detail, so no other <c>FaultException&lt;T&gt;</c> can come; one would be
-    /// copied as a plain FaultException, masked (its detail type is known only to reflection, which trimming drops).
+    /// declares no fault; its message and stack may quote the request) masked whole: its values masked one by one and
+    /// written as the XML it came as, then read back, so the copy keeps its type, code, stack and inner details, all
+    /// but the values. Only the values are masked, never the markup: a personal value that is also a word of it (a
+    /// one-word text "Message" or "System") would otherwise leave XML the serializer cannot read. The contract
+    /// declares no other fault detail, so no other <c>FaultException&lt;T&gt;</c> can come; one would be copied as a
+    /// plain FaultException, masked (its detail type is known only to reflection, which trimming drops).
     /// </summary>
     private static ExceptionDetail Masked(ExceptionDetail detail, OncCallContext context)
     {
-        var serializer = new DataContractSerializer(typeof(ExceptionDetail));
         var written = new StringBuilder();
         using (var writer = XmlWriter.Create(written))
-            serializer.WriteObject(writer, detail);
-        using var reader = XmlReader.Create(new StringReader(context.Masked(written.ToString())));
-        return (ExceptionDetail)serializer.ReadObject(reader)!;
+        {
+            writer.WriteStartElement(nameof(ExceptionDetail), DetailNamespace);
+            writer.WriteAttributeString("xmlns", "i", null, InstanceNamespace);
+            WriteMembers(writer, detail, context);
+            writer.WriteEndElement();
+        }
+        using var reader = XmlReader.Create(new StringReader(written.ToString()));
+        return (ExceptionDetail)DetailSerializer.ReadObject(reader)!;
+    }
+
+    private const string DetailNamespace = "http://schemas.datacontract.org/2004/07/System.ServiceModel";
+    private const string InstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance";
+    private static readonly DataContractSerializer DetailSerializer = new(typeof(ExceptionDetail));
+
+    /// <summary>The detail's data members, in the order its data contract gives them (by name), values masked.</summary>
+    private static void WriteMembers(XmlWriter writer, ExceptionDetail detail, OncCallContext context)
+    {
+        WriteValue(writer, nameof(ExceptionDetail.HelpLink), context.Masked(detail.HelpLink));
+        writer.WriteStartElement(nameof(ExceptionDetail.InnerException), DetailNamespace);
+        if (detail.InnerException is { } inner)
+            WriteMembers(writer, inner, context);
+        else
+            writer.WriteAttributeString("nil", InstanceNamespace, "true");
+        writer.WriteEndElement();
+        WriteValue(writer, nameof(ExceptionDetail.Message), context.Masked(detail.Message));
+        WriteValue(writer, nameof(ExceptionDetail.StackTrace), context.Masked(detail.StackTrace));
+        WriteValue(writer, nameof(ExceptionDetail.Type), context.Masked(detail.Type));
+    }
+
+    private static void WriteValue(XmlWriter writer, string member, string? value)
+    {
+        writer.WriteStartElement(member, DetailNamespace);
+        if (value is null)
+            writer.WriteAttributeString("nil", InstanceNamespace, "true");
+        else
+            writer.WriteString(value);
+        writer.WriteEndElement();
     }
 }

@@ -59,7 +59,11 @@ public sealed class EngageDroppedConnectTests : EngageHost
     /// Sockets to the hostile server, except that the first push's answer is lost as a transport may report a reset
     /// after the request went out: an unwrapped <see cref="SocketException"/> (ConnectionReset).
     /// </summary>
-    private sealed class ResetFirstPushAnswer() : DelegatingHandler(new SocketsHttpHandler())
+    /// <remarks>
+    /// Both transports here have no propagator, as a transport of one's own should have none: .NET's default one would make
+    /// an HttpClient span of each request, seen by tests that listen to every source.
+    /// </remarks>
+    private sealed class ResetFirstPushAnswer() : DelegatingHandler(new SocketsHttpHandler { ActivityHeadersPropagator = null })
     {
         private int _reset;
 
@@ -77,7 +81,7 @@ public sealed class EngageDroppedConnectTests : EngageHost
     /// Sockets to the hostile server, except that the first push fails as .NET reports a connection reset while
     /// connecting (which a real reset produces only by a race, so it is thrown here where the connect would be).
     /// </summary>
-    private sealed class DropFirstPushConnect() : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class DropFirstPushConnect() : DelegatingHandler(new SocketsHttpHandler { ActivityHeadersPropagator = null })
     {
         private int _dropped;
 

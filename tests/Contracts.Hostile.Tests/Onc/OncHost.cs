@@ -38,6 +38,13 @@ public abstract class OncHost : HostileVendorHost
 
     protected OncHost() => OpenScript = (_, exchange) => AnswerAsync(exchange, OpenAnswer(0, null, IssueSession()));
 
+    /// <summary>Starts the server, once the process has made its first ONC calls (<see cref="OncColdStart"/>).</summary>
+    public override async Task InitializeAsync()
+    {
+        await OncColdStart.WarmedAsync();
+        await base.InitializeAsync();
+    }
+
     protected Func<HostileRequest, HostileExchange, Task> OpenScript { get; set; }
 
     protected Func<HostileRequest, HostileExchange, Task> ListingScript { get; set; } = (_, exchange) => AnswerAsync(exchange, ListingAnswer(Campaign));
@@ -104,7 +111,7 @@ public abstract class OncHost : HostileVendorHost
 
     protected OncClientOptions Options(Action<OncClientOptions>? configure = null) => OptionsFor(Server, configure);
 
-    protected static OncClientOptions OptionsFor(HostileServer server, Action<OncClientOptions>? configure = null)
+    internal static OncClientOptions OptionsFor(HostileServer server, Action<OncClientOptions>? configure = null)
     {
         var options = new OncClientOptions
         {
