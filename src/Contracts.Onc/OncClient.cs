@@ -36,9 +36,10 @@ namespace Contracts.Onc;
 /// <para>The service reports an expired session with no documented code. When a call fails, the client checks the
 /// session with GetCampaignListing (which answers null only on error): if the session is gone it opens a new one and
 /// sends the call once more; otherwise the failure is the call's own and is thrown. A SOAP fault is treated the same
-/// way, with one more step, since a faulting service may fault on the check too: then a new session is opened and
-/// checked, and the call is sent again only if the new session works (the service refused the old session, so it
-/// never carried the call out). A check that fails itself (a timeout, a reset, a 5xx, an answer too large, unreadable
+/// way when the check answers. When the check faults too, a lost session cannot be told from a service failing for a
+/// moment, and a call that faulted may have been carried out: a call that changes something is not sent again (its
+/// fault stands, delivery unknown, and the next call opens a new session); a read is, once a new session has been
+/// opened and checked. A check that fails itself (a timeout, a reset, a 5xx, an answer too large, unreadable
 /// or redirected, no new session, or the caller cancelling while it runs) proves nothing: the call's own verdict is
 /// thrown as the service gave it (a refusal stays <see cref="DeliveryState.Refused"/>, a fault keeps its delivery),
 /// the check's failure is logged, and nothing is sent again. A call is never sent twice when the service may have
@@ -323,10 +324,11 @@ public sealed partial class OncClient : IOncClient, IDisposable
     /// Whether a call that the service answered with a SOAP fault failed because its session is gone (a service may
     /// report a lost session as a fault rather than an error code). Sending the call again is safe only when the
     /// service certainly did not act on it, so the session is tested: GetCampaignListing on it answers a list (the
-    /// session works: the fault is the call's own) or nothing (gone). When the test faults too, a new session is
-    /// opened and tested: if it works, the service is well and only the old session was refused, so the call was
-    /// never carried out; if it faults as well, the service itself is failing and the call's fault stands. The old
-    /// session is dropped in the second case either way: the next call uses the new one. Any other failure on the way
+    /// session works: the fault is the call's own) or nothing (gone). When the test faults too, it cannot tell a lost
+    /// session from a service failing for a moment (a call may fault after it was carried out): a call that changes
+    /// something keeps its fault and its session is dropped, so the next call uses a new one; a read, which may be sent
+    /// again whatever happened, gets a new session, tested: if it works the read is sent again, if it faults as well
+    /// the service itself is failing and the read's fault stands. Any other failure on the way
     /// (a check unreadable, timed out, reset, answered a 5xx, too large or redirected, no new session, the caller
     /// cancelling) proves nothing either: the call's fault stands.
     /// </summary>
@@ -340,9 +342,18 @@ public sealed partial class OncClient : IOncClient, IDisposable
                 {
                     return !await SessionWorksAsync(sessionId, call).ConfigureAwait(false);
                 }
+                catch (OncException testFault) when (testFault.InnerException is FaultException && !OncOperations.IsIdempotent(operation))
+                {
+                    // The check faulting as the call did cannot tell a lost session from a service failing for a moment,
+                    // and the call may have been carried out before it faulted: it is not sent again. The session is
+                    // dropped, so the next call opens a new one.
+                    _sessions.Invalidate(sessionId);
+                    OncLog.SessionCheckFailed(_logger, operation, testFault.GetType().Name, testFault.StatusCode);
+                    return false;
+                }
                 catch (OncException testFault) when (testFault.InnerException is FaultException)
                 {
-                    // Inconclusive: test a new session.
+                    // Inconclusive for a read, which may be sent again whatever happened: test a new session.
                 }
             }
 

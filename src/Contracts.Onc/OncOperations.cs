@@ -41,4 +41,13 @@ public static class OncOperations
 
     /// <summary>DeleteCampaignContact.</summary>
     public const string DeleteCampaignContact = "DeleteCampaignContact";
+
+    /// <summary>The operations the contract marks idempotent (the reads, opening and closing a session), by name.</summary>
+    private static readonly HashSet<string> Idempotent = OutboundNotificationsCampaignsServiceOperations.NameByAction
+        .Where(operation => OutboundNotificationsCampaignsServiceOperations.IdempotentActions.Contains(operation.Key))
+        .Select(operation => operation.Value)
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether sending <paramref name="operation"/> twice has the effect of sending it once, as the contract says.</summary>
+    internal static bool IsIdempotent(string operation) => Idempotent.Contains(operation);
 }

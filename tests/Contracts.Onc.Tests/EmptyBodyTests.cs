@@ -46,18 +46,18 @@ public sealed class EmptyBodyTests : FakeOncTests
     }
 
     [Fact]
-    public async Task A_faulted_call_whose_fresh_session_check_is_answered_empty_is_not_sent_again()
+    public async Task A_faulted_read_whose_fresh_session_check_is_answered_empty_is_not_sent_again()
     {
         await using var client = new OncClient(Onc.Options());
         await client.GetCampaignListingAsync().WaitAsync(Bound.Test);
         Onc.FaultEverything = true;
-        // The call faults, the check on its session faults: a new session is opened and checked, and that check is empty.
+        // The read faults, the check on its session faults: a new session is opened and checked, and that check is empty.
         Onc.Intercept = (operation, attempt) => (operation, attempt) is ("GetCampaignListing", 3) ? Empty : null;
 
-        var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550800")).WaitAsync(Bound.Test));
+        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync().WaitAsync(Bound.Test));
 
-        Assert.Equal("AddCampaignContact", error.Operation);
-        Assert.Equal((1, 2), (Onc.Count("AddCampaignContact"), Onc.Count("OpenAPISession")));
+        Assert.Equal("GetCampaigns", error.Operation);
+        Assert.Equal((1, 2), (Onc.Count("GetCampaigns"), Onc.Count("OpenAPISession")));
     }
 
     [Fact]

@@ -93,17 +93,32 @@ public sealed class FailingSessionCheckTests : FakeOncTests
     }
 
     [Fact]
-    public async Task A_faulted_contact_whose_checks_fault_and_whose_new_session_is_refused_keeps_its_fault_not_NotSent()
+    public async Task A_faulted_contact_whose_check_faults_too_keeps_its_fault_and_no_new_session_is_opened_for_it()
     {
         await using var client = await ClientWithSessionAsync("fault");
-        Onc.FaultEverything = true; // the contact and the check on its session fault: a new session is opened to test
-        Onc.OpenFailure = (9, "Account locked"); // and refused
+        Onc.FaultEverything = true; // the contact and the check on its session fault: a lost session or a bad moment?
 
         var error = await Assert.ThrowsAsync<OncException>(() => client.AddCampaignContactAsync(Samples.NewContact("+15550872")).WaitAsync(Bound.Test));
 
         AssertTheContactsFault(error);
-        // The contact, the check of its session (a fault), the new session (refused): nothing more.
-        Assert.Equal((1, 1, 1), (Sent("AddCampaignContact"), Sent("GetCampaignListing"), Sent("OpenAPISession")));
+        // The contact and the check of its session (a fault): nothing more, no new session to test.
+        Assert.Equal((1, 1, 0), (Sent("AddCampaignContact"), Sent("GetCampaignListing"), Sent("OpenAPISession")));
+        Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 5006 && r.Message.Contains("OncException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_faulted_read_whose_checks_fault_and_whose_new_session_is_refused_keeps_its_fault_not_NotSent()
+    {
+        await using var client = await ClientWithSessionAsync("fault");
+        Onc.FaultEverything = true; // the read and the check on its session fault: a new session is opened to test
+        Onc.OpenFailure = (9, "Account locked"); // and refused
+
+        var error = await Assert.ThrowsAsync<OncException>(() => client.GetCampaignsAsync().WaitAsync(Bound.Test));
+
+        Assert.Equal(("GetCampaigns", 500), (error.Operation, error.StatusCode));
+        Assert.IsType<System.ServiceModel.FaultException>(error.InnerException);
+        // The read, the check of its session (a fault), the new session (refused): nothing more.
+        Assert.Equal((1, 1, 1), (Sent("GetCampaigns"), Sent("GetCampaignListing"), Sent("OpenAPISession")));
         Assert.Single(_logs.GetSnapshot(), r => r.Id.Id == 5006 && r.Message.Contains("AccessTokenException", StringComparison.Ordinal));
     }
 
