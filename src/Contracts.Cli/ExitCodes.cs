@@ -9,7 +9,11 @@ public static class ExitCodes
     /// <summary>Everything was accepted.</summary>
     public const int Success = 0;
 
-    /// <summary>The run finished but some items were rejected, unknown (the vendor may have them) or not attempted; the summary says which.</summary>
+    /// <summary>
+    /// The run finished but some items were rejected, unknown (the vendor may have them) or not attempted; the summary
+    /// says which. Also when the run's --outcomes or --failures file could not be written after requests had left: the
+    /// run then starts no new request, and the summary still counts every item.
+    /// </summary>
     public const int PartialFailure = 1;
 
     /// <summary>Bad arguments, input or settings; nothing was sent.</summary>
@@ -25,7 +29,7 @@ public static class ExitCodes
     public static IReadOnlyList<KeyValuePair<int, string>> Map { get; } =
     [
         new(Success, "all accepted"),
-        new(PartialFailure, "some items not accepted: rejected, unknown (the vendor may have them) or not attempted; the summary says which"),
+        new(PartialFailure, "some items not accepted: rejected, unknown (the vendor may have them) or not attempted; the summary says which; also when the --outcomes or --failures file could not be written once requests had left"),
         new(InvalidInput, "invalid input, arguments or settings: nothing was sent"),
         new(VendorError, "the vendor refused the credentials, program or campaign, or was unreachable or timed out"),
         new(Cancelled, "cancelled (Ctrl+C)"),

@@ -63,7 +63,7 @@ internal static class AccengageDevicesUpsertCommand
                 }, cancellationToken);
                 var client = connection.Client;
                 var tally = new BatchTally();
-                await JournaledBatch.RunAsync(
+                var unrecorded = await JournaledBatch.RunAsync(
                     context, $"accengage devices upsert --list {listId} --by {parse.GetValue(by)}", path, journal.Read(parse), Users,
                     ["user"], user => [StaticListUserFile.Describe(user)],
                     total, count => $"Upserting {count:N0} devices into list {listId}", timeout,
@@ -85,7 +85,7 @@ internal static class AccengageDevicesUpsertCommand
                     },
                     cancellationToken);
                 BatchSummaryView.Print(context, $"Accengage static list {listId} upsert", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
-                return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
+                return unrecorded?.Report(context, cancellationToken.IsCancellationRequested) ?? ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
             }, cancellationToken);
         });
         return command;

@@ -93,7 +93,7 @@ internal static class AccengageSendCommand
                 }
 
                 // No progress bar: the targets not accepted are printed as their results come.
-                await JournaledBatch.RunAsync(
+                var unrecorded = await JournaledBatch.RunAsync(
                     context, run, file, journal.Read(parse), Recipients, ["target"], target => [TargetFile.Describe(target)],
                     total: 0, describe: null, timeout,
                     (recipients, abort) => connection.Client.SendInstantMessageInChunksAsync(data, recipients, abort),
@@ -116,7 +116,7 @@ internal static class AccengageSendCommand
                 {
                     BatchSummaryView.Print(context, "Accengage instant message", tally, cancelled, sandbox);
                 }
-                return ExitCodes.ForBatch(tally, cancelled);
+                return unrecorded?.Report(context, cancelled) ?? ExitCodes.ForBatch(tally, cancelled);
             }, cancellationToken);
         });
         return command;

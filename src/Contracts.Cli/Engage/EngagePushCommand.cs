@@ -92,7 +92,7 @@ internal static class EngagePushCommand
             var tally = new BatchTally(InvalidNumberGroup);
             using var failures = failuresPath is null ? null : new FailuresFile(failuresPath);
 
-            await JournaledBatch.RunAsync(
+            var unrecorded = await JournaledBatch.RunAsync(
                 context, $"engage push --program {push.ProgramContentUuid}", path, journal, () => DestinationFile.Read(path), ["bNumber"], destination => [destination.BNumber],
                 total, count => $"Pushing to {count:N0} destinations", timeout,
                 (destinations, abort) => connection.Client.PushInChunksAsync(push, destinations, abort),
@@ -104,7 +104,7 @@ internal static class EngagePushCommand
                 cancellationToken).ConfigureAwait(false);
 
             BatchSummaryView.Print(context, "ENGAGE push", tally, cancellationToken.IsCancellationRequested, connection.Sandbox is not null);
-            return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested, refusalStopsBatch: true);
+            return unrecorded?.Report(context, cancellationToken.IsCancellationRequested) ?? ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested, refusalStopsBatch: true);
         }, cancellationToken).ConfigureAwait(false);
     }
 }

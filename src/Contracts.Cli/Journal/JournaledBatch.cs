@@ -15,6 +15,13 @@ internal static class JournaledBatch
         "Unknown in the journal resumed (the vendor may have it); not sent again: --resend-unknown sends it again.");
 
     /// <summary>Runs the batch; every result goes to <paramref name="onResult"/>, on the caller's flow.</summary>
+    /// <remarks>
+    /// When the journal or a file <paramref name="onResult"/> writes cannot be written (<see cref="OutputFileException"/>),
+    /// no new request starts, those on the wire finish, and every result still reaches <paramref name="onResult"/>
+    /// (which must count a result before it files it). Before anything was sent, that exception is thrown (nothing was
+    /// sent: exit 2); after, it is returned, for the command to print its summary and then <see cref="UnrecordedRun.Report"/>.
+    /// </remarks>
+    /// <returns>Null when every result was recorded; otherwise which file failed and what had been sent.</returns>
     /// <param name="context">Where the progress bar and notes go.</param>
     /// <param name="command">The command, e.g. "engage push": part of the journal's fingerprint.</param>
     /// <param name="inputPath">The input file: the other part of the fingerprint; null when the items are on the command line (then part of <paramref name="command"/>).</param>
@@ -28,7 +35,7 @@ internal static class JournaledBatch
     /// <param name="send">Starts the vendor's batch over the items given, abandoning the requests on the wire when the token is cancelled.</param>
     /// <param name="onResult">Counts, prints and files one result.</param>
     /// <param name="stop">The command's token: cancelled by the first Ctrl-C or SIGTERM.</param>
-    public static async Task RunAsync<T>(
+    public static async Task<UnrecordedRun?> RunAsync<T>(
         CommandContext context,
         string command,
         string? inputPath,
@@ -79,12 +86,28 @@ internal static class JournaledBatch
         {
             using (BatchObserver.Observe(observer))
             {
-                await foreach (var result in send(ToSend(), abort).ConfigureAwait(false))
+                try
                 {
-                    onResult(result);
-                    // Items a stopped run never sends are not progress: the bar shows how far the run got.
-                    if (!(result.Outcome == BatchItemOutcome.NotAttempted && result.Failure?.Kind == BatchFailureKind.Cancelled))
-                        advance(result.Items.Count);
+                    await foreach (var result in send(ToSend(), abort).ConfigureAwait(false))
+                    {
+                        try
+                        {
+                            onResult(result);
+                        }
+                        catch (OutputFileException unwritable)
+                        {
+                            // The next request the runner would start is refused by the observer, so nothing more leaves.
+                            observer.Failed(unwritable);
+                        }
+                        // Items a stopped run never sends are not progress: the bar shows how far the run got.
+                        if (!(result.Outcome == BatchItemOutcome.NotAttempted && result.Failure?.Kind == BatchFailureKind.Cancelled))
+                            advance(result.Items.Count);
+                    }
+                }
+                catch (OutputFileException unwritable)
+                {
+                    // The journal failed in the runner's observer: every result has been reported by now.
+                    observer.Failed(unwritable);
                 }
             }
         }
@@ -93,6 +116,12 @@ internal static class JournaledBatch
             await RunAsync(_ => { }).ConfigureAwait(false);
         else
             await ProgressView.RunAsync(context, describe(total), total, stop, RunAsync).ConfigureAwait(false);
+
+        if (observer.Failure is not { } failure)
+            return null;
+        if (observer.ItemsSent == 0)
+            throw failure; // nothing was sent: an output that cannot be written, as before the run
+        return new UnrecordedRun(failure, failure.Path == journal.Path, observer.ItemsSent);
     }
 
     // Before anything is sent: items the journal says may have reached the vendor stay unknown unless --resend-unknown,
@@ -133,15 +162,27 @@ internal static class JournaledBatch
 
     /// <summary>
     /// Journals each request before it leaves and each result as it comes, knowing each item's position in the input
-    /// from the moment it was read to the moment its result is known (so only the items in flight are held).
+    /// from the moment it was read to the moment its result is known (so only the items in flight are held). Once a
+    /// record could not be written, lets no request leave (the runner then starts none and reports the rest not attempted).
     /// </summary>
     private sealed class Observer<T>(CancellationToken stop, RunJournal? journal, Func<T, string?[]> keyOf) : BatchObserver
         where T : class
     {
         private readonly Dictionary<T, long> _items = new(ReferenceEqualityComparer.Instance);
         private readonly Lock _gate = new();
+        private OutputFileException? _failure;
+        private long _itemsSent;
 
         public override CancellationToken StopStarting => stop;
+
+        /// <summary>The first record that could not be written, if any.</summary>
+        public OutputFileException? Failure => Volatile.Read(ref _failure);
+
+        /// <summary>How many items left in requests (whatever their answers).</summary>
+        public long ItemsSent => Interlocked.Read(ref _itemsSent);
+
+        /// <summary>Keeps the first failure to record; from then on no request leaves.</summary>
+        public void Failed(OutputFileException failure) => Interlocked.CompareExchange(ref _failure, failure, null);
 
         public void Register(T value, long item)
         {
@@ -151,10 +192,36 @@ internal static class JournaledBatch
                 _items[value] = item;
         }
 
-        public override void OnSending<TItem>(long chunkIndex, IReadOnlyList<TItem> items) => journal?.Sending(Keys(items, forget: false));
+        public override void OnSending<TItem>(long chunkIndex, IReadOnlyList<TItem> items)
+        {
+            if (Failure is { } failure)
+                throw failure;
+            try
+            {
+                journal?.Sending(Keys(items, forget: false));
+            }
+            catch (OutputFileException unwritable)
+            {
+                Failed(unwritable);
+                throw;
+            }
+            // Counted before the request leaves: a count too high by a request that then fails to leave says only
+            // that something may have been sent, which is the safe thing to say.
+            Interlocked.Add(ref _itemsSent, items.Count);
+        }
 
         public override void OnCompleted<TItem>(BatchChunkResult<TItem> result)
-            => journal?.Completed(Keys(result.Items, forget: true), result.Outcome, result.Failure, result.RequestId);
+        {
+            try
+            {
+                journal?.Completed(Keys(result.Items, forget: true), result.Outcome, result.Failure, result.RequestId);
+            }
+            catch (OutputFileException unwritable)
+            {
+                Failed(unwritable);
+                throw;
+            }
+        }
 
         private List<(long, string?[])> Keys<TItem>(IReadOnlyList<TItem> items, bool forget)
         {

@@ -77,7 +77,9 @@ internal sealed class RunJournal : IDisposable
     {
         lock (_gate)
         {
-            _csv.Sync();
+            // After a failed write the run has reported the journal incomplete; syncing would only fail again.
+            if (!_csv.Failed)
+                _csv.Sync();
             _csv.Dispose();
         }
     }

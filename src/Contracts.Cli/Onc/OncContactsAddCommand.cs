@@ -59,7 +59,7 @@ internal static class OncContactsAddCommand
                 // first, as it does when ENGAGE refuses a program, and every contact is reported not attempted.
                 var stopped = await CheckCampaignAsync(connection.Client, campaignId, cancellationToken).ConfigureAwait(false);
 
-                await JournaledBatch.RunAsync(
+                var unrecorded = await JournaledBatch.RunAsync(
                     context, $"onc contacts add --campaign {campaignId}", path, journal.Read(parse), () => ContactFile.Read(path, campaignId, parse.GetValue(retries)),
                     ["id", "sms", "voice", "email"],
                     contact => [contact.Id.ToString(), contact.SMSCommInfo?.Destination, contact.VoiceCommInfo?.Destination, contact.EmailCommInfo?.Destination],
@@ -74,7 +74,7 @@ internal static class OncContactsAddCommand
                     cancellationToken).ConfigureAwait(false);
 
                 notAccepted.Finish($"ONC contacts added to campaign {campaignId}", tally, cancellationToken.IsCancellationRequested, sandbox);
-                return ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
+                return unrecorded?.Report(context, cancellationToken.IsCancellationRequested) ?? ExitCodes.ForBatch(tally, cancellationToken.IsCancellationRequested);
             }, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -10,12 +10,24 @@ namespace Contracts.Cli.Output;
 /// break, whatever commas, quotes or line breaks a cell holds; and every cell is <see cref="Neutralise">neutralised</see>
 /// against formula injection before a spreadsheet opens the file.
 /// </summary>
+/// <remarks>
+/// A write that fails (a full disk) throws <see cref="OutputFileException"/>, naming the file; from then on every write
+/// throws it again at once (no row is written after a lost one) and closing the file no longer throws.
+/// </remarks>
 internal sealed class CsvOutput : IDisposable
 {
+    /// <summary>
+    /// Wraps the stream each file is written through, by path: how tests make a file fail after some rows, since a
+    /// full disk cannot be made on demand. Flows with the caller like <see cref="AsyncLocal{T}"/> does; null in use.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<string, Stream, Stream>?> WriteThrough = new();
+
+    private readonly string _path;
     private readonly FileStream _file;
     private readonly StreamWriter _writer;
     private readonly CsvDataWriter _csv;
     private readonly DataTable _rows = new();
+    private OutputFileException? _failure;
 
     /// <summary>Creates <paramref name="path"/> (replacing it) and writes the header.</summary>
     public CsvOutput(string path, params string[] columns)
@@ -30,11 +42,12 @@ internal sealed class CsvOutput : IDisposable
     /// </summary>
     public CsvOutput(string path, bool append, params string[] columns)
     {
+        _path = path;
         var hasRows = append && File.Exists(path) && new FileInfo(path).Length > 0;
         if (hasRows)
             EndLastLine(path);
         _file = new FileStream(path, hasRows ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-        _writer = new StreamWriter(_file);
+        _writer = new StreamWriter(WriteThrough.Value?.Invoke(path, _file) ?? _file);
         // Headers are written as the first row, not by Sylvan, which would repeat them for every batch of rows.
         _csv = CsvDataWriter.Create(_writer, new CsvDataWriterOptions { WriteHeaders = false });
         foreach (var column in columns)
@@ -42,6 +55,9 @@ internal sealed class CsvOutput : IDisposable
         if (!hasRows)
             Write(columns);
     }
+
+    /// <summary>Whether a write failed: the file is incomplete, and every later write fails at once.</summary>
+    public bool Failed => _failure is not null;
 
     /// <summary>Writes one row, each cell neutralised; null cells are empty.</summary>
     /// <exception cref="ArgumentException">The row has not one cell per column.</exception>
@@ -75,17 +91,28 @@ internal sealed class CsvOutput : IDisposable
     /// Makes every row written so far durable: on the disk, not only in the operating system's cache, so that it
     /// survives a power cut as well as a killed process (every row already survives a killed process).
     /// </summary>
-    public void Sync()
+    public void Sync() => Writing(() =>
     {
         _writer.Flush();
         _file.Flush(flushToDisk: true);
-    }
+    });
 
-    /// <summary>Flushes and closes the file.</summary>
+    /// <summary>Flushes and closes the file; after a failed write, only closes it (the failure was reported then).</summary>
     public void Dispose()
     {
-        _writer.Dispose();
-        _rows.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException) when (_failure is not null)
+        {
+            // The rows still buffered are the ones whose write failed: the caller already knows the file is incomplete.
+        }
+        finally
+        {
+            _file.Dispose();
+            _rows.Dispose();
+        }
     }
 
     private static void EndLastLine(string path)
@@ -105,9 +132,24 @@ internal sealed class CsvOutput : IDisposable
         WriteRows();
     }
 
-    private void WriteRows()
+    private void WriteRows() => Writing(() =>
     {
         _csv.Write(_rows.CreateDataReader());
         _writer.Flush();
+    });
+
+    private void Writing(Action write)
+    {
+        if (_failure is not null)
+            throw _failure;
+        try
+        {
+            write();
+        }
+        catch (IOException ex)
+        {
+            _failure = new OutputFileException(_path, ex);
+            throw _failure;
+        }
     }
 }

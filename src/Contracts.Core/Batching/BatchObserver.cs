@@ -28,7 +28,8 @@ public abstract class BatchObserver
 
     /// <summary>
     /// Called just before a request carrying <paramref name="items"/> leaves; when it returns, the request is sent. If
-    /// it throws, the request is not sent and the batch ends with that exception.
+    /// it throws, the request is not sent (its items are reported not attempted), no new request starts, the requests
+    /// on the wire finish, every item is still reported, and the result stream then ends with that exception.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="chunkIndex">The chunk the items come from.</param>
@@ -39,7 +40,8 @@ public abstract class BatchObserver
 
     /// <summary>
     /// Called with every result (answered requests, items refused before sending, items not attempted) as soon as it
-    /// is known, before the result stream reports it.
+    /// is known, before the result stream reports it. If it throws, the result is still reported with its real
+    /// outcome; as with <see cref="OnSending{T}"/>, no new request starts and the stream ends with the first exception.
     /// </summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="result">The result.</param>

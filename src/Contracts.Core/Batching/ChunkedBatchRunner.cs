@@ -23,6 +23,11 @@ namespace Contracts.Core.Batching;
 /// same way. If reading the input itself fails, everything read so far is reported, then that exception is thrown.</para>
 /// <para>A <see cref="BatchObserver"/> attached to the caller's flow is told before each request leaves and of each
 /// result before it is yielded, and can stop new requests while letting those on the wire finish.</para>
+/// <para>If the observer throws (e.g. its journal cannot be written), that is not a failure of the input: no new
+/// request starts (the request it was told of is not sent), the requests on the wire finish, every item is still
+/// reported exactly once (a result the observer failed to record is yielded with its real outcome; items never sent
+/// are not attempted, <see cref="BatchFailureKind.BatchStopped"/>), and once every result has been yielded the
+/// observer's first exception is thrown (after an input failure's, which takes precedence).</para>
 /// </remarks>
 public static class ChunkedBatchRunner
 {
@@ -94,11 +99,12 @@ public static class ChunkedBatchRunner
             // Reached early only when the reader stops enumerating: abandon in-flight work.
             run.Abandon();
             await pumping.ConfigureAwait(false);
-            observation.Finish(run.InputFailure);
+            observation.Finish(run.InputFailure ?? run.ObserverFailure);
             run.Dispose();
         }
 
         run.ThrowIfInputFailed();
+        run.ThrowIfObserverFailed();
     }
 
     private sealed class Run<T> : IDisposable
@@ -116,6 +122,7 @@ public static class ChunkedBatchRunner
         private readonly Channel<BatchChunkResult<T>> _results;
         private BatchFailure? _stoppedBy;
         private ExceptionDispatchInfo? _inputFailure;
+        private ExceptionDispatchInfo? _observerFailure;
 
         public Run(
             ChunkedBatchOptions options,
@@ -153,6 +160,10 @@ public static class ChunkedBatchRunner
         public void ThrowIfInputFailed() => _inputFailure?.Throw();
 
         public Exception? InputFailure => _inputFailure?.SourceException;
+
+        public void ThrowIfObserverFailed() => Volatile.Read(ref _observerFailure)?.Throw();
+
+        public Exception? ObserverFailure => Volatile.Read(ref _observerFailure)?.SourceException;
 
         public Task PumpAsync(IAsyncEnumerable<T> items)
             => PumpAsync(parallel => Parallel.ForEachAsync(InputChunks.Of(items, _options.ChunkSize), parallel, ProcessAsync));
@@ -199,7 +210,18 @@ public static class ChunkedBatchRunner
 
         private ValueTask ReportAsync(BatchChunkResult<T> result)
         {
-            _observer?.OnCompleted(result);
+            if (_observer is { } observer)
+            {
+                try
+                {
+                    observer.OnCompleted(result);
+                }
+                catch (Exception ex)
+                {
+                    // The result keeps its real outcome: the caller still learns it from the stream.
+                    ObserverFailed(ex);
+                }
+            }
             return _results.Writer.WriteAsync(result, _abandon.Token);
         }
 
@@ -231,7 +253,20 @@ public static class ChunkedBatchRunner
                 return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, stoppedBy, null);
 
             // Write-ahead: whoever records the run learns that these items are leaving before they can reach the vendor.
-            _observer?.OnSending(chunkIndex, items);
+            if (_observer is { } observer)
+            {
+                try
+                {
+                    observer.OnSending(chunkIndex, items);
+                }
+                catch (Exception ex)
+                {
+                    // Whoever records the run could not record these items as leaving: they do not leave.
+                    ObserverFailed(ex);
+                    return new BatchChunkResult<T>(chunkIndex, items, BatchItemOutcome.NotAttempted, Volatile.Read(ref _stoppedBy), null);
+                }
+            }
+
             ChunkSendResult sent;
             try
             {
@@ -268,6 +303,19 @@ public static class ChunkedBatchRunner
             => exception is VendorTransportException or RetryAfterTooLongException ? BatchFailureKind.TransportError : BatchFailureKind.VendorRejected;
 
         private static bool IsPermanent(VendorApiException refused) => refused.StatusCode is (>= 200 and < 300) or (>= 400 and < 500 and not 408 and not 429);
+
+        // The first failure of the observer is kept for the end; from then on no request starts.
+        private void ObserverFailed(Exception exception)
+        {
+            if (Interlocked.CompareExchange(ref _observerFailure, ExceptionDispatchInfo.Capture(exception), null) is not null)
+                return;
+            var stopped = new BatchFailure(
+                BatchFailureKind.BatchStopped,
+                $"Not sent: the batch stopped because its results could not be recorded ({exception.GetType().Name}).",
+                exception: exception);
+            if (Interlocked.CompareExchange(ref _stoppedBy, stopped, null) is null)
+                Log.BatchStoppedUnrecorded(_logger, exception.GetType().Name);
+        }
 
         private void StopAfter(long chunkIndex, BatchFailure reason)
         {

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Batch stopped after chunk {ChunkIndex}: {Reason}; the remaining items are reported as not attempted")]
     public static partial void BatchStopped(ILogger logger, long chunkIndex, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Batch stopped: the observer could not record a result ({ExceptionType}); the requests on the wire finish and the remaining items are reported as not attempted")]
+    public static partial void BatchStoppedUnrecorded(ILogger logger, string exceptionType);
 }
