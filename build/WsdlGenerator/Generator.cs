@@ -4,7 +4,7 @@ using Contracts.WsdlGenerator.Model;
 namespace Contracts.WsdlGenerator;
 
 /// <summary>
-/// WSDL in, C# files out: one file per data type, and per service its interface, its client, the description of
+/// WSDL in, C# files out: one file per data type, and per service its interface, its client, its direct client over a sender, the description of
 /// its operations by SOAP action and the shapes of their answers. The output depends on
 /// the contract and the options only (no time, machine, locale or absolute path), so it is byte-identical anywhere.
 /// </summary>
@@ -28,6 +28,7 @@ public static class Generator
             files.Add(ServiceEmitter.EmitInterface(service, options));
             files.Add(ServiceEmitter.EmitClient(service, options));
             files.Add(OperationsEmitter.Emit(service, options));
+            files.Add(DirectClientEmitter.Emit(service, options));
             files.Add(AnswerShapesEmitter.Emit(service, types.Types, options));
         }
         files.AddRange(types.Types.Select(type => DataTypeEmitter.Emit(type, options)));

@@ -60,11 +60,15 @@ internal sealed class ServiceMapper
         var clientName = baseName + "Client";
         var operationsName = baseName + "Operations";
         var answerShapesName = baseName + "AnswerShapes";
+        var directClientName = baseName + "DirectClient";
+        var senderName = "I" + baseName + "OperationSender";
         var owner = new XmlQualifiedName(name, _wsdl.TargetNamespace);
         _types.Reserve(interfaceName, owner, null);
         _types.Reserve(clientName, owner, null);
         _types.Reserve(operationsName, owner, null);
         _types.Reserve(answerShapesName, owner, null);
+        _types.Reserve(directClientName, owner, null);
+        _types.Reserve(senderName, owner, null);
 
         string? contractNamespace = null;
         var operations = new List<Operation>();
@@ -81,7 +85,7 @@ internal sealed class ServiceMapper
             .Where(p => _wsdl.ResolveQName(p, "binding").Name == (string?)binding.Attribute("name"))
             .Select(p => (string?)p.Element(WsdlNames.Soap11 + "address")?.Attribute("location"))
             .FirstOrDefault(a => a is not null);
-        var service = new ServiceContract(interfaceName, clientName, operationsName, answerShapesName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
+        var service = new ServiceContract(interfaceName, clientName, operationsName, answerShapesName, directClientName, senderName, name, contractNamespace ?? _wsdl.TargetNamespace, Documentation(portType), address);
         service.Operations.AddRange(operations);
         return service;
     }

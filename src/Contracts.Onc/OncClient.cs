@@ -124,7 +124,7 @@ public sealed partial class OncClient : IOncClient, IDisposable
         // thread-pool callback that does not flow its async context: cancellation, session id and deadline).
         _service.Open();
         _sender.Open();
-        _operations = new OncDirectClient(_sender);
+        _operations = new OutboundNotificationsCampaignsServiceDirectClient(_sender);
         _wire = new OncWire(_options.Timeout);
         _sessions = new OncSessionProvider(_operations, _wire, _options, _time, parts.LoggerFactory.CreateLogger<OncSessionProvider>());
     }

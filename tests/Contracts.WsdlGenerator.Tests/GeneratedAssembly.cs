@@ -26,10 +26,13 @@ internal sealed class GeneratedAssembly
     public static IReadOnlyList<GeneratedFile> Generate(string contractPath, string displayPath = "contracts/test.wsdl")
         => Generator.Generate(new GeneratorOptions(contractPath, displayPath, "Generated.Library"));
 
-    public static GeneratedAssembly Build(string contractPath)
+    /// <param name="contractPath">The test contract.</param>
+    /// <param name="testSources">C# of the test's own compiled with the generated code, which can then reach its internal types.</param>
+    public static GeneratedAssembly Build(string contractPath, params string[] testSources)
     {
         var files = Generate(contractPath);
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Content, new CSharpParseOptions(LanguageVersion.Latest), path: f.Name));
+        var trees = files.Select(f => (f.Content, f.Name)).Concat(testSources.Select((source, i) => (source, $"TestSource{i}.cs")))
+            .Select(f => CSharpSyntaxTree.ParseText(f.Item1, new CSharpParseOptions(LanguageVersion.Latest), path: f.Item2));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat([typeof(System.ServiceModel.ClientBase<>).Assembly.Location, typeof(System.ServiceModel.BasicHttpBinding).Assembly.Location])
             .Distinct()

@@ -129,7 +129,7 @@ public sealed class RefusalTests
     {
         var files = Generator.Generate(new GeneratorOptions(new ProbeContract().WriteToTempFile(), Display, "Probe"));
 
-        Assert.Equal(["IProbe.g.cs", "ProbeAnswerShapes.g.cs", "ProbeClient.g.cs", "ProbeOperations.g.cs", "Thing.g.cs"], files.Select(f => f.Name));
+        Assert.Equal(["IProbe.g.cs", "ProbeAnswerShapes.g.cs", "ProbeClient.g.cs", "ProbeDirectClient.g.cs", "ProbeOperations.g.cs", "Thing.g.cs"], files.Select(f => f.Name));
     }
 
     [Fact]

@@ -80,12 +80,14 @@ internal static class ServiceEmitter
         writer.Line($"{ReturnType(operation)} {operation.MethodName}({Parameters(operation, withAttributes: true)});");
     }
 
-    private static string ReturnType(Operation operation)
+    /// <summary>The method's return type: Task of the result, or Task when the reply is empty or there is none.</summary>
+    internal static string ReturnType(Operation operation)
         => operation.Result is { } result
             ? $"Task<{result.Type.Nullable(result.IsNullable)}>"
             : "Task";
 
-    private static string Parameters(Operation operation, bool withAttributes)
+    /// <summary>The method's parameter list, in the contract's order.</summary>
+    internal static string Parameters(Operation operation, bool withAttributes)
         => string.Join(", ", operation.Parameters.Select(p =>
         {
             var attribute = withAttributes && Identifiers.Unescaped(p.ClrName) != p.WireName

@@ -1,13 +1,16 @@
 namespace Contracts.WsdlGenerator.Model;
 
-/// <summary>A port type bound to SOAP 1.1: a [ServiceContract] interface and its ClientBase client.</summary>
+/// <summary>A port type bound to SOAP 1.1: a [ServiceContract] interface, its ClientBase client and its direct client.</summary>
 /// <param name="InterfaceName">The C# interface (the port type's name).</param>
 /// <param name="ClientName">The C# client class.</param>
 /// <param name="OperationsName">The C# static class that describes the operations by SOAP action.</param>
+/// <param name="AnswerShapesName">The C# static class that describes each reply's result and each type's members.</param>
+/// <param name="DirectClientName">The internal C# class that implements the interface over a sender of operations.</param>
+/// <param name="SenderName">The internal C# interface of that sender: one operation by name and parameters.</param>
 /// <param name="Name">The port type name (ServiceContract Name).</param>
 /// <param name="Namespace">The namespace of the operation wrappers (ServiceContract Namespace).</param>
 /// <param name="Address">The soap:address the wsdl:service gives the binding, if any.</param>
-internal sealed record ServiceContract(string InterfaceName, string ClientName, string OperationsName, string AnswerShapesName, string Name, string Namespace, string? Documentation, string? Address)
+internal sealed record ServiceContract(string InterfaceName, string ClientName, string OperationsName, string AnswerShapesName, string DirectClientName, string SenderName, string Name, string Namespace, string? Documentation, string? Address)
 {
     public List<Operation> Operations { get; } = [];
 }

@@ -11,7 +11,8 @@ namespace Contracts.Onc.Http;
 /// each request is written by the formatter WCF built for the operation (the generated contract's
 /// DataContract/XmlSerializer formatting, <see cref="OncCodeReply"/> included), sent on a request channel of the same
 /// binding, endpoint and binding parameters (so the same encoder and the SDK's HTTP pipeline), and its reply read by
-/// that formatter again. The bytes on the wire are the proxy's.
+/// that formatter again. The bytes on the wire are the proxy's. The generated
+/// <see cref="OutboundNotificationsCampaignsServiceDirectClient"/> hands it each operation by name.
 /// </summary>
 /// <remarks>
 /// <para>Why: WCF's ServiceChannel costs every call what the SDK cannot use: a new EventTraceActivity (a Guid read
@@ -26,7 +27,7 @@ namespace Contracts.Onc.Http;
 /// <see cref="ProtocolException"/>. The contract declares no headers, inspectors or sessions, which is what
 /// lets this stay this small: <see cref="Open"/> refuses a client runtime that has inspectors.</para>
 /// </remarks>
-internal sealed class OncOperationSender : IEndpointBehavior
+internal sealed class OncOperationSender : IEndpointBehavior, IOutboundNotificationsCampaignsServiceOperationSender
 {
     private const string DispatcherNamespace = "http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher";
     private const string SecurityNamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
