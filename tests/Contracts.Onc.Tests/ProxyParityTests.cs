@@ -20,6 +20,8 @@ public sealed class ProxyParityTests : FakeOncTests
         { "deserialization failed", 500, Fault(Dispatcher, "DeserializationFailed", "The formatter threw an exception", "") },
         { "session terminated", 500, Fault(Dispatcher, "SessionTerminated", "The session was terminated", "") },
         { "failed authentication", 500, Fault("http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd", "FailedAuthentication", "Not allowed", "") },
+        { "internal service fault with a detail that is no exception detail", 500, Fault(Dispatcher, "InternalServiceFault", "Object reference not set", "<detail><Trouble xmlns=\"urn:x\">db</Trouble></detail>") },
+        { "header to understand for another actor", 200, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header><Ticket s:mustUnderstand=\"1\" s:actor=\"urn:gateway\" xmlns=\"urn:x\">1</Ticket></s:Header><s:Body><AddCampaignContactResponse xmlns=\"http://tempuri.org/\"><AddCampaignContactResult>0</AddCampaignContactResult></AddCampaignContactResponse></s:Body></s:Envelope>" },
         { "header to understand", 200, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Header><Ticket s:mustUnderstand=\"1\" xmlns=\"urn:x\">1</Ticket></s:Header><s:Body><AddCampaignContactResponse xmlns=\"http://tempuri.org/\"><AddCampaignContactResult>0</AddCampaignContactResult></AddCampaignContactResponse></s:Body></s:Envelope>" },
     };
 

@@ -101,12 +101,22 @@ internal sealed class OncOperationSender : IEndpointBehavior, IOutboundNotificat
         if (reply.IsFault)
             throw FaultOf(operation, reply);
         var result = operation.Formatter.DeserializeReply(reply, []);
-        if (!reply.Headers.HaveMandatoryHeadersBeenUnderstood())
-        {
-            var header = reply.Headers.FirstOrDefault(header => header.MustUnderstand && !reply.Headers.UnderstoodHeaders.Contains(header));
-            throw new ProtocolException($"The header '{header?.Name}' from the namespace '{header?.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.  This error typically indicates that the sender of this message has enabled a communication protocol that the receiver cannot process.  Please ensure that the configuration of the client's binding is consistent with the service's binding. ");
-        }
+        ThrowIfHeaderNotUnderstood(reply.Headers);
         return result;
+    }
+
+    /// <summary>
+    /// What the proxy throws for a header marked mustUnderstand that nothing read, whatever actor it names: WCF's proxy
+    /// does not leave out the headers addressed to another actor, as <see cref="MessageHeaders.HaveMandatoryHeadersBeenUnderstood()"/> does.
+    /// </summary>
+    private static void ThrowIfHeaderNotUnderstood(MessageHeaders headers)
+    {
+        for (var index = 0; index < headers.Count; index++)
+        {
+            var header = headers[index];
+            if (header.MustUnderstand && !headers.UnderstoodHeaders.Contains(header))
+                throw new ProtocolException($"The header '{header.Name}' from the namespace '{header.Namespace}' was not understood by the recipient of this message, causing the message to not be processed.  This error typically indicates that the sender of this message has enabled a communication protocol that the receiver cannot process.  Please ensure that the configuration of the client's binding is consistent with the service's binding. ");
+        }
     }
 
     /// <summary>The exception WCF's proxy makes of a fault (ServiceChannel.ThrowIfFaultUnderstood and its fault formatter), for SOAP 1.1.</summary>
@@ -124,6 +134,10 @@ internal sealed class OncOperationSender : IEndpointBehavior, IOutboundNotificat
                 return new ChannelTerminatedException(Reason());
             case (SecurityNamespace, "FailedAuthentication"):
                 return new System.ServiceModel.Security.SecurityAccessDeniedException(Reason());
+            case (DispatcherNamespace, "InternalServiceFault") when fault.HasDetail:
+                // WCF reads the detail as a service's ExceptionDetail whatever it holds: another detail throws its
+                // SerializationException (no FaultException, so no session check and no resend).
+                return new FaultException<ExceptionDetail>(fault.GetDetail<ExceptionDetail>(), fault.Reason, fault.Code, action);
             case (DispatcherNamespace, "DeserializationFailed"):
                 return new ProtocolException(Reason());
         }
