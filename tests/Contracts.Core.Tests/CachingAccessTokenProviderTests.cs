@@ -27,6 +27,20 @@ public sealed class CachingAccessTokenProviderTests
     }
 
     [Fact]
+    public async Task A_caller_blocking_on_a_single_threaded_context_gets_its_token()
+    {
+        var provider = new TestTokenProvider(n => Task.FromResult(new AccessToken($"token-{n}", _time.GetUtcNow().AddMinutes(15))), _time);
+        var blocked = new BlockedThreadContext();
+        var pending = blocked.Start(() => provider.GetTokenAsync().AsTask());
+
+        // The caller's thread is taken as blocked on the token, as .GetResult() on a UI thread is: nothing posted to it
+        // ever runs, so the token must not need anything posted there.
+        var token = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("token-1", token.Value);
+        Assert.Equal(0, blocked.Posted);
+    }
+
+    [Fact]
     public async Task Cached_token_is_reused_until_the_refresh_margin_then_replaced()
     {
         var provider = new TestTokenProvider(n => Task.FromResult(new AccessToken($"token-{n}", _time.GetUtcNow().AddMinutes(15))), _time, TimeSpan.FromSeconds(60));

@@ -32,6 +32,27 @@ public sealed class ChunkedBatchRunnerTests
     }
 
     [Fact]
+    public async Task A_caller_blocking_on_a_single_threaded_context_gets_its_results()
+    {
+        var blocked = new BlockedThreadContext();
+        var batch = ChunkedBatchRunner.RunAsync(Enumerable.Range(1, 25), new ChunkedBatchOptions(10, 2), _ => null, (_, _) => Task.FromResult(ChunkSendResult.Accepted("req")));
+        var results = blocked.Start(() => Collect(batch));
+
+        // Nothing posted to the blocked caller's thread ever runs: the batch must not need it.
+        var all = await results.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(25, all.Where(r => r.Outcome == BatchItemOutcome.Accepted).Sum(r => r.Items.Count));
+        Assert.Equal(0, blocked.Posted);
+
+        static async Task<List<BatchChunkResult<int>>> Collect(IAsyncEnumerable<BatchChunkResult<int>> batch)
+        {
+            var list = new List<BatchChunkResult<int>>();
+            await foreach (var result in batch.ConfigureAwait(false))
+                list.Add(result);
+            return list;
+        }
+    }
+
+    [Fact]
     public async Task Every_item_is_reported_exactly_once_and_chunks_respect_the_size()
     {
         var sent = new ConcurrentBag<int>();

@@ -185,8 +185,10 @@ public abstract class CachingAccessTokenProvider : IAccessTokenProvider
 
     private async Task<AccessToken> AcquireAndStoreAsync()
     {
-        // Leave the caller's lock before doing anything, so the store below can never run inside it.
-        await Task.Yield();
+        // Leave the caller's lock before doing anything, so the store below can never run inside it; on the thread
+        // pool, not on the caller's synchronization context: a caller blocking on a single-threaded one (a UI thread,
+        // classic ASP.NET) would otherwise wait for work queued behind itself until its deadline.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         Interlocked.Increment(ref _acquisitionCount);
         // Shared by every caller waiting for it: no single caller's deadline applies; the token client's own
         // Timeout bounds it, and each caller waits no longer than its own deadline.

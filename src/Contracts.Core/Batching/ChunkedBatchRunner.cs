@@ -173,7 +173,9 @@ public static class ChunkedBatchRunner
 
         private async Task PumpAsync(Func<ParallelOptions, Task> forEachChunk)
         {
-            await Task.Yield();
+            // On the thread pool, not on the caller's synchronization context: a caller blocking on a single-threaded
+            // one would otherwise wait forever for a pump queued behind itself.
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             try
             {
                 await forEachChunk(new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = _abandon.Token }).ConfigureAwait(false);
